@@ -1,0 +1,4 @@
+// Registry of CLI commands, in the order `help` lists them.
+import type { Command } from '../command';
+
+export const commands: Command[] = [];

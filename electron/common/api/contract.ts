@@ -1,0 +1,135 @@
+// The one contract between the renderer and the core: every method the renderer
+// may call, with its argument schema (validated at every host's boundary) and its
+// result type. The Electron IPC binding, the browser edition's HTTP host, the
+// preload whitelist and the CLI all derive from this file, so a method added here
+// and not implemented is a compile error (Actual Budget's `Handlers`, Signal's
+// `Interface`).
+import { z } from 'zod';
+import type {
+  DocumentInfo,
+  Prefs,
+  ReadingPosition,
+  SearchResultItem,
+  SectionView,
+  TocEntry,
+} from './types';
+
+/** Longest id accepted anywhere (section, paragraph, annotation ids are short slugs). */
+export const MAX_ID_LENGTH = 200;
+/** Longest search query accepted; longer input is refused, not truncated silently. */
+export const MAX_QUERY_LENGTH = 10_000;
+
+const id = z
+  .string()
+  .min(1)
+  .max(MAX_ID_LENGTH)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'ids are ASCII letters, digits, ".", "_", ":" and "-"');
+const empty = z.strictObject({});
+
+const prefsSchema = z.strictObject({
+  theme: z.enum(['system', 'light', 'dark', 'sepia']),
+  fontSize: z.number().int().min(12).max(32),
+  writingMode: z.enum(['horizontal', 'vertical']),
+  language: z.enum(['ja', 'en']),
+  fontFamily: z.enum(['serif', 'sans']),
+});
+
+/** Argument schemas, one per method. Strict objects: unknown keys are refused. */
+export const inputSchemas = {
+  getDocument: empty,
+  getToc: empty,
+  getSection: z.strictObject({ id }),
+  search: z.strictObject({
+    query: z.string().max(MAX_QUERY_LENGTH),
+    limit: z.number().int().min(1).max(1000).optional(),
+  }),
+  getPrefs: empty,
+  setPrefs: prefsSchema.partial(),
+  getPosition: empty,
+  setPosition: z.strictObject({ sectionId: id, scroll: z.number().min(0).max(1) }),
+} as const;
+
+/** Result type of each method. */
+export interface ApiResults {
+  getDocument: DocumentInfo;
+  getToc: TocEntry[];
+  getSection: SectionView;
+  search: SearchResultItem[];
+  getPrefs: Prefs;
+  setPrefs: Prefs;
+  getPosition: ReadingPosition | null;
+  setPosition: ReadingPosition;
+}
+
+export type ApiMethod = keyof typeof inputSchemas & keyof ApiResults;
+export type ApiArgs<M extends ApiMethod> = z.input<(typeof inputSchemas)[M]>;
+export type ApiParsedArgs<M extends ApiMethod> = z.output<(typeof inputSchemas)[M]>;
+export type ApiResult<M extends ApiMethod> = ApiResults[M];
+
+/** Every method name, for whitelists (preload, HTTP router). */
+export const API_METHODS = Object.keys(inputSchemas) as ApiMethod[];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(inputSchemas, name);
+}
+
+/** What the renderer sees: one async function per method. */
+export type ApiClient = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> };
+
+/** What the core implements: one function per method, given already-validated arguments. */
+export type ApiHandlers = {
+  [M in ApiMethod]: (args: ApiParsedArgs<M>) => ApiResult<M> | Promise<ApiResult<M>>;
+};
+
+/** Typed errors that cross the boundary. Anything else becomes `internal`. */
+export type ApiErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unavailable' | 'internal';
+
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  constructor(code: ApiErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+  toJSON(): ApiErrorBody {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** Validates raw arguments against the method's schema; throws ApiError('invalid_input'). */
+export function parseArgs<M extends ApiMethod>(method: M, raw: unknown): ApiParsedArgs<M> {
+  const result = inputSchemas[method].safeParse(raw ?? {});
+  if (!result.success) {
+    const first = result.error.issues[0];
+    const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
+    throw new ApiError('invalid_input', `${method}: ${first?.message ?? 'invalid input'}${where}`);
+  }
+  return result.data as ApiParsedArgs<M>;
+}
+
+/**
+ * The single entry point every host uses: validate, call, and turn any failure into
+ * an ApiError so that bad input never crashes a host.
+ */
+export async function invoke<M extends ApiMethod>(
+  handlers: ApiHandlers,
+  method: M,
+  raw: unknown,
+): Promise<ApiResult<M>> {
+  if (!isApiMethod(method)) throw new ApiError('not_found', `unknown method: ${String(method)}`);
+  const args = parseArgs(method, raw);
+  try {
+    return await (handlers[method] as (a: ApiParsedArgs<M>) => ApiResult<M>)(args);
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError(
+      'internal',
+      `${method}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+}

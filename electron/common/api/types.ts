@@ -1,0 +1,90 @@
+// Domain types shared by every layer (core, hosts, renderer). Pure types only.
+// All text offsets anywhere in the project are UTF-16 code units into a
+// paragraph's display text.
+
+/** Kind of a section in the outline, from the largest to the smallest. */
+export type SectionKind = 'chapter' | 'part' | 'topic' | 'dated';
+
+export interface DocumentInfo {
+  id: string;
+  title: string;
+  publisher: string;
+  edition: string;
+  sourceFile: string;
+  sourceSha256: string;
+  /** Attribution line required by METI's terms of use, e.g. 「通商白書2023」（経済産業省）を加工して作成 */
+  attribution: string;
+}
+
+export interface TocEntry {
+  id: string;
+  level: number;
+  title: string;
+  editorial: boolean;
+  parent: string | null;
+  kind: SectionKind;
+}
+
+export interface Paragraph {
+  id: string;
+  text: string;
+}
+
+export interface SectionView {
+  id: string;
+  level: number;
+  title: string;
+  editorial: boolean;
+  kind: SectionKind;
+  /** Titles from the top of the outline down to and including this section. */
+  path: string[];
+  paragraphs: Paragraph[];
+  children: string[];
+  prev: string | null;
+  next: string | null;
+}
+
+/** One search hit range inside a paragraph's display text (paragraphId null: in the title). */
+export interface HitRange {
+  paragraphId: string | null;
+  start: number;
+  end: number;
+}
+
+export interface SearchResultItem {
+  kind: 'text' | 'note';
+  sectionId: string;
+  title: string;
+  path: string[];
+  /** Paragraph of the first hit (null when the first hit is in the title). */
+  paragraphId: string | null;
+  snippet: string;
+  /** [start, end) ranges into `snippet`. */
+  highlights: [number, number][];
+  /** Number of hits in the section. */
+  hits: number;
+  score: number;
+  /** Every hit in the section, for highlighting in the reading pane. */
+  ranges: HitRange[];
+  /** Set when kind === 'note'. */
+  annotationId?: string;
+}
+
+export type Theme = 'system' | 'light' | 'dark' | 'sepia';
+export type WritingMode = 'horizontal' | 'vertical';
+export type Language = 'ja' | 'en';
+export type FontFamily = 'serif' | 'sans';
+
+export interface Prefs {
+  theme: Theme;
+  fontSize: number;
+  writingMode: WritingMode;
+  language: Language;
+  fontFamily: FontFamily;
+}
+
+export interface ReadingPosition {
+  sectionId: string;
+  /** Fraction 0..1 of the reading pane's scroll range, in the reading direction. */
+  scroll: number;
+}
