@@ -1,0 +1,19 @@
+// Extra artifacts computed from the content at build time and stored in the
+// content database beside it (the search index is one). The content build calls
+// every registered builder; each result is stored under its name with its version,
+// and ContentStore.artifact(name) reads it back at run time.
+import type { SearchDoc } from './store-types';
+
+export interface ContentArtifact {
+  name: string;
+  /** Version of the code that produced it; a mismatch at run time is refused. */
+  version: string;
+  body: string;
+}
+
+export interface ArtifactBuilder {
+  name: string;
+  build(docs: SearchDoc[]): ContentArtifact;
+}
+
+export const artifactBuilders: ArtifactBuilder[] = [];
