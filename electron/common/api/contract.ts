@@ -6,6 +6,7 @@
 // `Interface`).
 import { z } from 'zod';
 import type {
+  AppInfo,
   DocumentInfo,
   Prefs,
   ReadingPosition,
@@ -47,6 +48,7 @@ export const inputSchemas = {
   setPrefs: prefsSchema.partial(),
   getPosition: empty,
   setPosition: z.strictObject({ sectionId: id, scroll: z.number().min(0).max(1) }),
+  getAppInfo: empty,
 } as const;
 
 /** Result type of each method. */
@@ -59,6 +61,7 @@ export interface ApiResults {
   setPrefs: Prefs;
   getPosition: ReadingPosition | null;
   setPosition: ReadingPosition;
+  getAppInfo: AppInfo;
 }
 
 export type ApiMethod = keyof typeof inputSchemas & keyof ApiResults;
@@ -81,8 +84,19 @@ export type ApiHandlers = {
   [M in ApiMethod]: (args: ApiParsedArgs<M>) => ApiResult<M> | Promise<ApiResult<M>>;
 };
 
-/** Typed errors that cross the boundary. Anything else becomes `internal`. */
-export type ApiErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unavailable' | 'internal';
+/**
+ * Typed errors that cross the boundary. Anything else becomes `internal`.
+ * `forbidden` and `too_large` come from a host's transport checks (browser
+ * edition: missing token cookie, cross-origin request, oversized body).
+ */
+export type ApiErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'unavailable'
+  | 'forbidden'
+  | 'too_large'
+  | 'internal';
 
 export interface ApiErrorBody {
   code: ApiErrorCode;

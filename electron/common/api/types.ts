@@ -88,3 +88,33 @@ export interface ReadingPosition {
   /** Fraction 0..1 of the reading pane's scroll range, in the reading direction. */
   scroll: number;
 }
+
+/** Which host serves the renderer (menus and help texts differ slightly). */
+export type HostKind = 'electron' | 'browser';
+
+/** Something the reader must be told about at start (e.g. a damaged database moved aside). */
+export interface AppNotice {
+  code: string;
+  message: string;
+  paths?: string[];
+}
+
+/** Help → About: product, version and the source attribution METI's terms of use require. */
+export interface AppInfo {
+  productName: string;
+  version: string;
+  host: HostKind;
+  /** The source document as the content DB records it. */
+  document: Pick<DocumentInfo, 'title' | 'publisher' | 'edition' | 'sourceSha256'>;
+  /** 出典 line, e.g. 出典：「通商白書2023」（経済産業省） */
+  source: string;
+  /** Statement that the text was edited, e.g. 「通商白書2023」（経済産業省）を加工して作成 */
+  attribution: string;
+  /** What was edited, in Japanese and English, for the About box. */
+  editingNote: { ja: string; en: string };
+  /** Search available (false when the content DB has no index). */
+  searchAvailable: boolean;
+  /** Where the reader's data lives (user.sqlite folder). */
+  userDataDir: string;
+  notices: AppNotice[];
+}
