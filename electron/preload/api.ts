@@ -3,7 +3,7 @@
 // and unwrapping the envelope. Errors reject with a plain `{code, message}`
 // (a plain object survives the context bridge; an Error's fields would not).
 // No other function, and never ipcRenderer itself, crosses into the page.
-import { API_METHODS, type ApiClient, type ApiErrorBody } from '../common/api/contract';
+import type { ApiClient, ApiErrorBody } from '../common/api/contract';
 import type { ApiEnvelope } from '../common/api/channel';
 
 export type IpcInvoke = (method: string, args: unknown) => Promise<unknown>;
@@ -16,9 +16,14 @@ function isEnvelope(value: unknown): value is ApiEnvelope {
   );
 }
 
-export function buildApi(send: IpcInvoke): ApiClient {
-  const api: Record<string, (args: unknown) => Promise<unknown>> = {};
-  for (const method of API_METHODS) {
+/**
+ * `methods` is the contract's API_METHODS. The preload bundle receives it as a
+ * build-time constant (build/bundle-electron.ts), so the sandboxed preload does
+ * not carry the contract's validation library.
+ */
+export function buildApi(methods: readonly string[], send: IpcInvoke): ApiClient {
+  const api: Record<string, (args: unknown) => Promise<unknown>> = Object.create(null);
+  for (const method of methods) {
     api[method] = async (args: unknown) => {
       let reply: unknown;
       try {

@@ -18,6 +18,9 @@ vi.mock('electron', () => ({
   ipcRenderer: { invoke: (...a: [string, string, unknown]) => invoke(...a) },
 }));
 
+(globalThis as { __HAKUSHO_API_METHODS__?: readonly string[] }).__HAKUSHO_API_METHODS__ =
+  API_METHODS;
+
 describe('preload', () => {
   beforeEach(() => invoke.mockClear());
 
@@ -28,6 +31,7 @@ describe('preload', () => {
     expect(Object.keys(api).sort()).toEqual([...API_METHODS].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
+    expect(Object.getPrototypeOf(api)).toBeNull();
     expect('ipcRenderer' in api).toBe(false);
     expect('invoke' in api).toBe(false);
     expect('send' in api).toBe(false);
@@ -43,7 +47,7 @@ describe('preload', () => {
 
 describe('buildApi', () => {
   it('rejects with a plain {code, message} for typed errors, transport errors and bad replies', async () => {
-    const failing = buildApi(async () => ({
+    const failing = buildApi(API_METHODS, async () => ({
       ok: false,
       error: { code: 'not_found', message: 'no section', extra: 'dropped' },
     }));
@@ -51,14 +55,14 @@ describe('buildApi', () => {
       code: 'not_found',
       message: 'no section',
     });
-    const broken = buildApi(async () => {
+    const broken = buildApi(API_METHODS, async () => {
       throw new Error("Error invoking remote method 'hakusho:api'");
     });
     await expect(broken.getToc({})).rejects.toEqual({
       code: 'internal',
       message: "Error invoking remote method 'hakusho:api'",
     });
-    const odd = buildApi(async () => 'not an envelope');
+    const odd = buildApi(API_METHODS, async () => 'not an envelope');
     await expect(odd.getToc({})).rejects.toMatchObject({ code: 'internal' });
   });
 });
