@@ -2,7 +2,7 @@
 // Where Latin text (letters, digits, ASCII punctuation) stands on both sides — also
 // across a line break, so this runs on joined text — the run becomes one space
 // (`U.S.�Partnership` → `U.S. Partnership`); elsewhere it is removed
-// (`5月　�「` → `5月　「`, the U+3000 stays). Runs that mix U+FFFD with ASCII spaces
+// (`5月` U+3000 `�「` → `5月` U+3000 `「`: the U+3000 stays). Runs that mix U+FFFD with ASCII spaces
 // are treated as one gap.
 import { REPLACEMENT_CHARACTER, isLatinText } from './chars';
 
