@@ -5,7 +5,7 @@
 //   topic    `＜…＞`
 //   dated    `YYYY 年 M月` FOLLOWED BY U+3000 (`2022 年 5月` U+3000 `�「…`). Without the U+3000 it is
 //            body text: line 19 `2023 年 1 月に米国を訪問し`, or a paragraph opening
-//            ` 2018 年 3 月 23 日、` (which rule 2 has already claimed).
+//            U+3000 `2018 年 3 月 23 日、` (which rule 2 has already claimed).
 // A heading wraps onto the next line(s) until an indented line (ASCII space or
 // U+3000 first), a blank line, or another heading. The U+3000 inside a heading stays.
 import type { SectionKind } from '../../common/api/types';
