@@ -86,7 +86,10 @@ export function prepareContent(inputs: ContentInputs): PreparedContent {
   const sourceName = displayPath(inputs.sourcePath);
   const metadataName = displayPath(inputs.metadataPath);
   const curationName = displayPath(inputs.curationPath);
+  // The source first: a bad source is the error people most need to see.
   const sourceBytes = readInput(inputs.sourcePath);
+  const decoded = decodeSource(new Uint8Array(sourceBytes), sourceName);
+  const blocks = segmentSource(decoded.text, sourceName);
   const metadataBytes = readInput(inputs.metadataPath);
   const curationBytes = readInput(inputs.curationPath);
   const metadata = parseSourceMetadata(metadataBytes.toString('utf8'), metadataName);
@@ -94,8 +97,6 @@ export function prepareContent(inputs: ContentInputs): PreparedContent {
     throw new ContentBuildError(
       `${metadataName}: sourceFile "${metadata.sourceFile}" does not name ${sourceName}`,
     );
-  const decoded = decodeSource(new Uint8Array(sourceBytes), sourceName);
-  const blocks = segmentSource(decoded.text, sourceName);
   const curation = parseCuration(curationBytes.toString('utf8'), curationName);
   if (curation.document !== metadata.id)
     throw new ContentBuildError(
