@@ -48,7 +48,7 @@ export function listBackups(userDataDir: string): BackupInfo[] {
     const m = BACKUP_NAME.exec(name);
     if (!m) continue;
     const file = path.join(dir, name);
-    let bytes = 0;
+    let bytes: number;
     try {
       bytes = fs.statSync(file).size;
     } catch {
