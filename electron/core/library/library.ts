@@ -19,7 +19,10 @@ import {
   type BackupReason,
 } from './backups';
 import { fileStamp, moveAside, replaceFileDurably } from './files';
+import { AnnotationRepository } from './annotations';
+import { BookmarkRepository } from './bookmarks';
 import type { Library, StartupNotice } from './library-types';
+import { NoteSearchIndex, type NoteHit } from '../../common/annotations/note-search';
 import { applyMigrations, LATEST_VERSION } from './migrations/index';
 import { readPrefs, writePrefs } from './prefs';
 import {
@@ -74,6 +77,9 @@ export class SqliteLibrary implements Library {
   private lastBackupSeq = -1;
   /** Listeners told after each committed write (e.g. the note index). */
   private readonly writeListeners = new Set<() => void>();
+  readonly bookmarks: BookmarkRepository;
+  readonly annotations: AnnotationRepository;
+  private noteIndex: NoteSearchIndex | null = null;
 
   constructor(userDataDir: string, options: OpenLibraryOptions = {}) {
     this.userDataDir = path.resolve(userDataDir);
@@ -89,6 +95,11 @@ export class SqliteLibrary implements Library {
     const { db, notices } = this.openOrRecover();
     this.conn = db;
     this.notices = notices;
+    this.bookmarks = new BookmarkRepository(this);
+    this.annotations = new AnnotationRepository(this);
+    this.onWrite(() => {
+      this.noteIndex = null;
+    });
     if (this.options.autoBackup) void this.backupIfChanged('start');
   }
 
@@ -162,6 +173,23 @@ export class SqliteLibrary implements Library {
       .immediate();
     this.afterWrite();
     return result;
+  }
+
+  /** Current time as stored (ISO 8601, UTC). */
+  now(): string {
+    return this.options.now().toISOString();
+  }
+
+  /** Searches notes and tags; the index is rebuilt lazily after any write. */
+  searchNotes(query: string, limit = 50): NoteHit[] {
+    if (!this.noteIndex) {
+      this.noteIndex = new NoteSearchIndex(
+        this.annotations
+          .list()
+          .map((a) => ({ id: a.id, sectionId: a.sectionId, note: a.note, tags: a.tags })),
+      );
+    }
+    return this.noteIndex.search(query, limit);
   }
 
   onWrite(listener: () => void): () => void {
