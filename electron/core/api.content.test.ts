@@ -10,26 +10,29 @@ import { createHandlers } from './api';
 import { ensureContentDb } from './content/ensure';
 import { openContentStore } from './content/store';
 import type { ContentStore } from './content/store-types';
-import { memoryLibrary } from './testing/memory-core';
+import { tempLibrary } from './testing/memory-core';
 
 let dir: string;
 let store: ContentStore;
 let handlers: ApiHandlers;
+let user: ReturnType<typeof tempLibrary>;
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-api-'));
   const dbPath = path.join(dir, 'content.sqlite');
   ensureContentDb({ dbPath, log: () => {}, builders: [] });
   store = openContentStore(dbPath);
+  user = tempLibrary();
   handlers = createHandlers({
     content: store,
     search: null,
-    library: memoryLibrary(),
+    library: user.library,
     host: { kind: 'browser', version: '0.1.0', userDataDir: dir },
   });
 });
 
 afterAll(() => {
+  user.cleanup();
   store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -1,4 +1,6 @@
 // The core's implementation of the contract (electron/common/api/contract.ts).
+// Reading (content, search, prefs, position, About) is here; bookmarks and
+// annotations come from ./library/handlers.ts and are spread in.
 // Every host — Electron IPC, the browser edition's HTTP host, the CLI — calls
 // these handlers through `invoke`, which has already validated the arguments
 // against the contract's strict schemas; this module adds the checks that need
@@ -8,7 +10,8 @@
 import { ApiError, type ApiHandlers } from '../common/api/contract';
 import type { AppInfo, HostKind, SearchResultItem, TocEntry } from '../common/api/types';
 import type { ContentStore } from './content/store-types';
-import type { Library } from './library/library-types';
+import { createLibraryHandlers } from './library/handlers';
+import type { SqliteLibrary } from './library/library';
 import { PRODUCT_NAME } from './paths';
 
 /** The search service as the handlers use it (electron/core/search/service.ts). */
@@ -27,7 +30,8 @@ export interface HandlerContext {
   content: ContentStore;
   /** null when the content DB carries no search index: `search` answers `unavailable`. */
   search: SearchProvider | null;
-  library: Library;
+  /** user.sqlite: prefs, position, bookmarks, annotations, backups. */
+  library: SqliteLibrary;
   host?: HostFacts;
 }
 
@@ -68,6 +72,8 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
   };
 
   return {
+    // Bookmarks, annotations, notices, export/import, backups (./library/handlers.ts).
+    ...createLibraryHandlers({ library, content }),
     getDocument: () => content.document(),
     getToc: () => toc().map((entry) => ({ ...entry })),
     getSection: ({ id }) => {
@@ -113,11 +119,6 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
         editingNote: { ...EDITING_NOTE },
         searchAvailable: search !== null,
         userDataDir: host.userDataDir,
-        notices: library.startupNotices().map((notice) => ({
-          code: notice.code,
-          message: notice.message,
-          ...(notice.paths ? { paths: [...notice.paths] } : {}),
-        })),
       };
     },
   };

@@ -7,12 +7,12 @@ import type { ApiHandlers } from '../common/api/contract';
 import type { HostKind } from '../common/api/types';
 import { createHandlers, type SearchProvider } from './api';
 import type { ContentStore } from './content/store-types';
-import type { Library } from './library/library-types';
+import type { SqliteLibrary } from './library/library';
 
 export interface CoreOpeners {
   openContentStore(dbPath: string): ContentStore;
   createSearchService(store: ContentStore): SearchProvider;
-  openLibrary(userDataDir: string): Library;
+  openLibrary(userDataDir: string): SqliteLibrary;
 }
 
 export interface ReaderCoreOptions {
@@ -27,7 +27,7 @@ export interface ReaderCoreOptions {
 export interface ReaderCore {
   handlers: ApiHandlers;
   content: ContentStore;
-  library: Library;
+  library: SqliteLibrary;
   search: SearchProvider | null;
   close(): void;
 }
@@ -42,19 +42,26 @@ export function openReaderCore(openers: CoreOpeners, options: ReaderCoreOptions)
     // The reader still works without search; the UI is told via getAppInfo.
     log(`search unavailable: ${err instanceof Error ? err.message : String(err)}`);
   }
-  let library: Library;
+  let library: SqliteLibrary;
   try {
     library = openers.openLibrary(options.userDataDir);
   } catch (err) {
     content.close();
     throw err;
   }
-  const handlers = createHandlers({
-    content,
-    search,
-    library,
-    host: { kind: options.host, version: options.version, userDataDir: options.userDataDir },
-  });
+  let handlers: ApiHandlers;
+  try {
+    handlers = createHandlers({
+      content,
+      search,
+      library,
+      host: { kind: options.host, version: options.version, userDataDir: options.userDataDir },
+    });
+  } catch (err) {
+    library.close();
+    content.close();
+    throw err;
+  }
   let closed = false;
   return {
     handlers,
