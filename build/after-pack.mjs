@@ -112,6 +112,17 @@ export default async function afterPack(context) {
   const fuseFile = pathToFuseFile(binary);
   const stubMode = process.env.HAKUSHO_DIST_CHECK_STUB === '1';
 
+  const db = path.join(
+    resourcesDir(
+      context.appOutDir,
+      context.electronPlatformName,
+      context.packager.appInfo.productFilename,
+    ),
+    CONTENT_DB_RESOURCE,
+  );
+  await stat(db).catch(() => {
+    throw new Error(`afterPack: ${db} is missing (electron-builder.yml extraResources)`);
+  });
   let flipped = false;
   if (await hasFuseWire(binary)) {
     await flipFuses(binary, fuses);
@@ -127,17 +138,6 @@ export default async function afterPack(context) {
     );
   }
 
-  const db = path.join(
-    resourcesDir(
-      context.appOutDir,
-      context.electronPlatformName,
-      context.packager.appInfo.productFilename,
-    ),
-    CONTENT_DB_RESOURCE,
-  );
-  await stat(db).catch(() => {
-    throw new Error(`afterPack: ${db} is missing (electron-builder.yml extraResources)`);
-  });
   // Windows ignores POSIX modes; the app opens the file read-only on every OS.
   await chmod(db, 0o444);
 
