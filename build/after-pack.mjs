@@ -50,9 +50,9 @@ export function readerFuses(electronPlatformName, arch) {
     // Only resources/app.asar may hold the app: no loose resources/app folder.
     [FuseV1Options.OnlyLoadAppFromAsar]: true,
     [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
-    // Kept on: the renderer is loaded from file:// and its module scripts and
-    // font files are file:// fetches that need these privileges.
-    [FuseV1Options.GrantFileProtocolExtraPrivileges]: true,
+    // The renderer is served from the app:// protocol, never file://, so file://
+    // pages need no privileges beyond a browser's (dist:check fails on loadFile).
+    [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     [FuseV1Options.WasmTrapHandlers]: true,
   });
 }

@@ -52,6 +52,16 @@ describe('checkContentDb', () => {
     expect(fails.map((r) => r.name)).toEqual(['content database mode']);
   });
 
+  it('requires every registered artifact by name when builders are registered', () => {
+    const file = makeDb({ artifact: 'search-index' });
+    const fail = checkContentDb(file, head(file), ['search-index', 'outline']).filter(
+      (r) => r.level === 'fail',
+    );
+    expect(fail.map((r) => r.detail)).toEqual([
+      'content DB lacks artifacts outline (stored: search-index)',
+    ]);
+  });
+
   it('recognises index artifacts by name', () => {
     expect(searchIndexArtifacts(['lunr-index', 'toc', 'search'])).toEqual(['lunr-index', 'search']);
   });

@@ -18,7 +18,16 @@ export function searchIndexArtifacts(names: string[]): string[] {
   return names.filter((n) => /search|lunr|index/i.test(n));
 }
 
-export function checkContentDb(file: string, header: Uint8Array): CheckResult[] {
+/**
+ * @param required the artifacts the app needs at run time (names of the registered
+ *   `artifactBuilders`); when none are registered yet, any artifact named like a
+ *   search index will do.
+ */
+export function checkContentDb(
+  file: string,
+  header: Uint8Array,
+  required: string[] = [],
+): CheckResult[] {
   const results: CheckResult[] = [];
   const format = sqliteJournalFormat(header);
   if (format === 'not-sqlite')
@@ -67,20 +76,38 @@ export function checkContentDb(file: string, header: Uint8Array): CheckResult[] 
         : (db.prepare(`SELECT name FROM "${artifactTable}"`).all() as { name: string }[]).map(
             (r) => r.name,
           );
-    const index = searchIndexArtifacts(names);
-    results.push(
-      index.length > 0
-        ? {
-            level: 'pass',
-            name: 'search index',
-            detail: `stored in the content DB (${index.join(', ')})`,
-          }
-        : {
-            level: 'fail',
-            name: 'search index',
-            detail: `no search index artifact in the content DB (artifacts: ${names.join(', ') || 'none'})`,
-          },
-    );
+    const stored = names.join(', ') || 'none';
+    if (required.length > 0) {
+      const missing = required.filter((n) => !names.includes(n));
+      results.push(
+        missing.length > 0
+          ? {
+              level: 'fail',
+              name: 'search index',
+              detail: `content DB lacks artifacts ${missing.join(', ')} (stored: ${stored})`,
+            }
+          : {
+              level: 'pass',
+              name: 'search index',
+              detail: `every registered artifact stored in the content DB (${required.join(', ')})`,
+            },
+      );
+    } else {
+      const index = searchIndexArtifacts(names);
+      results.push(
+        index.length > 0
+          ? {
+              level: 'pass',
+              name: 'search index',
+              detail: `stored in the content DB (${index.join(', ')})`,
+            }
+          : {
+              level: 'fail',
+              name: 'search index',
+              detail: `no search index artifact in the content DB (artifacts: ${stored})`,
+            },
+      );
+    }
   } finally {
     db.close();
   }

@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { extractFile, getRawHeader } from '@electron/asar';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { FuseV1Options } from '@electron/fuses';
+import { artifactBuilders } from '../electron/core/content/artifacts';
 import { ensureBuilds } from './build-outputs';
 import { configProblems } from './config-rules';
 import { checkContentDb } from './content-db-check';
@@ -258,7 +259,14 @@ function inspectPacked(appOutDir: string): CheckResult[] {
   };
   const results = checkPackedApp(app);
   const dbFile = path.join(resources, CONTENT_DB_RESOURCE);
-  if (existsSync(dbFile)) results.push(...checkContentDb(dbFile, readHeader(dbFile, 100)));
+  if (existsSync(dbFile))
+    results.push(
+      ...checkContentDb(
+        dbFile,
+        readHeader(dbFile, 100),
+        artifactBuilders.map((b) => b.name),
+      ),
+    );
   const native = path.join(unpackedDir, NATIVE_BINARY);
   if (existsSync(native)) {
     const abi = describeAbi(

@@ -52,7 +52,8 @@ function goodApp(): {
       ['package.json', JSON.stringify({ name: 'hakusho-reader', main: 'dist-electron/main.cjs' })],
       [
         'dist-electron/main.cjs',
-        '"use strict";var e=require("electron"),p=require("node:path"),D=require("better-sqlite3"),f=require("fs");',
+        '"use strict";var e=require("electron"),p=require("node:path"),D=require("better-sqlite3"),f=require("fs");' +
+          'const db=p.join(process.resourcesPath,"content.sqlite");win.loadURL("app://reader/");',
       ],
       [
         'dist-electron/preload.cjs',
@@ -122,10 +123,23 @@ describe('checkPackedApp', () => {
 
   it('fails when the main bundle requires a package that did not ship', () => {
     const app = goodApp();
-    app.texts.set('dist-electron/main.cjs', 'require("better-sqlite3");require("lunr");');
+    app.texts.set(
+      'dist-electron/main.cjs',
+      'require("better-sqlite3");require("lunr");process.resourcesPath;',
+    );
     const fail = failures(checkPackedApp(packed(app)));
     expect(fail.map((r) => r.name)).toEqual(['main bundle requires']);
     expect(fail[0]?.detail).toMatch(/package lunr is not in app.asar/);
+  });
+
+  it('fails when main cannot find resources/ or loads the renderer from file://', () => {
+    const app = goodApp();
+    app.texts.set('dist-electron/main.cjs', 'require("better-sqlite3");win.loadFile("index.html")');
+    const fail = failures(checkPackedApp(packed(app)));
+    expect(fail.map((r) => r.name)).toEqual(['main bundle paths']);
+    expect(fail[0]?.detail).toMatch(
+      /never reads process.resourcesPath.*; loads the renderer from file:\/\//,
+    );
   });
 
   it('fails when the sandboxed preload requires anything beyond what the sandbox offers', () => {

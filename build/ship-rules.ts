@@ -209,6 +209,28 @@ export function checkPackedApp(app: PackedApp): CheckResult[] {
             })`,
           ),
     );
+  const mainCode = app.readText(MAIN_BUNDLE);
+  if (mainCode !== null) {
+    const problems: string[] = [];
+    // esbuild keeps property names, so any use of process.resourcesPath shows.
+    if (!/\bresourcesPath\b/.test(mainCode))
+      problems.push(
+        `never reads process.resourcesPath, so the packed app cannot find resources/${CONTENT_DB_RESOURCE}`,
+      );
+    if (/\.loadFile\(|['"`]file:\/\//.test(mainCode))
+      problems.push(
+        'loads the renderer from file://, but the GrantFileProtocolExtraPrivileges fuse is off (serve it over app://)',
+      );
+    results.push(
+      problems.length > 0
+        ? result('fail', 'main bundle paths', problems.join('; '))
+        : result(
+            'pass',
+            'main bundle paths',
+            'content DB from process.resourcesPath; renderer not loaded from file://',
+          ),
+    );
+  }
   if (files.has(PRELOAD_BUNDLE)) {
     const bad = requiredModules(app.readText(PRELOAD_BUNDLE) ?? '').filter(
       (s) => !SANDBOXED_PRELOAD_MODULES.has(s.replace(/^node:/, '')),
