@@ -1,68 +1,83 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// The shipped-content-DB check against real databases built by the content builder.
+import { chmodSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkContentDb, searchIndexArtifacts, sqliteJournalFormat } from './content-db-check';
+import { buildContentDb } from '../electron/core/ingest/build';
+import { makeTempContent } from '../electron/core/ingest/temp-inputs.test-helper';
+import type { TempContent } from '../electron/core/ingest/temp-inputs.test-helper';
+import { checkContentDb, sqliteJournalFormat } from './content-db-check';
 
-const dirs: string[] = [];
+const INDEX = { name: 'search-index', version: '3' };
+const temps: TempContent[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  for (const t of temps.splice(0)) t.cleanup();
 });
 
-function makeDb(opts: { wal?: boolean; artifact?: string }): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hakusho-dbcheck-'));
-  dirs.push(dir);
-  const file = path.join(dir, 'content.sqlite');
-  const db = new Database(file);
-  if (opts.wal) db.pragma('journal_mode = WAL');
-  db.exec('CREATE TABLE artifact (name TEXT PRIMARY KEY, version TEXT, body TEXT)');
-  if (opts.artifact)
-    db.prepare('INSERT INTO artifact VALUES (?, ?, ?)').run(opts.artifact, '1', '{}');
-  db.close();
-  chmodSync(file, 0o444);
-  return file;
+function builtDb(opts: { wal?: boolean; version?: string } = {}): string {
+  const temp = makeTempContent();
+  temps.push(temp);
+  const version = opts.version ?? INDEX.version;
+  buildContentDb({
+    inputs: temp.inputs,
+    dbPath: temp.dbPath,
+    builders: [
+      { name: INDEX.name, version, build: () => ({ name: INDEX.name, version, body: '{}' }) },
+    ],
+  });
+  if (opts.wal) {
+    const db = new Database(temp.dbPath);
+    db.pragma('journal_mode = WAL');
+    db.close();
+  }
+  chmodSync(temp.dbPath, 0o444);
+  return temp.dbPath;
 }
 
 const head = (file: string) => readFileSync(file).subarray(0, 100);
+const failures = (file: string, required = [INDEX]) =>
+  checkContentDb(file, head(file), required).filter((r) => r.level === 'fail');
 
 describe('checkContentDb', () => {
-  it('passes a read-only rollback-journal DB carrying its search index', () => {
-    const file = makeDb({ artifact: 'search-index' });
-    const results = checkContentDb(file, head(file));
+  it('passes a read-only database from the content builder carrying its index', () => {
+    const file = builtDb();
+    const results = checkContentDb(file, head(file), [INDEX]);
     expect(results.filter((r) => r.level === 'fail')).toEqual([]);
-    expect(results.map((r) => r.name)).toContain('search index');
+    expect(results.find((r) => r.name === 'content database store')?.detail).toMatch(
+      /openContentStore: .+, \d+ sections/,
+    );
   });
 
-  it('fails a DB in WAL mode and one without its index', () => {
-    const file = makeDb({ wal: true });
-    const fails = checkContentDb(file, head(file)).filter((r) => r.level === 'fail');
-    expect(fails.map((r) => r.name)).toEqual(['content database file', 'search index']);
-    expect(fails[0]?.detail).toMatch(/WAL/);
+  it('fails a database in WAL mode', () => {
+    const fail = failures(builtDb({ wal: true }));
+    expect(fail.map((r) => r.name)).toEqual(['content database file']);
+    expect(fail[0]?.detail).toMatch(/WAL/);
   });
 
-  it('fails something that is not SQLite', () => {
-    expect(sqliteJournalFormat(new TextEncoder().encode('hello'))).toBe('not-sqlite');
+  it('fails when the index is missing, stale, or no builder is registered', () => {
+    const file = builtDb({ version: '2' });
+    expect(failures(file).map((r) => r.detail)).toEqual([
+      'search-index is version 2, the app expects 3 (rebuild: npm run build:content)',
+    ]);
+    expect(failures(file, [INDEX, { name: 'outline', version: '1' }])[0]?.detail).toMatch(
+      /outline missing/,
+    );
+    expect(failures(file, [])[0]?.detail).toMatch(/no artifact builder is registered/);
   });
 
   it.runIf(process.platform !== 'win32')('fails a writable file', () => {
-    const file = makeDb({ artifact: 'search-index' });
+    const file = builtDb();
     chmodSync(file, 0o644);
-    const fails = checkContentDb(file, head(file)).filter((r) => r.level === 'fail');
-    expect(fails.map((r) => r.name)).toEqual(['content database mode']);
+    expect(failures(file).map((r) => r.name)).toEqual(['content database mode']);
   });
 
-  it('requires every registered artifact by name when builders are registered', () => {
-    const file = makeDb({ artifact: 'search-index' });
-    const fail = checkContentDb(file, head(file), ['search-index', 'outline']).filter(
-      (r) => r.level === 'fail',
-    );
-    expect(fail.map((r) => r.detail)).toEqual([
-      'content DB lacks artifacts outline (stored: search-index)',
-    ]);
-  });
-
-  it('recognises index artifacts by name', () => {
-    expect(searchIndexArtifacts(['lunr-index', 'toc', 'search'])).toEqual(['lunr-index', 'search']);
+  it('fails a file that is not SQLite, or a SQLite file that is not a content DB', () => {
+    expect(sqliteJournalFormat(new TextEncoder().encode('hello'))).toBe('not-sqlite');
+    const file = builtDb();
+    chmodSync(file, 0o644);
+    const db = new Database(file);
+    db.exec('DELETE FROM meta');
+    db.close();
+    chmodSync(file, 0o444);
+    expect(failures(file)[0]?.name).toBe('content database store');
   });
 });

@@ -264,7 +264,7 @@ function inspectPacked(appOutDir: string): CheckResult[] {
       ...checkContentDb(
         dbFile,
         readHeader(dbFile, 100),
-        artifactBuilders.map((b) => b.name),
+        artifactBuilders.map((b) => ({ name: b.name, version: b.version })),
       ),
     );
   const native = path.join(unpackedDir, NATIVE_BINARY);
