@@ -121,17 +121,27 @@ export function scriptUnavailable(
   return null;
 }
 
-/** Runs an npm script with its output on stderr; throws with a clear message on failure. */
-export function runScript(root: string, script: string): void {
+/**
+ * Runs an npm script. Its output is kept and shown (the last lines) only when it
+ * fails, so a passing `npm test` stays readable; `verbose` streams it instead.
+ */
+export function runScript(root: string, script: string, verbose = false): void {
   const started = Date.now();
   console.error(`dist: npm run ${script} …`);
   const res = spawnSync('npm', ['run', '--silent', script], {
     cwd: root,
-    stdio: ['ignore', process.stderr, process.stderr],
+    stdio: verbose ? ['ignore', process.stderr, process.stderr] : ['ignore', 'pipe', 'pipe'],
     env: process.env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
   if (res.error) throw new Error(`npm run ${script} could not start: ${res.error.message}`);
-  if (res.status !== 0) throw new Error(`npm run ${script} failed (exit ${res.status})`);
+  if (res.status !== 0) {
+    const tail = `${res.stdout ?? ''}${res.stderr ?? ''}`.trim().split('\n').slice(-20);
+    throw new Error(
+      `npm run ${script} failed (exit ${res.status})${tail.length > 0 && tail[0] !== '' ? `:\n${tail.map((l) => `      ${l}`).join('\n')}` : ''}`,
+    );
+  }
   console.error(`dist: npm run ${script} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -139,7 +149,7 @@ export function runScript(root: string, script: string): void {
  * Makes sure every step's outputs exist, running the scripts whose outputs are
  * missing or stale (or all of them when `always`). Returns one line per step.
  */
-export function ensureBuilds(root: string, opts: { always: boolean }): string[] {
+export function ensureBuilds(root: string, opts: { always: boolean; verbose?: boolean }): string[] {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
     scripts?: Record<string, string>;
   };
@@ -161,7 +171,7 @@ export function ensureBuilds(root: string, opts: { always: boolean }): string[] 
         `cannot build ${step.outputs.join(', ')} (${reason}): ${why}. It is provided by ${step.providedBy}.`,
       );
     }
-    runScript(root, step.script);
+    runScript(root, step.script, opts.verbose ?? false);
     const after = stepFreshness(root, step);
     if (after.state === 'missing')
       throw new Error(`npm run ${step.script} succeeded but did not write ${after.file}`);

@@ -105,7 +105,7 @@ export function checkContentDb(
         ? fail('search index', `${problems.join('; ')} (rebuild: npm run build:content)`)
         : pass(
             'search index',
-            `in the content DB: ${required.map((r) => `${r.name}${r.version ? ` v${r.version}` : ''}`).join(', ')}`,
+            `in the content DB: ${required.map((r) => `${r.name}${r.version ? ` (version ${r.version})` : ''}`).join(', ')}`,
           ),
     );
   } finally {

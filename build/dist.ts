@@ -141,7 +141,8 @@ async function main(): Promise<number> {
   );
   if (icons.length > 0) throw new Error(`icon set: ${icons.join('; ')} (run npm run icons)`);
 
-  for (const line of ensureBuilds(root, { always: true })) console.log(`dist: ${line}`);
+  for (const line of ensureBuilds(root, { always: true, verbose: true }))
+    console.log(`dist: ${line}`);
 
   const abi = electronAbi(root);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'hakusho-dist-'));
