@@ -62,7 +62,9 @@ export function builderEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /** Packed app folders electron-builder left in release/ (…-unpacked, mac*). */
-function packedApps(): { dir: string; binary: string; resources: string }[] {
+export function packedApps(
+  releaseDir: string,
+): { dir: string; binary: string; resources: string }[] {
   if (!existsSync(releaseDir)) return [];
   const apps: { dir: string; binary: string; resources: string }[] = [];
   for (const name of readdirSync(releaseDir)) {
@@ -88,23 +90,37 @@ function packedApps(): { dir: string; binary: string; resources: string }[] {
   return apps;
 }
 
-async function verifyPacked(abi: number): Promise<string[]> {
+/**
+ * Why the packed apps in a release folder must not be published (empty when they
+ * may): better-sqlite3 not built for Electron's ABI, content DB missing, fuses on.
+ */
+export async function verifyPacked(
+  releaseDir: string,
+  abi: number,
+  log: (line: string) => void = console.log,
+): Promise<string[]> {
   const problems: string[] = [];
-  const apps = packedApps();
+  const apps = packedApps(releaseDir);
   if (apps.length === 0) problems.push('no packed app found in release/');
   for (const app of apps) {
-    const rel = path.relative(root, app.dir);
+    const rel = path.relative(path.dirname(releaseDir), app.dir);
     const native = path.join(app.resources, 'app.asar.unpacked', NATIVE_BINARY);
     if (!existsSync(native)) problems.push(`${rel}: ${NATIVE_BINARY} is not unpacked`);
     else {
       const found = moduleAbiVersions(readFileSync(native));
       const line = describeAbi(found, abi, Number(process.versions.modules));
       if (!found.includes(abi)) problems.push(`${rel}: better-sqlite3 ${line}`);
-      else console.log(`dist: ${rel}: better-sqlite3 ${line}`);
+      else log(`dist: ${rel}: better-sqlite3 ${line}`);
     }
     if (!existsSync(path.join(app.resources, 'content.sqlite')))
       problems.push(`${rel}: resources/content.sqlite is missing`);
-    const wire = await getCurrentFuseWire(app.binary);
+    let wire: Awaited<ReturnType<typeof getCurrentFuseWire>>;
+    try {
+      wire = await getCurrentFuseWire(app.binary);
+    } catch (err) {
+      problems.push(`${rel}: cannot read the fuse wire (${(err as Error).message})`);
+      continue;
+    }
     const off = [
       FuseV1Options.RunAsNode,
       FuseV1Options.EnableNodeOptionsEnvironmentVariable,
@@ -112,7 +128,7 @@ async function verifyPacked(abi: number): Promise<string[]> {
     ];
     const notOff = off.filter((f) => wire[f] !== FuseState.DISABLE).map((f) => FuseV1Options[f]);
     if (notOff.length > 0) problems.push(`${rel}: fuses still on: ${notOff.join(', ')}`);
-    else console.log(`dist: ${rel}: fuses flipped (RunAsNode, NODE_OPTIONS, --inspect off)`);
+    else log(`dist: ${rel}: fuses flipped (RunAsNode, NODE_OPTIONS, --inspect off)`);
   }
   return problems;
 }
@@ -164,7 +180,7 @@ async function main(): Promise<number> {
       );
       return 1;
     }
-    const problems = await verifyPacked(abi);
+    const problems = await verifyPacked(releaseDir, abi);
     if (problems.length > 0) {
       console.error(`dist: the packed apps must not be published:\n  ${problems.join('\n  ')}`);
       return 1;
