@@ -43,7 +43,7 @@ export function isSearchSpace(cp: number): boolean {
 /**
  * Characters search ignores entirely: zero-width marks, BOM, soft hyphen. (U+FFFD is
  * never matched either; it counts as a space, because in this source it stands for
- * a lost non-breaking space: `U.S.�Partnership` is two words, `5月　�「` none.)
+ * a lost non-breaking space: `U.S.�Partnership` is two words, `5月 U+3000 �「` none.)
  */
 export function isIgnored(cp: number): boolean {
   return (

@@ -106,7 +106,7 @@ export function normalizeForSearch(display: string): NormalizedText {
       spaceStart = -1;
     }
     const segment = display.slice(i, j);
-    let folded =
+    const folded =
       LONG_VOWEL_LOOKALIKES.has(cp) && j - i === 1 && isKatakanaOrProlonged(prevOut)
         ? PROLONGED_SOUND_MARK
         : foldCharacter(segment);
@@ -123,7 +123,6 @@ export function normalizeForSearch(display: string): NormalizedText {
       prevCjk = cjk;
       hasOutput = true;
     }
-    folded = '';
     i = j;
   }
   if (spaceStart >= 0) edits.push(spaceStart, spaceEnd, 0);
