@@ -181,3 +181,47 @@ export function toDisplayRange(
   const s = toDisplayStart(edits, start);
   return [s, Math.max(s, toDisplayEnd(edits, end))];
 }
+
+/**
+ * Maps many ranges of one text in a single sweep over its edits (ranges sorted by
+ * start map in linear time; going backwards restarts the sweep, still correct).
+ */
+export class DisplayMapper {
+  private k = 0;
+  private norm = 0;
+  private disp = 0;
+
+  constructor(private readonly edits: readonly number[]) {}
+
+  /** Display offset of the first unit at or after normalized `x` (start semantics). */
+  start(x: number): number {
+    return this.locate(x, false);
+  }
+
+  /** Display offset just after normalized unit `y - 1` (end semantics). */
+  end(y: number): number {
+    return y <= 0 ? this.start(0) : this.locate(y - 1, true);
+  }
+
+  private locate(x: number, after: boolean): number {
+    const edits = this.edits;
+    if (edits.length === 0) return after ? x + 1 : x;
+    if (x < this.norm) {
+      this.k = 0;
+      this.norm = 0;
+      this.disp = 0;
+    }
+    while (this.k < edits.length) {
+      const ds = edits[this.k] as number;
+      const de = edits[this.k + 1] as number;
+      const len = edits[this.k + 2] as number;
+      const plain = ds - this.disp;
+      if (x < this.norm + plain) return this.disp + (x - this.norm) + (after ? 1 : 0);
+      if (len > 0 && x < this.norm + plain + len) return after ? de : ds;
+      this.norm += plain + len;
+      this.disp = de;
+      this.k += 3;
+    }
+    return this.disp + (x - this.norm) + (after ? 1 : 0);
+  }
+}

@@ -16,7 +16,7 @@
 // similarity lunr.Index#query computes from the field vectors (one clause per n-gram).
 import lunr from 'lunr';
 import { findOccurrences } from '../../common/search/match';
-import { normalizeForSearch, toDisplayRange } from '../../common/search/normalize';
+import { DisplayMapper, normalizeForSearch } from '../../common/search/normalize';
 import { parseQuery, type QueryTerm } from '../../common/search/query';
 import { indexGrams, queryGrams, TOKENIZER_VERSION } from '../../common/search/tokenizer';
 import type { HitRange } from '../../common/api/types';
@@ -311,7 +311,12 @@ class NgramSearchIndex implements SearchIndex {
       candidates = candidates === null ? inTerm : intersect(candidates, inTerm);
       if (candidates.length === 0) return [];
     }
-    const verified: { doc: number; titleHit: boolean; count: number; norm: number[][] }[] = [];
+    const verified: {
+      doc: number;
+      titleHit: boolean;
+      count: number;
+      norm: Map<number, number[]>;
+    }[] = [];
     for (const doc of candidates ?? []) {
       const found = this.verify(this.sections[doc] as Section, terms);
       if (found) verified.push({ doc, ...found });
@@ -341,55 +346,59 @@ class NgramSearchIndex implements SearchIndex {
         id: section.id,
         score: r.score,
         titleHit: r.titleHit,
-        hits: this.displayHits(section, r.norm),
+        hits: this.displayHits(section, r.norm, terms.length),
       };
     });
   }
 
   /**
    * Exact check: every term in the title or within one paragraph. Returns the
-   * normalized hit pairs per field (index 0 title, k+1 paragraph k) or null.
+   * normalized hit pairs per field (index 0 title, k+1 paragraph k; sparse) or null.
    */
   private verify(
     section: Section,
     terms: QueryTerm[],
-  ): { titleHit: boolean; count: number; norm: number[][] } | null {
-    const norm: number[][] = Array.from({ length: section.paragraphs.length + 1 }, () => []);
+  ): { titleHit: boolean; count: number; norm: Map<number, number[]> } | null {
+    const norm = new Map<number, number[]>();
     let titleHit = false;
     let count = 0;
+    const scratch: number[] = [];
     for (const term of terms) {
       let found = 0;
-      const before = norm[0]!.length;
-      findOccurrences(section.title, term, norm[0]);
-      if (norm[0]!.length > before) {
-        titleHit = true;
-        found += (norm[0]!.length - before) / 2;
+      for (let k = 0; k <= section.paragraphs.length; k++) {
+        const text = k === 0 ? section.title : (section.paragraphs[k - 1] as Paragraph).text;
+        scratch.length = 0;
+        findOccurrences(text, term, scratch);
+        if (scratch.length === 0) continue;
+        if (k === 0) titleHit = true;
+        found += scratch.length / 2;
+        const list = norm.get(k);
+        if (list) list.push(...scratch);
+        else norm.set(k, scratch.slice());
       }
-      section.paragraphs.forEach((p, k) => {
-        const list = norm[k + 1] as number[];
-        const start = list.length;
-        findOccurrences(p.text, term, list);
-        found += (list.length - start) / 2;
-      });
       if (found === 0) return null;
       count += found;
     }
     return { titleHit, count, norm };
   }
 
-  private displayHits(section: Section, norm: number[][]): HitRange[] {
+  private displayHits(section: Section, norm: Map<number, number[]>, terms: number): HitRange[] {
     const hits: HitRange[] = [];
-    norm.forEach((pairs, k) => {
-      if (pairs.length === 0) return;
-      const edits = k === 0 ? section.titleEdits : (section.paragraphs[k - 1] as Paragraph).edits;
-      const paragraphId = k === 0 ? null : (section.paragraphs[k - 1] as Paragraph).id;
-      const ranges: [number, number][] = [];
-      for (let i = 0; i < pairs.length; i += 2) {
-        ranges.push(toDisplayRange(edits, pairs[i] as number, pairs[i + 1] as number));
+    const fields = [...norm.keys()].sort((a, b) => a - b);
+    for (const k of fields) {
+      const pairs = norm.get(k) as number[];
+      const paragraph = k === 0 ? null : (section.paragraphs[k - 1] as Paragraph);
+      const mapper = new DisplayMapper(paragraph ? paragraph.edits : section.titleEdits);
+      const paragraphId = paragraph ? paragraph.id : null;
+      let order: number[] = [];
+      for (let i = 0; i < pairs.length; i += 2) order.push(i);
+      if (terms > 1) order = order.sort((a, b) => (pairs[a] as number) - (pairs[b] as number));
+      for (const i of order) {
+        const start = mapper.start(pairs[i] as number);
+        const end = Math.max(start, mapper.end(pairs[i + 1] as number));
+        hits.push({ paragraphId, start, end });
       }
-      ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-      for (const [start, end] of ranges) hits.push({ paragraphId, start, end });
-    });
+    }
     return hits;
   }
 
