@@ -15,8 +15,66 @@ export function ensureManpagesJa(log: (s: string) => void): void {
   execSync('apt-get update && apt-get install -y manpages-ja', { stdio: 'inherit' });
 }
 
-const PARAGRAPH_MACROS = new Set(['PP', 'P', 'LP', 'TP', 'IP', 'HP', 'SH', 'SS', 'TH', 'sp', 'br', 'nf', 'fi', 'RS', 'RE', 'EX', 'EE', 'Sh', 'Pp', 'It', 'Bl', 'El', 'Ss']);
-const TEXT_MACROS = new Set(['B', 'I', 'BR', 'BI', 'IB', 'IR', 'RB', 'RI', 'SM', 'SB', 'SH', 'SS', 'IP', 'Nm', 'Ar', 'Fl', 'Op', 'Xr', 'Pa', 'Dq', 'Sq', 'Ql', 'Em', 'Va', 'Ev', 'Cm', 'Ic', 'Nd', 'Fn', 'Ft', 'It', 'Sh', 'Ss']);
+const PARAGRAPH_MACROS = new Set([
+  'PP',
+  'P',
+  'LP',
+  'TP',
+  'IP',
+  'HP',
+  'SH',
+  'SS',
+  'TH',
+  'sp',
+  'br',
+  'nf',
+  'fi',
+  'RS',
+  'RE',
+  'EX',
+  'EE',
+  'Sh',
+  'Pp',
+  'It',
+  'Bl',
+  'El',
+  'Ss',
+]);
+const TEXT_MACROS = new Set([
+  'B',
+  'I',
+  'BR',
+  'BI',
+  'IB',
+  'IR',
+  'RB',
+  'RI',
+  'SM',
+  'SB',
+  'SH',
+  'SS',
+  'IP',
+  'Nm',
+  'Ar',
+  'Fl',
+  'Op',
+  'Xr',
+  'Pa',
+  'Dq',
+  'Sq',
+  'Ql',
+  'Em',
+  'Va',
+  'Ev',
+  'Cm',
+  'Ic',
+  'Nd',
+  'Fn',
+  'Ft',
+  'It',
+  'Sh',
+  'Ss',
+]);
 const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
 
 /** Inline roff escapes removed or replaced by their text. */
@@ -66,7 +124,7 @@ export function parseManPage(id: string, roff: string): SearchIndexDocument | nu
     current = '';
   };
   for (const raw of roff.split('\n')) {
-    if (raw.startsWith('.\\"') || raw.startsWith("'\\\"") || raw.startsWith('\\"')) continue;
+    if (raw.startsWith('.\\"') || raw.startsWith('\'\\"') || raw.startsWith('\\"')) continue;
     if (raw.startsWith('.') || raw.startsWith("'")) {
       const m = /^[.'](\S+)\s*(.*)$/.exec(raw);
       if (!m) continue;
