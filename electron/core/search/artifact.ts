@@ -8,6 +8,7 @@ export const SEARCH_ARTIFACT = 'search-index';
 
 export const searchIndexArtifact: ArtifactBuilder = {
   name: SEARCH_ARTIFACT,
+  version: SEARCH_INDEX_VERSION,
   build(docs) {
     return {
       name: SEARCH_ARTIFACT,
