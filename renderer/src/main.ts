@@ -1,9 +1,5 @@
-// Entry point: bundled Japanese fonts (only the weights the reader uses), the global
-// stylesheet, and the Svelte app.
-import '@fontsource/noto-serif-jp/400.css';
-import '@fontsource/noto-serif-jp/700.css';
-import '@fontsource/noto-sans-jp/400.css';
-import '@fontsource/noto-sans-jp/700.css';
+// Entry point: the global stylesheet and the Svelte app; the bundled fonts follow
+// once the app has painted (see ./fonts.ts).
 import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
@@ -11,4 +7,9 @@ import App from './App.svelte';
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');
 
-export default mount(App, { target });
+const app = mount(App, { target });
+requestAnimationFrame(() => {
+  void import('./fonts');
+});
+
+export default app;
