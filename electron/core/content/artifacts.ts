@@ -13,6 +13,12 @@ export interface ContentArtifact {
 
 export interface ArtifactBuilder {
   name: string;
+  /**
+   * The version build() will stamp on its artifact. Optional, but declare it: then
+   * ensureContentDb can tell a stale artifact without building it (without it, it
+   * builds the artifact from the stored content to compare versions).
+   */
+  version?: string;
   build(docs: SearchDoc[]): ContentArtifact;
 }
 
