@@ -1,6 +1,4 @@
 // The core's implementation of the contract (electron/common/api/contract.ts).
-// Reading (content, search, prefs, position, About) is here; bookmarks and
-// annotations come from ./library/handlers.ts and are spread in.
 // Every host — Electron IPC, the browser edition's HTTP host, the CLI — calls
 // these handlers through `invoke`, which has already validated the arguments
 // against the contract's strict schemas; this module adds the checks that need
@@ -10,8 +8,8 @@
 import { ApiError, type ApiHandlers } from '../common/api/contract';
 import type { AppInfo, HostKind, SearchResultItem, TocEntry } from '../common/api/types';
 import type { ContentStore } from './content/store-types';
-import { createLibraryHandlers } from './library/handlers';
-import type { SqliteLibrary } from './library/library';
+import type { LibraryHandlers, LibraryMethod } from './library/handlers';
+import type { Library } from './library/library-types';
 import { PRODUCT_NAME } from './paths';
 
 /** The search service as the handlers use it (electron/core/search/service.ts). */
@@ -30,8 +28,13 @@ export interface HandlerContext {
   content: ContentStore;
   /** null when the content DB carries no search index: `search` answers `unavailable`. */
   search: SearchProvider | null;
-  /** user.sqlite: prefs, position, bookmarks, annotations, backups. */
-  library: SqliteLibrary;
+  library: Library;
+  /**
+   * Bookmarks, annotations, notes search, export/import and backups over the
+   * library (electron/core/library/handlers.ts). Absent in tests of the reading
+   * side only: those methods then answer `unavailable`.
+   */
+  libraryHandlers?: LibraryHandlers;
   host?: HostFacts;
 }
 
@@ -49,6 +52,35 @@ export function sourceLine(attribution: string, title: string, publisher: string
   const edited = /^(.*)を加工して作成$/u.exec(attribution.trim());
   if (edited && edited[1]) return `出典：${edited[1]}`;
   return `出典：「${title}」（${publisher}）`;
+}
+
+/** Stand-ins used when no library handlers are given: every method answers `unavailable`. */
+function unavailableLibraryHandlers(): LibraryHandlers {
+  const unavailable = (): never => {
+    throw new ApiError('unavailable', 'bookmarks and notes are not available in this host');
+  };
+  const methods: Record<LibraryMethod, true> = {
+    getNotices: true,
+    listBookmarks: true,
+    toggleBookmark: true,
+    renameBookmark: true,
+    deleteBookmark: true,
+    restoreBookmark: true,
+    listAnnotations: true,
+    addAnnotation: true,
+    addSectionNote: true,
+    updateAnnotation: true,
+    deleteAnnotation: true,
+    restoreAnnotation: true,
+    searchNotes: true,
+    exportAnnotations: true,
+    importAnnotations: true,
+    listBackups: true,
+    restoreBackup: true,
+  };
+  return Object.fromEntries(
+    Object.keys(methods).map((name) => [name, unavailable]),
+  ) as unknown as LibraryHandlers;
 }
 
 export function createHandlers(ctx: HandlerContext): ApiHandlers {
@@ -72,8 +104,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
   };
 
   return {
-    // Bookmarks, annotations, notices, export/import, backups (./library/handlers.ts).
-    ...createLibraryHandlers({ library, content }),
+    ...(ctx.libraryHandlers ?? unavailableLibraryHandlers()),
     getDocument: () => content.document(),
     getToc: () => toc().map((entry) => ({ ...entry })),
     getSection: ({ id }) => {
@@ -119,6 +150,11 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
         editingNote: { ...EDITING_NOTE },
         searchAvailable: search !== null,
         userDataDir: host.userDataDir,
+        notices: library.startupNotices().map((notice) => ({
+          code: notice.code,
+          message: notice.message,
+          ...(notice.paths ? { paths: [...notice.paths] } : {}),
+        })),
       };
     },
   };

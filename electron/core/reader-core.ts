@@ -7,12 +7,15 @@ import type { ApiHandlers } from '../common/api/contract';
 import type { HostKind } from '../common/api/types';
 import { createHandlers, type SearchProvider } from './api';
 import type { ContentStore } from './content/store-types';
-import type { SqliteLibrary } from './library/library';
+import type { LibraryHandlers } from './library/handlers';
+import type { Library } from './library/library-types';
 
-export interface CoreOpeners {
+export interface CoreOpeners<L extends Library = Library> {
   openContentStore(dbPath: string): ContentStore;
   createSearchService(store: ContentStore): SearchProvider;
-  openLibrary(userDataDir: string): SqliteLibrary;
+  openLibrary(userDataDir: string): L;
+  /** Bookmarks, annotations and backups over the opened library (absent: `unavailable`). */
+  libraryHandlers?(library: L, content: ContentStore): LibraryHandlers;
 }
 
 export interface ReaderCoreOptions {
@@ -27,7 +30,7 @@ export interface ReaderCoreOptions {
 export interface ReaderCore {
   handlers: ApiHandlers;
   content: ContentStore;
-  library: SqliteLibrary;
+  library: Library;
   search: SearchProvider | null;
   close(): void;
 }
@@ -42,26 +45,28 @@ export function openReaderCore(openers: CoreOpeners, options: ReaderCoreOptions)
     // The reader still works without search; the UI is told via getAppInfo.
     log(`search unavailable: ${err instanceof Error ? err.message : String(err)}`);
   }
-  let library: SqliteLibrary;
+  let library: Library;
   try {
     library = openers.openLibrary(options.userDataDir);
   } catch (err) {
     content.close();
     throw err;
   }
-  let handlers: ApiHandlers;
+  let libraryHandlers: LibraryHandlers | undefined;
   try {
-    handlers = createHandlers({
-      content,
-      search,
-      library,
-      host: { kind: options.host, version: options.version, userDataDir: options.userDataDir },
-    });
+    libraryHandlers = openers.libraryHandlers?.(library, content);
   } catch (err) {
     library.close();
     content.close();
     throw err;
   }
+  const handlers = createHandlers({
+    content,
+    search,
+    library,
+    ...(libraryHandlers ? { libraryHandlers } : {}),
+    host: { kind: options.host, version: options.version, userDataDir: options.userDataDir },
+  });
   let closed = false;
   return {
     handlers,

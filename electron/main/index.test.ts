@@ -289,6 +289,10 @@ describe('IPC', () => {
     expect(reply.ok).toBe(true);
     expect(reply.result.map((e) => e.id)).toContain('us-3');
     expect(await call(frame, 'setPrefs', { language: 'en' })).toMatchObject({ ok: true });
+    expect(await call(frame, 'toggleBookmark', { sectionId: 'us-3' })).toMatchObject({
+      ok: true,
+      result: { bookmarked: true },
+    });
     const labels = (state.menu as { label: string }[]).map((m) => m.label);
     expect(labels).toContain('Go');
   });

@@ -7,13 +7,13 @@
 import { z } from 'zod';
 import { colorSchema, labelSchema, noteSchema, tagSchema, tagsSchema } from '../annotations/fields';
 import type {
-  AppInfo,
   Annotation,
   BackupEntry,
   Bookmark,
   ExportFile,
   ImportSummary,
   Notice,
+  AppInfo,
   DocumentInfo,
   Prefs,
   ReadingPosition,
@@ -104,7 +104,6 @@ export const inputSchemas = {
   importAnnotations: z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES) }),
   listBackups: empty,
   restoreBackup: z.strictObject({ name: z.string().min(1).max(200) }),
-
   getAppInfo: empty,
 } as const;
 
@@ -139,7 +138,6 @@ export interface ApiResults {
   importAnnotations: ImportSummary;
   listBackups: BackupEntry[];
   restoreBackup: BackupEntry;
-
   getAppInfo: AppInfo;
 }
 

@@ -170,6 +170,9 @@ export interface ImportSummary {
 /** Which host serves the renderer (menus and help texts differ slightly). */
 export type HostKind = 'electron' | 'browser';
 
+/** Startup notices shown in the About box and at start; the same shape as Notice. */
+export type AppNotice = Notice;
+
 /** Help → About: product, version and the source attribution METI's terms of use require. */
 export interface AppInfo {
   productName: string;
@@ -187,4 +190,5 @@ export interface AppInfo {
   searchAvailable: boolean;
   /** Where the reader's data lives (user.sqlite folder). */
   userDataDir: string;
+  notices: AppNotice[];
 }
