@@ -5,7 +5,15 @@
 // and not implemented is a compile error (Actual Budget's `Handlers`, Signal's
 // `Interface`).
 import { z } from 'zod';
+import { colorSchema, labelSchema, noteSchema, tagSchema, tagsSchema } from '../annotations/fields';
 import type {
+  Annotation,
+  BackupEntry,
+  Bookmark,
+  ExportFile,
+  ImportSummary,
+  Notice,
+  AppInfo,
   DocumentInfo,
   Prefs,
   ReadingPosition,
@@ -34,6 +42,10 @@ const prefsSchema = z.strictObject({
   fontFamily: z.enum(['serif', 'sans']),
 });
 
+/** Largest import file accepted (JSON-LD text). */
+export const MAX_IMPORT_BYTES = 50_000_000;
+const offset = z.number().int().min(0).max(10_000_000);
+
 /** Argument schemas, one per method. Strict objects: unknown keys are refused. */
 export const inputSchemas = {
   getDocument: empty,
@@ -47,6 +59,52 @@ export const inputSchemas = {
   setPrefs: prefsSchema.partial(),
   getPosition: empty,
   setPosition: z.strictObject({ sectionId: id, scroll: z.number().min(0).max(1) }),
+
+  // Bookmarks and annotations (user.sqlite).
+  getNotices: empty,
+  listBookmarks: z.strictObject({ order: z.enum(['document', 'date']).optional() }),
+  toggleBookmark: z.strictObject({ sectionId: id, label: labelSchema.optional() }),
+  renameBookmark: z.strictObject({ id, label: labelSchema }),
+  deleteBookmark: z.strictObject({ id }),
+  restoreBookmark: z.strictObject({ id }),
+  listAnnotations: z.strictObject({
+    sectionId: id.optional(),
+    tag: tagSchema.optional(),
+    color: colorSchema.optional(),
+  }),
+  addAnnotation: z.strictObject({
+    startParagraphId: id,
+    startOffset: offset,
+    /** Defaults to the start paragraph. */
+    endParagraphId: id.optional(),
+    endOffset: offset,
+    color: colorSchema.optional(),
+    note: noteSchema.optional(),
+    tags: tagsSchema.optional(),
+  }),
+  addSectionNote: z.strictObject({
+    sectionId: id,
+    note: noteSchema,
+    color: colorSchema.optional(),
+    tags: tagsSchema.optional(),
+  }),
+  updateAnnotation: z.strictObject({
+    id,
+    color: colorSchema.optional(),
+    note: noteSchema.optional(),
+    tags: tagsSchema.optional(),
+  }),
+  deleteAnnotation: z.strictObject({ id }),
+  restoreAnnotation: z.strictObject({ id }),
+  searchNotes: z.strictObject({
+    query: z.string().max(MAX_QUERY_LENGTH),
+    limit: z.number().int().min(1).max(1000).optional(),
+  }),
+  exportAnnotations: z.strictObject({ format: z.enum(['w3c', 'md']) }),
+  importAnnotations: z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES) }),
+  listBackups: empty,
+  restoreBackup: z.strictObject({ name: z.string().min(1).max(200) }),
+  getAppInfo: empty,
 } as const;
 
 /** Result type of each method. */
@@ -59,6 +117,28 @@ export interface ApiResults {
   setPrefs: Prefs;
   getPosition: ReadingPosition | null;
   setPosition: ReadingPosition;
+  /** What the reader must be told at start (damaged database recovered, orphaned notes, …). */
+  getNotices: Notice[];
+  listBookmarks: Bookmark[];
+  /** `bookmark` is the new one, or the removed one (undo with restoreBookmark). */
+  toggleBookmark: { bookmarked: boolean; bookmark: Bookmark };
+  renameBookmark: Bookmark;
+  deleteBookmark: Bookmark;
+  restoreBookmark: Bookmark;
+  /** In document order (orphans of a vanished section last). */
+  listAnnotations: Annotation[];
+  addAnnotation: Annotation;
+  addSectionNote: Annotation;
+  updateAnnotation: Annotation;
+  deleteAnnotation: Annotation;
+  restoreAnnotation: Annotation;
+  /** Hits in notes and tags, `kind: 'note'` with `annotationId`. */
+  searchNotes: SearchResultItem[];
+  exportAnnotations: ExportFile;
+  importAnnotations: ImportSummary;
+  listBackups: BackupEntry[];
+  restoreBackup: BackupEntry;
+  getAppInfo: AppInfo;
 }
 
 export type ApiMethod = keyof typeof inputSchemas & keyof ApiResults;
@@ -81,8 +161,19 @@ export type ApiHandlers = {
   [M in ApiMethod]: (args: ApiParsedArgs<M>) => ApiResult<M> | Promise<ApiResult<M>>;
 };
 
-/** Typed errors that cross the boundary. Anything else becomes `internal`. */
-export type ApiErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unavailable' | 'internal';
+/**
+ * Typed errors that cross the boundary. Anything else becomes `internal`.
+ * `forbidden` and `too_large` come from a host's transport checks (browser
+ * edition: missing token cookie, cross-origin request, oversized body).
+ */
+export type ApiErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'unavailable'
+  | 'forbidden'
+  | 'too_large'
+  | 'internal';
 
 export interface ApiErrorBody {
   code: ApiErrorCode;

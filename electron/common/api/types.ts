@@ -88,3 +88,107 @@ export interface ReadingPosition {
   /** Fraction 0..1 of the reading pane's scroll range, in the reading direction. */
   scroll: number;
 }
+
+/** Something the reader must be told about (e.g. a damaged database moved aside at start). */
+export interface Notice {
+  code: string;
+  message: string;
+  /** Files involved (moved-aside database, backup used), for the message. */
+  paths?: string[];
+}
+
+// ---- bookmarks and annotations (user.sqlite) -------------------------------
+
+export type HighlightColor = 'yellow' | 'green' | 'blue' | 'pink' | 'purple';
+/** A highlight of a passage, or a note on a whole section. */
+export type AnnotationKind = 'highlight' | 'section-note';
+/** Orphan: the passage could not be found again in the current content; the quote is kept. */
+export type AnchorState = 'anchored' | 'orphan';
+
+export interface Bookmark {
+  id: string;
+  sectionId: string;
+  label: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Title path of the section in the current content (empty when the section no longer exists). */
+  path: string[];
+  /** False when the section is not in the current content. */
+  exists: boolean;
+}
+
+/** Where a highlight is: W3C TextQuoteSelector + TextPositionSelector, and the paragraph range. */
+export interface AnnotationTarget {
+  paragraphIds: string[];
+  quote: { exact: string; prefix: string; suffix: string };
+  /** UTF-16 offsets into the section text (paragraphs joined by "\n"). */
+  position: { start: number; end: number };
+  startParagraphId: string;
+  startOffset: number;
+  endParagraphId: string;
+  endOffset: number;
+}
+
+export interface Annotation {
+  id: string;
+  kind: AnnotationKind;
+  sectionId: string;
+  color: HighlightColor;
+  /** Plain text, may be multi-line, up to 20,000 characters. */
+  note: string;
+  tags: string[];
+  /** Null for a section note. */
+  target: AnnotationTarget | null;
+  anchor: AnchorState;
+  createdAt: string;
+  updatedAt: string;
+  /** Title path of the section in the current content (empty when the section no longer exists). */
+  path: string[];
+}
+
+export interface BackupEntry {
+  name: string;
+  createdAt: string;
+  reason: string;
+  bytes: number;
+}
+
+export interface ExportFile {
+  filename: string;
+  mimeType: string;
+  body: string;
+}
+
+export interface ImportSummary {
+  annotationsAdded: number;
+  annotationsUpdated: number;
+  annotationsUnchanged: number;
+  bookmarksAdded: number;
+  bookmarksUnchanged: number;
+}
+
+/** Which host serves the renderer (menus and help texts differ slightly). */
+export type HostKind = 'electron' | 'browser';
+
+/** Startup notices shown in the About box and at start; the same shape as Notice. */
+export type AppNotice = Notice;
+
+/** Help → About: product, version and the source attribution METI's terms of use require. */
+export interface AppInfo {
+  productName: string;
+  version: string;
+  host: HostKind;
+  /** The source document as the content DB records it. */
+  document: Pick<DocumentInfo, 'title' | 'publisher' | 'edition' | 'sourceSha256'>;
+  /** 出典 line, e.g. 出典：「通商白書2023」（経済産業省） */
+  source: string;
+  /** Statement that the text was edited, e.g. 「通商白書2023」（経済産業省）を加工して作成 */
+  attribution: string;
+  /** What was edited, in Japanese and English, for the About box. */
+  editingNote: { ja: string; en: string };
+  /** Search available (false when the content DB has no index). */
+  searchAvailable: boolean;
+  /** Where the reader's data lives (user.sqlite folder). */
+  userDataDir: string;
+  notices: AppNotice[];
+}

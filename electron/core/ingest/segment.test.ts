@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../paths';
+import { decodeSource } from './decode';
+import { ContentBuildError } from './errors';
 import { segmentSource } from './segment';
 
 const seed = fs.readFileSync(
@@ -66,5 +69,62 @@ describe('segmentSource (rules 2 and 5 on the seed)', () => {
     expect(rebuilt).toContain('強靭');
     expect(rebuilt).toContain('イノベ―ション');
     expect(rebuilt).not.toContain('\uFFFD');
+  });
+});
+
+describe('segmentSource on other encodings and arbitrary input', () => {
+  const fixture = (name: string) =>
+    new Uint8Array(fs.readFileSync(path.join(repoRoot(), 'tests', 'fixtures', 'ingest', name)));
+
+  it('gives the same blocks for the Shift_JIS and UTF-16 fixtures as for UTF-8', () => {
+    const reference = segmentSource(decodeSource(fixture('slice-utf8.txt'), 'a').text, 'a');
+    expect(reference.map((b) => b.type)).toEqual([
+      'heading',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+    ]);
+    for (const name of ['slice-shift-jis.txt', 'slice-utf16be-bom.txt', 'slice-utf8-crlf.txt'])
+      expect(segmentSource(decodeSource(fixture(name), name).text, 'a'), name).toEqual(reference);
+  });
+
+  it('never loses or changes a character (or refuses with one line)', () => {
+    const piece = fc.constantFrom(
+      '\u3000',
+      ' ',
+      '\n',
+      '\n\n',
+      '経済',
+      'の',
+      '2022 年 5月\u3000',
+      '＜',
+      '＞',
+      '2．',
+      '第１節',
+      'U.S.',
+      '\uFFFD',
+      'Trade',
+      '、',
+      '。',
+      '①',
+      '強靱',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 30 }).map((a) => a.join('')),
+        (text) => {
+          let blocks;
+          try {
+            blocks = segmentSource(text, 'gen.txt');
+          } catch (err) {
+            expect(err).toBeInstanceOf(ContentBuildError);
+            expect((err as Error).message).toMatch(/^gen\.txt:\d+: empty (paragraph|heading)$/);
+            return;
+          }
+          const strip = (s: string) => s.replace(/[ \n\uFFFD\u3000]/g, '');
+          expect(strip(blocks.map((b) => b.text).join(''))).toBe(strip(text));
+        },
+      ),
+    );
   });
 });

@@ -1,0 +1,3 @@
+// Anchoring of annotations to the text (W3C selectors and re-anchoring).
+export * from './selectors';
+export * from './anchor';

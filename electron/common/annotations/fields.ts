@@ -1,0 +1,59 @@
+// Validation of the user's own words and labels (notes, tags, bookmark labels):
+// shared by the API contract and by import, so that every write path refuses the
+// same bad input with the same clear message. Refused: NUL and other control
+// characters (tab and line breaks are fine), lone UTF-16 surrogates, over-long text.
+import { z } from 'zod';
+import type { HighlightColor } from '../api/types';
+
+export const MAX_NOTE_LENGTH = 20_000;
+export const MAX_TAG_LENGTH = 50;
+export const MAX_TAGS = 32;
+export const MAX_LABEL_LENGTH = 200;
+export const HIGHLIGHT_COLORS: readonly HighlightColor[] = [
+  'yellow',
+  'green',
+  'blue',
+  'pink',
+  'purple',
+];
+export const DEFAULT_COLOR: HighlightColor = 'yellow';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Why a user-written string is refused, or null. */
+export function textProblem(value: string): string | null {
+  if (value.includes('\u0000')) return 'contains a NUL character';
+  if (LONE_SURROGATE.test(value)) return 'contains an unpaired UTF-16 surrogate';
+  if (CONTROL.test(value)) return 'contains a control character';
+  return null;
+}
+
+/** Line breaks stored as "\n" only. */
+export function normalizeNewlines(value: string): string {
+  return value.replace(/\r\n?/g, '\n');
+}
+
+function userText(max: number, what: string) {
+  return z
+    .string()
+    .max(max, `${what} is longer than ${max} characters`)
+    .superRefine((value, ctx) => {
+      const problem = textProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${what} ${problem}` });
+    })
+    .transform(normalizeNewlines);
+}
+
+export const noteSchema = userText(MAX_NOTE_LENGTH, 'the note');
+export const labelSchema = userText(MAX_LABEL_LENGTH, 'the label').transform((s) => s.trim());
+export const tagSchema = userText(MAX_TAG_LENGTH, 'a tag')
+  .transform((s) => s.trim().normalize('NFC'))
+  .refine((s) => s.length > 0, 'a tag cannot be empty')
+  .refine((s) => !/[\n\t]/.test(s), 'a tag is one line');
+export const tagsSchema = z
+  .array(tagSchema)
+  .max(MAX_TAGS, `at most ${MAX_TAGS} tags`)
+  .transform((tags) => [...new Set(tags)]);
+export const colorSchema = z.enum(['yellow', 'green', 'blue', 'pink', 'purple']);

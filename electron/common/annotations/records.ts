@@ -1,0 +1,77 @@
+// The stored shape of bookmarks and annotations, validated the same way whether
+// they come from the reading pane, the CLI or an imported file. Strict objects:
+// unknown keys (including "__proto__" and "constructor") are refused.
+import { z } from 'zod';
+import { MAX_ID_LENGTH } from '../api/contract';
+import { colorSchema, labelSchema, noteSchema, tagsSchema, textProblem } from './fields';
+
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(MAX_ID_LENGTH)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'ids are ASCII letters, digits, ".", "_", ":" and "-"');
+
+const contentText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .superRefine((value, ctx) => {
+      const problem = textProblem(value.replace(/\n/g, ' '));
+      if (problem) ctx.addIssue({ code: 'custom', message: `the quoted text ${problem}` });
+    });
+
+const offset = z.number().int().min(0).max(10_000_000);
+export const isoTimeSchema = z.iso.datetime({ offset: true });
+
+export const annotationTargetSchema = z
+  .strictObject({
+    paragraphIds: z.array(idSchema).min(1).max(10_000),
+    quote: z.strictObject({
+      exact: contentText(1_000_000).min(1),
+      prefix: contentText(256),
+      suffix: contentText(256),
+    }),
+    position: z.strictObject({ start: offset, end: offset }),
+    startParagraphId: idSchema,
+    startOffset: offset,
+    endParagraphId: idSchema,
+    endOffset: offset,
+  })
+  .refine((t) => t.position.start < t.position.end, 'the target range is empty or reversed');
+
+export const annotationRecordSchema = z
+  .strictObject({
+    id: idSchema,
+    kind: z.enum(['highlight', 'section-note']),
+    sectionId: idSchema,
+    color: colorSchema,
+    note: noteSchema,
+    tags: tagsSchema,
+    target: annotationTargetSchema.nullable(),
+    anchor: z.enum(['anchored', 'orphan']),
+    createdAt: isoTimeSchema,
+    updatedAt: isoTimeSchema,
+  })
+  .refine(
+    (a) => (a.kind === 'highlight') === (a.target !== null),
+    'a highlight has a target and a section note has none',
+  );
+
+export type AnnotationRecord = z.output<typeof annotationRecordSchema>;
+
+export const bookmarkRecordSchema = z.strictObject({
+  id: idSchema,
+  sectionId: idSchema,
+  label: labelSchema,
+  createdAt: isoTimeSchema,
+  updatedAt: isoTimeSchema,
+});
+
+export type BookmarkRecord = z.output<typeof bookmarkRecordSchema>;
+
+/** First problem of a failed parse as one line. */
+export function describeIssue(error: z.ZodError, what: string): string {
+  const first = error.issues[0];
+  const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
+  return `${what}: ${first?.message ?? 'invalid'}${where}`;
+}

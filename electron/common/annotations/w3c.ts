@@ -1,0 +1,307 @@
+// Export and import of the reader's notes as W3C Web Annotation JSON-LD
+// (https://www.w3.org/TR/annotation-model/): one AnnotationCollection whose page
+// holds every annotation and bookmark. Standard terms carry what other tools
+// understand (TextQuoteSelector, TextPositionSelector, TextualBody with purpose
+// commenting/tagging, motivation bookmarking); the rest (colour, anchor state,
+// paragraph range) is kept under the "hakusho:" prefix so that export → import
+// is lossless. Import is strict: a file that is not exactly this shape is
+// refused as a whole with a clear error.
+import { z } from 'zod';
+import type { DocumentInfo } from '../api/types';
+import { colorSchema } from './fields';
+import {
+  describeIssue,
+  idSchema,
+  isoTimeSchema,
+  type AnnotationRecord,
+  type BookmarkRecord,
+} from './records';
+
+export const W3C_FORMAT_VERSION = 1;
+const CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { hakusho: 'urn:hakusho:vocab#' }];
+/** Nesting deeper than this is refused before any schema work. */
+export const MAX_IMPORT_DEPTH = 24;
+export const MAX_IMPORT_ITEMS = 100_000;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export class ImportFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportFormatError';
+  }
+}
+
+const sectionSource = (docId: string, sectionId: string): string =>
+  `urn:hakusho:${docId}:section:${sectionId}`;
+
+export interface ExportInput {
+  document: Pick<
+    DocumentInfo,
+    'id' | 'title' | 'publisher' | 'edition' | 'attribution' | 'sourceSha256'
+  >;
+  annotations: AnnotationRecord[];
+  bookmarks: BookmarkRecord[];
+  generatedAt: string;
+}
+
+function annotationItem(docId: string, a: AnnotationRecord): Record<string, unknown> {
+  const body: Record<string, unknown>[] = [];
+  if (a.note.length > 0)
+    body.push({ type: 'TextualBody', value: a.note, format: 'text/plain', purpose: 'commenting' });
+  for (const tag of a.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
+  const target: Record<string, unknown> = { source: sectionSource(docId, a.sectionId) };
+  if (a.target) {
+    target.selector = [
+      { type: 'TextQuoteSelector', ...a.target.quote },
+      { type: 'TextPositionSelector', start: a.target.position.start, end: a.target.position.end },
+    ];
+  }
+  return {
+    id: `urn:hakusho:annotation:${a.id}`,
+    type: 'Annotation',
+    motivation:
+      a.kind === 'highlight' ? (a.note.length > 0 ? 'commenting' : 'highlighting') : 'commenting',
+    created: a.createdAt,
+    modified: a.updatedAt,
+    body,
+    target,
+    'hakusho:kind': a.kind,
+    'hakusho:section': a.sectionId,
+    'hakusho:color': a.color,
+    'hakusho:anchor': a.anchor,
+    ...(a.target
+      ? {
+          'hakusho:range': {
+            paragraphIds: a.target.paragraphIds,
+            startParagraphId: a.target.startParagraphId,
+            startOffset: a.target.startOffset,
+            endParagraphId: a.target.endParagraphId,
+            endOffset: a.target.endOffset,
+          },
+        }
+      : {}),
+  };
+}
+
+function bookmarkItem(docId: string, b: BookmarkRecord): Record<string, unknown> {
+  return {
+    id: `urn:hakusho:bookmark:${b.id}`,
+    type: 'Annotation',
+    motivation: 'bookmarking',
+    created: b.createdAt,
+    modified: b.updatedAt,
+    body:
+      b.label.length > 0 ? [{ type: 'TextualBody', value: b.label, purpose: 'describing' }] : [],
+    target: { source: sectionSource(docId, b.sectionId) },
+    'hakusho:section': b.sectionId,
+  };
+}
+
+/** The JSON-LD document (pretty-printed, stable key order). */
+export function exportW3c(input: ExportInput): string {
+  const docId = input.document.id;
+  const items = [
+    ...input.annotations.map((a) => annotationItem(docId, a)),
+    ...input.bookmarks.map((b) => bookmarkItem(docId, b)),
+  ];
+  const collection = {
+    '@context': CONTEXT,
+    id: `urn:hakusho:export:${input.generatedAt}`,
+    type: 'AnnotationCollection',
+    label: `${input.document.title} — notes (Hakusho Reader)`,
+    generator: { type: 'Software', name: 'Hakusho Reader' },
+    generated: input.generatedAt,
+    'hakusho:format': W3C_FORMAT_VERSION,
+    'hakusho:document': {
+      id: input.document.id,
+      title: input.document.title,
+      publisher: input.document.publisher,
+      edition: input.document.edition,
+      sourceSha256: input.document.sourceSha256,
+      attribution: input.document.attribution,
+    },
+    total: items.length,
+    first: { type: 'AnnotationPage', items },
+  };
+  return `${JSON.stringify(collection, null, 2)}\n`;
+}
+
+// ---- import ---------------------------------------------------------------
+
+/** Refuses prototype-polluting keys and excessive nesting anywhere in the parsed JSON. */
+export function checkJsonShape(value: unknown, depth = 0): void {
+  if (depth > MAX_IMPORT_DEPTH)
+    throw new ImportFormatError(`the file is nested deeper than ${MAX_IMPORT_DEPTH} levels`);
+  if (Array.isArray(value)) {
+    if (value.length > MAX_IMPORT_ITEMS)
+      throw new ImportFormatError('the file holds too many items');
+    for (const item of value) checkJsonShape(item, depth + 1);
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key))
+        throw new ImportFormatError(`the file contains a forbidden key "${key}"`);
+      checkJsonShape((value as Record<string, unknown>)[key], depth + 1);
+    }
+  }
+}
+
+const textualBody = z.strictObject({
+  type: z.literal('TextualBody'),
+  value: z.string(),
+  format: z.literal('text/plain').optional(),
+  purpose: z.enum(['commenting', 'tagging', 'describing']),
+});
+const quoteSelector = z.strictObject({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+const positionSelector = z.strictObject({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+});
+const rangeSchema = z.strictObject({
+  paragraphIds: z.array(idSchema),
+  startParagraphId: idSchema,
+  startOffset: z.number().int().min(0),
+  endParagraphId: idSchema,
+  endOffset: z.number().int().min(0),
+});
+
+const annotationItemSchema = z.strictObject({
+  id: z.string().regex(/^urn:hakusho:annotation:/),
+  type: z.literal('Annotation'),
+  motivation: z.enum(['highlighting', 'commenting']),
+  created: isoTimeSchema,
+  modified: isoTimeSchema,
+  body: z.array(textualBody).max(100),
+  target: z.strictObject({
+    source: z.string().max(500),
+    selector: z.tuple([quoteSelector, positionSelector]).optional(),
+  }),
+  'hakusho:kind': z.enum(['highlight', 'section-note']),
+  'hakusho:section': idSchema,
+  'hakusho:color': colorSchema,
+  'hakusho:anchor': z.enum(['anchored', 'orphan']),
+  'hakusho:range': rangeSchema.optional(),
+});
+
+const bookmarkItemSchema = z.strictObject({
+  id: z.string().regex(/^urn:hakusho:bookmark:/),
+  type: z.literal('Annotation'),
+  motivation: z.literal('bookmarking'),
+  created: isoTimeSchema,
+  modified: isoTimeSchema,
+  body: z.array(textualBody).max(1),
+  target: z.strictObject({ source: z.string().max(500) }),
+  'hakusho:section': idSchema,
+});
+
+const collectionSchema = z.strictObject({
+  '@context': z.unknown(),
+  id: z.string().max(500),
+  type: z.literal('AnnotationCollection'),
+  label: z.string().max(1000),
+  generator: z.unknown(),
+  generated: isoTimeSchema,
+  'hakusho:format': z.literal(W3C_FORMAT_VERSION),
+  'hakusho:document': z.unknown(),
+  total: z.number().int().min(0),
+  first: z.strictObject({
+    type: z.literal('AnnotationPage'),
+    items: z.array(z.unknown()).max(MAX_IMPORT_ITEMS),
+  }),
+});
+
+export interface ParsedImport {
+  annotations: unknown[];
+  bookmarks: BookmarkRecord[];
+  documentId: string | null;
+}
+
+/**
+ * Parses our JSON-LD into records (still to be validated by the record schemas
+ * when stored). Throws ImportFormatError naming the first problem and the item.
+ */
+export function parseW3c(body: string): ParsedImport {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (err) {
+    throw new ImportFormatError(
+      `the file is not JSON (${err instanceof Error ? err.message : String(err)})`,
+    );
+  }
+  checkJsonShape(json);
+  const top = collectionSchema.safeParse(json);
+  if (!top.success)
+    throw new ImportFormatError(
+      describeIssue(top.error, 'not a Hakusho Reader W3C annotation export'),
+    );
+  const items = top.data.first.items;
+  if (top.data.total !== items.length)
+    throw new ImportFormatError(
+      `the file says it holds ${top.data.total} items but holds ${items.length}`,
+    );
+  const doc = top.data['hakusho:document'] as { id?: unknown } | null;
+  const annotations: unknown[] = [];
+  const bookmarks: BookmarkRecord[] = [];
+  items.forEach((raw, index) => {
+    const motivation = (raw as { motivation?: unknown } | null)?.motivation;
+    if (motivation === 'bookmarking') {
+      const b = bookmarkItemSchema.safeParse(raw);
+      if (!b.success)
+        throw new ImportFormatError(describeIssue(b.error, `item ${index + 1} (bookmark)`));
+      bookmarks.push({
+        id: b.data.id.slice('urn:hakusho:bookmark:'.length),
+        sectionId: b.data['hakusho:section'],
+        label: b.data.body[0]?.value ?? '',
+        createdAt: b.data.created,
+        updatedAt: b.data.modified,
+      });
+      return;
+    }
+    const a = annotationItemSchema.safeParse(raw);
+    if (!a.success)
+      throw new ImportFormatError(describeIssue(a.error, `item ${index + 1} (annotation)`));
+    const item = a.data;
+    const notes = item.body.filter((x) => x.purpose === 'commenting');
+    if (notes.length > 1) throw new ImportFormatError(`item ${index + 1}: more than one note`);
+    const selector = item.target.selector;
+    const range = item['hakusho:range'];
+    if ((selector === undefined) !== (range === undefined))
+      throw new ImportFormatError(
+        `item ${index + 1}: selectors and paragraph range must come together`,
+      );
+    annotations.push({
+      id: item.id.slice('urn:hakusho:annotation:'.length),
+      kind: item['hakusho:kind'],
+      sectionId: item['hakusho:section'],
+      color: item['hakusho:color'],
+      note: notes[0]?.value ?? '',
+      tags: item.body.filter((x) => x.purpose === 'tagging').map((x) => x.value),
+      target:
+        selector && range
+          ? {
+              paragraphIds: range.paragraphIds,
+              quote: {
+                exact: selector[0].exact,
+                prefix: selector[0].prefix,
+                suffix: selector[0].suffix,
+              },
+              position: { start: selector[1].start, end: selector[1].end },
+              startParagraphId: range.startParagraphId,
+              startOffset: range.startOffset,
+              endParagraphId: range.endParagraphId,
+              endOffset: range.endOffset,
+            }
+          : null,
+      anchor: item['hakusho:anchor'],
+      createdAt: item.created,
+      updatedAt: item.modified,
+    });
+  });
+  return { annotations, bookmarks, documentId: typeof doc?.id === 'string' ? doc.id : null };
+}

@@ -1,0 +1,210 @@
+// Annotations in user.sqlite: highlights (with their W3C selectors) and section
+// notes, with colour, note and tags. Every record is validated by the shared
+// schema before it is written, each change is one committed transaction, and
+// deletion is soft so that it can be undone.
+import crypto from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { ZodError } from 'zod';
+import { ApiError } from '../../common/api/contract';
+import { colorSchema, noteSchema, tagsSchema } from '../../common/annotations/fields';
+import {
+  annotationRecordSchema,
+  describeIssue,
+  idSchema,
+  type AnnotationRecord,
+} from '../../common/annotations/records';
+import type { AnchorState, AnnotationTarget, HighlightColor } from '../../common/api/types';
+import type { SqliteLibrary } from './library';
+
+interface AnnotationRow {
+  id: string;
+  kind: 'highlight' | 'section-note';
+  section_id: string;
+  color: HighlightColor;
+  note: string;
+  target: string | null;
+  anchor: AnchorState;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface AnnotationPatch {
+  color?: HighlightColor;
+  note?: string;
+  tags?: string[];
+}
+
+function checkId(id: unknown): string {
+  const parsed = idSchema.safeParse(id);
+  if (!parsed.success)
+    throw new ApiError('invalid_input', describeIssue(parsed.error, 'annotation id'));
+  return parsed.data;
+}
+
+function parse<T>(
+  schema: {
+    safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError };
+  },
+  value: unknown,
+  what: string,
+): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ApiError('invalid_input', describeIssue(parsed.error, what));
+  return parsed.data;
+}
+
+export class AnnotationRepository {
+  constructor(private readonly lib: SqliteLibrary) {}
+
+  private tagsOf(db: Database.Database, id: string): string[] {
+    return (
+      db
+        .prepare('SELECT tag FROM annotation_tags WHERE annotation_id = ? ORDER BY rowid')
+        .all(id) as {
+        tag: string;
+      }[]
+    ).map((r) => r.tag);
+  }
+
+  private toRecord(row: AnnotationRow): AnnotationRecord {
+    return {
+      id: row.id,
+      kind: row.kind,
+      sectionId: row.section_id,
+      color: row.color,
+      note: row.note,
+      tags: this.tagsOf(this.lib.db, row.id),
+      target: row.target === null ? null : (JSON.parse(row.target) as AnnotationTarget),
+      anchor: row.anchor,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  private row(id: string): AnnotationRow | undefined {
+    return this.lib.db.prepare('SELECT * FROM annotations WHERE id = ?').get(id) as
+      AnnotationRow | undefined;
+  }
+
+  /** Live annotations in creation order. */
+  list(): AnnotationRecord[] {
+    const rows = this.lib.db
+      .prepare('SELECT * FROM annotations WHERE deleted_at IS NULL ORDER BY created_at, id')
+      .all() as AnnotationRow[];
+    return rows.map((r) => this.toRecord(r));
+  }
+
+  get(id: string): AnnotationRecord {
+    const row = this.row(checkId(id));
+    if (!row || row.deleted_at !== null) throw new ApiError('not_found', `no annotation ${id}`);
+    return this.toRecord(row);
+  }
+
+  private insert(db: Database.Database, record: AnnotationRecord): void {
+    db.prepare(
+      `INSERT INTO annotations (id, kind, section_id, color, note, target, anchor, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      record.id,
+      record.kind,
+      record.sectionId,
+      record.color,
+      record.note,
+      record.target === null ? null : JSON.stringify(record.target),
+      record.anchor,
+      record.createdAt,
+      record.updatedAt,
+    );
+    this.writeTags(db, record.id, record.tags);
+  }
+
+  private writeTags(db: Database.Database, id: string, tags: string[]): void {
+    db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?').run(id);
+    const add = db.prepare('INSERT INTO annotation_tags (annotation_id, tag) VALUES (?, ?)');
+    for (const tag of tags) add.run(id, tag);
+  }
+
+  /** Stores a new annotation (id and times assigned here) after full validation. */
+  create(draft: Omit<AnnotationRecord, 'id' | 'createdAt' | 'updatedAt'>): AnnotationRecord {
+    const now = this.lib.now();
+    const record = parse(
+      annotationRecordSchema,
+      { ...draft, id: `an-${crypto.randomUUID()}`, createdAt: now, updatedAt: now },
+      'annotation',
+    );
+    this.lib.write((db) => this.insert(db, record));
+    return record;
+  }
+
+  update(id: string, patch: AnnotationPatch): AnnotationRecord {
+    const current = this.get(id);
+    const next: AnnotationRecord = { ...current, updatedAt: this.lib.now() };
+    if (patch.color !== undefined) next.color = parse(colorSchema, patch.color, 'color');
+    if (patch.note !== undefined) next.note = parse(noteSchema, patch.note, 'note');
+    if (patch.tags !== undefined) next.tags = parse(tagsSchema, patch.tags, 'tags');
+    this.lib.write((db) => {
+      db.prepare('UPDATE annotations SET color = ?, note = ?, updated_at = ? WHERE id = ?').run(
+        next.color,
+        next.note,
+        next.updatedAt,
+        id,
+      );
+      if (patch.tags !== undefined) this.writeTags(db, id, next.tags);
+    });
+    return next;
+  }
+
+  /** Records where a highlight is now (after re-anchoring); the note and times are untouched. */
+  setAnchor(id: string, target: AnnotationTarget | null, anchor: AnchorState): void {
+    const current = this.get(id);
+    if (current.kind === 'highlight' && target === null)
+      throw new ApiError('invalid_input', 'a highlight needs a target');
+    const checked = parse(annotationRecordSchema, { ...current, target, anchor }, 'annotation');
+    this.lib.write((db) =>
+      db
+        .prepare('UPDATE annotations SET target = ?, anchor = ? WHERE id = ?')
+        .run(checked.target === null ? null : JSON.stringify(checked.target), checked.anchor, id),
+    );
+  }
+
+  /** Soft delete: returns the annotation, which restore() brings back (undo). */
+  delete(id: string): AnnotationRecord {
+    const current = this.get(id);
+    this.lib.write((db) =>
+      db.prepare('UPDATE annotations SET deleted_at = ? WHERE id = ?').run(this.lib.now(), id),
+    );
+    return current;
+  }
+
+  restore(id: string): AnnotationRecord {
+    const row = this.row(checkId(id));
+    if (!row) throw new ApiError('not_found', `no annotation ${id}`);
+    if (row.deleted_at !== null)
+      this.lib.write((db) =>
+        db.prepare('UPDATE annotations SET deleted_at = NULL WHERE id = ?').run(id),
+      );
+    return this.get(id);
+  }
+
+  /**
+   * Import of one record inside the caller's transaction: added when new, updated
+   * when the imported copy is newer, otherwise unchanged (importing twice adds nothing).
+   */
+  importRecord(raw: unknown): 'added' | 'updated' | 'unchanged' {
+    const record = parse(annotationRecordSchema, raw, 'annotation');
+    const db = this.lib.db;
+    const existing = this.row(record.id);
+    if (!existing) {
+      this.insert(db, record);
+      return 'added';
+    }
+    const current = this.toRecord(existing);
+    const same = JSON.stringify(current) === JSON.stringify(record) && existing.deleted_at === null;
+    if (same || record.updatedAt < current.updatedAt) return 'unchanged';
+    if (record.updatedAt === current.updatedAt && existing.deleted_at === null) return 'unchanged';
+    db.prepare('DELETE FROM annotations WHERE id = ?').run(record.id);
+    this.insert(db, record);
+    return 'updated';
+  }
+}

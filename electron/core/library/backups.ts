@@ -1,0 +1,152 @@
+// Backups of user.sqlite made with SQLite's online backup API, verified with
+// integrity_check before they count, and rotated (the newest N are kept). A backup
+// is written under a temporary name and renamed only once verified, so a crash or a
+// failed check never leaves a half-written file that looks like a backup.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ApiError } from '../../common/api/contract';
+import { fileStamp } from './files';
+import { integrityCheck } from './user-db';
+
+export const BACKUP_DIR = 'backups';
+export const DEFAULT_KEEP_BACKUPS = 10;
+export type BackupReason = 'start' | 'auto' | 'manual' | 'pre-restore' | 'pre-import';
+const BACKUP_NAME =
+  /^user-(\d{8}T\d{9}Z)(?:-\d+)?-(start|auto|manual|pre-restore|pre-import)\.sqlite$/;
+
+export interface BackupInfo {
+  name: string;
+  path: string;
+  /** ISO time the backup was taken. */
+  createdAt: string;
+  reason: BackupReason;
+  bytes: number;
+}
+
+export function backupDir(userDataDir: string): string {
+  return path.join(userDataDir, BACKUP_DIR);
+}
+
+function stampToIso(stamp: string): string {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/.exec(stamp);
+  if (!m) return stamp;
+  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`;
+}
+
+/** Backups, newest first. */
+export function listBackups(userDataDir: string): BackupInfo[] {
+  const dir = backupDir(userDataDir);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const out: BackupInfo[] = [];
+  for (const name of names) {
+    const m = BACKUP_NAME.exec(name);
+    if (!m) continue;
+    const file = path.join(dir, name);
+    let bytes: number;
+    try {
+      bytes = fs.statSync(file).size;
+    } catch {
+      continue;
+    }
+    out.push({
+      name,
+      path: file,
+      createdAt: stampToIso(m[1] as string),
+      reason: m[2] as BackupReason,
+      bytes,
+    });
+  }
+  return out.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+}
+
+/** Finds a backup by its exact file name (no paths accepted). */
+export function findBackup(userDataDir: string, name: string): BackupInfo {
+  if (!BACKUP_NAME.test(name))
+    throw new ApiError('invalid_input', `not a backup name: ${JSON.stringify(name.slice(0, 100))}`);
+  const found = listBackups(userDataDir).find((b) => b.name === name);
+  if (!found) throw new ApiError('not_found', `no backup named ${name}`);
+  return found;
+}
+
+/** Schema version and change counter of a backup file, or null when unreadable. */
+export function readBackupState(file: string): { version: number; changeSeq: number } | null {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'change_seq'").get() as
+      { value: string } | undefined;
+    return { version, changeSeq: row ? Number(row.value) : 0 };
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+/** Newest backup that passes integrity_check and that this app can open. */
+export function newestGoodBackup(userDataDir: string, supported: number): BackupInfo | null {
+  for (const backup of listBackups(userDataDir)) {
+    const state = readBackupState(backup.path);
+    if (!state || state.version > supported) continue;
+    if (integrityCheck(backup.path) === 'ok') return backup;
+  }
+  return null;
+}
+
+/**
+ * Copies the open database into a new verified backup and rotates old ones.
+ * The copy is switched to rollback-journal mode so that it is one self-contained
+ * file (opening it never creates -wal/-shm beside it).
+ */
+export async function takeBackup(
+  db: Database.Database,
+  userDataDir: string,
+  reason: BackupReason,
+  options: { keep?: number; now?: Date } = {},
+): Promise<BackupInfo> {
+  const dir = backupDir(userDataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = fileStamp(options.now ?? new Date());
+  let name = `user-${stamp}-${reason}.sqlite`;
+  for (let n = 2; fs.existsSync(path.join(dir, name)); n += 1)
+    name = `user-${stamp}-${n}-${reason}.sqlite`;
+  const final = path.join(dir, name);
+  const partial = `${final}.partial`;
+  try {
+    await db.backup(partial);
+    const copy = new Database(partial);
+    let check: string;
+    try {
+      copy.pragma('journal_mode = DELETE');
+      check = integrityCheck(copy);
+    } finally {
+      copy.close();
+    }
+    if (check !== 'ok') throw new Error(`backup failed its integrity check: ${check}`);
+    const fd = fs.openSync(partial, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(partial, final);
+  } catch (err) {
+    for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`])
+      fs.rmSync(leftover, { force: true });
+    throw err;
+  }
+  rotateBackups(userDataDir, options.keep ?? DEFAULT_KEEP_BACKUPS);
+  return listBackups(userDataDir).find((b) => b.name === name) as BackupInfo;
+}
+
+/** Keeps the newest `keep` backups; older ones are removed. */
+export function rotateBackups(userDataDir: string, keep: number): void {
+  for (const old of listBackups(userDataDir).slice(keep)) fs.rmSync(old.path, { force: true });
+}

@@ -1,0 +1,150 @@
+// Bookmarks in user.sqlite: one live bookmark per section, an optional label,
+// deletion kept for undo (deleted_at), every change its own committed transaction.
+import crypto from 'node:crypto';
+import { ApiError } from '../../common/api/contract';
+import { labelSchema } from '../../common/annotations/fields';
+import {
+  bookmarkRecordSchema,
+  describeIssue,
+  idSchema,
+  type BookmarkRecord,
+} from '../../common/annotations/records';
+import type { SqliteLibrary } from './library';
+
+interface BookmarkRow {
+  id: string;
+  section_id: string;
+  label: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+const toRecord = (row: BookmarkRow): BookmarkRecord => ({
+  id: row.id,
+  sectionId: row.section_id,
+  label: row.label,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+function checkId(id: unknown, what = 'bookmark id'): string {
+  const parsed = idSchema.safeParse(id);
+  if (!parsed.success) throw new ApiError('invalid_input', describeIssue(parsed.error, what));
+  return parsed.data;
+}
+
+export class BookmarkRepository {
+  constructor(private readonly lib: SqliteLibrary) {}
+
+  /** Live bookmarks, newest first. */
+  list(): BookmarkRecord[] {
+    const rows = this.lib.db
+      .prepare('SELECT * FROM bookmarks WHERE deleted_at IS NULL ORDER BY created_at DESC, id')
+      .all() as BookmarkRow[];
+    return rows.map(toRecord);
+  }
+
+  get(id: string): BookmarkRecord {
+    const row = this.row(checkId(id));
+    if (!row || row.deleted_at !== null) throw new ApiError('not_found', `no bookmark ${id}`);
+    return toRecord(row);
+  }
+
+  forSection(sectionId: string): BookmarkRecord | null {
+    const row = this.lib.db
+      .prepare('SELECT * FROM bookmarks WHERE section_id = ? AND deleted_at IS NULL')
+      .get(checkId(sectionId, 'section id')) as BookmarkRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  private row(id: string): BookmarkRow | undefined {
+    return this.lib.db.prepare('SELECT * FROM bookmarks WHERE id = ?').get(id) as
+      BookmarkRow | undefined;
+  }
+
+  add(sectionId: string, label = ''): BookmarkRecord {
+    checkId(sectionId, 'section id');
+    const parsedLabel = labelSchema.safeParse(label);
+    if (!parsedLabel.success)
+      throw new ApiError('invalid_input', describeIssue(parsedLabel.error, 'label'));
+    if (this.forSection(sectionId))
+      throw new ApiError('conflict', `section ${sectionId} is already bookmarked`);
+    const now = this.lib.now();
+    const record: BookmarkRecord = {
+      id: `bm-${crypto.randomUUID()}`,
+      sectionId,
+      label: parsedLabel.data,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.lib.write((db) =>
+      db
+        .prepare(
+          'INSERT INTO bookmarks (id, section_id, label, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(record.id, record.sectionId, record.label, record.createdAt, record.updatedAt),
+    );
+    return record;
+  }
+
+  rename(id: string, label: string): BookmarkRecord {
+    const current = this.get(id);
+    const parsedLabel = labelSchema.safeParse(label);
+    if (!parsedLabel.success)
+      throw new ApiError('invalid_input', describeIssue(parsedLabel.error, 'label'));
+    const now = this.lib.now();
+    this.lib.write((db) =>
+      db
+        .prepare('UPDATE bookmarks SET label = ?, updated_at = ? WHERE id = ?')
+        .run(parsedLabel.data, now, id),
+    );
+    return { ...current, label: parsedLabel.data, updatedAt: now };
+  }
+
+  /** Soft delete: returns the bookmark, which restore() brings back (undo). */
+  delete(id: string): BookmarkRecord {
+    const current = this.get(id);
+    this.lib.write((db) =>
+      db.prepare('UPDATE bookmarks SET deleted_at = ? WHERE id = ?').run(this.lib.now(), id),
+    );
+    return current;
+  }
+
+  restore(id: string): BookmarkRecord {
+    const row = this.row(checkId(id));
+    if (!row) throw new ApiError('not_found', `no bookmark ${id}`);
+    if (row.deleted_at === null) return toRecord(row);
+    if (this.forSection(row.section_id))
+      throw new ApiError('conflict', `section ${row.section_id} has been bookmarked again since`);
+    this.lib.write((db) =>
+      db.prepare('UPDATE bookmarks SET deleted_at = NULL WHERE id = ?').run(id),
+    );
+    return toRecord(row);
+  }
+
+  /** Inserts an imported bookmark unless it (or one on its section) is already there; returns true if added. */
+  importRecord(raw: BookmarkRecord): boolean {
+    const parsed = bookmarkRecordSchema.safeParse(raw);
+    if (!parsed.success)
+      throw new ApiError('invalid_input', describeIssue(parsed.error, 'bookmark'));
+    const record = parsed.data;
+    const existing = this.row(record.id);
+    if (existing) {
+      if (existing.deleted_at !== null && !this.forSection(existing.section_id)) {
+        this.lib.db.prepare('UPDATE bookmarks SET deleted_at = NULL WHERE id = ?').run(record.id);
+        return true;
+      }
+      return false;
+    }
+    if (this.forSection(record.sectionId)) return false;
+    this.lib.db
+      .prepare(
+        'INSERT INTO bookmarks (id, section_id, label, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(record.id, record.sectionId, record.label, record.createdAt, record.updatedAt);
+    return true;
+  }
+}
+
+export { bookmarkRecordSchema };
