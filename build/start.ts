@@ -3,7 +3,8 @@
 // been), where there is no display, or where the native SQLite module is built
 // for Node rather than Electron, it says so in one line and serves the browser
 // edition instead, printing the URL to open.
-//   npm start -- [--browser] [--port N] [--user-data DIR]
+//   npm start -- [--browser] [--port N] [--user-data DIR] [--renderer DIR]
+// (--renderer serves another renderer build in the browser edition; tests use it.)
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
       browser: { type: 'boolean', default: false },
       port: { type: 'string' },
       'user-data': { type: 'string' },
+      renderer: { type: 'string' },
     },
     strict: true,
   });
@@ -53,7 +55,10 @@ async function main(): Promise<void> {
   // 1. Content database (rebuilt when missing or stale).
   ensureContentDb({ dbPath: defaultContentDbPath(), log });
   // 2. Renderer build.
-  if (!fs.existsSync(path.join(root, 'renderer', 'dist', 'index.html'))) {
+  const rendererDir = values.renderer
+    ? path.resolve(values.renderer)
+    : path.join(root, 'renderer', 'dist');
+  if (!values.renderer && !fs.existsSync(path.join(rendererDir, 'index.html'))) {
     log('building the renderer (npm run build:renderer)…');
     run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:renderer']);
   }
@@ -90,6 +95,7 @@ async function main(): Promise<void> {
   }
   const edition = await serveFromCheckout({
     userDataDir,
+    rendererDir,
     log,
     ...(port !== undefined ? { port } : {}),
   });

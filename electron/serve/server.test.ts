@@ -420,6 +420,15 @@ describe('static files never escape the renderer build', () => {
     expect(reply).toMatch(/^HTTP\/1\.1 (400|404) /);
   });
 
+  it("answers the browser's own favicon request with 204, not a 404 in the console", async () => {
+    const reply = await request(server.port, {
+      path: '/favicon.ico',
+      headers: { Host: host, Cookie: cookie },
+    });
+    expect(reply.status).toBe(204);
+    expect(reply.body).toBe('');
+  });
+
   it('does not answer absolute-form request targets', async () => {
     const reply = await rawRequest(server.port, [
       `GET http://attacker.example/secret.txt HTTP/1.1`,

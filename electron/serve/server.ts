@@ -265,6 +265,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     const hit = files.resolve(rawPath);
+    if (!hit && rawPath === '/favicon.ico') {
+      // Browsers ask for it on their own; the renderer declares its icons itself.
+      send(res, 204, '', {}, head);
+      return;
+    }
     if (!hit) {
       sendText(
         res,
