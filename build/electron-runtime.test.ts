@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { displayProblem, findElectronBinary } from './electron-runtime';
+import { displayProblem, findElectronBinary, nativeModuleProblem } from './electron-runtime';
 
 function fakeElectron(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-electron-'));
@@ -65,5 +65,39 @@ describe('displayProblem', () => {
     expect(displayProblem('linux', { WAYLAND_DISPLAY: 'wayland-0' })).toBeNull();
     expect(displayProblem('darwin', {})).toBeNull();
     expect(displayProblem('win32', {})).toBeNull();
+  });
+});
+
+describe('nativeModuleProblem', () => {
+  function project(abi: string, moduleText: string | null): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-abi-'));
+    fs.mkdirSync(path.join(dir, 'node_modules', 'electron'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'node_modules', 'electron', 'abi_version'), abi);
+    if (moduleText !== null) {
+      const release = path.join(dir, 'node_modules', 'better-sqlite3', 'build', 'Release');
+      fs.mkdirSync(release, { recursive: true });
+      fs.writeFileSync(path.join(release, 'better_sqlite3.node'), `\x7fELF..${moduleText}..`);
+    }
+    return dir;
+  }
+
+  it('accepts a module built for Electron', () => {
+    expect(nativeModuleProblem(project('140', 'node_register_module_v140'))).toBeNull();
+  });
+
+  it('explains a module built for Node, with the command that fixes it', () => {
+    const problem = nativeModuleProblem(project('140', 'node_register_module_v115'));
+    expect(problem).toContain('built for Node (ABI 115), not Electron (ABI 140)');
+    expect(problem).toContain('install-app-deps');
+  });
+
+  it('reports a missing module', () => {
+    expect(nativeModuleProblem(project('140', null))).toContain('cannot be checked');
+  });
+
+  it("reads this checkout's real module", () => {
+    const problem = nativeModuleProblem(path.resolve('.'));
+    // CI keeps Node's build; a desktop checkout may have rebuilt it for Electron.
+    if (problem !== null) expect(problem).toMatch(/^better-sqlite3 is built for Node \(ABI \d+\)/);
   });
 });

@@ -3,6 +3,7 @@
 // browser edition with a one-line reason.
 import fs from 'node:fs';
 import path from 'node:path';
+import { electronAbi, moduleAbiVersions } from './native-abi';
 
 export type RuntimeCheck = { ok: true; binary: string } | { ok: false; reason: string };
 
@@ -38,4 +39,34 @@ export function displayProblem(
   if (platform !== 'linux' && platform !== 'freebsd' && platform !== 'openbsd') return null;
   if (env.DISPLAY || env.WAYLAND_DISPLAY) return null;
   return 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)';
+}
+
+/** Where npm puts the compiled better-sqlite3 module. */
+export function betterSqliteBinary(projectDir: string): string {
+  return path.join(
+    projectDir,
+    'node_modules',
+    'better-sqlite3',
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
+}
+
+/**
+ * better-sqlite3 is compiled for one ABI; Electron refuses a module built for
+ * plain Node (the normal state of a checkout, which the tests and the browser
+ * edition need). Read the ABI from the binary and compare with Electron's.
+ */
+export function nativeModuleProblem(projectDir: string): string | null {
+  let found: number[];
+  let wanted: number;
+  try {
+    found = moduleAbiVersions(fs.readFileSync(betterSqliteBinary(projectDir)));
+    wanted = electronAbi(projectDir);
+  } catch (err) {
+    return `the native SQLite module cannot be checked (${err instanceof Error ? err.message : String(err)})`;
+  }
+  if (found.includes(wanted)) return null;
+  return `better-sqlite3 is built for Node (ABI ${found.join(', ') || '?'}), not Electron (ABI ${wanted}); \`npx electron-builder install-app-deps\` rebuilds it for Electron, \`npm rebuild better-sqlite3\` switches back`;
 }

@@ -14,24 +14,9 @@ import { ensureContentDb } from '../electron/core/content/ensure';
 import { defaultContentDbPath, resolveUserDataDir } from '../electron/core/paths';
 import { closeOnSignals, serveFromCheckout } from '../electron/serve/main';
 import { bundleElectron } from './bundle-electron';
-import { displayProblem, findElectronBinary } from './electron-runtime';
+import { displayProblem, findElectronBinary, nativeModuleProblem } from './electron-runtime';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-/**
- * better-sqlite3 is compiled for one ABI. Ask Electron's own Node (run as
- * node) to open a database with it; a module built for plain Node fails.
- */
-function nativeModuleProblem(binary: string): string | null {
-  const probe = spawnSync(binary, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
-    cwd: root,
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  if (probe.status === 0) return null;
-  return 'better-sqlite3 is built for Node, not Electron (run `npx electron-builder install-app-deps` to rebuild it for Electron; `npm rebuild better-sqlite3` switches back)';
-}
 
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 2, 2], shell: false });
@@ -73,7 +58,7 @@ async function main(): Promise<void> {
     if (!runtime.ok) reason = `the Electron runtime is unavailable: ${runtime.reason}`;
     else {
       binary = runtime.binary;
-      reason = displayProblem() ?? nativeModuleProblem(binary);
+      reason = displayProblem() ?? nativeModuleProblem(root);
     }
   }
   if (!reason && binary) {
