@@ -46,11 +46,14 @@ const fake = vi.hoisted(() => {
       goBack: () => {},
       goForward: () => {},
     };
+    registrations = 0;
     on(event: string, fn: Fn) {
+      this.registrations += 1;
       this.events.set(event, fn);
       return this;
     }
     setWindowOpenHandler(fn: Fn) {
+      this.registrations += 1;
       this.windowOpen = fn;
     }
   }
@@ -319,6 +322,17 @@ describe('window', () => {
       nodeIntegration: false,
     });
     expect(String(options.webPreferences.preload)).toMatch(/preload\.cjs$/);
+  });
+
+  it('guards its web contents once, also when Electron reports them as created', () => {
+    const contents = state.windows[0]!.webContents;
+    const before = contents.registrations;
+    (state.appHandlers.get('web-contents-created') as (e: unknown, c: unknown) => void)(
+      {},
+      contents,
+    );
+    expect(contents.registrations).toBe(before);
+    expect(contents.registrations).toBeGreaterThan(0);
   });
 
   it('keeps navigation in the app and sends http(s) links to the browser', () => {
