@@ -3,6 +3,7 @@
 // every registered builder; each result is stored under its name with its version,
 // and ContentStore.artifact(name) reads it back at run time.
 import type { SearchDoc } from './store-types';
+import { searchIndexArtifact } from '../search/artifact';
 
 export interface ContentArtifact {
   name: string;
@@ -13,7 +14,13 @@ export interface ContentArtifact {
 
 export interface ArtifactBuilder {
   name: string;
+  /**
+   * The version build() will stamp on its artifact. Optional, but declare it: then
+   * ensureContentDb can tell a stale artifact without building it (without it, it
+   * builds the artifact from the stored content to compare versions).
+   */
+  version?: string;
   build(docs: SearchDoc[]): ContentArtifact;
 }
 
-export const artifactBuilders: ArtifactBuilder[] = [];
+export const artifactBuilders: ArtifactBuilder[] = [searchIndexArtifact];

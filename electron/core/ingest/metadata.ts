@@ -1,0 +1,38 @@
+// The source's metadata file (data/sources/<id>.json): title, publisher, edition and
+// the attribution line METI's terms of use require. Kept in one file beside the
+// source so that correcting it is a one-line, reviewed change.
+import { z } from 'zod';
+import { ContentBuildError } from './errors';
+
+export const sourceMetadataSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'document ids are lower-case words joined by "-"'),
+  title: z.string().min(1),
+  titleEn: z.string().min(1).optional(),
+  publisher: z.string().min(1),
+  publisherEn: z.string().min(1).optional(),
+  edition: z.string().min(1),
+  editionEn: z.string().min(1).optional(),
+  attribution: z.string().min(1),
+  sourceFile: z.string().min(1),
+  notes: z.string().optional(),
+});
+export type SourceMetadata = z.infer<typeof sourceMetadataSchema>;
+
+export function parseSourceMetadata(text: string, name: string): SourceMetadata {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ContentBuildError(`${name}: not valid JSON (${(err as Error).message})`);
+  }
+  const result = sourceMetadataSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ContentBuildError(
+      `${name}: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid metadata'}`,
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,187 @@
+// The content commands of the CLI, run as a user runs them: a child process, real
+// files in a temp dir. Checks the exact JSON shapes of the issue, one-line errors with
+// exit 1, and that a failed build leaves the previous database untouched.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../electron/core/paths';
+import {
+  leftoverTempFiles,
+  makeTempContent,
+  type TempContent,
+} from '../../electron/core/ingest/temp-inputs.test-helper';
+
+const root = repoRoot();
+let temp: TempContent;
+beforeAll(() => {
+  temp = makeTempContent();
+});
+afterAll(() => temp.cleanup());
+
+function cli(args: string[], viaNpm = false) {
+  const env = { ...process.env, HAKUSHO_CONTENT_DB: temp.dbPath };
+  const result = viaNpm
+    ? spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+      })
+    : spawnSync(
+        process.execPath,
+        ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), ...args],
+        {
+          cwd: root,
+          env,
+          encoding: 'utf8',
+        },
+      );
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('hakusho content commands (child process)', () => {
+  it('`npm run --silent cli -- toc --json` builds the missing database and prints only JSON', () => {
+    expect(fs.existsSync(temp.dbPath)).toBe(false);
+    const { code, stdout, stderr } = cli(['toc', '--json'], true);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/content: building .*\(missing\)/);
+    const toc = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(toc).toHaveLength(12);
+    for (const entry of toc)
+      expect(Object.keys(entry)).toEqual(['id', 'level', 'title', 'editorial', 'parent']);
+    expect(toc[0]).toEqual({
+      id: 'us',
+      level: 1,
+      title: '第１節\u3000米国',
+      editorial: false,
+      parent: null,
+    });
+    expect(toc[1]).toEqual({
+      id: 'us-1',
+      level: 2,
+      title: '［1．概況］',
+      editorial: true,
+      parent: 'us',
+    });
+    expect(toc[11]).toEqual({
+      id: 'canada',
+      level: 1,
+      title: '［第２節\u3000カナダ］',
+      editorial: true,
+      parent: null,
+    });
+  });
+
+  it('`read <id> --json` has the shape of the issue', () => {
+    const { code, stdout, stderr } = cli(['read', 'us-2-partnership', '--json']);
+    expect(code).toBe(0);
+    expect(stderr).toBe(''); // the database is current: nothing rebuilt
+    const section = JSON.parse(stdout) as { paragraphs: { id: string; text: string }[] };
+    expect(Object.keys(section)).toEqual([
+      'id',
+      'level',
+      'title',
+      'editorial',
+      'path',
+      'paragraphs',
+      'children',
+    ]);
+    expect(section).toMatchObject({
+      id: 'us-2-partnership',
+      level: 3,
+      title: '＜日米通商協力枠組み（Japan-U.S. Partnership on Trade）の立ち上げ＞',
+      editorial: false,
+      path: [
+        '第１節\u3000米国',
+        '2．日米通商分野',
+        '＜日米通商協力枠組み（Japan-U.S. Partnership on Trade）の立ち上げ＞',
+      ],
+      children: [],
+    });
+    expect(section.paragraphs.map((p) => p.id)).toEqual([
+      'us-2-partnership.p1',
+      'us-2-partnership.p2',
+    ]);
+    expect(
+      section.paragraphs[0]?.text.startsWith(
+        '2021年11月17日、経済産業省、外務省、米国通商代表部は',
+      ),
+    ).toBe(true);
+  });
+
+  it('prints readable text without --json', () => {
+    const toc = cli(['toc']);
+    expect(toc.code).toBe(0);
+    expect(toc.stdout).toMatch(/^us-1 + {2}［1．概況］ {2}\(editorial\)$/m);
+    const read = cli(['read', 'us']);
+    expect(read.stdout).toContain('第１節\u3000米国');
+    expect(read.stdout).toMatch(/^ {2}us-4 {2}4．地域・国際社会の繁栄に資する日米経済協力$/m);
+  });
+
+  it('unknown section id: exit 1 with one line', () => {
+    const { code, stdout, stderr } = cli(['read', 'us-9', '--json']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('hakusho: read: no section "us-9" (see: toc)\n');
+  });
+
+  describe('bad input: exit 1, one line naming the file, previous database untouched', () => {
+    const badDir = () => path.join(temp.dir, 'bad');
+    const expectRefused = (args: string[], message: RegExp) => {
+      const before = fs.readFileSync(temp.dbPath);
+      const { code, stdout, stderr } = cli(['build-content', ...args]);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(message);
+      expect(fs.readFileSync(temp.dbPath).equals(before)).toBe(true);
+      expect(leftoverTempFiles(temp.dir)).toEqual([]);
+    };
+    const badSource = (name: string, bytes: Uint8Array | string) => {
+      fs.mkdirSync(badDir(), { recursive: true });
+      const file = path.join(badDir(), name);
+      fs.writeFileSync(file, bytes);
+      return ['--source', file, '--metadata', temp.inputs.metadataPath];
+    };
+    const badCuration = (from: string, to: string) => {
+      fs.mkdirSync(badDir(), { recursive: true });
+      const file = path.join(badDir(), 'curation.json');
+      fs.writeFileSync(file, fs.readFileSync(temp.inputs.curationPath, 'utf8').replace(from, to));
+      return ['--source', temp.inputs.sourcePath, '--curation', file];
+    };
+    const fixture = (name: string) =>
+      fs.readFileSync(path.join(root, 'tests/fixtures/ingest', name));
+
+    it('empty file', () =>
+      expectRefused(badSource('empty.txt', ''), /^hakusho: .*bad\/empty\.txt: empty file$/m));
+    it('binary file', () =>
+      expectRefused(
+        badSource('image.txt', fixture('binary.png')),
+        /^hakusho: .*bad\/image\.txt: binary file \(contains NUL bytes\)$/m,
+      ));
+    it('undecodable bytes', () =>
+      expectRefused(
+        badSource('mixed.txt', fixture('undecodable.txt')),
+        /^hakusho: .*bad\/mixed\.txt: undecodable bytes \(neither UTF-8 nor Shift_JIS\/CP932\)$/m,
+      ));
+    it('a curation quote that matches nothing', () =>
+      expectRefused(
+        badCuration('"国際経済秩序が様々なリスクや脅威に晒される中"', '"国際経済秩序が崩れる中"'),
+        /^hakusho: .*bad\/curation\.json: moves\[2\]\.before: quote "国際経済秩序が崩れる中" matches nothing in .*\.txt$/m,
+      ));
+    it('a curation quote that matches twice', () =>
+      expectRefused(
+        badCuration('"2．日米通商分野"', '"日米"'),
+        /^hakusho: .*bad\/curation\.json: sections\[5\] \(us-2\): quote "日米" matches \d+ times in .*\.txt \(lines [\d, ]+\)$/m,
+      ));
+  });
+
+  it('build-content rebuilds byte-identically and reports in JSON', () => {
+    const before = fs.readFileSync(temp.dbPath);
+    const { code, stdout } = cli(['build-content', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { sections: number; paragraphs: number; dbPath: string };
+    expect(result).toMatchObject({ sections: 12, paragraphs: 30, dbPath: temp.dbPath });
+    expect(fs.readFileSync(temp.dbPath).equals(before)).toBe(true);
+  });
+});
