@@ -14,6 +14,7 @@ import {
   listBackups,
   newestGoodBackup,
   readBackupState,
+  removeStalePartials,
   takeBackup,
   type BackupInfo,
   type BackupReason,
@@ -100,6 +101,7 @@ export class SqliteLibrary implements Library {
     this.onWrite(() => {
       this.noteIndex = null;
     });
+    removeStalePartials(this.userDataDir);
     if (this.options.autoBackup) void this.backupIfChanged('start');
   }
 
