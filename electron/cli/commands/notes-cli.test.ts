@@ -83,6 +83,14 @@ describe('notes CLI', () => {
     const text = await run(['annotations', 'list', '--tag', '訪問'], ud);
     expect(text.stdout).toContain('「経済産業大臣」');
     expect((await run(['annotations', 'list', '--json', '--color', 'pink'], ud)).stdout).toBe('[]');
+    // search also finds the note, marked as a note with the annotation id.
+    const hits = JSON.parse((await run(['search', '大臣の訪問', '--json'], ud)).stdout);
+    const note = hits.find((h: { kind: string }) => h.kind === 'note');
+    expect(note).toMatchObject({ kind: 'note', annotationId: annotation.id, paragraphId });
+    expect(note.snippet.slice(note.highlights[0][0], note.highlights[0][1])).toBe('大臣の訪問');
+    // A profile that does not exist is not created by a search.
+    await run(['search', '大臣', '--json'], path.join(root, 'never'));
+    expect(fs.existsSync(path.join(root, 'never', 'user.sqlite'))).toBe(false);
   });
 
   it('refuses bad input with one-line errors', async () => {

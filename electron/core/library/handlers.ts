@@ -19,7 +19,10 @@ import { exportMarkdown } from '../../common/annotations/markdown';
 import type { AnnotationRecord, BookmarkRecord } from '../../common/annotations/records';
 import { exportW3c, ImportFormatError, parseW3c } from '../../common/annotations/w3c';
 import type { ContentStore } from '../content/store-types';
-import type { SqliteLibrary } from './library';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openLibrary, type SqliteLibrary } from './library';
+import { USER_DB_FILE } from './user-db';
 
 export type LibraryMethod =
   | 'getNotices'
@@ -434,4 +437,23 @@ function passageRanges(
     const end = pid === target.endParagraphId ? target.endOffset : length;
     return { paragraphId: pid, start, end };
   });
+}
+
+/**
+ * Note hits of the profile in `userDataDir`, for hosts that search without the
+ * full handlers (the CLI's `search`). No profile yet: no notes, and none is created.
+ */
+export function searchNotesInProfile(
+  userDataDir: string,
+  content: ContentStore,
+  query: string,
+  limit: number,
+): SearchResultItem[] {
+  if (!fs.existsSync(path.join(userDataDir, USER_DB_FILE))) return [];
+  const library = openLibrary(userDataDir, { autoBackup: false });
+  try {
+    return noteSearchResults(library, new Outline(content.toc()), content, query, limit);
+  } finally {
+    library.close();
+  }
 }
