@@ -1,16 +1,20 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../common/api/contract';
 import { openReaderCore, type CoreOpeners } from '../reader-core';
 import { libraryOpeners } from './openers';
-import type { SqliteLibrary } from './library';
+import { LATEST_VERSION } from './migrations/index';
+import type { HostLibrary } from './openers';
+import { sha256File } from './test-helpers';
 import { fakeContentStore } from './test-content';
 import { removeDir, tempUserDataDir } from './test-helpers';
 
 describe('libraryOpeners', () => {
   it('plug into the reader core: notes methods answer through the contract', async () => {
     const dir = tempUserDataDir();
-    const openers: CoreOpeners<SqliteLibrary> = {
+    const openers: CoreOpeners<HostLibrary> = {
       openContentStore: () => fakeContentStore(),
       createSearchService: () => ({ search: () => [] }),
       ...libraryOpeners,
@@ -33,5 +37,41 @@ describe('libraryOpeners', () => {
       core.close();
       removeDir(dir);
     }
+  });
+
+  it('a database from a newer app is refused untouched and the reader still opens', async () => {
+    const dir = tempUserDataDir();
+    const file = path.join(dir, 'user.sqlite');
+    const future = new Database(file);
+    future.pragma('journal_mode = WAL');
+    future.exec('CREATE TABLE from_the_future (x)');
+    future.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    future.close();
+    const before = sha256File(file);
+    const openers: CoreOpeners<HostLibrary> = {
+      openContentStore: () => fakeContentStore(),
+      createSearchService: () => ({ search: () => [] }),
+      ...libraryOpeners,
+    };
+    const core = openReaderCore(openers as unknown as CoreOpeners, {
+      contentDbPath: ':memory:',
+      userDataDir: dir,
+      host: 'browser',
+      version: '0.0.0',
+    });
+    try {
+      expect((await invoke(core.handlers, 'getSection', { id: 's-us' })).id).toBe('s-us');
+      const notices = await invoke(core.handlers, 'getNotices', {});
+      expect(notices[0]).toMatchObject({ code: 'database_too_new', paths: [file] });
+      expect((await invoke(core.handlers, 'setPrefs', { theme: 'dark' })).theme).toBe('dark');
+      await expect(invoke(core.handlers, 'listAnnotations', {})).rejects.toMatchObject({
+        code: 'unavailable',
+      });
+      expect(await invoke(core.handlers, 'search', { query: 'x' })).toEqual([]);
+    } finally {
+      core.close();
+    }
+    expect(sha256File(file)).toBe(before);
+    removeDir(dir);
   });
 });
