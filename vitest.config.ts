@@ -5,7 +5,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['electron/**/*.test.ts', 'build/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: [
+      'electron/**/*.test.ts',
+      'build/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
+      'renderer/src/**/*.test.ts',
+    ],
     environment: 'node',
     pool: 'forks',
     testTimeout: 60_000,

@@ -1,0 +1,111 @@
+// The only module that touches the transport. In Electron the preload exposes
+// `window.api` (one promise-returning function per contract method); in the browser
+// edition the same methods are `POST /api/<method>` with a JSON body, authenticated
+// by the HttpOnly cookie the host set at startup. Everything else in the renderer
+// calls `api.<method>(args)` and never knows which host it runs under.
+import type {
+  ApiArgs,
+  ApiClient,
+  ApiErrorBody,
+  ApiErrorCode,
+  ApiMethod,
+  ApiResult,
+} from '../../../electron/common/api/contract';
+
+declare global {
+  interface Window {
+    api?: ApiClient;
+  }
+}
+
+const ERROR_CODES: readonly ApiErrorCode[] = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'unavailable',
+  'internal',
+];
+
+/** An error from the host, with the contract's typed code. */
+export class ApiCallError extends Error {
+  readonly code: ApiErrorCode;
+  readonly method: ApiMethod;
+  constructor(method: ApiMethod, body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiCallError';
+    this.code = body.code;
+    this.method = method;
+  }
+}
+
+/** Brings whatever a host rejected with into the contract's `{code, message}` shape. */
+export function toErrorBody(raw: unknown): ApiErrorBody {
+  if (raw && typeof raw === 'object') {
+    const r = raw as { code?: unknown; message?: unknown };
+    const code = ERROR_CODES.includes(r.code as ApiErrorCode)
+      ? (r.code as ApiErrorCode)
+      : 'internal';
+    const message = typeof r.message === 'string' ? r.message : String(raw);
+    return { code, message };
+  }
+  return { code: 'internal', message: String(raw) };
+}
+
+async function overHttp<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify(args ?? {}),
+    });
+  } catch (err) {
+    throw new ApiCallError(method, { code: 'unavailable', message: String(err) });
+  }
+  let payload: unknown;
+  try {
+    payload = await response.json();
+  } catch {
+    throw new ApiCallError(method, {
+      code: response.ok ? 'internal' : 'unavailable',
+      message: `HTTP ${response.status} without a JSON body`,
+    });
+  }
+  const reply = payload as { ok?: boolean; result?: unknown; error?: unknown };
+  if (response.ok && reply.ok === true) return reply.result as ApiResult<M>;
+  throw new ApiCallError(
+    method,
+    toErrorBody(reply.error ?? { message: `HTTP ${response.status}` }),
+  );
+}
+
+async function overPreload<M extends ApiMethod>(
+  bridge: ApiClient,
+  method: M,
+  args: ApiArgs<M>,
+): Promise<ApiResult<M>> {
+  const fn = bridge[method] as (a: ApiArgs<M>) => Promise<ApiResult<M>>;
+  try {
+    return await fn(args);
+  } catch (err) {
+    throw new ApiCallError(method, toErrorBody(err));
+  }
+}
+
+function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
+  const bridge = typeof window !== 'undefined' ? window.api : undefined;
+  return bridge ? overPreload(bridge, method, args) : overHttp(method, args);
+}
+
+/**
+ * The contract as the renderer uses it. A proxy rather than a table built from the
+ * contract's runtime list, so the renderer bundle does not carry zod: the method
+ * names are checked at compile time by `ApiClient`, and at run time by the host.
+ */
+export const api: ApiClient = new Proxy({} as ApiClient, {
+  get(_target, name) {
+    if (typeof name !== 'string') return undefined;
+    return (args: ApiArgs<ApiMethod>) => call(name as ApiMethod, args);
+  },
+});

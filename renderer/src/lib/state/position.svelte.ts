@@ -1,0 +1,43 @@
+// Saves the reading position (section + scroll fraction in the reading direction)
+// through the API as the reader moves: at once on a section change, at most every
+// half second while scrolling, and on leaving the page. Only user.sqlite keeps it.
+import { api } from '../api';
+import type { ReadingPosition } from '../../../../electron/common/api/types';
+
+const SCROLL_SAVE_MS = 500;
+
+class PositionSaver {
+  private last: ReadingPosition | null = null;
+  private pending: ReadingPosition | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Records a position; `immediate` writes it now (section change, page hide). */
+  record(position: ReadingPosition, immediate = false): void {
+    const rounded = {
+      sectionId: position.sectionId,
+      scroll: Math.round(position.scroll * 1e4) / 1e4,
+    };
+    this.pending = rounded;
+    if (immediate) {
+      this.flush();
+      return;
+    }
+    if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), SCROLL_SAVE_MS);
+  }
+
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const p = this.pending;
+    this.pending = null;
+    if (!p) return;
+    if (this.last && this.last.sectionId === p.sectionId && this.last.scroll === p.scroll) return;
+    this.last = p;
+    void api.setPosition(p).catch(() => {
+      // Forget what we thought was saved so the next record tries again.
+      this.last = null;
+    });
+  }
+}
+
+export const positionSaver = new PositionSaver();

@@ -1,0 +1,71 @@
+// The reader's preferences (theme, text size, writing mode, language, typeface).
+// They live in user.sqlite through the API, never in localStorage: the browser
+// edition gets a new origin (port) every run and would forget them. Changes apply at
+// once and are written through; a failed write is reported, the choice is kept.
+import { api } from '../api';
+import type {
+  FontFamily,
+  Language,
+  Prefs,
+  Theme,
+  WritingMode,
+} from '../../../../electron/common/api/types';
+
+export const FONT_SIZE_MIN = 12;
+export const FONT_SIZE_MAX = 32;
+export const FONT_SIZE_STEP = 1;
+
+export type ResolvedTheme = Exclude<Theme, 'system'>;
+
+class PrefsState {
+  theme = $state<Theme>('system');
+  fontSize = $state(17);
+  writingMode = $state<WritingMode>('horizontal');
+  language = $state<Language>('ja');
+  fontFamily = $state<FontFamily>('serif');
+  /** Whether copying adds the source line. Session-only: the contract's Prefs has no field for it. */
+  copyCitation = $state(true);
+  /** The OS colour scheme, followed while theme is 'system'. */
+  osDark = $state(false);
+  /** Last failed write, shown to the reader; cleared by the next successful one. */
+  saveError = $state<string | null>(null);
+
+  resolvedTheme: ResolvedTheme = $derived(
+    this.theme === 'system' ? (this.osDark ? 'dark' : 'light') : this.theme,
+  );
+  vertical = $derived(this.writingMode === 'vertical');
+
+  /** Takes the stored preferences (at start). */
+  load(p: Prefs): void {
+    this.theme = p.theme;
+    this.fontSize = p.fontSize;
+    this.writingMode = p.writingMode;
+    this.language = p.language;
+    this.fontFamily = p.fontFamily;
+  }
+
+  /** Applies a change now and writes it through to user.sqlite. */
+  async update(patch: Partial<Prefs>): Promise<void> {
+    if (patch.theme !== undefined) this.theme = patch.theme;
+    if (patch.fontSize !== undefined) this.fontSize = patch.fontSize;
+    if (patch.writingMode !== undefined) this.writingMode = patch.writingMode;
+    if (patch.language !== undefined) this.language = patch.language;
+    if (patch.fontFamily !== undefined) this.fontFamily = patch.fontFamily;
+    try {
+      await api.setPrefs(patch);
+      this.saveError = null;
+    } catch (err) {
+      this.saveError = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  stepFontSize(direction: 1 | -1): Promise<void> {
+    const next = Math.min(
+      FONT_SIZE_MAX,
+      Math.max(FONT_SIZE_MIN, this.fontSize + direction * FONT_SIZE_STEP),
+    );
+    return next === this.fontSize ? Promise.resolve() : this.update({ fontSize: next });
+  }
+}
+
+export const prefs = new PrefsState();

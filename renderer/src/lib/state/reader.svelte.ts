@@ -1,0 +1,142 @@
+// What is being read: the document, its outline, the open section, and the search
+// hits marked in it. Opening a section is the one way to move; the reading pane asks
+// `takeScrollRequest()` after it has painted the new text and puts the view where
+// the request says (top, a saved fraction, or a hit). Sections are cached and the
+// neighbours prefetched, so a section switch is a render, not a round trip.
+import { api } from '../api';
+import type {
+  DocumentInfo,
+  HitRange,
+  ReadingPosition,
+  SectionView,
+  TocEntry,
+} from '../../../../electron/common/api/types';
+
+export type ScrollRequest =
+  { kind: 'top' } | { kind: 'fraction'; value: number } | { kind: 'hit'; index: number };
+
+/** Search hits marked in the open section. */
+export interface SectionHits {
+  query: string;
+  sectionId: string;
+  ranges: HitRange[];
+}
+
+const CACHE_LIMIT = 64;
+
+class ReaderState {
+  doc = $state.raw<DocumentInfo | null>(null);
+  toc = $state.raw<TocEntry[]>([]);
+  section = $state.raw<SectionView | null>(null);
+  status = $state<'loading' | 'ready' | 'error'>('loading');
+  error = $state<string | null>(null);
+  hits = $state.raw<SectionHits | null>(null);
+  currentHit = $state(0);
+  /** Bumped whenever the pane must re-place the view (new section, new current hit). */
+  scrollTicket = $state(0);
+
+  private scrollRequest: ScrollRequest | null = null;
+  private cache = new Map<string, SectionView>();
+  private openSeq = 0;
+
+  hitCount = $derived(
+    this.hits && this.section && this.hits.sectionId === this.section.id
+      ? this.hits.ranges.length
+      : 0,
+  );
+
+  async start(): Promise<ReadingPosition | null> {
+    const [doc, toc, position] = await Promise.all([
+      api.getDocument({}),
+      api.getToc({}),
+      api.getPosition({}),
+    ]);
+    this.doc = doc;
+    this.toc = toc;
+    return position;
+  }
+
+  private async fetchSection(id: string): Promise<SectionView> {
+    const hit = this.cache.get(id);
+    if (hit) return hit;
+    const view = await api.getSection({ id });
+    if (this.cache.size >= CACHE_LIMIT) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    this.cache.set(id, view);
+    return view;
+  }
+
+  private prefetch(view: SectionView): void {
+    for (const id of [view.next, view.prev]) {
+      if (id && !this.cache.has(id)) void this.fetchSection(id).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Opens a section. `hits` marks search hits in it (and `scroll: {kind:'hit'}` puts
+   * the first one in view); without `hits`, marks of an earlier search are kept only
+   * for the section they belong to.
+   */
+  async open(
+    id: string,
+    options: { scroll?: ScrollRequest; hits?: SectionHits | null } = {},
+  ): Promise<boolean> {
+    const seq = ++this.openSeq;
+    let view: SectionView;
+    try {
+      view = await this.fetchSection(id);
+    } catch (err) {
+      if (seq !== this.openSeq) return false;
+      this.error = err instanceof Error ? err.message : String(err);
+      return false;
+    }
+    if (seq !== this.openSeq) return false;
+    this.error = null;
+    if (options.hits !== undefined) this.hits = options.hits;
+    this.currentHit = 0;
+    this.section = view;
+    this.status = 'ready';
+    this.scrollRequest = options.scroll ?? { kind: 'top' };
+    this.scrollTicket++;
+    this.prefetch(view);
+    return true;
+  }
+
+  /** The pane calls this after painting; each request is used once. */
+  takeScrollRequest(): ScrollRequest | null {
+    const r = this.scrollRequest;
+    this.scrollRequest = null;
+    return r;
+  }
+
+  goPrev(): Promise<boolean> {
+    return this.section?.prev ? this.open(this.section.prev) : Promise.resolve(false);
+  }
+
+  goNext(): Promise<boolean> {
+    return this.section?.next ? this.open(this.section.next) : Promise.resolve(false);
+  }
+
+  /** Moves the current hit by `step` (wrapping) and asks the pane to show it. */
+  stepHit(step: 1 | -1): void {
+    const n = this.hitCount;
+    if (n === 0) return;
+    this.currentHit = (this.currentHit + step + n) % n;
+    this.scrollRequest = { kind: 'hit', index: this.currentHit };
+    this.scrollTicket++;
+  }
+
+  clearHits(): void {
+    this.hits = null;
+    this.currentHit = 0;
+  }
+
+  fail(message: string): void {
+    this.status = 'error';
+    this.error = message;
+  }
+}
+
+export const reader = new ReaderState();

@@ -1,0 +1,67 @@
+// Search as you type. The field hands over a query only when no IME composition is
+// in progress. Requests never pile up: one is in flight at a time and, when it comes
+// back, only the latest query is sent next (latest wins, nothing stale is shown).
+// The previous results stay on screen until new ones arrive, so the list does not
+// flicker to empty between keystrokes.
+import { api } from '../api';
+import type { SearchResultItem } from '../../../../electron/common/api/types';
+
+export const SEARCH_LIMIT = 100;
+
+class SearchState {
+  /** The query as last handed over by the field (never mid-composition). */
+  query = $state('');
+  results = $state.raw<SearchResultItem[]>([]);
+  /** The query the shown results answer. */
+  resultsFor = $state('');
+  error = $state<string | null>(null);
+  inFlight = $state(false);
+  /** Index of the result that has keyboard focus in the list (-1: the field). */
+  active = $state(-1);
+
+  totalHits = $derived(this.results.reduce((n, r) => n + r.hits, 0));
+  settled = $derived(!this.inFlight && this.resultsFor === this.query.trim());
+
+  setQuery(raw: string): void {
+    this.query = raw;
+    const q = raw.trim();
+    if (q === '') {
+      this.results = [];
+      this.resultsFor = '';
+      this.error = null;
+      this.active = -1;
+      return;
+    }
+    if (!this.inFlight && q !== this.resultsFor) void this.run(q);
+  }
+
+  private async run(q: string): Promise<void> {
+    this.inFlight = true;
+    try {
+      const results = await api.search({ query: q, limit: SEARCH_LIMIT });
+      if (this.query.trim() === q) {
+        this.results = results;
+        this.resultsFor = q;
+        this.error = null;
+        this.active = -1;
+      }
+    } catch (err) {
+      if (this.query.trim() === q) {
+        this.error = err instanceof Error ? err.message : String(err);
+        this.results = [];
+        this.resultsFor = q;
+      }
+    } finally {
+      this.inFlight = false;
+    }
+    const latest = this.query.trim();
+    if (latest !== '' && latest !== this.resultsFor) void this.run(latest);
+  }
+
+  /** The result for a section in the current results, if any (to mark hits there). */
+  forSection(sectionId: string): SearchResultItem | undefined {
+    return this.results.find((r) => r.sectionId === sectionId && r.kind === 'text');
+  }
+}
+
+export const search = new SearchState();

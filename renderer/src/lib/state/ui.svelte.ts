@@ -1,0 +1,50 @@
+// Layout state that is not a preference: which regions are open, the help dialog,
+// whether the window is narrow (then the outline and the side panel are overlays).
+export type PanelTab = 'results' | 'bookmarks' | 'notes';
+
+export const NARROW_QUERY = '(max-width: 899px)';
+export const OUTLINE_MIN = 180;
+export const OUTLINE_MAX = 480;
+
+class UiState {
+  narrow = $state(false);
+  /** Outline shown on wide windows (default) — remembered separately for narrow ones. */
+  outlineWide = $state(true);
+  outlineNarrow = $state(false);
+  outlineWidth = $state(260);
+  panelOpen = $state(false);
+  panelTab = $state<PanelTab>('results');
+  helpOpen = $state(false);
+  /** A short message announced politely (copy done, save failed …). */
+  toast = $state<string | null>(null);
+  private toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+  outlineOpen = $derived(this.narrow ? this.outlineNarrow : this.outlineWide);
+
+  setOutline(open: boolean): void {
+    if (this.narrow) this.outlineNarrow = open;
+    else this.outlineWide = open;
+  }
+
+  toggleOutline(): void {
+    this.setOutline(!this.outlineOpen);
+  }
+
+  openPanel(tab: PanelTab): void {
+    this.panelTab = tab;
+    this.panelOpen = true;
+    if (this.narrow) this.outlineNarrow = false;
+  }
+
+  resizeOutline(width: number): void {
+    this.outlineWidth = Math.round(Math.min(OUTLINE_MAX, Math.max(OUTLINE_MIN, width)));
+  }
+
+  notify(message: string): void {
+    this.toast = message;
+    clearTimeout(this.toastTimer);
+    this.toastTimer = setTimeout(() => (this.toast = null), 2500);
+  }
+}
+
+export const ui = new UiState();

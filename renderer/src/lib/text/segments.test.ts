@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { normalizeMarks, segmentText, uprightRanges } from './segments';
+
+const joined = (text: string, marks: Parameters<typeof segmentText>[1] = []) =>
+  segmentText(text, marks)
+    .flatMap((p) => p.parts)
+    .map((p) => p.text)
+    .join('');
+
+describe('uprightRanges (縦中横)', () => {
+  const upright = (text: string) => uprightRanges(text).map(([a, b]) => text.slice(a, b));
+
+  it('sets runs of one or two digits upright, longer numbers and words sideways', () => {
+    expect(upright('2022年8月に、第2回会合を9月21日')).toEqual(['8', '2', '9', '21']);
+    expect(upright('76.1兆円、408億ドル、IPEF、CHIPS')).toEqual([]);
+  });
+
+  it('treats 2＋2 as one upright unit but not inside a longer number', () => {
+    expect(upright('経済版「2＋2」')).toEqual(['2＋2']);
+    expect(upright('経済版「2+2」')).toEqual(['2+2']);
+    // The long number stays sideways; the lone digit after it is a short number.
+    expect(upright('123＋4')).toEqual(['4']);
+  });
+
+  it('leaves digits glued to Latin letters or decimals sideways', () => {
+    expect(upright('G7、G20、3D、1.5倍')).toEqual([]);
+  });
+});
+
+describe('segmentText', () => {
+  it('marks hits and keeps the text intact', () => {
+    const text = '米国は半導体製造等を支援し、半導体研究施設を視察した。';
+    const pieces = segmentText(text, [
+      { start: 3, end: 6, index: 0 },
+      { start: 14, end: 17, index: 1 },
+    ]);
+    expect(pieces.filter((p) => p.hit !== null).map((p) => p.parts[0]!.text)).toEqual([
+      '半導体',
+      '半導体',
+    ]);
+    expect(pieces.map((p) => p.hit)).toEqual([null, 0, null, 1, null]);
+    expect(joined(text)).toBe(text);
+  });
+
+  it('drops empty and overlapping hits, clamps out-of-range ones', () => {
+    expect(
+      normalizeMarks(10, [
+        { start: 2, end: 5, index: 0 },
+        { start: 4, end: 6, index: 1 },
+        { start: 7, end: 7, index: 2 },
+        { start: 8, end: 99, index: 3 },
+      ]),
+    ).toEqual([
+      { start: 2, end: 5, index: 0 },
+      { start: 8, end: 10, index: 3 },
+    ]);
+  });
+
+  it('keeps a number cut by a hit boundary sideways', () => {
+    const text = '2022年12月';
+    const pieces = segmentText(text, [{ start: 6, end: 7, index: 0 }]);
+    expect(pieces.flatMap((p) => p.parts).some((p) => p.tcy)).toBe(false);
+    expect(joined(text, [{ start: 6, end: 7, index: 0 }])).toBe(text);
+  });
+
+  it('renders an empty text as one empty piece', () => {
+    expect(segmentText('')).toEqual([{ hit: null, parts: [] }]);
+  });
+
+  test.prop([
+    fc.string({
+      unit: fc.constantFrom('米', '国', '2', '0', '＋', 'A', '.', '「', '　'),
+      maxLength: 40,
+    }),
+    fc.array(
+      fc.record({ start: fc.integer({ min: -3, max: 45 }), end: fc.integer({ min: -3, max: 45 }) }),
+      {
+        maxLength: 6,
+      },
+    ),
+  ])('never changes the characters, whatever the hits', (text, ranges) => {
+    const marks = ranges.map((r, index) => ({ ...r, index }));
+    expect(joined(text, marks)).toBe(text);
+  });
+});

@@ -1,0 +1,97 @@
+// Splits a paragraph's display text into what the reading pane renders: runs inside
+// or outside search hits (<mark>), and inside those, the short numbers that stand
+// upright in vertical writing (縦中横, JLREQ 3.2.3). The text itself is never
+// changed: concatenating every part gives back the paragraph, so selection, copy and
+// all UTF-16 offsets stay true to the display text.
+
+/** A hit to mark, as [start, end) UTF-16 offsets into the text. */
+export interface MarkRange {
+  start: number;
+  end: number;
+  /** Index of this hit in the section's hit list (for "current hit" and navigation). */
+  index: number;
+}
+
+export interface TextPart {
+  text: string;
+  /** Set upright (text-combine-upright) in vertical writing. */
+  tcy: boolean;
+}
+
+export interface TextPiece {
+  /** Hit index when this piece is inside a search hit, else null. */
+  hit: number | null;
+  parts: TextPart[];
+}
+
+/**
+ * Runs of Latin letters, digits and the punctuation inside numbers; the `n＋n` form
+ * (経済版「2＋2」) is tried first so it can stand upright as one unit.
+ */
+const TOKEN =
+  /(?<![0-9A-Za-z])[0-9]{1,2}[＋+][0-9]{1,2}(?![0-9A-Za-z])|[0-9A-Za-z]+(?:[.,:][0-9A-Za-z]+)*/g;
+const UPRIGHT = /^(?:[0-9]{1,2}|[0-9]{1,2}[＋+][0-9]{1,2})$/;
+
+/** [start, end) ranges of the text that should stand upright in vertical writing. */
+export function uprightRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    if (UPRIGHT.test(m[0])) out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
+/** Clamps, orders and drops overlapping or empty hits (the first one wins). */
+export function normalizeMarks(length: number, marks: readonly MarkRange[]): MarkRange[] {
+  const sorted = marks
+    .map((m) => ({ start: Math.max(0, m.start), end: Math.min(length, m.end), index: m.index }))
+    .filter((m) => m.end > m.start)
+    .sort((a, b) => a.start - b.start || a.index - b.index);
+  const out: MarkRange[] = [];
+  let last = 0;
+  for (const m of sorted) {
+    if (m.start < last) continue;
+    out.push(m);
+    last = m.end;
+  }
+  return out;
+}
+
+function splitUpright(text: string, offset: number, upright: [number, number][]): TextPart[] {
+  const parts: TextPart[] = [];
+  let pos = offset;
+  const end = offset + text.length;
+  for (const [a, b] of upright) {
+    if (b <= offset || a >= end) continue;
+    const s = Math.max(a, offset);
+    const e = Math.min(b, end);
+    // A number cut by a hit boundary is no longer a short number: leave it sideways.
+    if (s !== a || e !== b) continue;
+    if (s > pos) parts.push({ text: text.slice(pos - offset, s - offset), tcy: false });
+    parts.push({ text: text.slice(s - offset, e - offset), tcy: true });
+    pos = e;
+  }
+  if (pos < end) parts.push({ text: text.slice(pos - offset), tcy: false });
+  return parts;
+}
+
+/** The pieces to render for one paragraph (or title). */
+export function segmentText(text: string, marks: readonly MarkRange[] = []): TextPiece[] {
+  const upright = uprightRanges(text);
+  const pieces: TextPiece[] = [];
+  let pos = 0;
+  for (const m of normalizeMarks(text.length, marks)) {
+    if (m.start > pos) {
+      pieces.push({ hit: null, parts: splitUpright(text.slice(pos, m.start), pos, upright) });
+    }
+    pieces.push({
+      hit: m.index,
+      parts: splitUpright(text.slice(m.start, m.end), m.start, upright),
+    });
+    pos = m.end;
+  }
+  if (pos < text.length || pieces.length === 0) {
+    pieces.push({ hit: null, parts: splitUpright(text.slice(pos), pos, upright) });
+  }
+  return pieces;
+}

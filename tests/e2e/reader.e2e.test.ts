@@ -1,0 +1,406 @@
+// The reader in headless Chromium against the real browser edition: outline, reading
+// a section, search with highlighted hits, IME composition, display toggles, copy
+// with citation, keyboard, the CSP, and screenshots for review and for the README.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type {
+  Prefs,
+  SearchResultItem,
+  SectionView,
+  TocEntry,
+} from '../../electron/common/api/types';
+import { launchChromium, type LaunchedBrowser } from './support/browser';
+import { startEdition, type RunningEdition } from './support/server';
+import {
+  callApi,
+  cspViolations,
+  currentSectionId,
+  openReader,
+  pageErrors,
+  screenshot,
+  theme,
+  waitReady,
+  writingMode,
+} from './support/reader-page';
+
+const DEFAULT_PREFS: Prefs = {
+  theme: 'light',
+  fontSize: 17,
+  writingMode: 'horizontal',
+  language: 'ja',
+  fontFamily: 'serif',
+};
+
+let userData: string;
+let edition: RunningEdition;
+let browser: LaunchedBrowser;
+let page: Page;
+let toc: TocEntry[];
+
+beforeAll(async () => {
+  userData = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-e2e-'));
+  edition = await startEdition(userData);
+  browser = await launchChromium();
+  page = await openReader(browser.context, edition.url);
+  toc = await callApi<TocEntry[]>(page, 'getToc');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await edition?.stop();
+  if (userData) fs.rmSync(userData, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  // Every test starts from the stored defaults at the first section.
+  await callApi(page, 'setPrefs', DEFAULT_PREFS);
+  await callApi(page, 'setPosition', { sectionId: toc[0]!.id, scroll: 0 });
+  await page.goto(edition.origin + '/');
+  await waitReady(page);
+});
+
+afterEach(async () => {
+  expect(await cspViolations(page)).toEqual([]);
+  expect(await pageErrors(page)).toEqual([]);
+});
+
+function partThree(): TocEntry {
+  const entry = toc.find((e) => e.title.startsWith('3．'));
+  if (!entry) throw new Error('no section titled 3．… in the outline');
+  return entry;
+}
+
+async function openFromOutline(id: string): Promise<void> {
+  await page.click(`#outline a[data-section-id="${id}"]`);
+  await page.waitForSelector(`main .scroller[data-section-id="${id}"]`);
+}
+
+async function typeQuery(query: string): Promise<void> {
+  await page.keyboard.press('Control+f');
+  await page.keyboard.insertText(query);
+  await page.waitForSelector(`#search-results[data-query="${query}"]`);
+}
+
+describe('outline and reading', () => {
+  it('shows every section of the outline, in order, editorial ones marked', async () => {
+    const links = page.locator('#outline a[data-section-id]');
+    expect(await links.count()).toBe(toc.length);
+    const ids = await links.evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-section-id')),
+    );
+    expect(ids).toEqual(toc.map((e) => e.id));
+    for (const entry of toc.filter((e) => e.editorial)) {
+      const link = page.locator(`#outline a[data-section-id="${entry.id}"]`);
+      expect(await link.getAttribute('title')).toBe('編集部による見出し');
+      expect(await link.textContent()).toMatch(/^［.*］$/);
+    }
+    expect(await page.locator('nav#outline').count()).toBe(1);
+    expect(await page.locator('main').count()).toBe(1);
+    expect(await page.locator('search').count()).toBe(1);
+  });
+
+  it('opens 3． and shows its text, breadcrumb and neighbours', async () => {
+    const entry = partThree();
+    const view = await callApi<SectionView>(page, 'getSection', { id: entry.id });
+    await openFromOutline(entry.id);
+    expect(await page.textContent('main h1')).toBe(entry.title);
+    const paragraphs = await page
+      .locator('main article p[data-paragraph-id]')
+      .evaluateAll((els) => els.map((el) => el.textContent));
+    expect(paragraphs).toEqual(view.paragraphs.map((p) => p.text));
+    expect(paragraphs.length).toBeGreaterThan(0);
+    expect(
+      await page.getAttribute(`#outline a[data-section-id="${entry.id}"]`, 'aria-current'),
+    ).toBe('page');
+    const crumbs = await page.locator('main nav.crumbs li').allTextContents();
+    expect(crumbs.map((c) => c.trim())).toEqual(view.path);
+    // Typography the design asks for, as computed by the browser.
+    const style = await page.evaluate<Record<string, string>>(`(() => {
+      const p = document.querySelector('main article p');
+      const s = getComputedStyle(p);
+      return { indent: s.textIndent, lineHeight: s.lineHeight, fontSize: s.fontSize,
+               lineBreak: s.lineBreak, family: s.fontFamily };
+    })()`);
+    expect(style.indent).toBe(style.fontSize);
+    expect(parseFloat(style.lineHeight!) / parseFloat(style.fontSize!)).toBeCloseTo(1.9, 1);
+    expect(style.lineBreak).toBe('strict');
+    expect(style.family).toContain('Noto Serif JP');
+    await screenshot(page, 'reader-horizontal');
+    // The bundled font is what renders the text (not boxes, not a fallback).
+    expect(
+      await page.evaluate<boolean>(
+        `[...document.fonts].some((f) => f.family.includes('Noto Serif JP') && f.status === 'loaded')`,
+      ),
+    ).toBe(true);
+  });
+
+  it('moves between sections with ] and [ and Alt+arrows', async () => {
+    const first = toc[0]!.id;
+    const view = await callApi<SectionView>(page, 'getSection', { id: first });
+    await page.locator('main .scroller').focus();
+    await page.keyboard.press(']');
+    await page.waitForSelector(`main .scroller[data-section-id="${view.next}"]`);
+    await page.keyboard.press('[');
+    await page.waitForSelector(`main .scroller[data-section-id="${first}"]`);
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.waitForSelector(`main .scroller[data-section-id="${view.next}"]`);
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.waitForSelector(`main .scroller[data-section-id="${first}"]`);
+  });
+});
+
+describe('search', () => {
+  it('shows highlighted results for 半導体 and opens the section at the hit', async () => {
+    const expected = await callApi<SearchResultItem[]>(page, 'search', {
+      query: '半導体',
+      limit: 100,
+    });
+    expect(expected.length).toBeGreaterThan(0);
+    await typeQuery('半導体');
+    expect(await page.isVisible('#side-panel')).toBe(true);
+    const rows = page.locator('#search-results button.result');
+    expect(await rows.count()).toBe(expected.length);
+    const firstRow = rows.first();
+    expect(await firstRow.locator('mark').first().textContent()).toBe('半導体');
+    expect((await firstRow.locator('.count').textContent())?.trim()).toBe(
+      `${expected[0]!.hits} 件`,
+    );
+    expect(await firstRow.locator('.path').textContent()).toBe(expected[0]!.path.join('›'));
+    await screenshot(page, 'search-results');
+
+    await page.keyboard.press('Enter');
+    const target = expected[0]!;
+    await page.waitForSelector(`main .scroller[data-section-id="${target.sectionId}"]`);
+    const marks = page.locator('main article mark.hit');
+    await marks.first().waitFor();
+    expect(await marks.count()).toBe(target.ranges.length);
+    for (const text of await marks.allTextContents()) expect(text).toBe('半導体');
+    // The first hit is current (outlined) and in view.
+    const current = page.locator('main article mark.hit.current');
+    expect(await current.count()).toBe(1);
+    expect(await current.getAttribute('data-hit')).toBe('0');
+    expect(
+      await page.evaluate<string>(
+        `getComputedStyle(document.querySelector('main article mark.hit.current')).outlineStyle`,
+      ),
+    ).toBe('solid');
+    await expect.poll(() => current.isVisible()).toBe(true);
+    expect(await page.textContent('.hitbar-label')).toContain(`1／${target.ranges.length}`);
+    await screenshot(page, 'search-opened');
+  });
+
+  it('steps through every hit with next/previous', async () => {
+    const expected = await callApi<SearchResultItem[]>(page, 'search', {
+      query: '半導体',
+      limit: 100,
+    });
+    const many = expected.find((r) => r.ranges.length > 1);
+    if (!many) throw new Error('expected a section with several hits of 半導体');
+    await typeQuery('半導体');
+    await page.click(`#search-results button.result[data-section-id="${many.sectionId}"]`);
+    await page.waitForSelector(
+      `main .scroller[data-section-id="${many.sectionId}"] mark.hit.current`,
+    );
+    await page.keyboard.press('F3');
+    expect(await page.getAttribute('main mark.hit.current', 'data-hit')).toBe('1');
+    await page.click('.hitbar button[aria-label^="前の一致"]');
+    expect(await page.getAttribute('main mark.hit.current', 'data-hit')).toBe('0');
+    await page.keyboard.press('Shift+F3');
+    expect(await page.getAttribute('main mark.hit.current', 'data-hit')).toBe(
+      String(many.ranges.length - 1),
+    );
+  });
+
+  it('moves through results with ↑/↓, Esc returns to the field, Esc there closes the panel', async () => {
+    await typeQuery('半導体');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate<string>('document.activeElement.dataset.resultIndex')).toBe('0');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate<string>('document.activeElement.dataset.resultIndex')).toBe('1');
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate<string>('document.activeElement.type')).toBe('search');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.isVisible('#side-panel')).toBe(false);
+  });
+
+  it('says what was searched when nothing is found', async () => {
+    await typeQuery('存在しない語句ですよ');
+    const text = await page.textContent('#search-results');
+    expect(text).toContain('「存在しない語句ですよ」は見つかりませんでした。');
+    expect(text).toContain('語を減らす');
+  });
+
+  it('does not search while an IME is composing, nor open a result on the confirming Enter', async () => {
+    const before = await currentSectionId(page);
+    const searches: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/search')) searches.push(r.postData() ?? '');
+    });
+    await page.focus('input[type="search"]');
+    const cdp = await browser.context.newCDPSession(page);
+    // Kana being typed and converted: composition updates only.
+    for (const text of [
+      'は',
+      'はん',
+      'はんど',
+      'はんどう',
+      'はんどうた',
+      'はんどうたい',
+      '半導体',
+    ]) {
+      await cdp.send('Input.imeSetComposition', {
+        text,
+        selectionStart: text.length,
+        selectionEnd: text.length,
+      });
+    }
+    // The Enter that confirms the conversion reaches the page while composing.
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'rawKeyDown',
+      key: 'Enter',
+      code: 'Enter',
+      windowsVirtualKeyCode: 229,
+      nativeVirtualKeyCode: 229,
+    });
+    await page.waitForTimeout(300);
+    expect(searches).toEqual([]);
+    expect(await page.isVisible('#side-panel')).toBe(false);
+    await cdp.send('Input.insertText', { text: '半導体' });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter' });
+    await page.waitForSelector('#search-results[data-query="半導体"]');
+    expect(searches.map((s) => JSON.parse(s).query)).toEqual(['半導体']);
+    // Confirming the conversion opened nothing.
+    expect(await currentSectionId(page)).toBe(before);
+    await cdp.detach();
+  });
+});
+
+describe('display', () => {
+  it('switches theme and writing direction, with 縦中横 for short numbers', async () => {
+    const paper = () => page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+    const light = await paper();
+    await page.selectOption('header select', 'sepia');
+    expect(await theme(page)).toBe('sepia');
+    const sepia = await paper();
+    await page.selectOption('header select', 'dark');
+    expect(await theme(page)).toBe('dark');
+    expect(new Set([light, sepia, await paper()]).size).toBe(3);
+    await page.selectOption('header select', 'light');
+
+    const entry = toc.find((e) => e.kind === 'part' && !e.editorial) ?? toc[1]!;
+    await openFromOutline(entry.id);
+    await page.click('button[aria-pressed]:has-text("縦書き")');
+    expect(await writingMode(page)).toBe('vertical-rl');
+    const tcy = page.locator('main article .tcy').first();
+    expect(
+      await page.evaluate<string>(
+        `getComputedStyle(document.querySelector('main article .tcy')).textCombineUpright`,
+      ),
+    ).toBe('all');
+    expect(await tcy.textContent()).toMatch(/^[0-9]{1,2}$|^[0-9]{1,2}[＋+][0-9]{1,2}$/);
+    expect((await callApi<Prefs>(page, 'getPrefs')).writingMode).toBe('vertical');
+    await screenshot(page, 'reader-vertical');
+
+    // The wheel and ↓ move along the lines: leftwards.
+    const left = () => page.evaluate<number>(`document.querySelector('main .scroller').scrollLeft`);
+    const scrollable = await page.evaluate<boolean>(
+      `(() => { const b = document.querySelector('main .scroller'); return b.scrollWidth > b.clientWidth; })()`,
+    );
+    if (scrollable) {
+      await page.mouse.move(640, 400);
+      await page.mouse.wheel(0, 300);
+      await expect.poll(left).toBeLessThan(0);
+      const after = await left();
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(left).toBeLessThan(after);
+    }
+
+    await page.click('button[aria-pressed]:has-text("横書き")');
+    expect(await writingMode(page)).toBe('horizontal-tb');
+
+    await page.click('button[aria-label="文字を大きく"]');
+    expect(
+      await page.evaluate<string>(
+        `getComputedStyle(document.querySelector('main article p')).fontSize`,
+      ),
+    ).toBe('18px');
+    expect((await callApi<Prefs>(page, 'getPrefs')).fontSize).toBe(18);
+  });
+
+  it('switches the interface to English and back', async () => {
+    await page.click('header button:has-text("English")');
+    expect(await page.getAttribute('input[type="search"]', 'placeholder')).toBe(
+      'Search the text (Ctrl+F)',
+    );
+    expect(await page.getAttribute('nav#outline', 'aria-label')).toBe('Contents');
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
+    // The text itself stays Japanese.
+    expect(await page.getAttribute('main article', 'lang')).toBe('ja');
+    expect((await callApi<Prefs>(page, 'getPrefs')).language).toBe('en');
+    await page.click('header button:has-text("日本語")');
+    expect(await page.getAttribute('nav#outline', 'aria-label')).toBe('目次');
+  });
+
+  it('adds the source line when copying, and not when turned off', async () => {
+    const entry = partThree();
+    await openFromOutline(entry.id);
+    expect(await page.locator('main article p[data-paragraph-id]').count()).toBeGreaterThan(0);
+    const copy = () =>
+      page.evaluate<string>(`(() => {
+        const p = document.querySelector('main article p');
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        const sel = getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+        let copied = '';
+        const grab = (e) => { copied = e.clipboardData.getData('text/plain'); };
+        document.addEventListener('copy', grab);
+        document.execCommand('copy');
+        document.removeEventListener('copy', grab);
+        return copied;
+      })()`);
+    const view = await callApi<SectionView>(page, 'getSection', { id: entry.id });
+    const doc = await callApi<{ title: string; publisher: string }>(page, 'getDocument');
+    const withSource = await copy();
+    expect(withSource).toBe(
+      `${view.paragraphs[0]!.text}\n\n出典：「${doc.title.replace(/^「|」$/g, '')}」（${doc.publisher}）${view.path.join(' ＞ ')}`,
+    );
+    await page.click('button[aria-label="サイドパネルを表示／隠す"]');
+    await page.uncheck('#side-panel input[type="checkbox"]');
+    expect(await copy()).toBe('');
+  });
+
+  it('opens Help with the attribution', async () => {
+    await page.click('button[aria-label="ヘルプと情報"]');
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('「通商白書2023」（経済産業省）を加工して作成');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+});
+
+describe('security', () => {
+  it('the CSP blocks an injected inline script', async () => {
+    const ran = await page.evaluate<boolean>(`new Promise((resolve) => {
+      window.__injected = false;
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true';
+      document.head.appendChild(script);
+      const img = document.createElement('img');
+      img.setAttribute('src', 'x');
+      img.setAttribute('onerror', 'window.__injected = true');
+      document.body.appendChild(img);
+      setTimeout(() => resolve(window.__injected), 300);
+    })`);
+    expect(ran).toBe(false);
+    const violations = await cspViolations(page);
+    expect(violations.some((v) => v.startsWith('script-src'))).toBe(true);
+    // Reset the record so afterEach's "no violations in normal use" holds.
+    await page.evaluate('window.__hakusho.csp.length = 0');
+  });
+});

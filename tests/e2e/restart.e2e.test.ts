@@ -1,0 +1,81 @@
+// Where the reader's state lives: preferences and the reading position are kept by
+// the host in user.sqlite, not in the browser. A new host on a new port (a new
+// origin, so any localStorage would be gone) must bring back the section, the
+// scroll position, the theme and the writing direction.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { SectionView, TocEntry } from '../../electron/common/api/types';
+import { launchChromium, type LaunchedBrowser } from './support/browser';
+import { startEdition, type RunningEdition } from './support/server';
+import {
+  callApi,
+  currentSectionId,
+  openReader,
+  scrollFraction,
+  theme,
+  writingMode,
+} from './support/reader-page';
+
+let userData: string;
+let browser: LaunchedBrowser;
+let edition: RunningEdition | undefined;
+
+beforeAll(async () => {
+  userData = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-e2e-restart-'));
+  browser = await launchChromium({ viewport: { width: 1100, height: 700 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await edition?.stop();
+  if (userData) fs.rmSync(userData, { recursive: true, force: true });
+});
+
+it('restores section, scroll, theme and writing mode after a restart on a new port', async () => {
+  edition = await startEdition(userData);
+  const firstPort = edition.port;
+  let page = await openReader(browser.context, edition.url);
+
+  // The longest section, so there is room to scroll.
+  const toc = await callApi<TocEntry[]>(page, 'getToc');
+  const views = await Promise.all(
+    toc.map((e) => callApi<SectionView>(page, 'getSection', { id: e.id })),
+  );
+  const longest = views.reduce((a, b) =>
+    b.paragraphs.reduce((n, p) => n + p.text.length, 0) >
+    a.paragraphs.reduce((n, p) => n + p.text.length, 0)
+      ? b
+      : a,
+  );
+  await page.click(`#outline a[data-section-id="${longest.id}"]`);
+  await page.waitForSelector(`main .scroller[data-section-id="${longest.id}"]`);
+  await page.selectOption('header select', 'dark');
+  await page.click('button[aria-pressed]:has-text("縦書き")');
+  expect(await writingMode(page)).toBe('vertical-rl');
+
+  // Scroll part of the way along the text and wait until the host has it.
+  const saved = page.waitForRequest(
+    (r) => r.url().endsWith('/api/setPosition') && JSON.parse(r.postData() ?? '{}').scroll > 0,
+  );
+  await page.evaluate(`(() => {
+    const box = document.querySelector('main .scroller');
+    box.scrollLeft = -Math.round((box.scrollWidth - box.clientWidth) * 0.4);
+  })()`);
+  await (await saved).response();
+  const fractionBefore = await scrollFraction(page);
+  expect(fractionBefore).toBeGreaterThan(0.2);
+  await page.close();
+  await edition.stop();
+
+  edition = await startEdition(userData);
+  expect(edition.port).not.toBe(firstPort);
+  page = await openReader(browser.context, edition.url);
+  expect(await currentSectionId(page)).toBe(longest.id);
+  expect(await theme(page)).toBe('dark');
+  expect(await writingMode(page)).toBe('vertical-rl');
+  await expect.poll(() => scrollFraction(page)).toBeGreaterThan(fractionBefore - 0.05);
+  expect(await scrollFraction(page)).toBeLessThan(fractionBefore + 0.05);
+  await page.close();
+});

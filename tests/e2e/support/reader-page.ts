@@ -1,0 +1,105 @@
+// What the browser tests and the benchmark do with the reader page, in one place:
+// open the app at a host's startup URL, wait until it is ready, read its state.
+// In-page code is passed as strings: this file is compiled without DOM types.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { REPO_ROOT } from './server';
+
+export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
+export const README_SHOTS_DIR = path.join(REPO_ROOT, 'tests', 'e2e', 'screenshots');
+
+/**
+ * Installed before any page script: collects CSP violations and page errors, so a
+ * test can assert that normal use triggers none.
+ */
+const WATCHDOG = `
+  window.__hakusho = { csp: [], errors: [] };
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__hakusho.csp.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || ''));
+  });
+  window.addEventListener('error', (e) => window.__hakusho.errors.push(String(e.message)));
+`;
+
+export async function openReader(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.addInitScript(WATCHDOG);
+  await page.goto(url);
+  await waitReady(page);
+  return page;
+}
+
+/** The outline is painted and a section is open. */
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForSelector('#outline a[aria-current="page"]');
+  await page.waitForSelector('main h1#section-title');
+}
+
+export async function currentSectionId(page: Page): Promise<string | null> {
+  return page.getAttribute('main .scroller', 'data-section-id');
+}
+
+export async function theme(page: Page): Promise<string | null> {
+  return page.evaluate<string | null>('document.documentElement.dataset.theme ?? null');
+}
+
+export async function writingMode(page: Page): Promise<string> {
+  return page.evaluate<string>(
+    `getComputedStyle(document.querySelector('main .scroller')).writingMode`,
+  );
+}
+
+/** Fraction of the reading pane scrolled, in the reading direction. */
+export async function scrollFraction(page: Page): Promise<number> {
+  return page.evaluate<number>(`(() => {
+    const box = document.querySelector('main .scroller');
+    const vertical = getComputedStyle(box).writingMode === 'vertical-rl';
+    const range = vertical ? box.scrollWidth - box.clientWidth : box.scrollHeight - box.clientHeight;
+    if (range <= 0) return 0;
+    return (vertical ? Math.abs(box.scrollLeft) : box.scrollTop) / range;
+  })()`);
+}
+
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>('window.__hakusho.csp.slice()');
+}
+
+export async function pageErrors(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>('window.__hakusho.errors.slice()');
+}
+
+/** Calls the contract from the page, with its cookie (as the renderer does). */
+export async function callApi<T>(page: Page, method: string, args: object = {}): Promise<T> {
+  return page.evaluate<T>(`(async () => {
+    const r = await fetch('/api/${method}', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: ${JSON.stringify(JSON.stringify(args))},
+    });
+    const body = await r.json();
+    if (!body.ok) throw new Error(body.error.code + ': ' + body.error.message);
+    return body.result;
+  })()`);
+}
+
+/** Waits until every web font the page asked for has loaded (for faithful screenshots). */
+export async function fontsReady(page: Page): Promise<void> {
+  await page.evaluate('document.fonts.ready.then(() => undefined)');
+}
+
+/**
+ * Saves a screenshot as a test artifact (test-results/e2e) and, when
+ * HAKUSHO_UPDATE_SCREENSHOTS=1, as the README's copy (tests/e2e/screenshots).
+ */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await fontsReady(page);
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  if (process.env.HAKUSHO_UPDATE_SCREENSHOTS === '1') {
+    fs.mkdirSync(README_SHOTS_DIR, { recursive: true });
+    fs.copyFileSync(file, path.join(README_SHOTS_DIR, `${name}.png`));
+  }
+  return file;
+}
