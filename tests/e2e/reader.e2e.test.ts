@@ -290,14 +290,21 @@ describe('display', () => {
     expect(new Set([light, sepia, await paper()]).size).toBe(3);
     await page.selectOption('header select', 'light');
 
-    const entry = toc.find((e) => e.kind === 'part' && !e.editorial) ?? toc[1]!;
+    // A section whose text has short numbers (月, 日, 位 …), set upright in 縦書き.
+    const views = await Promise.all(
+      toc.map((e) => callApi<SectionView>(page, 'getSection', { id: e.id })),
+    );
+    const entry = views.find((v) =>
+      v.paragraphs.some((p) => /(?<![0-9A-Za-z.])[0-9]{1,2}(?![0-9A-Za-z.])/.test(p.text)),
+    );
+    if (!entry) throw new Error('no section with a short number in its text');
     await openFromOutline(entry.id);
     await page.click('button[aria-pressed]:has-text("縦書き")');
     expect(await writingMode(page)).toBe('vertical-rl');
-    const tcy = page.locator('main article .tcy').first();
+    const tcy = page.locator('main article p .tcy').first();
     expect(
       await page.evaluate<string>(
-        `getComputedStyle(document.querySelector('main article .tcy')).textCombineUpright`,
+        `getComputedStyle(document.querySelector('main article p .tcy')).textCombineUpright`,
       ),
     ).toBe('all');
     expect(await tcy.textContent()).toMatch(/^[0-9]{1,2}$|^[0-9]{1,2}[＋+][0-9]{1,2}$/);
@@ -364,10 +371,10 @@ describe('display', () => {
         return copied;
       })()`);
     const view = await callApi<SectionView>(page, 'getSection', { id: entry.id });
-    const doc = await callApi<{ title: string; publisher: string }>(page, 'getDocument');
+    const doc = await callApi<{ edition: string; publisher: string }>(page, 'getDocument');
     const withSource = await copy();
     expect(withSource).toBe(
-      `${view.paragraphs[0]!.text}\n\n出典：「${doc.title.replace(/^「|」$/g, '')}」（${doc.publisher}）${view.path.join(' ＞ ')}`,
+      `${view.paragraphs[0]!.text}\n\n出典：「${doc.edition.replace(/^「|」$/g, '')}」（${doc.publisher}）${view.path.join(' ＞ ')}`,
     );
     await page.click('button[aria-label="サイドパネルを表示／隠す"]');
     await page.uncheck('#side-panel input[type="checkbox"]');

@@ -98,6 +98,7 @@ const ja = {
   aboutBody:
     '経済産業省『通商白書2023』の米国・カナダに関する章を、ネットワークなしで読み、検索するためのリーダーです。',
   attributionHeading: '出典',
+  attributionFallback: '「通商白書2023」（経済産業省）を加工して作成',
   attributionNote:
     '本文は PDF から抽出したテキストを整形・再構成したものです（誤字を含め、著者の文言は変えていません）。',
   sourceLabel: '原典',
@@ -200,6 +201,7 @@ const en: Messages = {
   aboutBody:
     'A reader for the United States and Canada chapter of the METI White Paper on International Economy and Trade 2023 (通商白書2023), for reading and searching with no network.',
   attributionHeading: 'Source',
+  attributionFallback: '「通商白書2023」（経済産業省）を加工して作成',
   attributionNote:
     'The text was extracted from the PDF, cleaned and restructured; the authors’ words are unchanged (typos included).',
   sourceLabel: 'Source document',
