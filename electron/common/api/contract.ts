@@ -13,6 +13,7 @@ import type {
   ExportFile,
   ImportSummary,
   Notice,
+  AppInfo,
   DocumentInfo,
   Prefs,
   ReadingPosition,
@@ -103,6 +104,7 @@ export const inputSchemas = {
   importAnnotations: z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES) }),
   listBackups: empty,
   restoreBackup: z.strictObject({ name: z.string().min(1).max(200) }),
+  getAppInfo: empty,
 } as const;
 
 /** Result type of each method. */
@@ -136,6 +138,7 @@ export interface ApiResults {
   importAnnotations: ImportSummary;
   listBackups: BackupEntry[];
   restoreBackup: BackupEntry;
+  getAppInfo: AppInfo;
 }
 
 export type ApiMethod = keyof typeof inputSchemas & keyof ApiResults;
@@ -158,8 +161,19 @@ export type ApiHandlers = {
   [M in ApiMethod]: (args: ApiParsedArgs<M>) => ApiResult<M> | Promise<ApiResult<M>>;
 };
 
-/** Typed errors that cross the boundary. Anything else becomes `internal`. */
-export type ApiErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unavailable' | 'internal';
+/**
+ * Typed errors that cross the boundary. Anything else becomes `internal`.
+ * `forbidden` and `too_large` come from a host's transport checks (browser
+ * edition: missing token cookie, cross-origin request, oversized body).
+ */
+export type ApiErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'unavailable'
+  | 'forbidden'
+  | 'too_large'
+  | 'internal';
 
 export interface ApiErrorBody {
   code: ApiErrorCode;

@@ -166,3 +166,29 @@ export interface ImportSummary {
   bookmarksAdded: number;
   bookmarksUnchanged: number;
 }
+
+/** Which host serves the renderer (menus and help texts differ slightly). */
+export type HostKind = 'electron' | 'browser';
+
+/** Startup notices shown in the About box and at start; the same shape as Notice. */
+export type AppNotice = Notice;
+
+/** Help → About: product, version and the source attribution METI's terms of use require. */
+export interface AppInfo {
+  productName: string;
+  version: string;
+  host: HostKind;
+  /** The source document as the content DB records it. */
+  document: Pick<DocumentInfo, 'title' | 'publisher' | 'edition' | 'sourceSha256'>;
+  /** 出典 line, e.g. 出典：「通商白書2023」（経済産業省） */
+  source: string;
+  /** Statement that the text was edited, e.g. 「通商白書2023」（経済産業省）を加工して作成 */
+  attribution: string;
+  /** What was edited, in Japanese and English, for the About box. */
+  editingNote: { ja: string; en: string };
+  /** Search available (false when the content DB has no index). */
+  searchAvailable: boolean;
+  /** Where the reader's data lives (user.sqlite folder). */
+  userDataDir: string;
+  notices: AppNotice[];
+}

@@ -3,6 +3,7 @@
 // every registered builder; each result is stored under its name with its version,
 // and ContentStore.artifact(name) reads it back at run time.
 import type { SearchDoc } from './store-types';
+import { searchIndexArtifact } from '../search/artifact';
 
 export interface ContentArtifact {
   name: string;
@@ -22,4 +23,4 @@ export interface ArtifactBuilder {
   build(docs: SearchDoc[]): ContentArtifact;
 }
 
-export const artifactBuilders: ArtifactBuilder[] = [];
+export const artifactBuilders: ArtifactBuilder[] = [searchIndexArtifact];

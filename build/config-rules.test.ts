@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Configuration } from 'app-builder-lib';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { describe, expect, it } from 'vitest';
+import { configProblems, targetNames } from './config-rules';
+
+const root = path.resolve(import.meta.dirname, '..');
+const exists = (rel: string) => existsSync(path.join(root, rel));
+const quietLogger = { isEnabled: false, add: () => undefined } as unknown as Parameters<
+  typeof validateConfiguration
+>[1];
+
+async function projectConfig(): Promise<Configuration> {
+  return getConfig(root, path.join(root, 'electron-builder.yml'), null);
+}
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder’s own schema and the project rules', async () => {
+    const config = await projectConfig();
+    await expect(validateConfiguration(config, quietLogger)).resolves.toBeUndefined();
+    expect(configProblems(config, exists)).toEqual([]);
+  });
+
+  it('is refused by the schema when it holds an unknown key', async () => {
+    const config = { ...(await projectConfig()), bogusOption: true } as Configuration;
+    await expect(validateConfiguration(config, quietLogger)).rejects.toThrow(/bogusOption/);
+  });
+});
+
+describe('configProblems', () => {
+  it('names each broken rule', async () => {
+    const good = await projectConfig();
+    const broken: Configuration = {
+      ...good,
+      productName: 'hakusho',
+      linux: { ...good.linux, target: ['AppImage'] },
+      win: { ...good.win, target: 'portable' },
+      extraResources: ['data/content.sqlite'],
+      asarUnpack: [],
+      files: ['**/*'],
+      afterPack: null,
+      npmRebuild: false,
+      nsis: { ...good.nsis, deleteAppDataOnUninstall: true },
+      mac: { ...good.mac, icon: 'build/missing.icns' },
+    };
+    expect(configProblems(broken, exists)).toEqual([
+      'productName is hakusho, expected "Hakusho Reader"',
+      'linux.target lacks deb',
+      'win.target lacks nsis',
+      'extraResources does not ship data/content.sqlite as content.sqlite',
+      'asarUnpack does not unpack native modules (**/*.node)',
+      'files does not start node_modules from an empty whitelist (!node_modules/**/*)',
+      'afterPack is null, expected ./build/after-pack.mjs (fuses)',
+      'npmRebuild is false: `npm run dist` would ship the Node build of better-sqlite3',
+      'mac.icon build/missing.icns does not exist',
+      'nsis.deleteAppDataOnUninstall would delete bookmarks and notes',
+    ]);
+  });
+
+  it('reads target lists written as strings or {target, arch}', () => {
+    expect(targetNames(['AppImage', { target: 'deb', arch: ['x64'] }])).toEqual([
+      'appimage',
+      'deb',
+    ]);
+    expect(targetNames('nsis')).toEqual(['nsis']);
+    expect(targetNames(undefined)).toEqual([]);
+  });
+});

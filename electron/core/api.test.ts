@@ -1,0 +1,92 @@
+// The contract's handlers over the core's services: shapes, the checks that
+// need the data (unknown sections), search availability and the About facts.
+import { describe, expect, it } from 'vitest';
+import { API_METHODS, ApiError, invoke } from '../common/api/contract';
+import { createHandlers, sourceLine } from './api';
+import { memoryContentStore, memoryLibrary } from './testing/memory-core';
+
+const host = { kind: 'electron' as const, version: '1.2.3', userDataDir: '/tmp/u' };
+
+function handlersWith(search: Parameters<typeof createHandlers>[0]['search'] = null) {
+  const library = memoryLibrary([{ code: 'recovered', message: 'moved aside', paths: ['/x'] }]);
+  return {
+    library,
+    handlers: createHandlers({ content: memoryContentStore(), search, library, host }),
+  };
+}
+
+describe('createHandlers', () => {
+  it('implements every contract method', () => {
+    const { handlers } = handlersWith();
+    expect(Object.keys(handlers).sort()).toEqual([...API_METHODS].sort());
+  });
+
+  it('returns the outline and sections', async () => {
+    const { handlers } = handlersWith();
+    const toc = await invoke(handlers, 'getToc', {});
+    expect(toc.map((e) => e.id)).toEqual(['s1', 's1-3']);
+    const section = await invoke(handlers, 'getSection', { id: 's1-3' });
+    expect(section.path).toEqual(['第１節 米国', '3．半導体産業政策']);
+    await expect(invoke(handlers, 'getSection', { id: 'missing' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  it('answers search unavailable without an index, and [] for a blank query', async () => {
+    const { handlers } = handlersWith();
+    await expect(invoke(handlers, 'search', { query: '半導体' })).rejects.toMatchObject({
+      code: 'unavailable',
+    });
+    const calls: { q: string; limit?: number }[] = [];
+    const withSearch = handlersWith({
+      search: (q, o) => {
+        calls.push({ q, limit: o.limit });
+        return [];
+      },
+    }).handlers;
+    expect(await invoke(withSearch, 'search', { query: '  \u3000 ' })).toEqual([]);
+    await invoke(withSearch, 'search', { query: '半導体' });
+    await invoke(withSearch, 'search', { query: '関税', limit: 5 });
+    expect(calls).toEqual([
+      { q: '半導体', limit: 50 },
+      { q: '関税', limit: 5 },
+    ]);
+  });
+
+  it('stores prefs and position through the library, checking the section exists', async () => {
+    const { handlers, library } = handlersWith();
+    expect((await invoke(handlers, 'setPrefs', { theme: 'sepia' })).theme).toBe('sepia');
+    expect(library.getPrefs().theme).toBe('sepia');
+    await expect(
+      invoke(handlers, 'setPosition', { sectionId: 'gone', scroll: 0 }),
+    ).rejects.toBeInstanceOf(ApiError);
+    expect(await invoke(handlers, 'getPosition', {})).toBeNull();
+    await invoke(handlers, 'setPosition', { sectionId: 's1', scroll: 0.5 });
+    expect(await invoke(handlers, 'getPosition', {})).toEqual({ sectionId: 's1', scroll: 0.5 });
+    // A position left in a section a newer content build dropped reads as "start at the top".
+    library.setPosition({ sectionId: 'dropped', scroll: 0.1 });
+    expect(await invoke(handlers, 'getPosition', {})).toBeNull();
+  });
+
+  it('gives About facts with the 出典 line and the editing statement', async () => {
+    const { handlers } = handlersWith();
+    const info = await invoke(handlers, 'getAppInfo', {});
+    expect(info).toMatchObject({
+      productName: 'Hakusho Reader',
+      version: '1.2.3',
+      host: 'electron',
+      source: '出典：「通商白書2023」（経済産業省）',
+      attribution: '「通商白書2023」（経済産業省）を加工して作成',
+      searchAvailable: false,
+      userDataDir: '/tmp/u',
+      notices: [{ code: 'recovered', message: 'moved aside', paths: ['/x'] }],
+    });
+    expect(info.editingNote.ja).toContain('加工');
+  });
+
+  it('builds the 出典 line from title and publisher when the attribution has another form', () => {
+    expect(sourceLine('', '通商白書2023', '経済産業省')).toBe(
+      '出典：「通商白書2023」（経済産業省）',
+    );
+  });
+});

@@ -1,0 +1,161 @@
+// The core's implementation of the contract (electron/common/api/contract.ts).
+// Every host — Electron IPC, the browser edition's HTTP host, the CLI — calls
+// these handlers through `invoke`, which has already validated the arguments
+// against the contract's strict schemas; this module adds the checks that need
+// the data (does that section exist?) and maps the core's services onto the
+// contract. Typed as `ApiHandlers`, so a method added to the contract and not
+// implemented here is a compile error.
+import { ApiError, type ApiHandlers } from '../common/api/contract';
+import type { AppInfo, HostKind, SearchResultItem, TocEntry } from '../common/api/types';
+import type { ContentStore } from './content/store-types';
+import type { LibraryHandlers, LibraryMethod } from './library/handlers';
+import type { Library } from './library/library-types';
+import { PRODUCT_NAME } from './paths';
+
+/** The search service as the handlers use it (electron/core/search/service.ts). */
+export interface SearchProvider {
+  search(query: string, options: { limit?: number }): SearchResultItem[];
+}
+
+/** Facts about the running host that only the host knows. */
+export interface HostFacts {
+  kind: HostKind;
+  version: string;
+  userDataDir: string;
+}
+
+export interface HandlerContext {
+  content: ContentStore;
+  /** null when the content DB carries no search index: `search` answers `unavailable`. */
+  search: SearchProvider | null;
+  library: Library;
+  /**
+   * Bookmarks, annotations, notes search, export/import and backups over the
+   * library (electron/core/library/handlers.ts). Absent in tests of the reading
+   * side only: those methods then answer `unavailable`.
+   */
+  libraryHandlers?: LibraryHandlers;
+  host?: HostFacts;
+}
+
+/** Results returned when the caller gives no limit: enough for a results panel. */
+export const DEFAULT_SEARCH_LIMIT = 50;
+
+/** English counterpart and details of the editing statement shown in Help → About. */
+const EDITING_NOTE = {
+  ja: 'PDF から抽出した本文を加工（整形し、見出しの構造を付け直し）しています。抽出時の崩れ（改行・空白・ページ番号など）は修正していますが、本文の語句は原文のままです。［］で示した見出しは編集部によるものです。',
+  en: 'The text was extracted from the PDF, cleaned and restructured: extraction artifacts (line breaks, spacing, page numbers) are repaired, the wording is left exactly as published. Headings in ［］ were added by the editors.',
+} as const;
+
+/** 出典 line from the document's attribution (「…」（…）を加工して作成 → 出典：「…」（…）). */
+export function sourceLine(attribution: string, title: string, publisher: string): string {
+  const edited = /^(.*)を加工して作成$/u.exec(attribution.trim());
+  if (edited && edited[1]) return `出典：${edited[1]}`;
+  return `出典：「${title}」（${publisher}）`;
+}
+
+/** Stand-ins used when no library handlers are given: every method answers `unavailable`. */
+function unavailableLibraryHandlers(): LibraryHandlers {
+  const unavailable = (): never => {
+    throw new ApiError('unavailable', 'bookmarks and notes are not available in this host');
+  };
+  const methods: Record<LibraryMethod, true> = {
+    getNotices: true,
+    listBookmarks: true,
+    toggleBookmark: true,
+    renameBookmark: true,
+    deleteBookmark: true,
+    restoreBookmark: true,
+    listAnnotations: true,
+    addAnnotation: true,
+    addSectionNote: true,
+    updateAnnotation: true,
+    deleteAnnotation: true,
+    restoreAnnotation: true,
+    searchNotes: true,
+    exportAnnotations: true,
+    importAnnotations: true,
+    listBackups: true,
+    restoreBackup: true,
+  };
+  return Object.fromEntries(
+    Object.keys(methods).map((name) => [name, unavailable]),
+  ) as unknown as LibraryHandlers;
+}
+
+export function createHandlers(ctx: HandlerContext): ApiHandlers {
+  const { content, search, library } = ctx;
+  const host: HostFacts = ctx.host ?? { kind: 'browser', version: '0.0.0', userDataDir: '' };
+
+  // The content DB is read-only for the life of the process: the outline is
+  // computed once and section ids are checked against it without a query.
+  let tocCache: TocEntry[] | null = null;
+  let sectionIds: Set<string> | null = null;
+  const toc = (): TocEntry[] => {
+    if (!tocCache) {
+      tocCache = content.toc();
+      sectionIds = new Set(tocCache.map((entry) => entry.id));
+    }
+    return tocCache;
+  };
+  const hasSection = (id: string): boolean => {
+    toc();
+    return sectionIds?.has(id) ?? false;
+  };
+
+  return {
+    ...(ctx.libraryHandlers ?? unavailableLibraryHandlers()),
+    getDocument: () => content.document(),
+    getToc: () => toc().map((entry) => ({ ...entry })),
+    getSection: ({ id }) => {
+      if (!hasSection(id)) throw new ApiError('not_found', `no section with id "${id}"`);
+      return content.section(id);
+    },
+    search: ({ query, limit }) => {
+      if (!search) {
+        throw new ApiError('unavailable', 'search is not available: the content has no index');
+      }
+      if (query.trim().length === 0) return [];
+      return search.search(query, { limit: limit ?? DEFAULT_SEARCH_LIMIT });
+    },
+    getPrefs: () => library.getPrefs(),
+    setPrefs: (patch) => library.setPrefs(patch),
+    getPosition: () => {
+      const position = library.getPosition();
+      // A position in a section that a newer content build no longer has is
+      // not an error for the reader: start at the top instead.
+      if (position && !hasSection(position.sectionId)) return null;
+      return position;
+    },
+    setPosition: (position) => {
+      if (!hasSection(position.sectionId)) {
+        throw new ApiError('not_found', `no section with id "${position.sectionId}"`);
+      }
+      return library.setPosition(position);
+    },
+    getAppInfo: (): AppInfo => {
+      const doc = content.document();
+      return {
+        productName: PRODUCT_NAME,
+        version: host.version,
+        host: host.kind,
+        document: {
+          title: doc.title,
+          publisher: doc.publisher,
+          edition: doc.edition,
+          sourceSha256: doc.sourceSha256,
+        },
+        source: sourceLine(doc.attribution, doc.title, doc.publisher),
+        attribution: doc.attribution,
+        editingNote: { ...EDITING_NOTE },
+        searchAvailable: search !== null,
+        userDataDir: host.userDataDir,
+        notices: library.startupNotices().map((notice) => ({
+          code: notice.code,
+          message: notice.message,
+          ...(notice.paths ? { paths: [...notice.paths] } : {}),
+        })),
+      };
+    },
+  };
+}

@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import lunr from 'lunr';
+import { containsTerm } from '../../common/search/match';
+import { normalizeText } from '../../common/search/normalize';
+import { parseQuery } from '../../common/search/query';
+import { indexGrams, queryGrams } from '../../common/search/tokenizer';
+import {
+  createSearchIndex,
+  loadSearchIndex,
+  SEARCH_INDEX_VERSION,
+  SearchIndexError,
+  type SearchIndexDocument,
+} from './index';
+import { seedSections } from './testing/seed-sections';
+
+const docs = seedSections();
+const index = createSearchIndex(docs);
+const paragraphText = new Map(docs.flatMap((d) => d.paragraphs.map((p) => [p.id, p.text])));
+const titleOf = new Map(docs.map((d) => [d.id, d.title]));
+
+/** Ground truth: sections where every term occurs in the title or within one paragraph. */
+function expected(query: string, sections: SearchIndexDocument[] = docs): string[] {
+  const terms = parseQuery(query);
+  if (terms.length === 0) return [];
+  return sections
+    .filter((s) =>
+      terms.every(
+        (t) =>
+          containsTerm(normalizeText(s.title), t) ||
+          s.paragraphs.some((p) => containsTerm(normalizeText(p.text), t)),
+      ),
+    )
+    .map((s) => s.id)
+    .sort();
+}
+const found = (query: string) => index.search(query).map((h) => h.id);
+/** Display text under every hit of a query. */
+function hitTexts(query: string): string[] {
+  return index
+    .search(query)
+    .flatMap((s) =>
+      s.hits.map((h) =>
+        (h.paragraphId === null ? titleOf.get(s.id) : paragraphText.get(h.paragraphId))!.slice(
+          h.start,
+          h.end,
+        ),
+      ),
+    );
+}
+
+describe('query classes on the seed (exact against ground truth)', () => {
+  const cases: [string, string][] = [
+    ['2-char kanji', '米国'],
+    ['2-char kanji', '関税'],
+    ['1 character', '米'],
+    ['longer kanji', '経済産業大臣'],
+    ['katakana', 'サプライチェーン'],
+    ['kanji+kana', '半導体協力基本原則'],
+    ['Latin acronym', 'IPEF'],
+    ['Latin prefix', 'Partner'],
+    ['mixed', '2022年5月'],
+    ['mixed', '232条'],
+    ['width variant', 'ＩＰＥＦ'],
+    ['width variant', '２０２２年'],
+    ['PDF-spaced', '経 済 産 業'],
+    ['line-broken', 'サプライチェーン強靱化'],
+    ['variant kanji', '強靭'],
+    ['long vowel', 'イノベーション'],
+    ['multi-term', '米国 半導体'],
+    ['multi-term full-width space', '日米\u3000IPEF'],
+    ['phrase', '"Japan-U.S. Partnership"'],
+  ];
+  for (const [kind, q] of cases) {
+    it(`${kind}: ${q}`, () => {
+      const want = expected(q);
+      expect(want.length).toBeGreaterThan(0);
+      expect(found(q).sort()).toEqual(want);
+    });
+  }
+  it('highlights the right display characters', () => {
+    expect(new Set(hitTexts('経済産業大臣'))).toEqual(
+      new Set(['経済産業大臣', '経 済 産 業 大 臣']),
+    );
+    expect(new Set(hitTexts('イノベーション'))).toContain('イノベ―ション');
+    const plus = hitTexts('２＋２');
+    expect(plus).toContain('2 ＋ 2');
+    expect(plus).toContain('２＋２');
+    expect(plus.every((t) => normalizeText(t) === '2+2')).toBe(true);
+    expect(new Set(hitTexts('強靭'))).toEqual(new Set(['強靭', '強靱']));
+    expect(hitTexts('"Japan-U.S. Partnership"')).toContain('Japan-U.S.\uFFFDPartnership');
+  });
+  it('never matches inside a Latin word or across paragraphs', () => {
+    expect(found('PEF')).toEqual([]);
+    // last characters of one paragraph + first of the next in the same section
+    const s = docs.find((d) => d.paragraphs.length >= 2)!;
+    const a = normalizeText(s.paragraphs[0]!.text);
+    const b = normalizeText(s.paragraphs[1]!.text);
+    const across = a.slice(-3) + b.slice(0, 3);
+    expect(found(across)).toEqual(expected(across));
+    expect(found(across)).not.toContain(s.id);
+  });
+});
+
+describe('literal user text', () => {
+  it('never throws and treats Lunr syntax literally', () => {
+    for (const q of [
+      '経済版「2+2」',
+      'U.S.',
+      '232条:',
+      '*',
+      '~1',
+      '^',
+      '-',
+      'title:米国',
+      '+米国 -関税',
+      '\\',
+      '"',
+      '米国^10',
+    ]) {
+      expect(() => index.search(q)).not.toThrow();
+      expect(found(q).sort()).toEqual(expected(q));
+    }
+    expect(found('経済版「2+2」').length).toBeGreaterThan(0);
+    expect(found('U.S.').length).toBeGreaterThan(0);
+  });
+  it('returns nothing for an empty query and bounded work for 10,000 characters', () => {
+    expect(index.search('')).toEqual([]);
+    expect(index.search('   ')).toEqual([]);
+    const long = docs
+      .map((d) => d.paragraphs.map((p) => p.text).join(''))
+      .join('')
+      .slice(0, 10_000);
+    expect(index.search(long)).toEqual([]);
+    const para = docs[6]!.paragraphs[1]!.text;
+    expect(found(para)).toContain(docs[6]!.id);
+    expect(() => index.search('米 '.repeat(5_000))).not.toThrow();
+  });
+});
+
+describe('ranking', () => {
+  it('puts title hits first, then Lunr score', () => {
+    const hits = index.search('半導体');
+    const firstNonTitle = hits.findIndex((h) => !h.titleHit);
+    expect(hits[0]!.titleHit).toBe(true);
+    expect(hits.slice(firstNonTitle).every((h) => !h.titleHit)).toBe(true);
+    const rest = hits.slice(firstNonTitle);
+    for (let i = 1; i < rest.length; i++)
+      expect(rest[i - 1]!.score).toBeGreaterThanOrEqual(rest[i]!.score);
+  });
+  it('scores exactly as lunr.Index#query with one clause per n-gram', () => {
+    const builder = new lunr.Builder();
+    builder.pipeline.reset();
+    builder.searchPipeline.reset();
+    builder.ref('ref');
+    builder.field('title');
+    builder.field('body');
+    builder.tokenizer = ((texts: string[]) => {
+      const grams: string[] = [];
+      for (const t of texts) indexGrams(t, grams);
+      return grams;
+    }) as unknown as typeof lunr.tokenizer;
+    docs.forEach((d) =>
+      builder.add({
+        ref: d.id,
+        title: [normalizeText(d.title)],
+        body: d.paragraphs.map((p) => normalizeText(p.text)),
+      }),
+    );
+    const reference = builder.build();
+    for (const q of ['米国', '経済産業大臣', 'IPEF 交渉', '半導体']) {
+      const grams = parseQuery(q).flatMap((t) => queryGrams(t.text));
+      const theirs = new Map(
+        reference
+          .query((query) => {
+            for (const g of grams)
+              query.term(g, { usePipeline: false, wildcard: lunr.Query.wildcard.NONE });
+          })
+          .map((r) => [r.ref, r.score]),
+      );
+      for (const hit of index.search(q)) expect(hit.score).toBeCloseTo(theirs.get(hit.id)!, 2);
+    }
+  });
+  it('honours the limit', () => {
+    expect(index.search('米', { limit: 2 })).toHaveLength(2);
+  });
+});
+
+describe('serialization', () => {
+  it('a reloaded index answers exactly as the built one', () => {
+    const reloaded = loadSearchIndex(JSON.stringify(index.toJSON()));
+    for (const q of [
+      '米国',
+      '米',
+      'IPEF',
+      '経済版「2+2」',
+      '強靱',
+      '米国 半導体',
+      '"on Trade"',
+      'なし',
+    ]) {
+      expect(reloaded.search(q)).toEqual(index.search(q));
+    }
+    expect(JSON.stringify(reloaded.toJSON())).toBe(JSON.stringify(index.toJSON()));
+  });
+  it('refuses an index of another version with a clear message', () => {
+    const other = { ...index.toJSON(), version: 'hakusho-search-0/ja-ngram-0' };
+    expect(() => loadSearchIndex(other)).toThrow(SearchIndexError);
+    expect(() => loadSearchIndex(other)).toThrow(/built by hakusho-search-0.*needs .*rebuild/);
+    expect(() => loadSearchIndex('{')).toThrow(SearchIndexError);
+    expect(SEARCH_INDEX_VERSION).toMatch(/ja-ngram/);
+  });
+  it('indexes any documents, including none', () => {
+    const empty = createSearchIndex([]);
+    expect(empty.search('米国')).toEqual([]);
+    expect(loadSearchIndex(JSON.stringify(empty.toJSON())).search('米国')).toEqual([]);
+  });
+});
+
+describe('property: random substrings of the seed', () => {
+  const paragraphs = docs.flatMap((d) => d.paragraphs.map((p) => p.text));
+  it('finds exactly the sections whose normalized paragraphs contain them', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: paragraphs.length - 1 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 12 }),
+        (p, offset, length) => {
+          const text = paragraphs[p]!;
+          const start = offset % text.length;
+          const q = text.slice(start, start + length);
+          expect(found(q).sort()).toEqual(expected(q));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

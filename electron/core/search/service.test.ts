@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../../common/api/contract';
+import { normalizeText } from '../../common/search/normalize';
+import { ensureContentDb } from '../content/ensure';
+import { openContentStore } from '../content/store';
+import type { ContentStore } from '../content/store-types';
+import { SEARCH_ARTIFACT } from './artifact';
+import { createSearchService } from './service';
+
+let dir: string;
+let store: ContentStore;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'hakusho-search-'));
+  const dbPath = path.join(dir, 'content.sqlite');
+  ensureContentDb({ dbPath, log: () => {} });
+  store = openContentStore(dbPath);
+});
+afterAll(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('search service on the real content database', () => {
+  it('loads the index stored with the content and answers with API items', () => {
+    const results = createSearchService(store).search('強靭');
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) {
+      expect(r.kind).toBe('text');
+      expect(r.path.at(-1)).toBe(r.title);
+      expect(r.snippet.length).toBeLessThanOrEqual(82);
+      for (const [s, e] of r.highlights) expect(['強靭', '強靱']).toContain(r.snippet.slice(s, e));
+      expect(r.hits).toBe(r.ranges.length);
+      for (const h of r.ranges) {
+        const text = h.paragraphId ? store.paragraph(h.paragraphId)!.text : r.title;
+        expect(normalizeText(text.slice(h.start, h.end))).toBe(normalizeText('強靭'));
+      }
+      expect(r.paragraphId).toBe(r.ranges.find((h) => h.paragraphId !== null)?.paragraphId ?? null);
+    }
+  });
+  it('finds every section of the real outline that contains a term, and nothing else', () => {
+    const service = createSearchService(store);
+    for (const q of [
+      '米国',
+      '関税',
+      'IPEF',
+      'カナダ',
+      '経済版「2+2」',
+      '2022年5月',
+      'イノベーション',
+      '"Japan-U.S. Partnership"',
+    ]) {
+      const want = store
+        .searchDocs()
+        .filter(
+          (d) =>
+            normalizeText(d.title).includes(normalizeText(q.replace(/"/g, ''))) ||
+            d.paragraphs.some((p) =>
+              normalizeText(p.text).includes(normalizeText(q.replace(/"/g, ''))),
+            ),
+        )
+        .map((d) => d.id)
+        .sort();
+      expect(want.length).toBeGreaterThan(0);
+      expect(
+        service
+          .search(q, { limit: 1000 })
+          .map((r) => r.sectionId)
+          .sort(),
+      ).toEqual(want);
+    }
+  });
+  it('puts title hits first and respects the limit', () => {
+    const results = createSearchService(store).search('カナダ');
+    expect(results[0]!.title).toContain('カナダ');
+    expect(createSearchService(store).search('米', { limit: 3 })).toHaveLength(3);
+  });
+  it('refuses a missing or mismatched index with a clear message', () => {
+    const wrap = (artifact: ContentStore['artifact']): ContentStore =>
+      Object.assign(Object.create(store) as ContentStore, { artifact, path: store.path });
+    const stored = store.artifact(SEARCH_ARTIFACT)!;
+    expect(() => createSearchService(wrap(() => null))).toThrow(ApiError);
+    expect(() => createSearchService(wrap(() => null))).toThrow(/no search index.*build:content/);
+    expect(() =>
+      createSearchService(wrap(() => ({ version: 'hakusho-search-0/old', body: stored.body }))),
+    ).toThrow(/built by hakusho-search-0\/old.*needs/);
+  });
+});

@@ -1,0 +1,105 @@
+// The search service the hosts call: loads the index stored in the content
+// database once (never rebuilt per query) and turns section hits into the
+// SearchResultItem the API returns (title path, snippet around the first hit,
+// highlights into the snippet, every hit range for the reading pane).
+import { ApiError } from '../../common/api/contract';
+import type { SearchResultItem } from '../../common/api/types';
+import { makeSnippet } from '../../common/search/snippet';
+import type { ContentStore } from '../content/store-types';
+import { SEARCH_ARTIFACT } from './artifact';
+import {
+  loadSearchIndex,
+  SEARCH_INDEX_VERSION,
+  SearchIndexError,
+  type SearchIndex,
+  type SectionHit,
+} from './index';
+
+export const DEFAULT_RESULT_LIMIT = 100;
+
+export interface SearchService {
+  readonly index: SearchIndex;
+  search(query: string, opts?: { limit?: number }): SearchResultItem[];
+}
+
+/** Loads the stored index; refuses a missing or mismatched one with a clear message. */
+export function loadStoredIndex(store: ContentStore): SearchIndex {
+  const artifact = store.artifact(SEARCH_ARTIFACT);
+  const rebuild = `rebuild the content with "npm run build:content"`;
+  if (!artifact) {
+    throw new ApiError('unavailable', `${store.path} has no search index; ${rebuild}`);
+  }
+  if (artifact.version !== SEARCH_INDEX_VERSION) {
+    throw new ApiError(
+      'unavailable',
+      `the search index in ${store.path} was built by ${artifact.version}, this app needs ${SEARCH_INDEX_VERSION}; ${rebuild}`,
+    );
+  }
+  try {
+    return loadSearchIndex(artifact.body);
+  } catch (err) {
+    if (err instanceof SearchIndexError) throw new ApiError('unavailable', err.message);
+    throw err;
+  }
+}
+
+export function createSearchService(store: ContentStore): SearchService {
+  const index = loadStoredIndex(store);
+  const toc = store.toc();
+  const byId = new Map(toc.map((entry) => [entry.id, entry]));
+  const pathCache = new Map<string, string[]>();
+  const pathOf = (id: string): string[] => {
+    const cached = pathCache.get(id);
+    if (cached) return cached;
+    const titles: string[] = [];
+    for (
+      let entry = byId.get(id);
+      entry;
+      entry = entry.parent ? byId.get(entry.parent) : undefined
+    ) {
+      titles.unshift(entry.title);
+      if (titles.length > toc.length) break; // a cycle would be a broken database; stay finite
+    }
+    pathCache.set(id, titles);
+    return titles;
+  };
+
+  const toItem = (hit: SectionHit): SearchResultItem => {
+    const entry = byId.get(hit.id);
+    const title = entry?.title ?? hit.id;
+    const firstText = hit.hits.find((h) => h.paragraphId !== null);
+    let snippet;
+    let paragraphId: string | null = null;
+    if (firstText && firstText.paragraphId !== null) {
+      paragraphId = firstText.paragraphId;
+      const text = store.paragraph(paragraphId)?.text ?? '';
+      const ranges = hit.hits
+        .filter((h) => h.paragraphId === paragraphId)
+        .map((h): [number, number] => [h.start, h.end]);
+      snippet = makeSnippet(text, ranges);
+    } else {
+      const ranges = hit.hits.map((h): [number, number] => [h.start, h.end]);
+      snippet = makeSnippet(title, ranges);
+    }
+    return {
+      kind: 'text',
+      sectionId: hit.id,
+      title,
+      path: pathOf(hit.id),
+      paragraphId,
+      snippet: snippet.text,
+      highlights: snippet.highlights,
+      hits: hit.hits.length,
+      score: Math.round(hit.score * 1000) / 1000,
+      ranges: hit.hits,
+    };
+  };
+
+  return {
+    index,
+    search(query, opts = {}) {
+      const limit = opts.limit ?? DEFAULT_RESULT_LIMIT;
+      return index.search(query, { limit }).map(toItem);
+    },
+  };
+}

@@ -1,0 +1,115 @@
+// The Electron shell's security policies as pure functions, so that they can be
+// unit-tested with hostile input here, where no Electron runtime exists. The
+// thin Electron layer (index.ts, window.ts, ipc.ts) only routes events to them.
+//
+// The app has exactly one origin, app://reader, served by our protocol handler
+// from the renderer build. Everything else is either a link the user chose to
+// follow (opened in the system browser when it parses as http/https) or refused.
+import { CONTENT_SECURITY_POLICY } from '../common/csp';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'reader';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/** The CSP sent with every app:// response (the same string as the browser edition's). */
+export const APP_CSP = CONTENT_SECURITY_POLICY;
+
+/** Longest URL we are willing to look at; anything longer is refused unparsed. */
+const MAX_URL_LENGTH = 8192;
+
+/**
+ * Parses a URL string strictly: refuses control characters (NUL, tabs,
+ * newlines — which the URL parser would silently strip), backslashes, leading
+ * or trailing spaces, and over-long input, before the WHATWG parser sees it.
+ */
+export function parseStrictUrl(raw: unknown): URL | null {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_URL_LENGTH) return null;
+  for (const char of raw) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code <= 0x20 || code === 0x7f || (code >= 0x80 && code <= 0x9f)) return null;
+  }
+  if (raw.includes('\\')) return null;
+  try {
+    return new URL(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** True only for URLs of our own origin: app://reader/… exactly, no credentials, no port. */
+export function isAppUrl(raw: unknown): boolean {
+  const url = parseStrictUrl(raw);
+  if (!url) return false;
+  return (
+    url.protocol === `${APP_SCHEME}:` &&
+    url.host === APP_HOST &&
+    url.hostname === APP_HOST &&
+    url.username === '' &&
+    url.password === '' &&
+    url.port === '' &&
+    typeof raw === 'string' &&
+    raw.toLowerCase().startsWith(`${APP_ORIGIN}/`)
+  );
+}
+
+/**
+ * The external-link policy: a URL may be handed to the system browser only when
+ * it parses as http(s) with a host name and no credentials. Returns the
+ * normalised href to open, or null.
+ */
+export function externalLinkTarget(raw: unknown): string | null {
+  const url = parseStrictUrl(raw);
+  if (!url) return null;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  // Written as the parser reads it: `http:///x` or `https:example.com` are
+  // repaired silently by the WHATWG parser; we refuse them instead.
+  if (typeof raw !== 'string' || !/^https?:\/\/[^/]/i.test(raw)) return null;
+  if (url.hostname === '' || url.username !== '' || url.password !== '') return null;
+  return url.href;
+}
+
+export type NavigationDecision =
+  { action: 'allow' } | { action: 'open-external'; url: string } | { action: 'deny' };
+
+/** The navigation guard: stay inside app://reader; http(s) goes to the browser; the rest is refused. */
+export function decideNavigation(raw: unknown): NavigationDecision {
+  if (isAppUrl(raw)) return { action: 'allow' };
+  const external = externalLinkTarget(raw);
+  if (external) return { action: 'open-external', url: external };
+  return { action: 'deny' };
+}
+
+/** window.open and target=_blank never create a window; an http(s) link opens externally. */
+export function decideWindowOpen(raw: unknown): { action: 'deny'; openExternal: string | null } {
+  return { action: 'deny', openExternal: externalLinkTarget(raw) };
+}
+
+/**
+ * Session-level request filter: the app makes no network requests at all.
+ * Only our own scheme, inline data: (images and fonts, also limited by the
+ * CSP) and the developer tools' internal scheme pass.
+ */
+export function isAllowedRequest(raw: unknown): boolean {
+  if (isAppUrl(raw)) return true;
+  const url = parseStrictUrl(raw);
+  if (!url) return false;
+  return url.protocol === 'data:' || url.protocol === 'devtools:';
+}
+
+/** No permission (camera, notifications, clipboard-read, geolocation, …) is ever granted. */
+export function decidePermission(_permission: string, _requestingUrl?: string): boolean {
+  return false;
+}
+
+/** The frame that sent an IPC call, as much of it as the check needs. */
+export interface SenderFrameInfo {
+  url: string | undefined;
+  /** True when the frame is the window's top-level frame. */
+  isMainFrame: boolean;
+}
+
+/** IPC calls are answered only for our own top-level document. */
+export function isTrustedSender(frame: SenderFrameInfo | null | undefined): boolean {
+  return !!frame && frame.isMainFrame && isAppUrl(frame.url);
+}

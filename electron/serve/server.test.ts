@@ -1,0 +1,427 @@
+// The browser edition's HTTP host against hostile requests: wrong Host (DNS
+// rebinding), wrong Origin, missing or wrong token, path traversal in every
+// spelling, oversized bodies, non-JSON content types; and the contract over
+// HTTP: typed 400 for invalid arguments, 404 for unknown methods.
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_METHODS } from '../common/api/contract';
+import { CONTENT_SECURITY_POLICY } from '../common/csp';
+import { createHandlers } from '../core/api';
+import { memoryContentStore, memoryLibrary } from '../core/testing/memory-core';
+import { startServer, TOKEN_COOKIE, type RunningServer } from './server';
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function request(
+  port: number,
+  options: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+  },
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+/** Sends a request line verbatim (http.request would normalise the path). */
+function rawRequest(port: number, lines: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => {
+      socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+    });
+    const chunks: Buffer[] = [];
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    socket.on('error', reject);
+  });
+}
+
+let dir: string;
+let server: RunningServer;
+let cookie: string;
+let host: string;
+const secret = 'SECRET-OUTSIDE-THE-ROOT';
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-serve-'));
+  const root = path.join(dir, 'dist');
+  fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>白書</title>');
+  fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(dir, 'secret.txt'), secret);
+  fs.writeFileSync(path.join(dir, 'dist-secret.txt'), secret);
+  fs.symlinkSync(path.join(dir, 'secret.txt'), path.join(root, 'link.txt'));
+  const handlers = createHandlers({
+    content: memoryContentStore(),
+    search: {
+      search: (q, o) => [
+        {
+          kind: 'text',
+          sectionId: 's1-3',
+          title: '3．半導体産業政策',
+          path: ['第１節 米国', '3．半導体産業政策'],
+          paragraphId: 's1-3.p1',
+          snippet: q,
+          highlights: [[0, q.length]],
+          hits: o.limit ?? 0,
+          score: 1,
+          ranges: [],
+        },
+      ],
+    },
+    library: memoryLibrary(),
+    host: { kind: 'browser', version: '9.9.9', userDataDir: dir },
+  });
+  server = await startServer({ handlers, rendererDir: root, maxBodyBytes: 4096 });
+  host = `127.0.0.1:${server.port}`;
+  cookie = `${TOKEN_COOKIE}=${server.token}`;
+});
+
+afterAll(async () => {
+  await server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+  request(server.port, {
+    method: 'POST',
+    path: `/api/${method}`,
+    headers: {
+      Host: host,
+      Cookie: cookie,
+      'Content-Type': 'application/json',
+      Origin: server.origin,
+      ...headers,
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+describe('token', () => {
+  it('uses a token of at least 128 bits, printed in the URL', () => {
+    expect(Buffer.from(server.token, 'base64url').length).toBeGreaterThanOrEqual(16);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+  });
+
+  it('gives a different token to every run', async () => {
+    const other = await startServer({
+      handlers: createHandlers({
+        content: memoryContentStore(),
+        search: null,
+        library: memoryLibrary(),
+      }),
+      rendererDir: dir,
+    });
+    expect(other.token).not.toBe(server.token);
+    await other.close();
+  });
+
+  it('swaps the startup token for an HttpOnly SameSite=Strict cookie and redirects', async () => {
+    const reply = await request(server.port, {
+      path: `/?token=${server.token}`,
+      headers: { Host: host },
+    });
+    expect(reply.status).toBe(303);
+    expect(reply.headers.location).toBe('/');
+    expect(reply.headers['set-cookie']).toEqual([
+      `${TOKEN_COOKIE}=${server.token}; HttpOnly; SameSite=Strict; Path=/`,
+    ]);
+  });
+
+  it('refuses a wrong startup token', async () => {
+    const reply = await request(server.port, {
+      path: `/?token=${'A'.repeat(server.token.length)}`,
+      headers: { Host: host },
+    });
+    expect(reply.status).toBe(403);
+    expect(reply.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('refuses pages and API calls without the cookie or with a wrong one', async () => {
+    for (const c of [
+      undefined,
+      `${TOKEN_COOKIE}=wrong`,
+      `${TOKEN_COOKIE}=`,
+      `other=${server.token}`,
+    ]) {
+      const headers: Record<string, string> = { Host: host };
+      if (c) headers.Cookie = c;
+      const page = await request(server.port, { path: '/', headers });
+      expect(page.status).toBe(403);
+      expect(page.body).not.toContain('白書');
+      const call = await api('getToc', {}, c ? { Cookie: c } : { Cookie: '' });
+      expect(call.status).toBe(403);
+      expect(JSON.parse(call.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+
+  it('serves the renderer with the cookie, with the Electron CSP', async () => {
+    const reply = await request(server.port, {
+      path: '/',
+      headers: { Host: host, Cookie: cookie },
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toContain('白書');
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    const js = await request(server.port, {
+      path: '/assets/app.js',
+      headers: { Host: host, Cookie: cookie },
+    });
+    expect(js.status).toBe(200);
+    expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
+  });
+});
+
+describe('Host header (DNS rebinding)', () => {
+  it.each([
+    'attacker.example',
+    'attacker.example:PORT',
+    '127.0.0.1.attacker.example:PORT',
+    'localhost.attacker.example:PORT',
+    '127.0.0.1:1',
+    '127.0.0.1',
+    '0.0.0.0:PORT',
+    '[::ffff:127.0.0.1]:PORT',
+  ])('refuses Host %j', async (value) => {
+    const h = value.replace('PORT', String(server.port));
+    const page = await request(server.port, { path: '/', headers: { Host: h, Cookie: cookie } });
+    expect(page.status).toBe(421);
+    const call = await api('getToc', {}, { Host: h });
+    expect(call.status).toBe(421);
+  });
+
+  it('refuses a missing or empty Host', async () => {
+    for (const hostLine of [[], ['Host: ']]) {
+      const reply = await rawRequest(server.port, [
+        'GET / HTTP/1.1',
+        ...hostLine,
+        `Cookie: ${cookie}`,
+        'Connection: close',
+      ]);
+      expect(reply).toMatch(/^HTTP\/1\.1 (400|421) /);
+      expect(reply).not.toContain('白書');
+    }
+  });
+
+  it.each(['127.0.0.1', 'localhost', 'LOCALHOST', '[::1]'])('accepts %s', async (name) => {
+    const reply = await request(server.port, {
+      path: '/',
+      headers: { Host: `${name}:${server.port}`, Cookie: cookie },
+    });
+    expect(reply.status).toBe(200);
+  });
+});
+
+describe('API requests', () => {
+  it('answers a valid call with {ok:true,result}', async () => {
+    const reply = await api('getToc', {});
+    expect(reply.status).toBe(200);
+    const body = JSON.parse(reply.body);
+    expect(body.ok).toBe(true);
+    expect(body.result.map((e: { id: string }) => e.id)).toEqual(['s1', 's1-3']);
+    expect(reply.headers['cache-control']).toBe('no-store');
+  });
+
+  it('routes every contract method (none is a 404)', async () => {
+    for (const method of API_METHODS) {
+      const reply = await api(method, {});
+      expect(reply.status, method).not.toBe(404);
+    }
+  });
+
+  it.each([
+    ['http://attacker.example', {}],
+    ['http://127.0.0.1.attacker.example', {}],
+    ['null', {}],
+    ['http://127.0.0.1:1', {}],
+    ['https://127.0.0.1:PORT', {}],
+  ])('refuses Origin %s', async (origin) => {
+    const reply = await api(
+      'setPrefs',
+      { theme: 'dark' },
+      {
+        Origin: origin.replace('PORT', String(server.port)),
+      },
+    );
+    expect(reply.status).toBe(403);
+    expect(JSON.parse(reply.body).error.code).toBe('forbidden');
+    const prefs = JSON.parse((await api('getPrefs', {})).body).result;
+    expect(prefs.theme).not.toBe('dark');
+  });
+
+  it('refuses a cross-site fetch marked by Sec-Fetch-Site', async () => {
+    const reply = await api('getToc', {}, { 'Sec-Fetch-Site': 'cross-site' });
+    expect(reply.status).toBe(403);
+  });
+
+  it.each([
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/json; charset=latin1',
+    'application/jsonx',
+  ])('refuses Content-Type %s with 415', async (type) => {
+    const reply = await api('getToc', {}, { 'Content-Type': type });
+    expect(reply.status).toBe(415);
+    expect(JSON.parse(reply.body).error.code).toBe('invalid_input');
+  });
+
+  it('refuses a body over the limit with 413, declared or streamed', async () => {
+    const big = JSON.stringify({ query: 'あ'.repeat(3000) });
+    const declared = await api('search', big);
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body).error.code).toBe('too_large');
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: '/api/search',
+          headers: {
+            Host: host,
+            Cookie: cookie,
+            'Content-Type': 'application/json',
+            'Transfer-Encoding': 'chunked',
+          },
+          agent: false,
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      for (let i = 0; i < 10; i += 1) req.write('x'.repeat(1000));
+      req.end();
+    });
+    expect(chunked).toBe(413);
+  });
+
+  it('answers invalid arguments with a typed 400', async () => {
+    for (const [method, body] of [
+      ['getSection', {}],
+      ['getSection', { id: '../etc' }],
+      ['getToc', { extra: 1 }],
+      ['setPrefs', { fontSize: 1000 }],
+      ['setPosition', { sectionId: 's1', scroll: 2 }],
+      ['search', { query: 1 }],
+      ['getToc', '[1,2'],
+      ['getToc', Buffer.from([0x7b, 0xff, 0x7d])],
+    ] as const) {
+      const reply = await api(method, body);
+      expect(reply.status, `${method} ${String(body)}`).toBe(400);
+      const parsed = JSON.parse(reply.body);
+      expect(parsed).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(typeof parsed.error.message).toBe('string');
+    }
+  });
+
+  it('answers an unknown method with 404 and a missing section with a typed 404', async () => {
+    for (const method of ['nope', 'constructor', '__proto__', 'toString', 'getToc/extra']) {
+      const reply = await api(method, {});
+      expect(reply.status, method).toBe(404);
+      expect(JSON.parse(reply.body).error.code).toBe('not_found');
+    }
+    const missing = await api('getSection', { id: 'no-such-section' });
+    expect(missing.status).toBe(404);
+  });
+
+  it('refuses other HTTP methods on the API', async () => {
+    const reply = await request(server.port, {
+      path: '/api/getToc',
+      headers: { Host: host, Cookie: cookie },
+    });
+    expect(reply.status).toBe(405);
+  });
+
+  it('keeps state across calls (prefs and position go to the library)', async () => {
+    expect(
+      JSON.parse((await api('setPrefs', { writingMode: 'vertical' })).body).result.writingMode,
+    ).toBe('vertical');
+    await api('setPosition', { sectionId: 's1-3', scroll: 0.25 });
+    expect(JSON.parse((await api('getPosition', {})).body).result).toEqual({
+      sectionId: 's1-3',
+      scroll: 0.25,
+    });
+  });
+});
+
+describe('static files never escape the renderer build', () => {
+  const traversals = [
+    '/../secret.txt',
+    '/..%2fsecret.txt',
+    '/%2e%2e/secret.txt',
+    '/%2E%2E/secret.txt',
+    '/%2e%2e%2fsecret.txt',
+    '/assets/../../secret.txt',
+    '/assets/%2e%2e/%2e%2e/secret.txt',
+    '/assets%2f..%2f..%2fsecret.txt',
+    '/%252e%252e/secret.txt',
+    '/..\\secret.txt',
+    '/%5c..%5csecret.txt',
+    '/index.html%00.js',
+    '/index.html%00',
+    '//etc/passwd',
+    '/link.txt',
+    '/../dist-secret.txt',
+    '/.%2e/secret.txt',
+    '/%c0%ae%c0%ae/secret.txt',
+  ];
+  it.each(traversals)('does not serve %s', async (p) => {
+    const reply = await rawRequest(server.port, [
+      `GET ${p} HTTP/1.1`,
+      `Host: ${host}`,
+      `Cookie: ${cookie}`,
+      'Connection: close',
+    ]);
+    expect(reply).not.toContain(secret);
+    expect(reply).not.toContain('root:');
+    expect(reply).toMatch(/^HTTP\/1\.1 (400|404) /);
+  });
+
+  it('does not answer absolute-form request targets', async () => {
+    const reply = await rawRequest(server.port, [
+      `GET http://attacker.example/secret.txt HTTP/1.1`,
+      `Host: ${host}`,
+      `Cookie: ${cookie}`,
+      'Connection: close',
+    ]);
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+  });
+});

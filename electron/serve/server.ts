@@ -1,0 +1,370 @@
+// The browser edition's HTTP host: the built renderer plus the contract as
+// JSON (`POST /api/<method>`), on a loopback address only. A local web server
+// is reachable by every web page the user opens, so each request must prove it
+// comes from the tab we launched:
+//   - a per-run secret token (256 bits) in the printed URL, exchanged once for an
+//     HttpOnly SameSite=Strict cookie, then required on every request;
+//   - the Host header must name a loopback address on our port (DNS rebinding);
+//   - API calls must be same-origin (Origin / Sec-Fetch-Site) and JSON (no
+//     CORS "simple request" form posts), with a bounded body.
+// Handlers are called only through the contract's `invoke`, like every host.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  ApiError,
+  invoke,
+  isApiMethod,
+  type ApiErrorCode,
+  type ApiHandlers,
+} from '../common/api/contract';
+import { CONTENT_SECURITY_POLICY } from '../common/csp';
+import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
+
+export const TOKEN_COOKIE = 'hakusho_token';
+/** Largest request body accepted (the largest valid argument is far smaller). */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+export interface ServerOptions {
+  handlers: ApiHandlers;
+  /** Folder of the built renderer (renderer/dist). */
+  rendererDir: string;
+  /** 0 or undefined: a free port. */
+  port?: number;
+  /** Only loopback addresses are accepted. */
+  hostname?: '127.0.0.1' | '::1';
+  /** Fixed token (tests); otherwise 32 random bytes per run. */
+  token?: string;
+  maxBodyBytes?: number;
+  /** One line per unexpected failure (never request contents). */
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  /** Startup URL with the token: open it once, the host swaps it for a cookie. */
+  url: string;
+  /** Origin of the host (http://127.0.0.1:PORT). */
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const STATUS_OF: Record<ApiErrorCode, number> = {
+  invalid_input: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unavailable: 503,
+  internal: 500,
+};
+
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Headers sent with every response, whatever it is. */
+function baseHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cache-Control': 'no-store',
+  };
+}
+
+/** Host header check: loopback names only, and our own port (DNS rebinding defence). */
+export function isAllowedHost(hostHeader: string | undefined, port: number): boolean {
+  if (!hostHeader) return false;
+  const match = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(hostHeader.trim().toLowerCase());
+  if (!match || !match[1] || !match[2]) return false;
+  return LOOPBACK_NAMES.has(match[1]) && Number(match[2]) === port;
+}
+
+/** Origin check: absent (non-browser client holding the cookie) or exactly our origin. */
+export function isAllowedOrigin(
+  originHeader: string | undefined,
+  hostHeader: string,
+  port: number,
+): boolean {
+  if (originHeader === undefined) return true;
+  const allowed = [`http://${hostHeader.toLowerCase()}`];
+  for (const name of LOOPBACK_NAMES) allowed.push(`http://${name}:${port}`);
+  return allowed.includes(originHeader.toLowerCase());
+}
+
+function parseCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  if (!header) return cookies;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    // The first value of a name wins, as browsers send the most specific first.
+    if (!cookies.has(name)) cookies.set(name, part.slice(eq + 1).trim());
+  }
+  return cookies;
+}
+
+function tokenMatches(candidate: string | undefined, token: string): boolean {
+  if (candidate === undefined) return false;
+  const a = Buffer.from(candidate);
+  const b = Buffer.from(token);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+function isJsonContentType(header: string | undefined): boolean {
+  if (!header) return false;
+  const [type, ...params] = header.split(';').map((s) => s.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((p) => p === '' || p === 'charset=utf-8');
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        done = true;
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (done) return;
+      done = true;
+      resolve(Buffer.concat(chunks));
+    });
+    req.on('error', (err) => {
+      if (done) return;
+      done = true;
+      reject(err);
+    });
+  });
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const token = options.token ?? crypto.randomBytes(32).toString('base64url');
+  if (token.length < 22 || !/^[A-Za-z0-9_-]+$/.test(token)) {
+    throw new Error('the token must be at least 128 bits of base64url');
+  }
+  const hostname = options.hostname ?? '127.0.0.1';
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const log = options.log ?? (() => {});
+  const files: RendererFiles = openRendererFiles(options.rendererDir);
+  let port = 0;
+
+  const send = (
+    res: http.ServerResponse,
+    status: number,
+    body: string | Buffer,
+    headers: Record<string, string> = {},
+    head = false,
+  ): void => {
+    if (res.headersSent) return;
+    const payload = typeof body === 'string' ? Buffer.from(body) : body;
+    res.writeHead(status, {
+      ...baseHeaders(),
+      'Content-Length': String(payload.length),
+      ...headers,
+    });
+    res.end(head ? undefined : payload);
+  };
+
+  const sendJson = (res: http.ServerResponse, status: number, value: unknown): void =>
+    send(res, status, JSON.stringify(value), {
+      'Content-Type': 'application/json; charset=utf-8',
+    });
+
+  const sendError = (
+    res: http.ServerResponse,
+    code: ApiErrorCode,
+    message: string,
+    status = STATUS_OF[code],
+  ): void => sendJson(res, status, { ok: false, error: { code, message } });
+
+  const sendText = (res: http.ServerResponse, status: number, text: string, head = false): void =>
+    send(res, status, `${text}\n`, { 'Content-Type': 'text/plain; charset=utf-8' }, head);
+
+  const handleApi = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    method: string,
+    host: string,
+  ): Promise<void> => {
+    if (req.method !== 'POST') {
+      sendError(res, 'invalid_input', 'the API accepts POST only', 405);
+      return;
+    }
+    const site = req.headers['sec-fetch-site'];
+    if (!isAllowedOrigin(req.headers.origin, host, port) || (site && site !== 'same-origin')) {
+      sendError(res, 'forbidden', 'cross-origin request refused');
+      return;
+    }
+    if (!isJsonContentType(req.headers['content-type'])) {
+      sendError(res, 'invalid_input', 'Content-Type must be application/json', 415);
+      return;
+    }
+    if (!isApiMethod(method)) {
+      sendError(res, 'not_found', `unknown method: ${method.slice(0, 100)}`);
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req, maxBody);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) {
+        sendError(res, 'too_large', `request body exceeds ${maxBody} bytes`);
+        // Stop reading the rest of an oversized upload.
+        req.resume();
+        res.on('finish', () => req.socket.destroySoon());
+        return;
+      }
+      throw err;
+    }
+    let args: unknown;
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+      args = text.trim().length === 0 ? {} : JSON.parse(text);
+    } catch {
+      sendError(res, 'invalid_input', 'the body is not valid UTF-8 JSON');
+      return;
+    }
+    try {
+      const result = await invoke(options.handlers, method, args);
+      sendJson(res, 200, { ok: true, result: result ?? null });
+    } catch (err) {
+      const apiError =
+        err instanceof ApiError
+          ? err
+          : new ApiError('internal', err instanceof Error ? err.message : String(err));
+      if (apiError.code === 'internal') log(`api ${method}: ${apiError.message}`);
+      sendError(res, apiError.code, apiError.message);
+    }
+  };
+
+  const handleStatic = (req: http.IncomingMessage, res: http.ServerResponse, rawPath: string) => {
+    const head = req.method === 'HEAD';
+    if (req.method !== 'GET' && !head) {
+      sendText(res, 405, 'method not allowed', head);
+      return;
+    }
+    const hit = files.resolve(rawPath);
+    if (!hit) {
+      sendText(
+        res,
+        404,
+        files.ready() ? 'not found' : 'renderer not built: run npm run build:renderer',
+        head,
+      );
+      return;
+    }
+    let data: Buffer;
+    try {
+      data = fs.readFileSync(hit.file);
+    } catch {
+      sendText(res, 404, 'not found', head);
+      return;
+    }
+    const cache = rawPath.startsWith('/assets/')
+      ? 'private, max-age=31536000, immutable'
+      : 'no-cache';
+    send(res, 200, data, { 'Content-Type': hit.mime, 'Cache-Control': cache }, head);
+  };
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const host = req.headers.host;
+    if (!host || !isAllowedHost(host, port)) {
+      sendText(res, 421, 'this host answers loopback addresses only');
+      return;
+    }
+    const rawUrl = req.url ?? '';
+    if (!rawUrl.startsWith('/')) {
+      sendText(res, 400, 'bad request');
+      return;
+    }
+    const queryAt = rawUrl.indexOf('?');
+    const rawPath = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
+    const query = new URLSearchParams(queryAt === -1 ? '' : rawUrl.slice(queryAt + 1));
+
+    // The startup URL: swap the token for a cookie and drop it from the address bar.
+    const offered = query.get('token');
+    if (offered !== null && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (!tokenMatches(offered, token)) {
+        sendText(res, 403, 'wrong token: open the URL printed by npm run serve');
+        return;
+      }
+      query.delete('token');
+      const rest = query.toString();
+      const location = normalizedRedirect(rawPath) + (rest ? `?${rest}` : '');
+      send(res, 303, '', {
+        Location: location,
+        'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      });
+      return;
+    }
+
+    if (!tokenMatches(parseCookies(req.headers.cookie).get(TOKEN_COOKIE), token)) {
+      if (rawPath.startsWith('/api/')) sendError(res, 'forbidden', 'missing or wrong token');
+      else sendText(res, 403, 'forbidden: open the URL printed by npm run serve (with ?token=…)');
+      return;
+    }
+
+    if (rawPath.startsWith('/api/')) {
+      await handleApi(req, res, rawPath.slice('/api/'.length), host);
+      return;
+    }
+    handleStatic(req, res, rawPath);
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      log(`request failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (!res.headersSent) sendError(res, 'internal', 'internal error');
+      else res.destroy();
+    });
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, hostname, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = hostname === '::1' ? `http://[::1]:${port}` : `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Redirect target after the token exchange: the same path if it is safe, else `/`. */
+function normalizedRedirect(rawPath: string): string {
+  return /^\/[A-Za-z0-9._~\-/]*$/.test(rawPath) && !rawPath.startsWith('//') ? rawPath : '/';
+}
