@@ -280,16 +280,6 @@ describe('search', () => {
 
 describe('display', () => {
   it('switches theme and writing direction, with 縦中横 for short numbers', async () => {
-    const paper = () => page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
-    const light = await paper();
-    await page.selectOption('header select', 'sepia');
-    expect(await theme(page)).toBe('sepia');
-    const sepia = await paper();
-    await page.selectOption('header select', 'dark');
-    expect(await theme(page)).toBe('dark');
-    expect(new Set([light, sepia, await paper()]).size).toBe(3);
-    await page.selectOption('header select', 'light');
-
     // A section whose text has short numbers (月, 日, 位 …), set upright in 縦書き.
     const views = await Promise.all(
       toc.map((e) => callApi<SectionView>(page, 'getSection', { id: e.id })),
@@ -299,6 +289,19 @@ describe('display', () => {
     );
     if (!entry) throw new Error('no section with a short number in its text');
     await openFromOutline(entry.id);
+
+    const paper = () => page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+    const light = await paper();
+    await page.selectOption('header select', 'sepia');
+    expect(await theme(page)).toBe('sepia');
+    const sepia = await paper();
+    await page.selectOption('header select', 'dark');
+    expect(await theme(page)).toBe('dark');
+    expect(new Set([light, sepia, await paper()]).size).toBe(3);
+    expect((await callApi<Prefs>(page, 'getPrefs')).theme).toBe('dark');
+    await screenshot(page, 'reader-dark');
+    await page.selectOption('header select', 'light');
+
     await page.click('button[aria-pressed]:has-text("縦書き")');
     expect(await writingMode(page)).toBe('vertical-rl');
     const tcy = page.locator('main article p .tcy').first();
@@ -379,6 +382,27 @@ describe('display', () => {
     await page.click('button[aria-label="サイドパネルを表示／隠す"]');
     await page.uncheck('#side-panel input[type="checkbox"]');
     expect(await copy()).toBe('');
+  });
+
+  it('turns the outline and the side panel into overlays on a narrow window', async () => {
+    await page.setViewportSize({ width: 800, height: 700 });
+    try {
+      await expect.poll(() => page.isVisible('nav#outline')).toBe(false);
+      await page.click('button[aria-controls="outline"]');
+      await expect.poll(() => page.isVisible('nav#outline')).toBe(true);
+      expect(
+        await page.evaluate<string>(
+          `getComputedStyle(document.querySelector('nav#outline')).position`,
+        ),
+      ).toBe('fixed');
+      const target = toc[toc.length - 1]!.id;
+      await page.click(`#outline a[data-section-id="${target}"]`);
+      await page.waitForSelector(`main .scroller[data-section-id="${target}"]`);
+      await expect.poll(() => page.isVisible('nav#outline')).toBe(false);
+      await screenshot(page, 'reader-narrow');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 
   it('opens Help with the attribution', async () => {
