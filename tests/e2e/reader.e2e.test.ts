@@ -405,6 +405,28 @@ describe('display', () => {
     }
   });
 
+  it('bookmarks a section with Ctrl+D, lists it, jumps to it, deletes it with undo', async () => {
+    const entry = partThree();
+    await openFromOutline(entry.id);
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => page.getAttribute('button.bookmark', 'aria-pressed')).toBe('true');
+    await openFromOutline(toc[0]!.id);
+    await page.click('button[aria-label="サイドパネルを表示／隠す"]');
+    await page.click('#tab-bookmarks');
+    const row = page.locator(`#bookmark-list li[data-bookmark-section="${entry.id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(entry.title);
+    await row.locator('button.open').click();
+    await page.waitForSelector(`main .scroller[data-section-id="${entry.id}"]`);
+    await row.locator('button[aria-label^="「"][aria-label$="を削除"]').click();
+    await expect.poll(() => row.count()).toBe(0);
+    await page.click('.toast button:has-text("元に戻す")');
+    await row.waitFor();
+    // Leave no bookmark behind for the other tests.
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => page.getAttribute('button.bookmark', 'aria-pressed')).toBe('false');
+  });
+
   it('opens Help with the attribution', async () => {
     await page.click('button[aria-label="ヘルプと情報"]');
     const dialog = page.locator('dialog[open]');
