@@ -4,14 +4,13 @@
 // parameters (tests pass other ones); this is the one place that names the
 // real implementations.
 import { openContentStore } from './content/store';
-import { createLibraryHandlers } from './library/handlers';
-import { openLibrary, type SqliteLibrary } from './library/library';
+import { libraryOpeners, type HostLibrary } from './library/openers';
 import type { CoreOpeners } from './reader-core';
 import { createSearchService } from './search/service';
 
-export const coreOpeners: CoreOpeners<SqliteLibrary> = {
+export const coreOpeners: CoreOpeners<HostLibrary> = {
   openContentStore: (dbPath) => openContentStore(dbPath),
   createSearchService: (store) => createSearchService(store),
-  openLibrary: (userDataDir) => openLibrary(userDataDir),
-  libraryHandlers: (library, content) => createLibraryHandlers({ library, content }),
+  // A user.sqlite from a newer app is refused untouched; the reader still opens.
+  ...libraryOpeners,
 };
