@@ -156,15 +156,29 @@ export class AnnotationRepository {
   }
 
   /** Records where a highlight is now (after re-anchoring); the note and times are untouched. */
-  setAnchor(id: string, target: AnnotationTarget | null, anchor: AnchorState): void {
+  setAnchor(
+    id: string,
+    target: AnnotationTarget | null,
+    anchor: AnchorState,
+    sectionId?: string,
+  ): void {
     const current = this.get(id);
     if (current.kind === 'highlight' && target === null)
       throw new ApiError('invalid_input', 'a highlight needs a target');
-    const checked = parse(annotationRecordSchema, { ...current, target, anchor }, 'annotation');
+    const checked = parse(
+      annotationRecordSchema,
+      { ...current, target, anchor, sectionId: sectionId ?? current.sectionId },
+      'annotation',
+    );
     this.lib.write((db) =>
       db
-        .prepare('UPDATE annotations SET target = ?, anchor = ? WHERE id = ?')
-        .run(checked.target === null ? null : JSON.stringify(checked.target), checked.anchor, id),
+        .prepare('UPDATE annotations SET target = ?, anchor = ?, section_id = ? WHERE id = ?')
+        .run(
+          checked.target === null ? null : JSON.stringify(checked.target),
+          checked.anchor,
+          checked.sectionId,
+          id,
+        ),
     );
   }
 
