@@ -222,7 +222,25 @@ async function start(): Promise<void> {
       console.warn(`window state not saved: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
-  window.on('close', remember);
+  // Saved when moved or resized (after a pause) as well as on close, so a crash
+  // or a forced shutdown does not forget where the window was.
+  let pending: NodeJS.Timeout | null = null;
+  const rememberSoon = (): void => {
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(() => {
+      pending = null;
+      remember();
+    }, 1000);
+  };
+  window.on('resize', rememberSoon);
+  window.on('move', rememberSoon);
+  window.on('maximize', rememberSoon);
+  window.on('unmaximize', rememberSoon);
+  window.on('close', () => {
+    if (pending) clearTimeout(pending);
+    pending = null;
+    remember();
+  });
   window.on('closed', () => {
     mainWindow = null;
   });
