@@ -85,8 +85,11 @@ describe('backups', () => {
     await lib.idle();
     expect(listBackups(dir).length).toBe(before + 1);
     lib.setPrefs({ fontSize: 20 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await lib.idle();
+    // The quiet-period timer fires on its own (no further writes); wait for it, bounded.
+    for (let i = 0; i < 200 && listBackups(dir).length < before + 2; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      await lib.idle();
+    }
     expect(listBackups(dir).length).toBe(before + 2);
     expect(listBackups(dir)[0]?.reason).toBe('auto');
   });
