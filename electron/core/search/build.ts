@@ -36,6 +36,63 @@ class IntList {
   }
 }
 
+/**
+ * n-gram (first code point, second or -1) → term id, by open addressing: a Map keyed
+ * by doubles cost a third of the build on a large corpus.
+ */
+class GramTable {
+  private firsts: Int32Array;
+  private seconds: Int32Array;
+  private ids: Int32Array;
+  private mask: number;
+  size = 0;
+  constructor(bits = 16) {
+    this.firsts = new Int32Array(1 << bits);
+    this.seconds = new Int32Array(1 << bits);
+    this.ids = new Int32Array(1 << bits);
+    this.mask = (1 << bits) - 1;
+  }
+  private slot(first: number, second: number): number {
+    let h = Math.imul(first, 0x9e3779b1) ^ Math.imul(second + 2, 0x85ebca6b);
+    h ^= h >>> 15;
+    let i = h & this.mask;
+    for (;;) {
+      const f = this.firsts[i] as number;
+      if (f === 0 || (f === first + 1 && this.seconds[i] === second)) return i;
+      i = (i + 1) & this.mask;
+    }
+  }
+  /** The term id of a gram, or -1. */
+  get(first: number, second: number): number {
+    const i = this.slot(first, second);
+    return this.firsts[i] === 0 ? -1 : (this.ids[i] as number);
+  }
+  set(first: number, second: number, id: number): void {
+    const i = this.slot(first, second);
+    if (this.firsts[i] === 0) this.size++;
+    this.firsts[i] = first + 1;
+    this.seconds[i] = second;
+    this.ids[i] = id;
+    if (this.size * 2 > this.mask) this.grow();
+  }
+  private grow(): void {
+    const { firsts, seconds, ids } = this;
+    const n = (this.mask + 1) * 2;
+    this.firsts = new Int32Array(n);
+    this.seconds = new Int32Array(n);
+    this.ids = new Int32Array(n);
+    this.mask = n - 1;
+    for (let k = 0; k < firsts.length; k++) {
+      const f = firsts[k] as number;
+      if (f === 0) continue;
+      const i = this.slot(f - 1, seconds[k] as number);
+      this.firsts[i] = f;
+      this.seconds[i] = seconds[k] as number;
+      this.ids[i] = ids[k] as number;
+    }
+  }
+}
+
 const FIELD_COUNT = 2; // 0 title, 1 body
 
 /** The bytes of a search index over `documents`, stamped with `version`. */
@@ -108,10 +165,12 @@ export function buildIndexBytes(documents: IndexDocument[], version: string): Ui
   const idBytes = new TextEncoder().encode(ids.join(''));
 
   // 4. One pass over the n-grams: term ids (Lunr order), positions, term frequencies.
-  const termOf = new Map<number, number>();
+  const bigramIds = new GramTable();
+  const unigramIds = new Int32Array(0x110000).fill(-1);
   const keys: number[] = [];
-  const occTerm = new IntList(1 << 16);
-  const occPos = new IntList(1 << 16);
+  // at most two grams per UTF-16 unit
+  const occTerm = { data: new Int32Array(2 * total), length: 0 };
+  const occPos = { data: new Int32Array(2 * total), length: 0 };
   let tf = new Int32Array(1 << 12);
   const touched = new IntList();
   const fieldLength = [new Int32Array(sectionCount), new Int32Array(sectionCount)];
@@ -121,33 +180,26 @@ export function buildIndexBytes(documents: IndexDocument[], version: string): Ui
     section: new IntList(),
     tf: new IntList(),
   }));
-  const termOfKey = (key: number): number => {
-    let t = termOf.get(key);
-    if (t === undefined) {
-      t = keys.length;
-      termOf.set(key, t);
-      keys.push(key);
-      if (t >= tf.length) {
-        const bigger = new Int32Array(tf.length * 2);
-        bigger.set(tf);
-        tf = bigger;
-      }
+  const newTerm = (first: number, second: number): number => {
+    const t = keys.length;
+    keys.push(gramKey(first, second));
+    if (t >= tf.length) {
+      const bigger = new Int32Array(tf.length * 2);
+      bigger.set(tf);
+      tf = bigger;
     }
     return t;
   };
-  const gram = (t: number, pos: number) => {
-    occTerm.push(t);
-    occPos.push(pos);
-    if (tf[t] === 0) touched.push(t);
-    tf[t] = (tf[t] as number) + 1;
-  };
+  const terms = occTerm.data;
+  const positions = occPos.data;
+  let occ = 0;
   for (let s = 0; s < sectionCount; s++) {
     const first = sectionUnits[s] as number;
     const end = sectionUnits[s + 1] as number;
     for (let f = 0; f < FIELD_COUNT; f++) {
       const from = f === 0 ? first : first + 1;
       const to = f === 0 ? first + 1 : end;
-      let tokens = 0;
+      const fieldStart = occ;
       for (let u = from; u < to; u++) {
         const stop = (unitStart[u + 1] as number) - 1;
         let prev = -1;
@@ -166,11 +218,25 @@ export function buildIndexBytes(documents: IndexDocument[], version: string): Ui
           if (cp === 0x20) {
             prev = -1;
           } else {
-            gram(termOfKey(gramKey(cp, -1)), i);
-            tokens++;
+            let t = unigramIds[cp] as number;
+            if (t < 0) {
+              t = newTerm(cp, -1);
+              unigramIds[cp] = t;
+            }
+            terms[occ] = t;
+            positions[occ++] = i;
+            if (tf[t] === 0) touched.push(t);
+            tf[t] = (tf[t] as number) + 1;
             if (prev >= 0) {
-              gram(termOfKey(gramKey(prev, cp)), prevAt);
-              tokens++;
+              let b = bigramIds.get(prev, cp);
+              if (b < 0) {
+                b = newTerm(prev, cp);
+                bigramIds.set(prev, cp, b);
+              }
+              terms[occ] = b;
+              positions[occ++] = prevAt;
+              if (tf[b] === 0) touched.push(b);
+              tf[b] = (tf[b] as number) + 1;
             }
             prev = cp;
             prevAt = i;
@@ -178,6 +244,7 @@ export function buildIndexBytes(documents: IndexDocument[], version: string): Ui
           i += width;
         }
       }
+      const tokens = occ - fieldStart;
       fieldLength[f]![s] = tokens;
       const out = triples[f]!;
       for (let k = 0; k < touched.length; k++) {
@@ -190,6 +257,8 @@ export function buildIndexBytes(documents: IndexDocument[], version: string): Ui
       touched.length = 0;
     }
   }
+  occTerm.length = occ;
+  occPos.length = occ;
   const termCount = keys.length;
 
   // 5. BM25 weights as Lunr computes them (documentsWithTerm counts field/section pairs).
@@ -220,7 +289,12 @@ export function buildIndexBytes(documents: IndexDocument[], version: string): Ui
     termKeys[r] = keys[t] as number;
     termLunr[r] = t;
   });
-  const grouped = (termIds: IntList): { start: Int32Array; items: Int32Array } => {
+  // Values scattered into term order in one pass (a gather by index would read the
+  // occurrence arrays at random: cache misses dominated the build).
+  const grouped = (
+    termIds: { data: Int32Array; length: number },
+    values: { data: Int32Array; length: number }[],
+  ): { start: Int32Array; columns: Int32Array[] } => {
     const start = new Int32Array(termCount + 1);
     for (let k = 0; k < termIds.length; k++) {
       const r = rank[termIds.data[k] as number] as number;
@@ -229,14 +303,20 @@ export function buildIndexBytes(documents: IndexDocument[], version: string): Ui
     for (let r = 0; r < termCount; r++)
       start[r + 1] = (start[r + 1] as number) + (start[r] as number);
     const fill = start.slice(0, termCount);
-    const items = new Int32Array(termIds.length);
+    const columns = values.map(() => new Int32Array(termIds.length));
+    const [a, b] = values;
+    const [ca, cb] = columns;
     for (let k = 0; k < termIds.length; k++) {
       const r = rank[termIds.data[k] as number] as number;
-      items[fill[r]!++] = k;
+      const at = fill[r] as number;
+      fill[r] = at + 1;
+      ca![at] = a!.data[k] as number;
+      if (b) cb![at] = b.data[k] as number;
     }
-    return { start, items };
+    return { start, columns };
   };
-  const posGroups = grouped(occTerm);
+  const posGroups = grouped(occTerm, [occPos]);
+  const positionsByTerm = posGroups.columns[0] as Int32Array;
   const posWriter = new VarintWriter();
   const posOffsets = new Uint32Array(termCount + 1);
   for (let r = 0; r < termCount; r++) {
@@ -246,38 +326,38 @@ export function buildIndexBytes(documents: IndexDocument[], version: string): Ui
     posWriter.write(b - a);
     let prev = 0;
     for (let k = a; k < b; k++) {
-      const p = occPos.data[posGroups.items[k] as number] as number;
+      const p = positionsByTerm[k] as number;
       posWriter.write(p - prev);
       prev = p;
     }
   }
   posOffsets[termCount] = posWriter.length;
-  const fieldGroups = triples.map((tr) => grouped(tr.term));
+  const fieldGroups = triples.map((tr) => grouped(tr.term, [tr.section, tr.tf]));
   const bmWriter = new VarintWriter();
   const bm25Offsets = new Uint32Array(termCount + 1);
   for (let r = 0; r < termCount; r++) {
     bm25Offsets[r] = bmWriter.length;
     const t = order[r] as number;
     for (let f = 0; f < FIELD_COUNT; f++) {
-      const tr = triples[f]!;
       const g = fieldGroups[f]!;
+      const sections = g.columns[0] as Int32Array;
+      const tfs = g.columns[1] as Int32Array;
+      const lengths = fieldLength[f] as Int32Array;
       const a = g.start[r] as number;
       const b = g.start[r + 1] as number;
       bmWriter.write(b - a);
       let prev = 0;
       for (let k = a; k < b; k++) {
-        const s = tr.section.data[g.items[k] as number] as number;
+        const s = sections[k] as number;
         bmWriter.write(s - prev);
         prev = s;
       }
       for (let k = a; k < b; k++) {
-        const item = g.items[k] as number;
-        const s = tr.section.data[item] as number;
         bmWriter.write(
           lunrWeightThousandths(
             idf[t] as number,
-            tr.tf.data[item] as number,
-            fieldLength[f]![s] as number,
+            tfs[k] as number,
+            lengths[sections[k] as number] as number,
             averageLength[f] as number,
           ),
         );

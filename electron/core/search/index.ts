@@ -188,6 +188,8 @@ class NgramSearchIndex implements SearchIndex {
   private idText: string | null = null;
   private readonly unitIds: (string | undefined)[];
   private readonly cursor = { pos: 0 };
+  private editScratch = new Int32Array(64);
+  private readonly sharedMapper = new DisplayMapper([]);
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -430,7 +432,11 @@ class NgramSearchIndex implements SearchIndex {
     const to = unitStart[sectionUnits[s + 1] as number] as number;
     // Each term's run inside the section; merged by position (ties: term order).
     const idx = occ.map((o) => lowerBound(o, from));
-    const hits: HitRange[] = [];
+    let count = 0;
+    for (let t = 0; t < occ.length; t++)
+      count += lowerBound(occ[t] as Int32Array, to) - (idx[t] as number);
+    const hits = new Array<HitRange>(count);
+    let n = 0;
     let u = sectionUnits[s] as number;
     let mapper: DisplayMapper | null = null;
     let base = unitStart[u] as number;
@@ -449,7 +455,8 @@ class NgramSearchIndex implements SearchIndex {
       if (best < 0) break;
       idx[best] = (idx[best] as number) + 1;
       if (bestPos >= (unitStart[u + 1] as number)) {
-        u = this.unitAt(bestPos);
+        do u++;
+        while (bestPos >= (unitStart[u + 1] as number));
         base = unitStart[u] as number;
         pid = this.unitId(u);
         mapper = null;
@@ -458,21 +465,23 @@ class NgramSearchIndex implements SearchIndex {
       const start = bestPos - base;
       const end = start + (lengths[best] as number);
       if (mapper === IDENTITY) {
-        hits.push({ paragraphId: pid, start, end });
+        hits[n++] = { paragraphId: pid, start, end };
       } else {
         const ds = mapper.start(start);
-        hits.push({ paragraphId: pid, start: ds, end: Math.max(ds, mapper.end(end)) });
+        hits[n++] = { paragraphId: pid, start: ds, end: Math.max(ds, mapper.end(end)) };
       }
     }
     return hits;
   }
 
+  /** The unit's offset mapper (one reused object: valid until the next call). */
   private mapper(u: number): DisplayMapper {
     this.cursor.pos = this.b.editOffsets[u] as number;
     const bytes = this.b.edits;
     const n = this.varint(bytes);
     if (n === 0) return IDENTITY;
-    const edits = new Array<number>(n * 3);
+    if (this.editScratch.length < n * 3) this.editScratch = new Int32Array(n * 6);
+    const edits = this.editScratch;
     let prevEnd = 0;
     for (let k = 0; k < n; k++) {
       const start = prevEnd + this.varint(bytes);
@@ -482,7 +491,7 @@ class NgramSearchIndex implements SearchIndex {
       edits[3 * k + 2] = this.varint(bytes);
       prevEnd = end;
     }
-    return new DisplayMapper(edits);
+    return this.sharedMapper.reset(edits.subarray(0, n * 3));
   }
 
   private ids(): string {
