@@ -280,6 +280,16 @@ describe('search', () => {
 
 describe('display', () => {
   it('switches theme and writing direction, with 縦中横 for short numbers', async () => {
+    // A section whose text has short numbers (月, 日, 位 …), set upright in 縦書き.
+    const views = await Promise.all(
+      toc.map((e) => callApi<SectionView>(page, 'getSection', { id: e.id })),
+    );
+    const entry = views.find((v) =>
+      v.paragraphs.some((p) => /(?<![0-9A-Za-z.])[0-9]{1,2}(?![0-9A-Za-z.])/.test(p.text)),
+    );
+    if (!entry) throw new Error('no section with a short number in its text');
+    await openFromOutline(entry.id);
+
     const paper = () => page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
     const light = await paper();
     await page.selectOption('header select', 'sepia');
@@ -288,16 +298,16 @@ describe('display', () => {
     await page.selectOption('header select', 'dark');
     expect(await theme(page)).toBe('dark');
     expect(new Set([light, sepia, await paper()]).size).toBe(3);
+    expect((await callApi<Prefs>(page, 'getPrefs')).theme).toBe('dark');
+    await screenshot(page, 'reader-dark');
     await page.selectOption('header select', 'light');
 
-    const entry = toc.find((e) => e.kind === 'part' && !e.editorial) ?? toc[1]!;
-    await openFromOutline(entry.id);
     await page.click('button[aria-pressed]:has-text("縦書き")');
     expect(await writingMode(page)).toBe('vertical-rl');
-    const tcy = page.locator('main article .tcy').first();
+    const tcy = page.locator('main article p .tcy').first();
     expect(
       await page.evaluate<string>(
-        `getComputedStyle(document.querySelector('main article .tcy')).textCombineUpright`,
+        `getComputedStyle(document.querySelector('main article p .tcy')).textCombineUpright`,
       ),
     ).toBe('all');
     expect(await tcy.textContent()).toMatch(/^[0-9]{1,2}$|^[0-9]{1,2}[＋+][0-9]{1,2}$/);
@@ -364,14 +374,57 @@ describe('display', () => {
         return copied;
       })()`);
     const view = await callApi<SectionView>(page, 'getSection', { id: entry.id });
-    const doc = await callApi<{ title: string; publisher: string }>(page, 'getDocument');
+    const doc = await callApi<{ edition: string; publisher: string }>(page, 'getDocument');
     const withSource = await copy();
     expect(withSource).toBe(
-      `${view.paragraphs[0]!.text}\n\n出典：「${doc.title.replace(/^「|」$/g, '')}」（${doc.publisher}）${view.path.join(' ＞ ')}`,
+      `${view.paragraphs[0]!.text}\n\n出典：「${doc.edition.replace(/^「|」$/g, '')}」（${doc.publisher}）${view.path.join(' ＞ ')}`,
     );
     await page.click('button[aria-label="サイドパネルを表示／隠す"]');
     await page.uncheck('#side-panel input[type="checkbox"]');
     expect(await copy()).toBe('');
+  });
+
+  it('turns the outline and the side panel into overlays on a narrow window', async () => {
+    await page.setViewportSize({ width: 800, height: 700 });
+    try {
+      await expect.poll(() => page.isVisible('nav#outline')).toBe(false);
+      await page.click('button[aria-controls="outline"]');
+      await expect.poll(() => page.isVisible('nav#outline')).toBe(true);
+      expect(
+        await page.evaluate<string>(
+          `getComputedStyle(document.querySelector('nav#outline')).position`,
+        ),
+      ).toBe('fixed');
+      const target = toc[toc.length - 1]!.id;
+      await page.click(`#outline a[data-section-id="${target}"]`);
+      await page.waitForSelector(`main .scroller[data-section-id="${target}"]`);
+      await expect.poll(() => page.isVisible('nav#outline')).toBe(false);
+      await screenshot(page, 'reader-narrow');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
+  it('bookmarks a section with Ctrl+D, lists it, jumps to it, deletes it with undo', async () => {
+    const entry = partThree();
+    await openFromOutline(entry.id);
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => page.getAttribute('button.bookmark', 'aria-pressed')).toBe('true');
+    await openFromOutline(toc[0]!.id);
+    await page.click('button[aria-label="サイドパネルを表示／隠す"]');
+    await page.click('#tab-bookmarks');
+    const row = page.locator(`#bookmark-list li[data-bookmark-section="${entry.id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(entry.title);
+    await row.locator('button.open').click();
+    await page.waitForSelector(`main .scroller[data-section-id="${entry.id}"]`);
+    await row.locator('button[aria-label^="「"][aria-label$="を削除"]').click();
+    await expect.poll(() => row.count()).toBe(0);
+    await page.click('.toast button:has-text("元に戻す")');
+    await row.waitFor();
+    // Leave no bookmark behind for the other tests.
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => page.getAttribute('button.bookmark', 'aria-pressed')).toBe('false');
   });
 
   it('opens Help with the attribution', async () => {

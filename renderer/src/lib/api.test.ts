@@ -58,7 +58,7 @@ describe('api transport', () => {
       code: 'conflict',
       message: 'm',
     });
-    expect(toErrorBody({ code: 'weird', message: 'm' })).toEqual({
+    expect(toErrorBody({ code: 'Not A Code!', message: 'm' })).toEqual({
       code: 'internal',
       message: 'm',
     });

@@ -18,14 +18,6 @@ declare global {
   }
 }
 
-const ERROR_CODES: readonly ApiErrorCode[] = [
-  'invalid_input',
-  'not_found',
-  'conflict',
-  'unavailable',
-  'internal',
-];
-
 /** An error from the host, with the contract's typed code. */
 export class ApiCallError extends Error {
   readonly code: ApiErrorCode;
@@ -42,9 +34,12 @@ export class ApiCallError extends Error {
 export function toErrorBody(raw: unknown): ApiErrorBody {
   if (raw && typeof raw === 'object') {
     const r = raw as { code?: unknown; message?: unknown };
-    const code = ERROR_CODES.includes(r.code as ApiErrorCode)
-      ? (r.code as ApiErrorCode)
-      : 'internal';
+    // Codes are the contract's (hosts may add transport ones such as 'forbidden');
+    // anything that is not a short identifier becomes 'internal'.
+    const code =
+      typeof r.code === 'string' && /^[a-z_]{1,40}$/.test(r.code)
+        ? (r.code as ApiErrorCode)
+        : 'internal';
     const message = typeof r.message === 'string' ? r.message : String(raw);
     return { code, message };
   }

@@ -31,7 +31,7 @@ export async function openReader(context: BrowserContext, url: string): Promise<
 
 /** The outline is painted and a section is open. */
 export async function waitReady(page: Page): Promise<void> {
-  await page.waitForSelector('#outline a[aria-current="page"]');
+  await page.waitForSelector('#outline a[aria-current="page"]', { state: 'attached' });
   await page.waitForSelector('main h1#section-title');
 }
 

@@ -4,6 +4,7 @@
 // the request says (top, a saved fraction, or a hit). Sections are cached and the
 // neighbours prefetched, so a section switch is a render, not a round trip.
 import { api } from '../api';
+import { search } from './search.svelte';
 import type {
   DocumentInfo,
   HitRange,
@@ -23,6 +24,14 @@ export interface SectionHits {
 }
 
 const CACHE_LIMIT = 64;
+
+/** Marks for a section from the search on screen, so hits show wherever one reads. */
+function hitsFromSearch(sectionId: string): SectionHits | null {
+  const result = search.forSection(sectionId);
+  return result && result.ranges.length > 0
+    ? { query: search.resultsFor, sectionId, ranges: result.ranges }
+    : null;
+}
 
 class ReaderState {
   doc = $state.raw<DocumentInfo | null>(null);
@@ -95,6 +104,7 @@ class ReaderState {
     if (seq !== this.openSeq) return false;
     this.error = null;
     if (options.hits !== undefined) this.hits = options.hits;
+    else if (this.hits?.sectionId !== id) this.hits = hitsFromSearch(id);
     this.currentHit = 0;
     this.section = view;
     this.status = 'ready';

@@ -2,6 +2,12 @@
 // whether the window is narrow (then the outline and the side panel are overlays).
 export type PanelTab = 'results' | 'bookmarks' | 'notes';
 
+/** A button offered with a message (e.g. undo a deletion). */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
 export const NARROW_QUERY = '(max-width: 899px)';
 export const OUTLINE_MIN = 180;
 export const OUTLINE_MAX = 480;
@@ -15,8 +21,9 @@ class UiState {
   panelOpen = $state(false);
   panelTab = $state<PanelTab>('results');
   helpOpen = $state(false);
-  /** A short message announced politely (copy done, save failed …). */
+  /** A short message announced politely (copy done, save failed …), maybe with an action. */
   toast = $state<string | null>(null);
+  toastAction = $state.raw<ToastAction | null>(null);
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
 
   outlineOpen = $derived(this.narrow ? this.outlineNarrow : this.outlineWide);
@@ -40,10 +47,24 @@ class UiState {
     this.outlineWidth = Math.round(Math.min(OUTLINE_MAX, Math.max(OUTLINE_MIN, width)));
   }
 
-  notify(message: string): void {
+  notify(message: string, action: ToastAction | null = null): void {
     this.toast = message;
+    this.toastAction = action;
     clearTimeout(this.toastTimer);
-    this.toastTimer = setTimeout(() => (this.toast = null), 2500);
+    this.toastTimer = setTimeout(
+      () => {
+        this.toast = null;
+        this.toastAction = null;
+      },
+      action ? 8000 : 2500,
+    );
+  }
+
+  runToastAction(): void {
+    const action = this.toastAction;
+    this.toast = null;
+    this.toastAction = null;
+    action?.run();
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { citationLine, withCitation } from './citation';
 
-const doc = { title: '通商白書2023', publisher: '経済産業省' };
+const doc = { title: '米国・カナダ', edition: '通商白書2023', publisher: '経済産業省' };
 
 describe('citation', () => {
   it('names the document, publisher and the section path', () => {
@@ -11,8 +11,14 @@ describe('citation', () => {
   });
 
   it('does not quote a title twice and works without a path', () => {
-    expect(citationLine({ ...doc, title: '「通商白書2023」' }, [])).toBe(
+    expect(citationLine({ ...doc, edition: '「通商白書2023」' }, [])).toBe(
       '出典：「通商白書2023」（経済産業省）',
+    );
+  });
+
+  it('falls back to the title when there is no edition', () => {
+    expect(citationLine({ ...doc, edition: '' }, ['第１節'])).toBe(
+      '出典：「米国・カナダ」（経済産業省）第１節',
     );
   });
 

@@ -8,15 +8,20 @@ function bareTitle(title: string): string {
   return title.replace(/^「(.*)」$/, '$1');
 }
 
+/**
+ * The work cited is the white paper (`edition`, e.g. 通商白書2023); `title` names the
+ * chapter and is the fallback when a document has no edition.
+ */
 export function citationLine(
-  doc: Pick<DocumentInfo, 'title' | 'publisher'>,
+  doc: Pick<DocumentInfo, 'title' | 'edition' | 'publisher'>,
   path: readonly string[],
 ): string {
   const where = path
     .map((p) => p.trim())
     .filter(Boolean)
     .join(' ＞ ');
-  const source = `出典：「${bareTitle(doc.title)}」（${doc.publisher}）`;
+  const work = bareTitle(doc.edition.trim() || doc.title.trim());
+  const source = `出典：「${work}」（${doc.publisher}）`;
   return where ? `${source}${where}` : source;
 }
 
