@@ -8,7 +8,13 @@ import path from 'node:path';
 import { repoRoot } from '../../../core/paths';
 import type { SearchIndexDocument } from '../index';
 
-export const SEED_PATH = path.join(repoRoot(), '..', 'shared', 'seeds', '000_a1acfd562dd004ae.txt');
+/** The seed as committed in data/sources (byte for byte the file the project was given). */
+export const SEED_PATH = path.join(
+  repoRoot(),
+  'data',
+  'sources',
+  'meti-white-paper-2023-us-canada.txt',
+);
 const HEADING = /^( ?第[0-9０-９]+節| 米国第| ?[0-9０-９]+．|＜|\d{4} 年 ?\d+ ?月\u3000)/;
 const IDEOGRAPHIC_SPACE = '\u3000';
 
