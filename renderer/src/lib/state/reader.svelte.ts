@@ -14,7 +14,10 @@ import type {
 } from '../../../../electron/common/api/types';
 
 export type ScrollRequest =
-  { kind: 'top' } | { kind: 'fraction'; value: number } | { kind: 'hit'; index: number };
+  | { kind: 'top' }
+  | { kind: 'fraction'; value: number }
+  | { kind: 'hit'; index: number }
+  | { kind: 'annotation'; id: string };
 
 /** Search hits marked in the open section. */
 export interface SectionHits {
