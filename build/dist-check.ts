@@ -205,6 +205,7 @@ function checkHookReport(file: string): CheckResult[] {
     [FuseV1Options.EnableNodeOptionsEnvironmentVariable, false],
     [FuseV1Options.EnableNodeCliInspectArguments, false],
     [FuseV1Options.OnlyLoadAppFromAsar, true],
+    [FuseV1Options.GrantFileProtocolExtraPrivileges, false],
   ];
   const wrong = want
     .filter(([fuse, value]) => report.fuses[String(fuse)] !== value)
@@ -220,7 +221,7 @@ function checkHookReport(file: string): CheckResult[] {
           level: 'pass',
           name: 'afterPack hook',
           detail:
-            'wired and ran: RunAsNode, NODE_OPTIONS and --inspect off, app only from asar; content DB made read-only',
+            'wired and ran: RunAsNode, NODE_OPTIONS, --inspect and file:// privileges off, app only from asar; content DB made read-only',
         },
   ];
   results.push(

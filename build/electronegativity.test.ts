@@ -50,6 +50,9 @@ describe('electronegativity report', () => {
     expect(result.allowed.map((f) => f.check)).toEqual(['PRELOAD_JS_CHECK']);
     expect(result.unreviewed.map((f) => f.check)).toEqual(['NODE_INTEGRATION_JS_CHECK']);
     expect(result.stale.map((e) => e.check)).toEqual(['OPEN_EXTERNAL_JS_CHECK']);
+    // An entry for a file that was not scanned this run is not stale.
+    expect(review(findings, allow, ['electron/main/other.ts']).stale).toEqual([]);
+    expect(review(findings, allow, ['electron/main/window.ts']).stale).toHaveLength(1);
     // A `contains` that does not match leaves the finding unreviewed.
     const narrow = parseAllowlist([
       {

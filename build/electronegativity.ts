@@ -124,13 +124,22 @@ function matches(entry: AllowEntry, finding: Finding): boolean {
   );
 }
 
+/**
+ * Sorts findings into allowed and unreviewed. An entry is stale when its file
+ * was scanned and it matched nothing; entries for files not present in this
+ * run (the renderer build before `npm run build:renderer`) are left alone.
+ */
 export function review(
   findings: Finding[],
   allowlist: AllowEntry[],
+  scannedFiles?: readonly string[],
 ): { unreviewed: Finding[]; allowed: Finding[]; stale: AllowEntry[] } {
   const unreviewed = findings.filter((f) => !allowlist.some((e) => matches(e, f)));
   const allowed = findings.filter((f) => allowlist.some((e) => matches(e, f)));
-  const stale = allowlist.filter((e) => !findings.some((f) => matches(e, f)));
+  const scanned = scannedFiles ? new Set(scannedFiles) : null;
+  const stale = allowlist.filter(
+    (e) => (scanned === null || scanned.has(e.file)) && !findings.some((f) => matches(e, f)),
+  );
   return { unreviewed, allowed, stale };
 }
 
@@ -190,7 +199,11 @@ async function main(): Promise<number> {
     const report = path.join(os.tmpdir(), `hakusho-eneg-${process.pid}.csv`);
     const findings = runElectronegativity(dir, report);
     const allowlist = parseAllowlist(JSON.parse(fs.readFileSync(ALLOWLIST_FILE, 'utf8')));
-    const { unreviewed, allowed, stale } = review(findings, allowlist);
+    const { unreviewed, allowed, stale } = review(
+      findings,
+      allowlist,
+      staged.map((f) => f.split(path.sep).join('/')),
+    );
     const out = (line: string) => process.stdout.write(`${line}\n`);
     out(
       `electronegativity: ${staged.length} files scanned, ${findings.length} findings, ${allowed.length} allowed by review, ${unreviewed.length} unreviewed`,

@@ -3,17 +3,18 @@
 // exactly the same policy. Everything is denied by default; the renderer gets
 // only what it is built from: its own scripts, styles and fonts, and — in the
 // browser edition — fetch() to its own origin for the JSON API.
-//
-// `data:` is allowed for images and fonts only: Vite inlines small assets as
-// data: URLs, and neither can run script. No 'unsafe-inline', no 'unsafe-eval',
-// no remote origin: an injected <script> or inline handler does not run.
+// No 'unsafe-inline', no 'unsafe-eval', no data: or blob:, no remote origin: an
+// injected <script>, inline handler or style attribute does nothing. The
+// renderer's index.html carries the same policy as a meta tag (minus
+// frame-ancestors, which only a header can carry), so a page opened any other
+// way is held to it too.
 
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'none'"],
   'script-src': ["'self'"],
   'style-src': ["'self'"],
-  'img-src': ["'self'", 'data:'],
-  'font-src': ["'self'", 'data:'],
+  'img-src': ["'self'"],
+  'font-src': ["'self'"],
   'connect-src': ["'self'"],
   'base-uri': ["'none'"],
   'form-action': ["'none'"],

@@ -1,14 +1,22 @@
 // The contract's handlers over the core's services: shapes, the checks that
 // need the data (unknown sections), search availability and the About facts.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { API_METHODS, ApiError, invoke } from '../common/api/contract';
 import { createHandlers, sourceLine } from './api';
-import { memoryContentStore, memoryLibrary } from './testing/memory-core';
+import { createLibraryHandlers } from './library/handlers';
+import { memoryContentStore, tempLibrary } from './testing/memory-core';
 
 const host = { kind: 'electron' as const, version: '1.2.3', userDataDir: '/tmp/u' };
 
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()?.();
+});
+
 function handlersWith(search: Parameters<typeof createHandlers>[0]['search'] = null) {
-  const library = memoryLibrary([{ code: 'recovered', message: 'moved aside', paths: ['/x'] }]);
+  const user = tempLibrary();
+  cleanups.push(user.cleanup);
+  const library = user.library;
   return {
     library,
     handlers: createHandlers({ content: memoryContentStore(), search, library, host }),
@@ -79,7 +87,6 @@ describe('createHandlers', () => {
       attribution: '「通商白書2023」（経済産業省）を加工して作成',
       searchAvailable: false,
       userDataDir: '/tmp/u',
-      notices: [{ code: 'recovered', message: 'moved aside', paths: ['/x'] }],
     });
     expect(info.editingNote.ja).toContain('加工');
   });
@@ -88,5 +95,30 @@ describe('createHandlers', () => {
     expect(sourceLine('', '通商白書2023', '経済産業省')).toBe(
       '出典：「通商白書2023」（経済産業省）',
     );
+  });
+});
+
+describe('bookmarks and notes', () => {
+  it('answers unavailable without library handlers', async () => {
+    const { handlers } = handlersWith();
+    await expect(invoke(handlers, 'listBookmarks', {})).rejects.toMatchObject({
+      code: 'unavailable',
+    });
+  });
+
+  it('uses the library handlers when given (as wiring.ts does)', async () => {
+    const user = tempLibrary();
+    cleanups.push(user.cleanup);
+    const content = memoryContentStore();
+    const handlers = createHandlers({
+      content,
+      search: null,
+      library: user.library,
+      libraryHandlers: createLibraryHandlers({ library: user.library, content }),
+      host,
+    });
+    const toggled = await invoke(handlers, 'toggleBookmark', { sectionId: 's1-3' });
+    expect(toggled.bookmarked).toBe(true);
+    expect((await invoke(handlers, 'listBookmarks', {})).map((b) => b.sectionId)).toEqual(['s1-3']);
   });
 });

@@ -111,12 +111,18 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
       if (!hasSection(id)) throw new ApiError('not_found', `no section with id "${id}"`);
       return content.section(id);
     },
-    search: ({ query, limit }) => {
+    search: async ({ query, limit }) => {
       if (!search) {
         throw new ApiError('unavailable', 'search is not available: the content has no index');
       }
       if (query.trim().length === 0) return [];
-      return search.search(query, { limit: limit ?? DEFAULT_SEARCH_LIMIT });
+      const max = limit ?? DEFAULT_SEARCH_LIMIT;
+      const text = search.search(query, { limit: max });
+      // The reader's notes are searched too (issue 5): their hits follow the
+      // text hits, marked kind 'note' with the annotation id.
+      if (!ctx.libraryHandlers) return text;
+      const notes = await ctx.libraryHandlers.searchNotes({ query, limit: max });
+      return [...text, ...notes];
     },
     getPrefs: () => library.getPrefs(),
     setPrefs: (patch) => library.setPrefs(patch),

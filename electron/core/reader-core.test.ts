@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../common/api/contract';
 import { openReaderCore } from './reader-core';
-import { memoryContentStore, memoryLibrary } from './testing/memory-core';
+import { memoryContentStore, tempLibrary } from './testing/memory-core';
 
 const options = { contentDbPath: 'c', userDataDir: 'u', host: 'browser' as const, version: '1' };
 
@@ -11,7 +11,8 @@ describe('openReaderCore', () => {
   it('runs without search and says so once', async () => {
     const lines: string[] = [];
     const content = memoryContentStore();
-    const library = memoryLibrary();
+    const user = tempLibrary();
+    const library = user.library;
     const core = openReaderCore(
       {
         openContentStore: () => content,
@@ -27,7 +28,8 @@ describe('openReaderCore', () => {
     core.close();
     core.close();
     expect(content.closed).toBe(true);
-    expect(library.closed).toBe(true);
+    expect(() => library.getPrefs()).toThrow('closed');
+    user.cleanup();
   });
 
   it('closes the content store when the library cannot open', () => {

@@ -1,16 +1,18 @@
 // IPC calls: refused from any frame but our own top-level document, unknown
 // methods and bad arguments answered with typed errors, never thrown.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../core/api';
-import { memoryContentStore, memoryLibrary } from '../core/testing/memory-core';
+import { memoryContentStore, tempLibrary } from '../core/testing/memory-core';
 import { dispatchIpcCall } from './ipc-dispatch';
 import { APP_ENTRY_URL } from './security';
 
+const user = tempLibrary();
 const handlers = createHandlers({
   content: memoryContentStore(),
   search: null,
-  library: memoryLibrary(),
+  library: user.library,
 });
+afterAll(() => user.cleanup());
 const trusted = { url: APP_ENTRY_URL, isMainFrame: true };
 
 describe('dispatchIpcCall', () => {

@@ -14,7 +14,10 @@ import {
   isAppUrl,
   isTrustedSender,
 } from './security';
+import fs from 'node:fs';
+import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
+import { repoRoot } from '../core/paths';
 
 const hostile = [
   'https://example.com.attacker.com',
@@ -145,9 +148,9 @@ describe('navigation guard and window.open', () => {
 });
 
 describe('session request filter', () => {
-  it('lets only app://, data: and devtools: through', () => {
+  it('lets only app:// and devtools: through', () => {
     expect(isAllowedRequest('app://reader/assets/font.woff2')).toBe(true);
-    expect(isAllowedRequest('data:font/woff2;base64,AAAA')).toBe(true);
+    expect(isAllowedRequest('data:font/woff2;base64,AAAA')).toBe(false);
     expect(isAllowedRequest('devtools://devtools/bundled/inspector.html')).toBe(true);
     for (const url of [
       'https://www.meti.go.jp/',
@@ -202,12 +205,29 @@ describe('CSP', () => {
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
     expect(directives.get('form-action')).toEqual(["'none'"]);
-    expect(APP_CSP).not.toMatch(/unsafe-|\*|https?:|blob:|ws:/);
+    expect(APP_CSP).not.toMatch(/unsafe-|\*|https?:|blob:|data:|ws:/);
     for (const [name, sources] of directives) {
       for (const source of sources) {
-        expect(["'self'", "'none'", 'data:'], `${name} ${source}`).toContain(source);
-        if (source === 'data:') expect(['img-src', 'font-src']).toContain(name);
+        expect(["'self'", "'none'"], `${name} ${source}`).toContain(source);
       }
     }
+  });
+});
+
+describe("the renderer's own meta CSP", () => {
+  const directives = (policy: string) =>
+    policy
+      .split(';')
+      .map((d) => d.trim().replace(/\s+/g, ' '))
+      .filter((d) => d.length > 0)
+      .sort();
+
+  it('is the policy the hosts send (frame-ancestors can only be a header)', () => {
+    const html = fs.readFileSync(path.join(repoRoot(), 'renderer', 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
+    expect(meta?.[1]).toBeDefined();
+    expect(directives(meta![1]!)).toEqual(
+      directives(CONTENT_SECURITY_POLICY).filter((d) => !d.startsWith('frame-ancestors')),
+    );
   });
 });

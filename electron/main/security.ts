@@ -87,14 +87,13 @@ export function decideWindowOpen(raw: unknown): { action: 'deny'; openExternal: 
 
 /**
  * Session-level request filter: the app makes no network requests at all.
- * Only our own scheme, inline data: (images and fonts, also limited by the
- * CSP) and the developer tools' internal scheme pass.
+ * Only our own scheme and the developer tools' internal scheme pass.
  */
 export function isAllowedRequest(raw: unknown): boolean {
   if (isAppUrl(raw)) return true;
   const url = parseStrictUrl(raw);
   if (!url) return false;
-  return url.protocol === 'data:' || url.protocol === 'devtools:';
+  return url.protocol === 'devtools:';
 }
 
 /** No permission (camera, notifications, clipboard-read, geolocation, …) is ever granted. */

@@ -45,8 +45,16 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   return window;
 }
 
-/** Navigation guard, window-open policy and webview refusal for one web contents. */
+const guarded = new WeakSet<Electron.WebContents>();
+
+/**
+ * Navigation guard, window-open policy and webview refusal for one web contents.
+ * Applied by the factory and again for every web contents the app creates
+ * (index.ts); only the first call attaches, so a link never opens twice.
+ */
 export function guardWebContents(contents: Electron.WebContents): void {
+  if (guarded.has(contents)) return;
+  guarded.add(contents);
   const onNavigate = (event: Electron.Event, url: string): void => {
     const decision = decideNavigation(url);
     if (decision.action === 'allow') return;

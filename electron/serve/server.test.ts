@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS } from '../common/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import { createHandlers } from '../core/api';
-import { memoryContentStore, memoryLibrary } from '../core/testing/memory-core';
+import { memoryContentStore, tempLibrary } from '../core/testing/memory-core';
 import { startServer, TOKEN_COOKIE, type RunningServer } from './server';
 
 interface Reply {
@@ -71,6 +71,7 @@ function rawRequest(port: number, lines: string[]): Promise<string> {
 }
 
 let dir: string;
+let user: ReturnType<typeof tempLibrary>;
 let server: RunningServer;
 let cookie: string;
 let host: string;
@@ -85,6 +86,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'secret.txt'), secret);
   fs.writeFileSync(path.join(dir, 'dist-secret.txt'), secret);
   fs.symlinkSync(path.join(dir, 'secret.txt'), path.join(root, 'link.txt'));
+  user = tempLibrary();
   const handlers = createHandlers({
     content: memoryContentStore(),
     search: {
@@ -103,7 +105,7 @@ beforeAll(async () => {
         },
       ],
     },
-    library: memoryLibrary(),
+    library: user.library,
     host: { kind: 'browser', version: '9.9.9', userDataDir: dir },
   });
   server = await startServer({ handlers, rendererDir: root, maxBodyBytes: 4096 });
@@ -113,6 +115,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
+  user.cleanup();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -137,16 +140,18 @@ describe('token', () => {
   });
 
   it('gives a different token to every run', async () => {
+    const otherUser = tempLibrary();
     const other = await startServer({
       handlers: createHandlers({
         content: memoryContentStore(),
         search: null,
-        library: memoryLibrary(),
+        library: otherUser.library,
       }),
       rendererDir: dir,
     });
     expect(other.token).not.toBe(server.token);
     await other.close();
+    otherUser.cleanup();
   });
 
   it('swaps the startup token for an HttpOnly SameSite=Strict cookie and redirects', async () => {
@@ -301,6 +306,14 @@ describe('API requests', () => {
     expect(JSON.parse(reply.body).error.code).toBe('invalid_input');
   });
 
+  it('lets an import file through past the ordinary limit, still bounded', async () => {
+    // 4 KiB is this server's ordinary limit; an annotation export is a whole file.
+    const body = JSON.stringify({ body: 'x'.repeat(64 * 1024) });
+    const reply = await api('importAnnotations', body);
+    expect(reply.status).not.toBe(413);
+    expect(JSON.parse(reply.body).error?.code).not.toBe('too_large');
+  });
+
   it('refuses a body over the limit with 413, declared or streamed', async () => {
     const big = JSON.stringify({ query: 'あ'.repeat(3000) });
     const declared = await api('search', big);
@@ -413,6 +426,15 @@ describe('static files never escape the renderer build', () => {
     expect(reply).not.toContain(secret);
     expect(reply).not.toContain('root:');
     expect(reply).toMatch(/^HTTP\/1\.1 (400|404) /);
+  });
+
+  it("answers the browser's own favicon request with 204, not a 404 in the console", async () => {
+    const reply = await request(server.port, {
+      path: '/favicon.ico',
+      headers: { Host: host, Cookie: cookie },
+    });
+    expect(reply.status).toBe(204);
+    expect(reply.body).toBe('');
   });
 
   it('does not answer absolute-form request targets', async () => {

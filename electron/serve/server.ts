@@ -25,6 +25,14 @@ import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
 export const TOKEN_COOKIE = 'hakusho_token';
 /** Largest request body accepted (the largest valid argument is far smaller). */
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+/**
+ * Methods whose argument is a whole file the reader chose (an annotation export to
+ * import): they get a larger, still bounded, body. The contract's own size limit
+ * (MAX_IMPORT_BYTES characters) is checked after parsing.
+ */
+export const LARGE_BODY_LIMITS: Partial<Record<string, number>> = {
+  importAnnotations: 64 * 1024 * 1024,
+};
 
 export interface ServerOptions {
   handlers: ApiHandlers;
@@ -226,10 +234,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     let body: Buffer;
     try {
-      body = await readBody(req, maxBody);
+      body = await readBody(req, Math.max(maxBody, LARGE_BODY_LIMITS[method] ?? 0));
     } catch (err) {
       if (err instanceof BodyTooLarge) {
-        sendError(res, 'too_large', `request body exceeds ${maxBody} bytes`);
+        const limit = Math.max(maxBody, LARGE_BODY_LIMITS[method] ?? 0);
+        sendError(res, 'too_large', `request body exceeds ${limit} bytes`);
         // Stop reading the rest of an oversized upload.
         req.resume();
         res.on('finish', () => req.socket.destroySoon());
@@ -265,6 +274,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     const hit = files.resolve(rawPath);
+    if (!hit && rawPath === '/favicon.ico') {
+      // Browsers ask for it on their own; the renderer declares its icons itself.
+      send(res, 204, '', {}, head);
+      return;
+    }
     if (!hit) {
       sendText(
         res,

@@ -1,8 +1,23 @@
 // Registry of CLI commands, in the order `help` lists them.
 import type { Command } from '../command';
+import { annotationsCommand } from './annotations';
+import { backupCommand } from './backup';
+import { bookmarksCommand } from './bookmarks';
 import { buildContentCommand } from './build-content';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { readCommand } from './read';
 import { searchCommand } from './search';
 import { tocCommand } from './toc';
 
-export const commands: Command[] = [buildContentCommand, tocCommand, readCommand, searchCommand];
+export const commands: Command[] = [
+  buildContentCommand,
+  tocCommand,
+  readCommand,
+  searchCommand,
+  bookmarksCommand,
+  annotationsCommand,
+  exportCommand,
+  importCommand,
+  backupCommand,
+];

@@ -4,6 +4,7 @@
 // hits marked 【…】) without --json.
 import { ApiError } from '../../common/api/contract';
 import { MAX_QUERY_LENGTH } from '../../common/api/contract';
+import { searchNotesInProfile } from '../../core/library/handlers';
 import { createSearchService, DEFAULT_RESULT_LIMIT } from '../../core/search/service';
 import { CliError, type Command } from '../command';
 import { withContentStore } from './content-access';
@@ -28,7 +29,9 @@ export const searchCommand: Command = {
     }
     const results = withContentStore(input.contentDbPath, io, (store) => {
       try {
-        return createSearchService(store).search(query, { limit });
+        const text = createSearchService(store).search(query, { limit });
+        // Hits in the reader's own notes follow, marked kind 'note' with annotationId.
+        return [...text, ...searchNotesInProfile(input.userDataDir, store, query, limit)];
       } catch (err) {
         if (err instanceof ApiError) throw new CliError(`search: ${err.message}`);
         throw err;
@@ -48,6 +51,7 @@ export const searchCommand: Command = {
             score: r.score,
             kind: r.kind,
             ranges: r.ranges,
+            ...(r.annotationId ? { annotationId: r.annotationId } : {}),
           })),
           null,
           2,
@@ -69,7 +73,7 @@ export const searchCommand: Command = {
       }
       marked += r.snippet.slice(at);
       lines.push(
-        `${r.path.join(' › ')}  (${r.hits} ${r.hits === 1 ? 'hit' : 'hits'}; ${r.sectionId}${r.paragraphId ? ` ${r.paragraphId}` : ''})`,
+        `${r.kind === 'note' ? '[メモ] ' : ''}${r.path.join(' › ')}  (${r.hits} ${r.hits === 1 ? 'hit' : 'hits'}; ${r.sectionId}${r.paragraphId ? ` ${r.paragraphId}` : ''})`,
         `  ${marked}`,
         '',
       );

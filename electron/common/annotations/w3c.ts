@@ -230,9 +230,8 @@ export function parseW3c(body: string): ParsedImport {
   try {
     json = JSON.parse(body);
   } catch (err) {
-    throw new ImportFormatError(
-      `the file is not JSON (${err instanceof Error ? err.message : String(err)})`,
-    );
+    const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
+    throw new ImportFormatError(`the file is not JSON (${reason.slice(0, 200)})`);
   }
   checkJsonShape(json);
   const top = collectionSchema.safeParse(json);

@@ -67,14 +67,14 @@ export class AnnotationRepository {
     ).map((r) => r.tag);
   }
 
-  private toRecord(row: AnnotationRow): AnnotationRecord {
+  private toRecord(row: AnnotationRow, tags?: string[]): AnnotationRecord {
     return {
       id: row.id,
       kind: row.kind,
       sectionId: row.section_id,
       color: row.color,
       note: row.note,
-      tags: this.tagsOf(this.lib.db, row.id),
+      tags: tags ?? this.tagsOf(this.lib.db, row.id),
       target: row.target === null ? null : (JSON.parse(row.target) as AnnotationTarget),
       anchor: row.anchor,
       createdAt: row.created_at,
@@ -87,12 +87,21 @@ export class AnnotationRepository {
       AnnotationRow | undefined;
   }
 
-  /** Live annotations in creation order. */
+  /** Live annotations in creation order (tags read in one query, not one per annotation). */
   list(): AnnotationRecord[] {
-    const rows = this.lib.db
+    const db = this.lib.db;
+    const rows = db
       .prepare('SELECT * FROM annotations WHERE deleted_at IS NULL ORDER BY created_at, id')
       .all() as AnnotationRow[];
-    return rows.map((r) => this.toRecord(r));
+    const tags = new Map<string, string[]>();
+    for (const t of db
+      .prepare('SELECT annotation_id, tag FROM annotation_tags ORDER BY rowid')
+      .all() as { annotation_id: string; tag: string }[]) {
+      const list = tags.get(t.annotation_id);
+      if (list) list.push(t.tag);
+      else tags.set(t.annotation_id, [t.tag]);
+    }
+    return rows.map((row) => this.toRecord(row, tags.get(row.id) ?? []));
   }
 
   get(id: string): AnnotationRecord {
@@ -156,15 +165,29 @@ export class AnnotationRepository {
   }
 
   /** Records where a highlight is now (after re-anchoring); the note and times are untouched. */
-  setAnchor(id: string, target: AnnotationTarget | null, anchor: AnchorState): void {
+  setAnchor(
+    id: string,
+    target: AnnotationTarget | null,
+    anchor: AnchorState,
+    sectionId?: string,
+  ): void {
     const current = this.get(id);
     if (current.kind === 'highlight' && target === null)
       throw new ApiError('invalid_input', 'a highlight needs a target');
-    const checked = parse(annotationRecordSchema, { ...current, target, anchor }, 'annotation');
+    const checked = parse(
+      annotationRecordSchema,
+      { ...current, target, anchor, sectionId: sectionId ?? current.sectionId },
+      'annotation',
+    );
     this.lib.write((db) =>
       db
-        .prepare('UPDATE annotations SET target = ?, anchor = ? WHERE id = ?')
-        .run(checked.target === null ? null : JSON.stringify(checked.target), checked.anchor, id),
+        .prepare('UPDATE annotations SET target = ?, anchor = ?, section_id = ? WHERE id = ?')
+        .run(
+          checked.target === null ? null : JSON.stringify(checked.target),
+          checked.anchor,
+          checked.sectionId,
+          id,
+        ),
     );
   }
 

@@ -150,3 +150,31 @@ export async function takeBackup(
 export function rotateBackups(userDataDir: string, keep: number): void {
   for (const old of listBackups(userDataDir).slice(keep)) fs.rmSync(old.path, { force: true });
 }
+
+/**
+ * Removes half-written backups left by a process killed while backing up
+ * (`*.partial*`, never listed as backups). Only old ones: a live process may be
+ * writing a fresh one right now.
+ */
+export function removeStalePartials(
+  userDataDir: string,
+  olderThanMs = 60_000,
+  now = Date.now(),
+): void {
+  const dir = backupDir(userDataDir);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.includes('.sqlite.partial')) continue;
+    const file = path.join(dir, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs > olderThanMs) fs.rmSync(file, { force: true });
+    } catch {
+      // Gone already.
+    }
+  }
+}

@@ -260,4 +260,60 @@ describe('re-anchoring when the content is rebuilt', () => {
     const notices = await again.call('getNotices', {});
     expect(notices.map((n) => n.code)).toContain('annotations_orphaned');
   });
+
+  it('follows a passage into a renamed or re-cut section only when one section clearly has it', async () => {
+    const dir = tempUserDataDir();
+    const { call, lib } = setup(seedSections(), dir);
+    const sep = seedSections()[2]?.paragraphs[0]?.text as string;
+    const phrase = 'ロサンゼルス、サンフランシスコ';
+    const at = sep.indexOf(phrase);
+    const unique = await call('addAnnotation', {
+      startParagraphId: 's-sep.p1',
+      startOffset: at,
+      endOffset: at + phrase.length,
+      note: 'moves with its section',
+    });
+    const shortAt = sep.indexOf('経済産業大臣');
+    const ambiguous = await call('addAnnotation', {
+      startParagraphId: 's-sep.p1',
+      startOffset: shortAt,
+      endOffset: shortAt + '経済産業大臣'.length,
+      note: 'ambiguous',
+    });
+    lib.close();
+    opened.pop();
+    // The September section gets a new id; its text is also copied under two other ids,
+    // with other surroundings for the short phrase.
+    const sections = seedSections().map((s) =>
+      s.id === 's-sep'
+        ? {
+            ...s,
+            id: 's-sep-new',
+            paragraphs: s.paragraphs.map((p) => ({ ...p, id: `s-sep-new.${p.id}` })),
+          }
+        : s,
+    );
+    const again = setup(sections, dir);
+    const byId = new Map((await again.call('listAnnotations', {})).map((a) => [a.id, a]));
+    expect(byId.get(unique.id)).toMatchObject({ sectionId: 's-sep-new', anchor: 'anchored' });
+    expect(byId.get(unique.id)?.target?.startParagraphId).toBe('s-sep-new.s-sep.p1');
+    expect(byId.get(unique.id)?.target?.quote.exact).toBe(phrase);
+    // 経済産業大臣 with its context is found in the renamed section only: it follows too.
+    expect(byId.get(ambiguous.id)).toMatchObject({ sectionId: 's-sep-new', anchor: 'anchored' });
+
+    // Now two sections hold the same passage: nothing is guessed.
+    again.lib.close();
+    opened.pop();
+    const twice = [
+      ...sections.filter((s) => s.id !== 's-sep-new'),
+      { id: 'copy-a', title: 'A', parent: null, paragraphs: [{ id: 'copy-a.p1', text: sep }] },
+      { id: 'copy-b', title: 'B', parent: null, paragraphs: [{ id: 'copy-b.p1', text: sep }] },
+    ];
+    const third = setup(twice, dir);
+    const list = await third.call('listAnnotations', {});
+    expect(list.find((a) => a.id === unique.id)).toMatchObject({
+      sectionId: 's-sep-new',
+      anchor: 'orphan',
+    });
+  });
 });

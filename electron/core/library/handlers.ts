@@ -8,18 +8,27 @@
 import { ApiError, type ApiHandlers } from '../../common/api/contract';
 import type {
   Annotation,
+  AnnotationTarget,
   Bookmark,
   ImportSummary,
   SearchResultItem,
   TocEntry,
 } from '../../common/api/types';
-import { anchorPassage, AnchorRangeError, describePassage } from '../../common/anchoring/index';
+import {
+  anchorPassage,
+  AnchorRangeError,
+  describePassage,
+  type AnchorResult,
+} from '../../common/anchoring/index';
 import { DEFAULT_COLOR } from '../../common/annotations/fields';
 import { exportMarkdown } from '../../common/annotations/markdown';
 import type { AnnotationRecord, BookmarkRecord } from '../../common/annotations/records';
 import { exportW3c, ImportFormatError, parseW3c } from '../../common/annotations/w3c';
 import type { ContentStore } from '../content/store-types';
-import type { SqliteLibrary } from './library';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openLibrary, type SqliteLibrary } from './library';
+import { USER_DB_FILE } from './user-db';
 
 export type LibraryMethod =
   | 'getNotices'
@@ -114,13 +123,55 @@ export function reanchorAnnotations(
     }
     return ps;
   };
+  const toTarget = (result: AnchorResult): AnnotationTarget => {
+    const q = result.quote as NonNullable<typeof result.quote>;
+    const p = result.position as NonNullable<typeof result.position>;
+    return {
+      paragraphIds: result.paragraphIds ?? [],
+      quote: { exact: q.exact, prefix: q.prefix, suffix: q.suffix },
+      position: { start: p.start, end: p.end },
+      ...(result.range as NonNullable<typeof result.range>),
+    };
+  };
+  /**
+   * A passage no longer in its section may have moved to another one (sections
+   * re-cut or renamed by a content update). Only an unchanged quote that its
+   * context supports counts, and only when exactly one section has it.
+   */
+  const elsewhere = (
+    a: AnnotationRecord,
+  ): { sectionId: string; target: AnnotationTarget } | null => {
+    const target = a.target as AnnotationTarget;
+    const found: { sectionId: string; target: AnnotationTarget }[] = [];
+    for (const doc of content.searchDocs()) {
+      if (doc.id === a.sectionId || !doc.paragraphs.some((p) => p.text.length > 0)) continue;
+      if (!doc.paragraphs.some((p) => p.text.includes(target.quote.exact.split('\n')[0] ?? '')))
+        continue;
+      const result = anchorPassage(doc.paragraphs, {
+        quote: { type: 'TextQuoteSelector', ...target.quote },
+        position: null,
+      });
+      if (result.status === 'exact' || result.status === 'moved')
+        found.push({ sectionId: doc.id, target: toTarget(result) });
+      if (found.length > 1) return null;
+    }
+    return found[0] ?? null;
+  };
+  const orphan = (a: AnnotationRecord): void => {
+    const moved = a.target ? elsewhere(a) : null;
+    if (moved) {
+      library.annotations.setAnchor(a.id, moved.target, 'anchored', moved.sectionId);
+      if (a.anchor === 'orphan') summary.recovered += 1;
+      else summary.moved += 1;
+    } else if (a.anchor !== 'orphan') {
+      library.annotations.setAnchor(a.id, a.target, 'orphan');
+      summary.orphaned += 1;
+    } else summary.unchanged += 1;
+  };
   for (const a of library.annotations.list()) {
     summary.checked += 1;
     if (!outline.has(a.sectionId)) {
-      if (a.anchor !== 'orphan') {
-        library.annotations.setAnchor(a.id, a.target, 'orphan');
-        summary.orphaned += 1;
-      } else summary.unchanged += 1;
+      orphan(a);
       continue;
     }
     if (a.target === null) {
@@ -135,21 +186,10 @@ export function reanchorAnnotations(
       position: { type: 'TextPositionSelector', ...a.target.position },
     });
     if (result.status === 'orphan') {
-      if (a.anchor !== 'orphan') {
-        library.annotations.setAnchor(a.id, a.target, 'orphan');
-        summary.orphaned += 1;
-      } else summary.unchanged += 1;
+      orphan(a);
       continue;
     }
-    const q = result.quote as NonNullable<typeof result.quote>;
-    const r = result.range as NonNullable<typeof result.range>;
-    const p = result.position as NonNullable<typeof result.position>;
-    const target = {
-      paragraphIds: result.paragraphIds ?? [],
-      quote: { exact: q.exact, prefix: q.prefix, suffix: q.suffix },
-      position: { start: p.start, end: p.end },
-      ...r,
-    };
+    const target = toTarget(result);
     if (a.anchor === 'anchored' && JSON.stringify(target) === JSON.stringify(a.target)) {
       summary.unchanged += 1;
       continue;
@@ -434,4 +474,23 @@ function passageRanges(
     const end = pid === target.endParagraphId ? target.endOffset : length;
     return { paragraphId: pid, start, end };
   });
+}
+
+/**
+ * Note hits of the profile in `userDataDir`, for hosts that search without the
+ * full handlers (the CLI's `search`). No profile yet: no notes, and none is created.
+ */
+export function searchNotesInProfile(
+  userDataDir: string,
+  content: ContentStore,
+  query: string,
+  limit: number,
+): SearchResultItem[] {
+  if (!fs.existsSync(path.join(userDataDir, USER_DB_FILE))) return [];
+  const library = openLibrary(userDataDir, { autoBackup: false });
+  try {
+    return noteSearchResults(library, new Outline(content.toc()), content, query, limit);
+  } finally {
+    library.close();
+  }
 }

@@ -14,6 +14,7 @@ import {
   listBackups,
   newestGoodBackup,
   readBackupState,
+  removeStalePartials,
   takeBackup,
   type BackupInfo,
   type BackupReason,
@@ -100,6 +101,7 @@ export class SqliteLibrary implements Library {
     this.onWrite(() => {
       this.noteIndex = null;
     });
+    removeStalePartials(this.userDataDir);
     if (this.options.autoBackup) void this.backupIfChanged('start');
   }
 
@@ -111,8 +113,13 @@ export class SqliteLibrary implements Library {
 
   private openOrRecover(): { db: Database.Database; notices: StartupNotice[] } {
     const notices: StartupNotice[] = [];
-    const probe = probeUserDb(this.path, LATEST_VERSION); // throws NewerDatabaseError
-    if (probe.state === 'corrupt') notices.push(this.recoverFromDamage(probe.reason));
+    let probe = probeUserDb(this.path, LATEST_VERSION); // throws NewerDatabaseError
+    if (probe.state === 'stale-wal') {
+      notices.push(this.setAsideStaleWal(probe.reason));
+      probe = probeUserDb(this.path, LATEST_VERSION);
+    }
+    if (probe.state === 'corrupt' || probe.state === 'stale-wal')
+      notices.push(this.recoverFromDamage(probe.reason));
     const db = openWritableUserDb(this.path);
     try {
       applyMigrations(db);
@@ -121,6 +128,28 @@ export class SqliteLibrary implements Library {
       throw err;
     }
     return { db, notices };
+  }
+
+  /** Moves a -wal (and -shm) that does not belong to the database aside; the database file stays. */
+  private setAsideStaleWal(reason: string): StartupNotice {
+    const stamp = fileStamp(this.options.now());
+    const into = path.join(this.userDataDir, 'damaged');
+    fs.mkdirSync(into, { recursive: true });
+    const moved: string[] = [];
+    for (const suffix of ['-wal', '-shm']) {
+      const from = this.path + suffix;
+      if (!fs.existsSync(from)) continue;
+      const to = path.join(into, `user-${stamp}.sqlite${suffix}`);
+      fs.renameSync(from, to);
+      moved.push(to);
+    }
+    return {
+      code: 'stale_wal_moved',
+      message:
+        `A leftover journal file next to the notes database did not belong to it (${reason}). ` +
+        `It was moved to ${moved[0] ?? '(nothing)'}; your notes database itself was kept.`,
+      paths: moved,
+    };
   }
 
   /** Moves the damaged file aside and puts the newest good backup (if any) in its place. */

@@ -4,6 +4,8 @@
 // damaged one is reported so that the caller can move it aside. Only then is the
 // writable connection opened with the durability settings the notes rely on.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../common/api/contract';
 
@@ -29,7 +31,67 @@ export class NewerDatabaseError extends ApiError {
 }
 
 export type ProbeResult =
-  { state: 'missing' } | { state: 'ok'; version: number } | { state: 'corrupt'; reason: string };
+  | { state: 'missing' }
+  | { state: 'ok'; version: number }
+  | { state: 'corrupt'; reason: string }
+  /** The main file is sound but the -wal beside it does not belong to it. */
+  | { state: 'stale-wal'; reason: string };
+
+interface DbState {
+  version: number;
+  /** Our change counter, or null when the meta table is missing. */
+  changeSeq: number | null;
+}
+
+function readState(db: Database.Database): DbState {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const hasMeta = db
+    .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'meta'")
+    .get();
+  const row = hasMeta
+    ? (db.prepare("SELECT value FROM meta WHERE key = 'change_seq'").get() as
+        { value: string } | undefined)
+    : undefined;
+  return { version, changeSeq: row ? Number(row.value) : null };
+}
+
+/**
+ * The state of the main file alone, ignoring any -wal beside it: read from a
+ * private copy (opening the real file would apply the -wal). Null if unreadable.
+ */
+function mainFileState(file: string): DbState | null {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-probe-'));
+  try {
+    const copy = path.join(dir, 'main.sqlite');
+    fs.copyFileSync(file, copy);
+    const db = new Database(copy, { readonly: true, fileMustExist: true });
+    try {
+      return readState(db);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A -wal left beside the database that does not continue it (another database's,
+ * or an older one after a file was copied back): applying it would replace our
+ * data by something else while integrity_check still passes. A genuine WAL only
+ * moves the schema version and our change counter forward.
+ */
+function staleWalReason(main: DbState, withWal: DbState): string | null {
+  if (main.version === 0 || main.changeSeq === null) return null;
+  if (withWal.version < main.version)
+    return `the -wal file would take the schema back from version ${main.version} to ${withWal.version}`;
+  if (withWal.changeSeq === null) return 'the -wal file belongs to another database';
+  if (withWal.changeSeq < main.changeSeq)
+    return 'the -wal file holds an older state than the database file';
+  return null;
+}
 
 /** Reads the schema version and checks integrity without writing to the main file. */
 export function probeUserDb(file: string, supported: number): ProbeResult {
@@ -52,11 +114,30 @@ export function probeUserDb(file: string, supported: number): ProbeResult {
     return { state: 'corrupt', reason: 'the file header is not an SQLite header' };
   let db: Database.Database | undefined;
   try {
+    let walSize = 0;
+    try {
+      walSize = fs.statSync(`${file}-wal`).size;
+    } catch {
+      walSize = 0;
+    }
+    const main = walSize > 0 ? mainFileState(file) : null;
     db = new Database(file, { readonly: true, fileMustExist: true });
-    const version = db.pragma('user_version', { simple: true }) as number;
+    const state = readState(db);
+    const version = state.version;
+    if (main && main.version > supported)
+      throw new NewerDatabaseError(file, main.version, supported);
     if (version > supported) throw new NewerDatabaseError(file, version, supported);
     const check = db.pragma('quick_check', { simple: true }) as string;
-    if (check !== 'ok') return { state: 'corrupt', reason: `integrity check failed: ${check}` };
+    if (check !== 'ok') {
+      if (main)
+        return {
+          state: 'stale-wal',
+          reason: `integrity check failed with the -wal applied: ${check}`,
+        };
+      return { state: 'corrupt', reason: `integrity check failed: ${check}` };
+    }
+    const stale = main ? staleWalReason(main, state) : null;
+    if (stale) return { state: 'stale-wal', reason: stale };
     return { state: 'ok', version };
   } catch (err) {
     if (err instanceof NewerDatabaseError) throw err;

@@ -1,11 +1,14 @@
-// In-memory stand-ins for the content store and the user library, for tests of
-// the hosts (HTTP, IPC) that need the contract's behaviour but not SQLite. The
-// text is a real slice of the seed (第１節 米国 of the white paper). Tests of
-// the real databases live beside ../content and ../library.
+// Test fixtures for the hosts (HTTP, IPC, core): a small in-memory content
+// store over a real slice of the seed (第１節 米国 of the white paper), and a
+// real user.sqlite in a temp folder. Tests against the real content DB live in
+// ../api.content.test.ts and beside ../content.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ApiError } from '../../common/api/contract';
-import type { Prefs, ReadingPosition, SectionView, TocEntry } from '../../common/api/types';
+import type { SectionView, TocEntry } from '../../common/api/types';
 import type { ContentStore, SearchDoc } from '../content/store-types';
-import type { Library, StartupNotice } from '../library/library-types';
+import { openLibrary, type SqliteLibrary } from '../library/library';
 
 const SECTIONS: SectionView[] = [
   {
@@ -89,34 +92,20 @@ export function memoryContentStore(): ContentStore & { closed: boolean } {
   return store;
 }
 
-export const DEFAULT_TEST_PREFS: Prefs = {
-  theme: 'system',
-  fontSize: 18,
-  writingMode: 'horizontal',
-  language: 'ja',
-  fontFamily: 'serif',
-};
-
-export function memoryLibrary(notices: StartupNotice[] = []): Library & { closed: boolean } {
-  let prefs: Prefs = { ...DEFAULT_TEST_PREFS };
-  let position: ReadingPosition | null = null;
-  const library = {
-    path: ':memory:',
-    closed: false,
-    getPrefs: () => ({ ...prefs }),
-    setPrefs: (patch: Partial<Prefs>) => {
-      prefs = { ...prefs, ...patch };
-      return { ...prefs };
-    },
-    getPosition: () => (position ? { ...position } : null),
-    setPosition: (p: ReadingPosition) => {
-      position = { ...p };
-      return { ...position };
-    },
-    startupNotices: () => notices,
-    close: () => {
-      library.closed = true;
+/** A real user.sqlite in a fresh temp folder (no automatic backups), and its removal. */
+export function tempLibrary(): { library: SqliteLibrary; dir: string; cleanup(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-user-'));
+  const library = openLibrary(dir, { autoBackup: false });
+  return {
+    library,
+    dir,
+    cleanup() {
+      try {
+        library.close();
+      } catch {
+        // already closed by the test
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-  return library;
 }

@@ -1,0 +1,48 @@
+// `backup list [--json]`, `backup restore <name>`, `backup now`: the verified
+// backups of user.sqlite (newest first, the last 10 kept). A restore first saves
+// the current state as a 'pre-restore' backup, so it can itself be undone.
+import { CliError, type Command } from '../command';
+import { withLibrary } from './library-access';
+
+export const backupCommand: Command = {
+  name: 'backup',
+  summary: 'List, take or restore backups of the notes database',
+  usage: 'hakusho backup list [--json] | backup now | backup restore <name>',
+  async run(input, io) {
+    const [sub, name, extra] = input.positionals;
+    if (sub === 'list') {
+      const list = await withLibrary(input, io, (s) => s.call('listBackups', {}));
+      if (input.json) io.out(JSON.stringify(list, null, 2));
+      else
+        io.out(
+          list.length === 0
+            ? 'No backups yet.'
+            : list
+                .map((b) => `${b.name}  ${b.createdAt}  ${b.reason}  ${b.bytes} bytes`)
+                .join('\n'),
+        );
+      return 0;
+    }
+    if (sub === 'now') {
+      const info = await withLibrary(input, io, (s) => s.library.backupNow('manual'));
+      io.out(
+        input.json
+          ? JSON.stringify({ name: info.name, createdAt: info.createdAt })
+          : `Backup ${info.name}`,
+      );
+      return 0;
+    }
+    if (sub === 'restore') {
+      if (!name || extra !== undefined)
+        throw new CliError('backup restore: expected one backup name (see backup list)');
+      const restored = await withLibrary(input, io, (s) => s.call('restoreBackup', { name }));
+      io.out(
+        input.json
+          ? JSON.stringify(restored)
+          : `Restored ${restored.name} (${restored.createdAt}). The previous state was saved as a pre-restore backup.`,
+      );
+      return 0;
+    }
+    throw new CliError('backup: expected "list", "now" or "restore <name>"');
+  },
+};

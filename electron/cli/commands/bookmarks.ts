@@ -1,0 +1,37 @@
+// `bookmarks list [--json] [--by document|date]`: the reader's bookmarks, in
+// document order (default) or newest first. JSON: the contract's Bookmark objects.
+import { CliError, type Command } from '../command';
+import { withLibrary } from './library-access';
+
+export const bookmarksCommand: Command = {
+  name: 'bookmarks',
+  summary: 'List bookmarks (in document order, or --by date)',
+  usage: 'hakusho bookmarks list [--json] [--by document|date]',
+  options: { by: { type: 'string' } },
+  async run(input, io) {
+    const [sub] = input.positionals;
+    if (sub !== 'list') throw new CliError('bookmarks: expected "list"');
+    const by = input.values.by ?? 'document';
+    if (by !== 'document' && by !== 'date')
+      throw new CliError('bookmarks: --by is "document" or "date"');
+    const list = await withLibrary(input, io, (s) => s.call('listBookmarks', { order: by }));
+    if (input.json) {
+      io.out(JSON.stringify(list, null, 2));
+      return 0;
+    }
+    if (list.length === 0) {
+      io.out('No bookmarks.');
+      return 0;
+    }
+    io.out(
+      list
+        .map(
+          (b) =>
+            `${b.path.length > 0 ? b.path.join(' › ') : `(not in this edition) ${b.sectionId}`}` +
+            `${b.label ? `  — ${b.label}` : ''}\n  ${b.id}  ${b.createdAt}`,
+        )
+        .join('\n'),
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,37 @@
+// `import FILE [--json]`: imports a W3C JSON-LD export (ours). All or nothing:
+// an invalid file is refused with a clear error and changes nothing; importing
+// the same file twice adds nothing.
+import fs from 'node:fs';
+import { MAX_IMPORT_BYTES } from '../../common/api/contract';
+import { CliError, type Command } from '../command';
+import { withLibrary } from './library-access';
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import annotations and bookmarks from a W3C JSON-LD export',
+  usage: 'hakusho import FILE [--json]',
+  async run(input, io) {
+    const [file, extra] = input.positionals;
+    if (!file || extra !== undefined) throw new CliError('import: expected one FILE');
+    let body: string;
+    try {
+      const stat = fs.statSync(file);
+      if (!stat.isFile()) throw new Error('not a file');
+      if (stat.size > MAX_IMPORT_BYTES) throw new Error(`larger than ${MAX_IMPORT_BYTES} bytes`);
+      body = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new CliError(
+        `import: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+    const summary = await withLibrary(input, io, (s) => s.call('importAnnotations', { body }));
+    if (input.json) io.out(JSON.stringify(summary, null, 2));
+    else
+      io.out(
+        `Imported ${summary.annotationsAdded} new and ${summary.annotationsUpdated} updated annotation(s) ` +
+          `(${summary.annotationsUnchanged} already present), ${summary.bookmarksAdded} new bookmark(s) ` +
+          `(${summary.bookmarksUnchanged} already present).`,
+      );
+    return 0;
+  },
+};

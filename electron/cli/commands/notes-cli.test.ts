@@ -1,0 +1,209 @@
+// The notes commands of the CLI (bookmarks, annotations, export, import, backup)
+// run in-process against a real content database and real user-data folders.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openContentStore } from '../../core/content/store';
+import { CliError } from '../command';
+import { runCli } from '../main';
+
+let root: string;
+let contentDb: string;
+let paragraphId: string;
+let paragraphText: string;
+
+beforeAll(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-notes-cli-'));
+  contentDb = path.join(root, 'content.sqlite');
+  await run(['toc', '--json'], path.join(root, 'warmup'));
+  const store = openContentStore(contentDb);
+  const doc = store
+    .searchDocs()
+    .find((d) => d.paragraphs.some((p) => p.text.includes('経済産業大臣')));
+  const p = doc?.paragraphs.find((x) => x.text.includes('経済産業大臣')) as {
+    id: string;
+    text: string;
+  };
+  paragraphId = p.id;
+  paragraphText = p.text;
+  store.close();
+}, 120_000);
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+async function run(args: string[], userData: string) {
+  const out: string[] = [];
+  const log: string[] = [];
+  const code = await runCli([...args, '--user-data', userData, '--content', contentDb], {
+    out: (t) => out.push(t),
+    log: (t) => log.push(t),
+  });
+  return { code, stdout: out.join('\n'), stderr: log.join('\n') };
+}
+
+describe('notes CLI', () => {
+  it('annotations add prints the stored annotation with its id; list shows it', async () => {
+    const ud = path.join(root, 'a');
+    const at = paragraphText.indexOf('経済産業大臣');
+    const added = await run(
+      [
+        'annotations',
+        'add',
+        '--paragraph',
+        paragraphId,
+        '--start',
+        String(at),
+        '--end',
+        String(at + 6),
+        '--note',
+        '大臣の訪問',
+        '--color',
+        'green',
+        '--tag',
+        '訪問',
+        '--tag',
+        '大臣',
+        '--json',
+      ],
+      ud,
+    );
+    expect(added.code).toBe(0);
+    const annotation = JSON.parse(added.stdout);
+    expect(annotation).toMatchObject({
+      id: expect.stringMatching(/^an-/),
+      kind: 'highlight',
+      color: 'green',
+      note: '大臣の訪問',
+      tags: ['訪問', '大臣'],
+      anchor: 'anchored',
+    });
+    expect(annotation.target.quote.exact).toBe('経済産業大臣');
+    const list = await run(['annotations', 'list', '--json'], ud);
+    expect(JSON.parse(list.stdout).map((a: { id: string }) => a.id)).toEqual([annotation.id]);
+    const text = await run(['annotations', 'list', '--tag', '訪問'], ud);
+    expect(text.stdout).toContain('「経済産業大臣」');
+    expect((await run(['annotations', 'list', '--json', '--color', 'pink'], ud)).stdout).toBe('[]');
+    // search also finds the note, marked as a note with the annotation id.
+    const hits = JSON.parse((await run(['search', '大臣の訪問', '--json'], ud)).stdout);
+    const note = hits.find((h: { kind: string }) => h.kind === 'note');
+    expect(note).toMatchObject({ kind: 'note', annotationId: annotation.id, paragraphId });
+    expect(note.snippet.slice(note.highlights[0][0], note.highlights[0][1])).toBe('大臣の訪問');
+    // A profile that does not exist is not created by a search.
+    await run(['search', '大臣', '--json'], path.join(root, 'never'));
+    expect(fs.existsSync(path.join(root, 'never', 'user.sqlite'))).toBe(false);
+  });
+
+  it('refuses bad input with one-line errors', async () => {
+    const ud = path.join(root, 'b');
+    const cases: [string[], RegExp][] = [
+      [['annotations', 'add', '--paragraph', 'nope', '--start', '0', '--end', '3'], /no paragraph/],
+      [
+        ['annotations', 'add', '--paragraph', paragraphId, '--start', '5', '--end', '2'],
+        /starts after/,
+      ],
+      [
+        ['annotations', 'add', '--paragraph', paragraphId, '--start', '0', '--end', '99999'],
+        /outside/,
+      ],
+      [
+        ['annotations', 'add', '--paragraph', paragraphId, '--start', 'x', '--end', '2'],
+        /non-negative integer/,
+      ],
+      [['backup', 'restore', '../../etc/passwd'], /not a backup name/],
+      [['export', '--format', 'pdf'], /--format/],
+      [['import', path.join(root, 'missing.jsonld')], /cannot read/],
+    ];
+    for (const [args, message] of cases) {
+      const err = await run(args, ud).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CliError);
+      expect((err as CliError).message).toMatch(message);
+      expect((err as CliError).message).not.toContain('\n');
+    }
+  });
+
+  it('export → import into a fresh profile is lossless and importing twice adds nothing', async () => {
+    const ud = path.join(root, 'c');
+    await run(
+      [
+        'annotations',
+        'add',
+        '--paragraph',
+        paragraphId,
+        '--start',
+        '0',
+        '--end',
+        '10',
+        '--note',
+        'one',
+      ],
+      ud,
+    );
+    const out = path.join(root, 'notes.jsonld');
+    expect((await run(['export', '--format', 'w3c', '--out', out], ud)).code).toBe(0);
+    const fresh = path.join(root, 'd');
+    const first = JSON.parse((await run(['import', out, '--json'], fresh)).stdout);
+    expect(first.annotationsAdded).toBe(1);
+    const second = JSON.parse((await run(['import', out, '--json'], fresh)).stdout);
+    expect(second).toMatchObject({ annotationsAdded: 0, annotationsUnchanged: 1 });
+    const items = (body: string) => JSON.parse(body).first.items;
+    const again = (await run(['export', '--format', 'w3c'], fresh)).stdout;
+    expect(items(again)).toEqual(items(fs.readFileSync(out, 'utf8')));
+    const md = (await run(['export', '--format', 'md'], fresh)).stdout;
+    expect(md).toContain('> ');
+    expect(md).toContain('を加工して作成');
+    // An invalid file changes nothing.
+    fs.writeFileSync(path.join(root, 'bad.jsonld'), '{"type":"AnnotationCollection"}');
+    await expect(run(['import', path.join(root, 'bad.jsonld')], fresh)).rejects.toThrow(
+      /not a Hakusho Reader/,
+    );
+  });
+
+  it('backup list, now and restore', async () => {
+    const ud = path.join(root, 'e');
+    await run(
+      [
+        'annotations',
+        'add',
+        '--paragraph',
+        paragraphId,
+        '--start',
+        '0',
+        '--end',
+        '4',
+        '--note',
+        'kept',
+      ],
+      ud,
+    );
+    const taken = JSON.parse((await run(['backup', 'now', '--json'], ud)).stdout);
+    await run(
+      [
+        'annotations',
+        'add',
+        '--paragraph',
+        paragraphId,
+        '--start',
+        '4',
+        '--end',
+        '8',
+        '--note',
+        'later',
+      ],
+      ud,
+    );
+    const list = JSON.parse((await run(['backup', 'list', '--json'], ud)).stdout);
+    expect(list.map((b: { name: string }) => b.name)).toContain(taken.name);
+    const restored = await run(['backup', 'restore', taken.name], ud);
+    expect(restored.stdout).toMatch(/^Restored /);
+    const notes = JSON.parse((await run(['annotations', 'list', '--json'], ud)).stdout).map(
+      (a: { note: string }) => a.note,
+    );
+    expect(notes).toEqual(['kept']);
+  });
+
+  it('bookmarks list', async () => {
+    const ud = path.join(root, 'f');
+    expect((await run(['bookmarks', 'list'], ud)).stdout).toBe('No bookmarks.');
+    expect((await run(['bookmarks', 'list', '--json', '--by', 'date'], ud)).stdout).toBe('[]');
+  });
+});

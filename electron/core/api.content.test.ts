@@ -1,0 +1,89 @@
+// The handlers over a real content database built from the seed in a temp dir:
+// the shapes the renderer receives, the 出典 line from the real metadata, and
+// the data-dependent checks (unknown section ids).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invoke, type ApiHandlers } from '../common/api/contract';
+import { createHandlers } from './api';
+import { ensureContentDb } from './content/ensure';
+import { openContentStore } from './content/store';
+import type { ContentStore } from './content/store-types';
+import { tempLibrary } from './testing/memory-core';
+
+let dir: string;
+let store: ContentStore;
+let handlers: ApiHandlers;
+let user: ReturnType<typeof tempLibrary>;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-api-'));
+  const dbPath = path.join(dir, 'content.sqlite');
+  ensureContentDb({ dbPath, log: () => {}, builders: [] });
+  store = openContentStore(dbPath);
+  user = tempLibrary();
+  handlers = createHandlers({
+    content: store,
+    search: null,
+    library: user.library,
+    host: { kind: 'browser', version: '0.1.0', userDataDir: dir },
+  });
+});
+
+afterAll(() => {
+  user.cleanup();
+  store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('handlers over the real content DB', () => {
+  it('gives the outline with parents before children', async () => {
+    const toc = await invoke(handlers, 'getToc', {});
+    expect(toc.length).toBeGreaterThanOrEqual(10);
+    const seen = new Set<string>();
+    for (const entry of toc) {
+      expect(Object.keys(entry).sort()).toEqual(
+        ['editorial', 'id', 'kind', 'level', 'parent', 'title'].sort(),
+      );
+      if (entry.parent !== null) expect(seen.has(entry.parent)).toBe(true);
+      seen.add(entry.id);
+    }
+    expect(toc.some((e) => e.editorial && e.title.startsWith('［'))).toBe(true);
+  });
+
+  it('opens every section with a path ending in its title and linked prev/next', async () => {
+    const toc = await invoke(handlers, 'getToc', {});
+    let previous: string | null = null;
+    for (const entry of toc) {
+      const section = await invoke(handlers, 'getSection', { id: entry.id });
+      expect(section.id).toBe(entry.id);
+      expect(section.path[section.path.length - 1]).toBe(entry.title);
+      expect(section.prev).toBe(previous);
+      for (const p of section.paragraphs) expect(p.text.length).toBeGreaterThan(0);
+      previous = entry.id;
+    }
+    const part3 = toc.find((e) => e.title.startsWith('3．'));
+    expect(part3).toBeDefined();
+    const section = await invoke(handlers, 'getSection', { id: part3!.id });
+    expect(section.paragraphs.length).toBeGreaterThan(0);
+  });
+
+  it('refuses unknown sections and positions in them', async () => {
+    await expect(invoke(handlers, 'getSection', { id: 'no-such' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(
+      invoke(handlers, 'setPosition', { sectionId: 'no-such', scroll: 0 }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('gives About facts from the recorded metadata', async () => {
+    const info = await invoke(handlers, 'getAppInfo', {});
+    expect(info.attribution).toBe('「通商白書2023」（経済産業省）を加工して作成');
+    expect(info.source).toBe('出典：「通商白書2023」（経済産業省）');
+    expect(info.document.sourceSha256).toMatch(/^[0-9a-f]{64}$/);
+    const doc = await invoke(handlers, 'getDocument', {});
+    expect(doc.publisher).toContain('経済産業省');
+  });
+});

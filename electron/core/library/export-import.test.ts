@@ -1,0 +1,211 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { invoke, type ApiArgs, type ApiHandlers, type ApiMethod } from '../../common/api/contract';
+import { createLibraryHandlers } from './handlers';
+import { openLibrary, type SqliteLibrary } from './library';
+import { fakeContentStore } from './test-content';
+import { removeDir, tempUserDataDir } from './test-helpers';
+
+const opened: { dir: string; lib: SqliteLibrary }[] = [];
+afterEach(() => {
+  for (const { dir, lib } of opened.splice(0)) {
+    lib.close();
+    removeDir(dir);
+  }
+});
+
+function profile() {
+  const dir = tempUserDataDir();
+  const lib = openLibrary(dir, { autoBackup: false });
+  opened.push({ dir, lib });
+  const handlers = createLibraryHandlers({
+    library: lib,
+    content: fakeContentStore(),
+  }) as ApiHandlers;
+  const call = <M extends ApiMethod>(method: M, args: ApiArgs<M>) => invoke(handlers, method, args);
+  return { lib, call };
+}
+
+async function populate(call: ReturnType<typeof profile>['call']) {
+  await call('addAnnotation', {
+    startParagraphId: 's-us.p1',
+    startOffset: 40,
+    endParagraphId: 's-us.p2',
+    endOffset: 12,
+    color: 'purple',
+    note: '複数段落にまたがる\nメモ "quoted" <b>',
+    tags: ['政策', 'IRA'],
+  });
+  await call('addAnnotation', { startParagraphId: 's-sep.p1', startOffset: 0, endOffset: 8 });
+  await call('addSectionNote', {
+    sectionId: 's-may',
+    note: '節全体のメモ',
+    color: 'green',
+    tags: ['半導体'],
+  });
+  await call('toggleBookmark', { sectionId: 's-may', label: '半導体' });
+  await call('toggleBookmark', { sectionId: 's-us' });
+}
+
+const items = (body: string) => (JSON.parse(body) as { first: { items: unknown[] } }).first.items;
+
+describe('W3C JSON-LD export and import', () => {
+  it('exports Web Annotation JSON-LD with quote and position selectors', async () => {
+    const a = profile();
+    await populate(a.call);
+    const file = await a.call('exportAnnotations', { format: 'w3c' });
+    expect(file.mimeType).toBe('application/ld+json');
+    const doc = JSON.parse(file.body);
+    expect(doc['@context'][0]).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(doc.type).toBe('AnnotationCollection');
+    expect(doc.total).toBe(5);
+    expect(doc['hakusho:document'].attribution).toBe(
+      '「通商白書2023」（経済産業省）を加工して作成',
+    );
+    const first = doc.first.items[0];
+    expect(first.motivation).toBe('commenting');
+    expect(first.target.selector[0].type).toBe('TextQuoteSelector');
+    expect(first.target.selector[0].exact).toContain('\n');
+    expect(first.target.selector[1]).toMatchObject({ type: 'TextPositionSelector', start: 40 });
+    expect(first.body.map((b: { purpose: string }) => b.purpose)).toEqual([
+      'commenting',
+      'tagging',
+      'tagging',
+    ]);
+    expect(
+      doc.first.items.filter((i: { motivation: string }) => i.motivation === 'bookmarking'),
+    ).toHaveLength(2);
+  });
+
+  it('is lossless (export → import into an empty profile → export) and idempotent', async () => {
+    const a = profile();
+    await populate(a.call);
+    const exported = await a.call('exportAnnotations', { format: 'w3c' });
+    const b = profile();
+    const first = await b.call('importAnnotations', { body: exported.body });
+    expect(first).toEqual({
+      annotationsAdded: 3,
+      annotationsUpdated: 0,
+      annotationsUnchanged: 0,
+      bookmarksAdded: 2,
+      bookmarksUnchanged: 0,
+    });
+    const again = await b.call('exportAnnotations', { format: 'w3c' });
+    expect(items(again.body)).toEqual(items(exported.body));
+    const seq = b.lib.changeSeq();
+    const second = await b.call('importAnnotations', { body: exported.body });
+    expect(second).toEqual({
+      annotationsAdded: 0,
+      annotationsUpdated: 0,
+      annotationsUnchanged: 3,
+      bookmarksAdded: 0,
+      bookmarksUnchanged: 2,
+    });
+    expect(items((await b.call('exportAnnotations', { format: 'w3c' })).body)).toEqual(
+      items(exported.body),
+    );
+    expect(b.lib.annotations.list()).toHaveLength(3);
+    expect(b.lib.changeSeq()).toBeLessThanOrEqual(seq + 1);
+  });
+
+  it('is all-or-nothing: one bad item refuses the whole file with a clear error', async () => {
+    const a = profile();
+    await populate(a.call);
+    const good = JSON.parse((await a.call('exportAnnotations', { format: 'w3c' })).body);
+    const b = profile();
+    const seq = b.lib.changeSeq();
+    const variants: [string, (doc: typeof good) => unknown, RegExp][] = [
+      [
+        'a note too long',
+        (d) => ((d.first.items[1].body[0].value = 'x'.repeat(20_001)), d),
+        /longer than 20000/,
+      ],
+      ['a lone surrogate', (d) => ((d.first.items[1].body[0].value = 'a\uDC00'), d), /surrogate/],
+      ['a NUL', (d) => ((d.first.items[2].target.selector[0].exact = 'a\u0000'), d), /NUL/],
+      ['an unknown colour', (d) => ((d.first.items[2]['hakusho:color'] = 'red'), d), /item 3/],
+      ['an extra key', (d) => ((d.first.items[0].extra = 1), d), /item 1/],
+      ['a wrong total', (d) => ((d.total = 99), d), /holds/],
+      [
+        'an empty range',
+        (d) => (
+          (d.first.items[2].target.selector[1].end = d.first.items[2].target.selector[1].start),
+          d
+        ),
+        /empty or reversed/,
+      ],
+    ];
+    for (const [, mutate, message] of variants) {
+      const doc = mutate(JSON.parse(JSON.stringify(good)));
+      await expect(
+        b.call('importAnnotations', { body: JSON.stringify(doc) }),
+      ).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringMatching(message),
+      });
+    }
+    const raw = [
+      ['not JSON', '{oops', /not JSON/],
+      ['another kind of file', '{"hello": "world"}', /not a Hakusho Reader/],
+      [
+        'a __proto__ key',
+        JSON.stringify(good).replace(
+          '"type":"AnnotationCollection"',
+          '"__proto__":{"x":1},"type":"AnnotationCollection"',
+        ),
+        /forbidden key "__proto__"/,
+      ],
+      [
+        'a constructor key',
+        JSON.stringify(good).replace('"label":', '"constructor":1,"label":'),
+        /forbidden key "constructor"/,
+      ],
+      ['deep nesting', `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`, /nested deeper/],
+    ] as const;
+    for (const [, body, message] of raw) {
+      await expect(b.call('importAnnotations', { body })).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringMatching(message),
+      });
+    }
+    expect(b.lib.changeSeq()).toBe(seq);
+    expect(b.lib.annotations.list()).toEqual([]);
+    expect(b.lib.bookmarks.list()).toEqual([]);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('an imported copy that is newer updates the note; an older one changes nothing', async () => {
+    const a = profile();
+    await populate(a.call);
+    const body = (await a.call('exportAnnotations', { format: 'w3c' })).body;
+    const b = profile();
+    await b.call('importAnnotations', { body });
+    const doc = JSON.parse(body);
+    doc.first.items[1].body[0].value = '他の端末で更新したメモ';
+    doc.first.items[1].modified = '2099-01-01T00:00:00.000Z';
+    const summary = await b.call('importAnnotations', { body: JSON.stringify(doc) });
+    expect(summary.annotationsUpdated).toBe(1);
+    expect(b.lib.annotations.list().map((x) => x.note)).toContain('他の端末で更新したメモ');
+    doc.first.items[1].body[0].value = '古いメモ';
+    doc.first.items[1].modified = '2000-01-01T00:00:00.000Z';
+    expect(
+      (await b.call('importAnnotations', { body: JSON.stringify(doc) })).annotationsUpdated,
+    ).toBe(0);
+  });
+});
+
+describe('Markdown export', () => {
+  it('has section paths, quotes, notes, tags, deep links and the attribution', async () => {
+    const a = profile();
+    await populate(a.call);
+    const md = (await a.call('exportAnnotations', { format: 'md' })).body;
+    expect(md).toContain('## 第１節　米国\n');
+    expect(md).toContain('## 第１節　米国 › 2022 年 5月　「半導体協力基本原則」を公表');
+    expect(md).toMatch(/^> .*インフレ削減法/m);
+    expect(md).toContain('複数段落にまたがる  \nメモ "quoted" \\<b\\>');
+    expect(md).toContain('`#政策` `#IRA`');
+    expect(md).toMatch(/\]\(hakusho-reader:\/\/section\/s-us\?annotation=an-[0-9a-f-]+\)/);
+    expect(md).toContain('「通商白書2023」（経済産業省）を加工して作成');
+    expect(md).toContain('## しおり / Bookmarks');
+    // Document order: the chapter's highlight before the May section note before September.
+    expect(md.indexOf('インフレ削減法')).toBeLessThan(md.indexOf('節全体のメモ'));
+  });
+});

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { invoke } from '../../common/api/contract';
+import { openReaderCore, type CoreOpeners } from '../reader-core';
+import { libraryOpeners } from './openers';
+import { LATEST_VERSION } from './migrations/index';
+import type { HostLibrary } from './openers';
+import { sha256File } from './test-helpers';
+import { fakeContentStore } from './test-content';
+import { removeDir, tempUserDataDir } from './test-helpers';
+
+describe('libraryOpeners', () => {
+  it('plug into the reader core: notes methods answer through the contract', async () => {
+    const dir = tempUserDataDir();
+    const openers: CoreOpeners<HostLibrary> = {
+      openContentStore: () => fakeContentStore(),
+      createSearchService: () => ({ search: () => [] }),
+      ...libraryOpeners,
+    };
+    const core = openReaderCore(openers as unknown as CoreOpeners, {
+      contentDbPath: ':memory:',
+      userDataDir: dir,
+      host: 'browser',
+      version: '0.0.0',
+    });
+    try {
+      const note = await invoke(core.handlers, 'addSectionNote', {
+        sectionId: 's-us',
+        note: '検索できるメモ',
+      });
+      const hits = await invoke(core.handlers, 'search', { query: '検索できる' });
+      expect(hits).toEqual([expect.objectContaining({ kind: 'note', annotationId: note.id })]);
+      expect(fs.existsSync(`${dir}/user.sqlite`)).toBe(true);
+    } finally {
+      core.close();
+      removeDir(dir);
+    }
+  });
+
+  it('a database from a newer app is refused untouched and the reader still opens', async () => {
+    const dir = tempUserDataDir();
+    const file = path.join(dir, 'user.sqlite');
+    const future = new Database(file);
+    future.pragma('journal_mode = WAL');
+    future.exec('CREATE TABLE from_the_future (x)');
+    future.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    future.close();
+    const before = sha256File(file);
+    const openers: CoreOpeners<HostLibrary> = {
+      openContentStore: () => fakeContentStore(),
+      createSearchService: () => ({ search: () => [] }),
+      ...libraryOpeners,
+    };
+    const core = openReaderCore(openers as unknown as CoreOpeners, {
+      contentDbPath: ':memory:',
+      userDataDir: dir,
+      host: 'browser',
+      version: '0.0.0',
+    });
+    try {
+      expect((await invoke(core.handlers, 'getSection', { id: 's-us' })).id).toBe('s-us');
+      const notices = await invoke(core.handlers, 'getNotices', {});
+      expect(notices[0]).toMatchObject({ code: 'database_too_new', paths: [file] });
+      expect((await invoke(core.handlers, 'setPrefs', { theme: 'dark' })).theme).toBe('dark');
+      await expect(invoke(core.handlers, 'listAnnotations', {})).rejects.toMatchObject({
+        code: 'unavailable',
+      });
+      expect(await invoke(core.handlers, 'search', { query: 'x' })).toEqual([]);
+    } finally {
+      core.close();
+    }
+    expect(sha256File(file)).toBe(before);
+    removeDir(dir);
+  });
+});

@@ -1,0 +1,259 @@
+// Electron main process: lifecycle only. Every decision is made by a tested
+// pure module — security.ts (what may load, navigate, be opened or call IPC),
+// window-state.ts, menu.ts, ipc-dispatch.ts — and every answer by the core
+// (reader-core.ts, the same handlers as the browser edition and the CLI).
+// What is left here is the wiring that only the Electron runtime can execute;
+// the README lists it under "what CI does not exercise".
+import path from 'node:path';
+import fs from 'node:fs';
+import {
+  app,
+  type BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+} from 'electron';
+import { invoke, type ApiHandlers } from '../common/api/contract';
+import type { Language } from '../common/api/types';
+import { PRODUCT_NAME, resolveUserDataDir } from '../core/paths';
+import { openReaderCore, type ReaderCore } from '../core/reader-core';
+import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
+import { coreOpeners } from '../core/wiring';
+import { bindContract } from './ipc';
+import { aboutText, buildMenuTemplate } from './menu';
+import {
+  APP_CSP,
+  APP_ENTRY_URL,
+  APP_HOST,
+  APP_SCHEME,
+  decidePermission,
+  isAllowedRequest,
+} from './security';
+import { createMainWindow, guardWebContents } from './window';
+import { loadWindowState, restoreBounds, saveWindowState, type WindowState } from './window-state';
+
+// Must run before `ready`: app:// behaves like an https origin ('self' in the
+// CSP, fetch, relative URLs), and nothing else is privileged.
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
+]);
+app.enableSandbox();
+
+/** `--user-data DIR` on the command line, or HAKUSHO_USER_DATA, moves all the app's data. */
+function userDataOverride(argv: string[]): string | undefined {
+  const at = argv.indexOf('--user-data');
+  if (at !== -1 && argv[at + 1]) return argv[at + 1];
+  const inline = argv.find((a) => a.startsWith('--user-data='));
+  if (inline) return inline.slice('--user-data='.length);
+  return process.env.HAKUSHO_USER_DATA || undefined;
+}
+
+const override = userDataOverride(process.argv);
+if (override) app.setPath('userData', resolveUserDataDir(override));
+
+/** Packaged: resources/content.sqlite. Checkout: data/content.sqlite (or HAKUSHO_CONTENT_DB). */
+function contentDbPath(): string {
+  if (app.isPackaged) return path.join(process.resourcesPath, 'content.sqlite');
+  return process.env.HAKUSHO_CONTENT_DB ?? path.join(app.getAppPath(), 'data', 'content.sqlite');
+}
+
+let mainWindow: BrowserWindow | null = null;
+let core: ReaderCore | null = null;
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch hands over to the first (which focuses its window) and exits.
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => fail(err));
+}
+
+function fail(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  dialog.showErrorBox(PRODUCT_NAME, `${PRODUCT_NAME} could not start:\n${message}`);
+  app.exit(1);
+}
+
+/** The app:// protocol: files of the renderer build only, each with the CSP. */
+function serveRenderer(files: RendererFiles): void {
+  protocol.handle(APP_SCHEME, (request) => {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return new Response('bad request', { status: 400 });
+    }
+    if (url.host !== APP_HOST || request.method !== 'GET') {
+      return new Response('not found', { status: 404 });
+    }
+    const rawPath = request.url.slice(`${APP_SCHEME}://${APP_HOST}`.length).split(/[?#]/)[0] ?? '';
+    const hit = files.resolve(rawPath === '' ? '/' : rawPath);
+    if (!hit) return new Response('not found', { status: 404 });
+    return new Response(fs.readFileSync(hit.file), {
+      status: 200,
+      headers: {
+        'Content-Type': hit.mime,
+        'Content-Security-Policy': APP_CSP,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+      },
+    });
+  });
+}
+
+/** No network and no permissions, for the default session and any other. */
+function lockDownSession(target: Electron.Session): void {
+  target.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequest(details.url) });
+  });
+  target.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(decidePermission(permission, details.requestingUrl));
+  });
+  target.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    decidePermission(permission, requestingOrigin),
+  );
+  target.setDevicePermissionHandler(() => false);
+  target.on('will-download', (event) => event.preventDefault());
+}
+
+function setMenu(language: Language, handlers: ApiHandlers): void {
+  const template = buildMenuTemplate(
+    { platform: process.platform, language, developer: !app.isPackaged, productName: PRODUCT_NAME },
+    {
+      goBack: () => {
+        const history = mainWindow?.webContents.navigationHistory;
+        if (history?.canGoBack()) history.goBack();
+      },
+      goForward: () => {
+        const history = mainWindow?.webContents.navigationHistory;
+        if (history?.canGoForward()) history.goForward();
+      },
+      showAbout: () => void showAbout(handlers),
+    },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function showAbout(handlers: ApiHandlers): Promise<void> {
+  const info = await invoke(handlers, 'getAppInfo', {});
+  const prefs = await invoke(handlers, 'getPrefs', {});
+  const text = aboutText({ ...info, language: prefs.language });
+  const options = { type: 'info' as const, buttons: ['OK'], ...text };
+  if (mainWindow) await dialog.showMessageBox(mainWindow, options);
+  else await dialog.showMessageBox(options);
+}
+
+/** The handlers, with the menu following the reader's language when it changes. */
+function withMenuLanguage(handlers: ApiHandlers): ApiHandlers {
+  const api: ApiHandlers = {
+    ...handlers,
+    setPrefs: async (patch) => {
+      const prefs = await handlers.setPrefs(patch);
+      if (patch.language) setMenu(prefs.language, api);
+      return prefs;
+    },
+  };
+  return api;
+}
+
+async function start(): Promise<void> {
+  const userDataDir = app.getPath('userData');
+  core = openReaderCore(coreOpeners, {
+    contentDbPath: contentDbPath(),
+    userDataDir,
+    host: 'electron',
+    version: app.getVersion(),
+    log: (line) => console.warn(line),
+  });
+  const handlers = core.handlers;
+  const files = openRendererFiles(path.join(app.getAppPath(), 'renderer', 'dist'));
+
+  lockDownSession(session.defaultSession);
+  app.on('session-created', lockDownSession);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  serveRenderer(files);
+
+  const api = withMenuLanguage(handlers);
+  bindContract(ipcMain, api);
+  setMenu((await invoke(handlers, 'getPrefs', {})).language, api);
+
+  const stateFile = path.join(userDataDir, 'window-state.json');
+  const restored = restoreBounds(
+    loadWindowState(stateFile),
+    [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea),
+  );
+  const window = createMainWindow({
+    preloadPath: path.join(__dirname, 'preload.cjs'),
+    bounds: restored.bounds,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1e1f22' : '#fbfaf7',
+  });
+  mainWindow = window;
+  if (restored.maximized) window.maximize();
+  if (restored.fullScreen) window.setFullScreen(true);
+
+  const remember = (): void => {
+    if (window.isDestroyed()) return;
+    const bounds = window.getNormalBounds();
+    const state: WindowState = {
+      ...bounds,
+      maximized: window.isMaximized(),
+      fullScreen: window.isFullScreen(),
+    };
+    try {
+      saveWindowState(stateFile, state);
+    } catch (err) {
+      console.warn(`window state not saved: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  // Saved when moved or resized (after a pause) as well as on close, so a crash
+  // or a forced shutdown does not forget where the window was.
+  let pending: NodeJS.Timeout | null = null;
+  const rememberSoon = (): void => {
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(() => {
+      pending = null;
+      remember();
+    }, 1000);
+  };
+  window.on('resize', rememberSoon);
+  window.on('move', rememberSoon);
+  window.on('maximize', rememberSoon);
+  window.on('unmaximize', rememberSoon);
+  window.on('close', () => {
+    if (pending) clearTimeout(pending);
+    pending = null;
+    remember();
+  });
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  await window.loadURL(APP_ENTRY_URL);
+}
+
+// One window is the whole app: closing it quits, on macOS too (nothing would
+// be left to show, and user.sqlite is closed cleanly at once).
+app.on('window-all-closed', () => {
+  app.quit();
+});
+
+app.on('will-quit', () => {
+  core?.close();
+  core = null;
+});
