@@ -130,11 +130,13 @@ describe('outline and reading', () => {
     expect(style.family).toContain('Noto Serif JP');
     await screenshot(page, 'reader-horizontal');
     // The bundled font is what renders the text (not boxes, not a fallback).
-    expect(
-      await page.evaluate<boolean>(
-        `[...document.fonts].some((f) => f.family.includes('Noto Serif JP') && f.status === 'loaded')`,
-      ),
-    ).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate<boolean>(
+          `[...document.fonts].some((f) => f.family.includes('Noto Serif JP') && f.status === 'loaded')`,
+        ),
+      )
+      .toBe(true);
   });
 
   it('moves between sections with ] and [ and Alt+arrows', async () => {
