@@ -8,7 +8,7 @@
 import { ApiError, type ApiHandlers } from '../common/api/contract';
 import type { AppInfo, HostKind, SearchResultItem, TocEntry } from '../common/api/types';
 import type { ContentStore } from './content/store-types';
-import type { LibraryHandlers, LibraryMethod } from './library/handlers';
+import { unavailableLibraryHandlers, type LibraryHandlers } from './library/handlers';
 import type { Library } from './library/library-types';
 import { PRODUCT_NAME } from './paths';
 
@@ -54,35 +54,6 @@ export function sourceLine(attribution: string, title: string, publisher: string
   return `出典：「${title}」（${publisher}）`;
 }
 
-/** Stand-ins used when no library handlers are given: every method answers `unavailable`. */
-function unavailableLibraryHandlers(): LibraryHandlers {
-  const unavailable = (): never => {
-    throw new ApiError('unavailable', 'bookmarks and notes are not available in this host');
-  };
-  const methods: Record<LibraryMethod, true> = {
-    getNotices: true,
-    listBookmarks: true,
-    toggleBookmark: true,
-    renameBookmark: true,
-    deleteBookmark: true,
-    restoreBookmark: true,
-    listAnnotations: true,
-    addAnnotation: true,
-    addSectionNote: true,
-    updateAnnotation: true,
-    deleteAnnotation: true,
-    restoreAnnotation: true,
-    searchNotes: true,
-    exportAnnotations: true,
-    importAnnotations: true,
-    listBackups: true,
-    restoreBackup: true,
-  };
-  return Object.fromEntries(
-    Object.keys(methods).map((name) => [name, unavailable]),
-  ) as unknown as LibraryHandlers;
-}
-
 export function createHandlers(ctx: HandlerContext): ApiHandlers {
   const { content, search, library } = ctx;
   const host: HostFacts = ctx.host ?? { kind: 'browser', version: '0.0.0', userDataDir: '' };
@@ -104,7 +75,10 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
   };
 
   return {
-    ...(ctx.libraryHandlers ?? unavailableLibraryHandlers()),
+    ...(ctx.libraryHandlers ??
+      unavailableLibraryHandlers(
+        () => new ApiError('unavailable', 'bookmarks and notes are not available in this host'),
+      )),
     getDocument: () => content.document(),
     getToc: () => toc().map((entry) => ({ ...entry })),
     getSection: ({ id }) => {

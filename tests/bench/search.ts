@@ -42,7 +42,7 @@ interface Loaded {
 
 function buildEngine(engine: Engine, docs: SearchIndexDocument[], out: string): void {
   if (engine === 'ours') {
-    writeFileSync(out, JSON.stringify(createSearchIndex(docs).toJSON()));
+    writeFileSync(out, createSearchIndex(docs).serialize());
   } else if (engine === 'scan') {
     const norm = docs.map((d) => {
       const t = normalizeForSearch(d.title);
@@ -98,7 +98,7 @@ function buildEngine(engine: Engine, docs: SearchIndexDocument[], out: string): 
 
 function loadEngine(engine: Engine, file: string, docs: SearchIndexDocument[]): Loaded {
   if (engine === 'ours') {
-    const idx = loadSearchIndex(readFileSync(file, 'utf8'));
+    const idx = loadSearchIndex(readFileSync(file));
     return { search: (q) => idx.search(q).map((h) => h.id) };
   }
   if (engine === 'scan') {
@@ -349,6 +349,13 @@ function child(mode: string, engine: Engine, dir: string, corpus: string): void 
   }
   const longMs = performance.now() - tl;
   const sorted = [...times].sort((a, b) => a - b);
+  const slowest = times
+    .map((t, i) => ({ t, q: queries[i]!.q, n: results[i]!.length }))
+    .sort((a, b) => b.t - a.t)
+    .slice(0, 5);
+  process.stderr.write(
+    `    slowest: ${slowest.map((s) => `${JSON.stringify(s.q)} ${s.t.toFixed(1)} ms (${s.n} sections)`).join('; ')}\n`,
+  );
   process.stdout.write(
     JSON.stringify({
       loadMs,
@@ -376,6 +383,7 @@ function runChild(
     env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
   });
   if (r.status !== 0) throw new Error(`${engine} ${mode} on ${corpus} failed: ${r.stderr}`);
+  if (r.stderr.length > 0) process.stderr.write(r.stderr);
   return JSON.parse(r.stdout) as Record<string, unknown>;
 }
 
@@ -388,6 +396,13 @@ function fmt(n: number, digits = 1): string {
 function main(): void {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hakusho-bench-'));
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  // --engines=ours,fts5,scan: a subset while iterating (the peers' ratios need fts5 and scan).
+  const enginesArg = process.argv.find((a) => a.startsWith('--engines='));
+  const engines = enginesArg
+    ? ENGINES.filter((e) => enginesArg.slice('--engines='.length).split(',').includes(e))
+    : [...ENGINES];
+  if (!engines.includes('fts5') || !engines.includes('scan'))
+    throw new Error('--engines must include fts5 and scan (the ratios are to them)');
   try {
     ensureManpagesJa(log);
     const corpora: [string, SearchIndexDocument[], Query[]][] = [];
@@ -408,7 +423,7 @@ function main(): void {
       writeFileSync(path.join(dir, `${name}.queries.json`), JSON.stringify(queries));
       const truth = groundTruth(docs, queries);
       const rows: Record<string, Record<string, number>> = {};
-      for (const engine of ENGINES) {
+      for (const engine of engines) {
         log(`  ${engine}: build…`);
         const b = runChild('build', engine, dir, name);
         log(`  ${engine}: load + ${queries.length} queries…`);
@@ -472,7 +487,7 @@ function main(): void {
         'heap ×FTS5',
       ];
       const lines = [header.join(' | ')];
-      for (const engine of ENGINES) {
+      for (const engine of engines) {
         const r = rows[engine]!;
         lines.push(
           [

@@ -101,6 +101,21 @@ describe('anchorPassage', () => {
     expect(r.work).toBe(0);
   });
 
+  it('does not trust the old offset when only the quote, not its context, is there by chance', () => {
+    const before = [{ id: 'a', text: 'あいうえお' }];
+    const d = describePassage(before, {
+      startParagraphId: 'a',
+      startOffset: 2,
+      endParagraphId: 'a',
+      endOffset: 3,
+    });
+    // An edit before the passage puts another う at the stored offset 2.
+    const after = [{ id: 'a', text: 'xyうあいうえお' }];
+    const r = anchorPassage(after, d);
+    expect(r.status).toBe('moved');
+    expect(r.start).toBe(5);
+  });
+
   it('edits outside the quote keep the anchor (text before it moves the position)', () => {
     const edited = withText((t) => [
       '新しく挿入された段落。',

@@ -224,9 +224,17 @@ export function anchorPassage(paragraphs: AnchorParagraph[], target: AnchorTarge
   if (exact.length === 0)
     return { status: 'orphan', errors: 0, score: 0, work: 0, reason: 'empty quote' };
 
-  // 1. The stored position still holds the quote.
+  // 1. The stored position still holds the quote with its whole stored context.
+  // The context must agree too: a short quote (one character, a common word) can
+  // sit at the old offset by chance after an edit earlier in the section.
   const pos = target.position;
-  if (pos && pos.end - pos.start === exact.length && text.slice(pos.start, pos.end) === exact) {
+  if (
+    pos &&
+    pos.end - pos.start === exact.length &&
+    text.slice(pos.start, pos.end) === exact &&
+    text.slice(Math.max(0, pos.start - quote.prefix.length), pos.start) === quote.prefix &&
+    text.slice(pos.end, pos.end + quote.suffix.length) === quote.suffix
+  ) {
     return placed(section, { start: pos.start, end: pos.end, errors: 0 }, 'exact', 1, 0);
   }
 

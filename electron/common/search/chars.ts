@@ -63,9 +63,18 @@ export function isVariationSelector(cp: number): boolean {
 export function isAttachedMark(cp: number): boolean {
   if (cp === 0xff9e || cp === 0xff9f) return true;
   if (cp < 0x300) return false;
-  return COMBINING.test(String.fromCodePoint(cp));
+  if (cp > 0xffff) return COMBINING.test(String.fromCodePoint(cp));
+  // Memoized per BMP code point: the Unicode property test is slow on every kanji.
+  let known = MARK_MEMO[cp] as number;
+  if (known === 0) {
+    known = COMBINING.test(String.fromCharCode(cp)) ? 2 : 1;
+    MARK_MEMO[cp] = known;
+  }
+  return known === 2;
 }
 const COMBINING = /^\p{M}$/u;
+/** 0 unknown, 1 not a mark, 2 a mark. */
+const MARK_MEMO = new Uint8Array(0x10000);
 
 /** ASCII letters and digits: a term that starts with one must start at a word boundary. */
 export function isLatinWordChar(code: number): boolean {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizeForSearch, normalizeText, toDisplayRange } from './normalize';
+import {
+  normalizeForSearch,
+  normalizeForSearchReference,
+  normalizeText,
+  toDisplayRange,
+} from './normalize';
 
 const n = normalizeText;
 
@@ -59,6 +64,48 @@ describe('search normalization rules', () => {
   });
   it('does not fold hiragana and katakana into each other', () => {
     expect(n('タイ')).not.toBe(n('たい'));
+  });
+});
+
+describe('fast path for plain runs', () => {
+  it('gives exactly the text and edits of the general path (property)', () => {
+    const piece = fc.constantFrom(
+      '米',
+      '国',
+      'あ',
+      'カ',
+      'ｶ',
+      'ﾞ',
+      '\u3099',
+      '\u0301',
+      'e',
+      'E',
+      '1',
+      ' ',
+      '\u3000',
+      '\n',
+      '\uFFFD',
+      '\u200B',
+      '\uFE00',
+      '\u{E0100}',
+      '―',
+      'ー',
+      '－',
+      '靱',
+      '㍿',
+      '〜',
+      '𠮷',
+      '\uD800',
+      '(',
+      '.',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const display = pieces.join('');
+        expect(normalizeForSearch(display)).toEqual(normalizeForSearchReference(display));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -63,8 +63,45 @@ export function foldCharacter(segment: string): string {
   return result;
 }
 
+/** 0 unknown, 1 plain, 2 not: memo of isPlain per BMP code unit. */
+const PLAIN_MEMO = new Uint8Array(0x10000);
+
+/**
+ * A BMP character that normalization copies as is: not a space, ignored, mark,
+ * selector, surrogate or long-vowel look-alike, and its own fold.
+ */
+function isPlain(cp: number): boolean {
+  if (cp > 0xffff) return false;
+  let known = PLAIN_MEMO[cp] as number;
+  if (known === 0) {
+    const plain =
+      !(cp >= 0xd800 && cp <= 0xdfff) &&
+      !isSearchSpace(cp) &&
+      !isIgnored(cp) &&
+      !isMarkOrSelector(cp) &&
+      !LONG_VOWEL_LOOKALIKES.has(cp) &&
+      foldCharacter(String.fromCharCode(cp)) === String.fromCharCode(cp);
+    known = plain ? 1 : 2;
+    PLAIN_MEMO[cp] = known;
+  }
+  return known === 1;
+}
+
+function isMarkOrSelector(cp: number): boolean {
+  return isAttachedMark(cp) || isVariationSelector(cp);
+}
+
 /** The search copy of a display text and the edits mapping it back. */
 export function normalizeForSearch(display: string): NormalizedText {
+  return normalize(display, true);
+}
+
+/** The same without the fast path for plain runs: the reference the tests compare with. */
+export function normalizeForSearchReference(display: string): NormalizedText {
+  return normalize(display, false);
+}
+
+function normalize(display: string, fast: boolean): NormalizedText {
   const parts: string[] = [];
   const edits: number[] = [];
   const n = display.length;
@@ -76,6 +113,21 @@ export function normalizeForSearch(display: string): NormalizedText {
   let i = 0;
   while (i < n) {
     const cp = display.codePointAt(i) ?? 0;
+    // Fast path: a run of characters that are their own search form is copied whole
+    // (exactly what the general path below does for each of them).
+    if (fast && spaceStart < 0 && isPlain(cp)) {
+      let k = i + 1;
+      while (k < n && isPlain(display.charCodeAt(k))) k++;
+      if (k < n && isMarkOrSelector(display.codePointAt(k) ?? 0)) k--; // it takes its marks
+      if (k > i) {
+        parts.push(display.slice(i, k));
+        prevOut = display.charCodeAt(k - 1);
+        prevCjk = isCjk(prevOut);
+        hasOutput = true;
+        i = k;
+        continue;
+      }
+    }
     let j = i + (cp > 0xffff ? 2 : 1);
     if (isSearchSpace(cp)) {
       if (spaceStart < 0) spaceStart = i;
@@ -191,7 +243,16 @@ export class DisplayMapper {
   private norm = 0;
   private disp = 0;
 
-  constructor(private readonly edits: readonly number[]) {}
+  constructor(private edits: ArrayLike<number>) {}
+
+  /** Maps another text's edits with the same object (no allocation per text). */
+  reset(edits: ArrayLike<number>): this {
+    this.edits = edits;
+    this.k = 0;
+    this.norm = 0;
+    this.disp = 0;
+    return this;
+  }
 
   /** Display offset of the first unit at or after normalized `x` (start semantics). */
   start(x: number): number {

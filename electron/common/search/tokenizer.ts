@@ -4,7 +4,9 @@
 // each pair of adjacent characters (bigram) of the normalized text, by code point,
 // within space-separated chunks. Any text containing a term contains all of the
 // term's bigrams (or its one character), so candidate sections are found with no
-// miss; exact matching on the normalized text then removes the false candidates.
+// miss; with their positions, chained bigrams spell the term exactly. These string
+// functions are the reference definition (tests build a lunr.Builder index with
+// them); core/search/build and core/search/index walk the same grams by code point.
 
 /** Bump on any change to normalization, fold tables, query rules or n-grams. */
 export const TOKENIZER_VERSION = 'ja-ngram-1';

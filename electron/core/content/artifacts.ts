@@ -9,7 +9,8 @@ export interface ContentArtifact {
   name: string;
   /** Version of the code that produced it; a mismatch at run time is refused. */
   version: string;
-  body: string;
+  /** Text (JSON) or bytes (stored as a BLOB, e.g. the binary search index). */
+  body: string | Uint8Array;
 }
 
 export interface ArtifactBuilder {

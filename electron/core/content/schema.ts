@@ -1,7 +1,8 @@
 // The content database's schema, shared by the builder (ingest/build.ts) and the
 // read-only store (./store.ts). Bump SCHEMA_VERSION on any change: a store refuses
 // a database of another version, and ensureContentDb rebuilds it.
-export const SCHEMA_VERSION = 1;
+// 2: artifacts.body is a BLOB (the binary search index) or TEXT.
+export const SCHEMA_VERSION = 2;
 
 /** PRAGMA application_id of a Hakusho content database ("HKSC"). */
 export const CONTENT_APPLICATION_ID = 0x484b5343;
@@ -51,7 +52,7 @@ CREATE TABLE paragraphs (
 CREATE TABLE artifacts (
   name TEXT PRIMARY KEY,
   version TEXT NOT NULL,
-  body TEXT NOT NULL
+  body BLOB NOT NULL
 ) WITHOUT ROWID;
 `;
 

@@ -28,6 +28,6 @@ export interface ContentStore {
   /** Every section in reading order with its own paragraphs (input of the search index). */
   searchDocs(): SearchDoc[];
   /** A named artifact stored at build time (e.g. the serialized search index), or null. */
-  artifact(name: string): { version: string; body: string } | null;
+  artifact(name: string): { version: string; body: string | Uint8Array } | null;
   close(): void;
 }

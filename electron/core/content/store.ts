@@ -145,7 +145,8 @@ export function openContentStore(dbPath: string): ContentStore {
     },
     artifact(name: string) {
       live();
-      const row = artifactByName.get(name) as { version: string; body: string } | undefined;
+      const row = artifactByName.get(name) as
+        { version: string; body: string | Uint8Array } | undefined;
       return row ? { version: row.version, body: row.body } : null;
     },
     close() {

@@ -28,6 +28,32 @@ const echoBuilder: ArtifactBuilder = {
 };
 
 describe('buildContentDb', () => {
+  it('stores a bytes artifact as a BLOB, byte for byte, beside a text one', () => {
+    const bytes = Uint8Array.from([0, 1, 2, 0xff, 0x80, 0]);
+    const blobBuilder: ArtifactBuilder = {
+      name: 'bytes',
+      version: 'b1',
+      build: () => ({ name: 'bytes', version: 'b1', body: bytes }),
+    };
+    buildContentDb({
+      inputs: temp.inputs,
+      dbPath: temp.dbPath,
+      builders: [echoBuilder, blobBuilder],
+    });
+    const db = new Database(temp.dbPath, { readonly: true });
+    try {
+      const row = (name: string) =>
+        db.prepare('SELECT typeof(body) AS type, body FROM artifacts WHERE name = ?').get(name) as {
+          type: string;
+          body: unknown;
+        };
+      expect(row('bytes').type).toBe('blob');
+      expect(new Uint8Array(row('bytes').body as Buffer)).toEqual(bytes);
+      expect(row('paragraph-count').type).toBe('text');
+    } finally {
+      db.close();
+    }
+  });
   it('writes documents, sections, paragraphs, artifacts and build metadata', () => {
     const result = buildContentDb({
       inputs: temp.inputs,

@@ -148,7 +148,7 @@ export function buildArtifacts(
       artifact.name !== builder.name ||
       typeof artifact.version !== 'string' ||
       artifact.version.length === 0 ||
-      typeof artifact.body !== 'string' ||
+      (typeof artifact.body !== 'string' && !(artifact.body instanceof Uint8Array)) ||
       (builder.version !== undefined && builder.version !== artifact.version)
     )
       throw new ContentBuildError(

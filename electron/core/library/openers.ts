@@ -4,44 +4,23 @@
 // A database from a newer app does not stop the reader: it is refused untouched
 // and a RefusedLibrary stands in (notes unavailable, a notice says why).
 import type { ContentStore } from '../content/store-types';
-import { createLibraryHandlers, type LibraryHandlers, type LibraryMethod } from './handlers';
+import {
+  createLibraryHandlers,
+  unavailableLibraryHandlers,
+  type LibraryHandlers,
+} from './handlers';
 import { openLibrary, type SqliteLibrary } from './library';
 import { RefusedLibrary } from './refused-library';
 import { NewerDatabaseError } from './user-db';
 
 export type HostLibrary = SqliteLibrary | RefusedLibrary;
 
-const LIBRARY_METHODS: LibraryMethod[] = [
-  'getNotices',
-  'listBookmarks',
-  'toggleBookmark',
-  'renameBookmark',
-  'deleteBookmark',
-  'restoreBookmark',
-  'listAnnotations',
-  'addAnnotation',
-  'addSectionNote',
-  'updateAnnotation',
-  'deleteAnnotation',
-  'restoreAnnotation',
-  'searchNotes',
-  'exportAnnotations',
-  'importAnnotations',
-  'listBackups',
-  'restoreBackup',
-];
-
 function refusedHandlers(library: RefusedLibrary): LibraryHandlers {
-  const handlers: Record<string, unknown> = {};
-  for (const method of LIBRARY_METHODS) {
-    handlers[method] = () => {
-      throw library.unavailable();
-    };
-  }
+  const handlers = unavailableLibraryHandlers(() => library.unavailable());
   handlers.getNotices = () => library.startupNotices();
   // Searching still works for the text; there are simply no notes to add.
   handlers.searchNotes = () => [];
-  return handlers as unknown as LibraryHandlers;
+  return handlers;
 }
 
 export const libraryOpeners = {

@@ -1,6 +1,7 @@
 // Registers the search index as a content artifact: built with the content and
 // stored in the content database under SEARCH_ARTIFACT with SEARCH_INDEX_VERSION,
-// so that a content build made by another tokenizer version is rebuilt.
+// so that a content build made by another tokenizer version is rebuilt. The body is
+// the binary index (a BLOB), which loads without parsing.
 import type { ArtifactBuilder } from '../content/artifacts';
 import { createSearchIndex, SEARCH_INDEX_VERSION } from './index';
 
@@ -13,7 +14,7 @@ export const searchIndexArtifact: ArtifactBuilder = {
     return {
       name: SEARCH_ARTIFACT,
       version: SEARCH_INDEX_VERSION,
-      body: JSON.stringify(createSearchIndex(docs).toJSON()),
+      body: createSearchIndex(docs).serialize(),
     };
   },
 };

@@ -5,6 +5,7 @@ import { containsTerm } from '../../common/search/match';
 import { normalizeText } from '../../common/search/normalize';
 import { parseQuery } from '../../common/search/query';
 import { indexGrams, queryGrams } from '../../common/search/tokenizer';
+import { buildIndexBytes } from './build';
 import {
   createSearchIndex,
   loadSearchIndex,
@@ -148,7 +149,7 @@ describe('ranking', () => {
     for (let i = 1; i < rest.length; i++)
       expect(rest[i - 1]!.score).toBeGreaterThanOrEqual(rest[i]!.score);
   });
-  it('scores exactly as lunr.Index#query with one clause per n-gram', () => {
+  it('scores exactly (bit for bit) as lunr.Index#query with one clause per n-gram', () => {
     const builder = new lunr.Builder();
     builder.pipeline.reset();
     builder.searchPipeline.reset();
@@ -168,7 +169,22 @@ describe('ranking', () => {
       }),
     );
     const reference = builder.build();
-    for (const q of ['米国', '経済産業大臣', 'IPEF 交渉', '半導体']) {
+    const queries = ['米国', '経済産業大臣', 'IPEF 交渉', '半導体', '米', '米国 米', '"on Trade"'];
+    const paragraphs = docs.flatMap((d) => d.paragraphs.map((p) => p.text));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: paragraphs.length - 1 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 8 }),
+        (p, offset, length) => {
+          const text = paragraphs[p]!;
+          queries.push(text.slice(offset % text.length, (offset % text.length) + length));
+        },
+      ),
+      { numRuns: 60 },
+    );
+    let compared = 0;
+    for (const q of queries) {
       const grams = parseQuery(q).flatMap((t) => queryGrams(t.text));
       const theirs = new Map(
         reference
@@ -178,8 +194,12 @@ describe('ranking', () => {
           })
           .map((r) => [r.ref, r.score]),
       );
-      for (const hit of index.search(q)) expect(hit.score).toBeCloseTo(theirs.get(hit.id)!, 2);
+      for (const hit of index.search(q)) {
+        expect(hit.score).toBe(theirs.get(hit.id));
+        compared++;
+      }
     }
+    expect(compared).toBeGreaterThan(100);
   });
   it('honours the limit', () => {
     expect(index.search('米', { limit: 2 })).toHaveLength(2);
@@ -203,6 +223,30 @@ describe('serialization', () => {
     }
     expect(JSON.stringify(reloaded.toJSON())).toBe(JSON.stringify(index.toJSON()));
   });
+  it('the binary form round-trips, is deterministic and loads from any byte offset', () => {
+    const bytes = index.serialize();
+    expect(createSearchIndex(docs).serialize()).toEqual(bytes);
+    const shifted = new Uint8Array(bytes.length + 3);
+    shifted.set(bytes, 3);
+    for (const reloaded of [loadSearchIndex(bytes), loadSearchIndex(shifted.subarray(3))]) {
+      for (const q of ['米国', '米', 'IPEF', '強靱', '米国 半導体', '"on Trade"', 'なし']) {
+        expect(reloaded.search(q)).toEqual(index.search(q));
+      }
+    }
+  });
+  it('refuses binary indexes of another version, and damaged ones, with a clear message', () => {
+    const old = buildIndexBytes(docs.slice(0, 2), 'hakusho-search-1/ja-ngram-1');
+    expect(() => loadSearchIndex(old)).toThrow(SearchIndexError);
+    expect(() => loadSearchIndex(old)).toThrow(/built by hakusho-search-1\/ja-ngram-1.*needs/);
+    const bytes = index.serialize();
+    expect(() => loadSearchIndex(bytes.subarray(0, bytes.length - 100))).toThrow(
+      /damaged \(block .* lies outside the file\).*build:content/,
+    );
+    expect(() => loadSearchIndex(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]))).toThrow(
+      /damaged \(not a search index file\)/,
+    );
+    expect(() => loadSearchIndex(new Uint8Array(0))).toThrow(SearchIndexError);
+  });
   it('refuses an index of another version with a clear message', () => {
     const other = { ...index.toJSON(), version: 'hakusho-search-0/ja-ngram-0' };
     expect(() => loadSearchIndex(other)).toThrow(SearchIndexError);
@@ -214,6 +258,85 @@ describe('serialization', () => {
     const empty = createSearchIndex([]);
     expect(empty.search('米国')).toEqual([]);
     expect(loadSearchIndex(JSON.stringify(empty.toJSON())).search('米国')).toEqual([]);
+  });
+});
+
+describe('positional matching on small documents', () => {
+  const small = createSearchIndex([
+    {
+      id: 'a',
+      title: 'ああ見出し',
+      paragraphs: [
+        { id: 'a1', text: 'あああ ああ' },
+        { id: 'a2', text: 'on trade, on\ntrade; ontrade 𠮷野家 𠮷' },
+      ],
+    },
+    {
+      id: 'b',
+      title: '',
+      paragraphs: [
+        { id: 'b1', text: 'on' },
+        { id: 'b2', text: 'trade' },
+      ],
+    },
+    { id: 'c', title: 'IPEF', paragraphs: [{ id: 'c1', text: 'xipef ipefs (IPEF)' }] },
+  ]);
+  const hits = (q: string) =>
+    small.search(q).map((s) => [s.id, s.hits.map((h) => [h.paragraphId, h.start, h.end])]);
+  it('counts non-overlapping occurrences, title first, like indexOf', () => {
+    expect(hits('ああ')).toEqual([
+      [
+        'a',
+        [
+          [null, 0, 2],
+          ['a1', 0, 2],
+          ['a1', 2, 5], // across the space the normalization removed (あああああ)
+        ],
+      ],
+    ]);
+  });
+  it('matches phrases across spaces and line breaks, never across paragraphs', () => {
+    expect(hits('"on trade"')).toEqual([
+      [
+        'a',
+        [
+          ['a2', 0, 8],
+          ['a2', 10, 18],
+        ],
+      ],
+    ]);
+  });
+  it('checks Latin word starts on the stored text', () => {
+    expect(hits('ipef')).toEqual([
+      [
+        'c',
+        [
+          [null, 0, 4],
+          ['c1', 6, 10],
+          ['c1', 13, 17],
+        ],
+      ],
+    ]);
+  });
+  it('handles characters outside the BMP and merges terms by position', () => {
+    expect(hits('𠮷')).toEqual([
+      [
+        'a',
+        [
+          ['a2', 28, 30],
+          ['a2', 33, 35],
+        ],
+      ],
+    ]);
+    expect(hits('野家 𠮷野')).toEqual([
+      [
+        'a',
+        [
+          ['a2', 28, 31],
+          ['a2', 30, 32],
+        ],
+      ],
+    ]);
   });
 });
 

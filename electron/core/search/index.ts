@@ -1,35 +1,38 @@
-// The search engine: a Lunr index over character n-grams of normalized text, with
-// exact verification. Standalone (no Electron, no SQLite): give it documents, get
-// ranked section hits with offsets into the display text.
+// The search engine: an n-gram index with positional postings and Lunr's BM25
+// ranking. Standalone (no Electron, no SQLite): give it documents, get ranked
+// section hits with offsets into the display text.
 //
-// Build: lunr.Builder with our tokenizer (unigrams + bigrams of the normalized
-// paragraphs and title, see common/search/tokenizer) and an empty pipeline (no
-// trimmer, stemmer or stop words, which would drop Japanese). Lunr computes the
-// inverted index and the BM25 field vectors. We store them compactly: the term list,
-// and per term and field a posting list of (section, Lunr BM25 weight) as varints,
-// beside the normalized text of every paragraph and its offset edits.
+// Build (./build): every title and paragraph is normalized (common/search/normalize)
+// and its unigrams and bigrams (common/search/tokenizer) are indexed with their
+// positions; per term, field (title, body) and section, the BM25 weight Lunr would
+// store is computed directly (./bm25, Lunr's formula and term order). The result is
+// one binary file (./format) that loads as typed-array views.
 //
-// Query: parse the reader's text into literal terms (never Lunr query syntax), take
-// each term's n-grams, intersect their posting lists (rarest first) to get candidate
-// sections, then verify every candidate by exact matching on the normalized text:
-// precision and recall are both exact. Scores are Lunr's: the same query-vector
-// similarity lunr.Index#query computes from the field vectors (one clause per n-gram).
-import lunr from 'lunr';
-import { findOccurrences } from '../../common/search/match';
-import { DisplayMapper, normalizeForSearch } from '../../common/search/normalize';
+// Query: parse the reader's text into literal terms (never Lunr query syntax). A
+// term's occurrences are the positions where all its n-grams sit at their offsets
+// in the term: intersect the shifted position lists, rarest first; once few
+// candidates remain, compare them with the stored normalized text. No text is
+// scanned, and the text is otherwise read only for Latin word starts and phrases.
+// Precision and recall are exact by construction (chained bigrams spell the term).
+// Scores are Lunr's: per field, the dot product of the query vector (one clause per
+// n-gram) with the section's BM25 field vector, in Lunr's term order, divided by the
+// query vector's magnitude; fields summed (lunr.Index#query, bit for bit).
+import { isLatinWordChar } from '../../common/search/chars';
+import { DisplayMapper } from '../../common/search/normalize';
 import { parseQuery, type QueryTerm } from '../../common/search/query';
-import { indexGrams, queryGrams, TOKENIZER_VERSION } from '../../common/search/tokenizer';
+import { TOKENIZER_VERSION } from '../../common/search/tokenizer';
 import type { HitRange } from '../../common/api/types';
-import { readVarint, VarintWriter } from './varint';
+import { buildIndexBytes } from './build';
+import { gramKey, IndexFormatError, readIndexHeader, viewIndexBlocks, type Blocks } from './format';
 
 /** Version of the stored index: the format and the tokenizer it was built with. */
-export const SEARCH_INDEX_FORMAT = 1;
+export const SEARCH_INDEX_FORMAT = 2;
 export const SEARCH_INDEX_VERSION = `hakusho-search-${SEARCH_INDEX_FORMAT}/${TOKENIZER_VERSION}`;
 
 /** At most this many n-grams enter the score (a 10,000-character query stays bounded). */
 export const MAX_SCORED_GRAMS = 256;
-/** Candidate intersection stops once this few sections remain; verification is exact. */
-const ENOUGH_CANDIDATES = 8;
+/** Below this many candidates, the rest of a term is checked on the text directly. */
+const FEW_CANDIDATES = 16;
 
 export interface SearchIndexDocument {
   id: string;
@@ -57,23 +60,18 @@ export interface SearchIndex {
   readonly version: string;
   readonly sectionCount: number;
   search(query: string, opts?: SearchOptions): SectionHit[];
+  /** The stored form: what the content database keeps and loadSearchIndex reads. */
+  serialize(): Uint8Array;
+  /** The stored form as JSON (base64 of serialize()). */
   toJSON(): SerializedSearchIndex;
 }
 
-/** The stored form (JSON). */
+/** The JSON form of the index. */
 export interface SerializedSearchIndex {
   version: string;
-  /** Sections: id, normalized title, title edits, display length, paragraphs [id, normalized, edits]. */
-  docs: SerializedDoc[];
-  /** Index terms (n-grams) joined by "\n", in Lunr's term-index order. */
-  terms: string;
-  /** Base64 little-endian Uint32 byte offset of each term's postings, plus the end. */
-  offsets: string;
-  /** Base64 varints: per term, per field (title, body): count, section deltas, weights×1000. */
-  postings: string;
+  /** Base64 of the binary index (see ./format). */
+  data: string;
 }
-
-type SerializedDoc = [string, string, number[], number, [string, string, number[]][]];
 
 export class SearchIndexError extends Error {
   constructor(message: string) {
@@ -82,424 +80,513 @@ export class SearchIndexError extends Error {
   }
 }
 
-interface Paragraph {
-  id: string;
-  text: string;
-  edits: number[];
-}
-interface Section {
-  id: string;
-  title: string;
-  titleEdits: number[];
-  length: number;
-  paragraphs: Paragraph[];
-}
-
-const FIELDS = ['title', 'body'] as const;
-
-/** The parts of lunr.Builder we drive step by step (build() would also make a TokenSet we never use). */
-interface LunrBuilderInternals {
-  invertedIndex: Record<string, { _index: number }>;
-  fieldVectors: Record<string, { elements: number[] }>;
-  calculateAverageFieldLengths(): void;
-  createFieldVectors(): void;
-}
+const REBUILD = 'rebuild the content with "npm run build:content"';
 
 /** Builds an index over sections (any documents: the white paper, later imports). */
 export function createSearchIndex(documents: SearchIndexDocument[]): SearchIndex {
-  const sections: Section[] = documents.map((doc) => {
-    const title = normalizeForSearch(doc.title);
-    return {
-      id: doc.id,
-      title: title.text,
-      titleEdits: title.edits,
-      length: doc.paragraphs.reduce((sum, p) => sum + p.text.length, 0),
-      paragraphs: doc.paragraphs.map((p) => {
-        const n = normalizeForSearch(p.text);
-        return { id: p.id, text: n.text, edits: n.edits };
-      }),
-    };
-  });
+  return loadSearchIndex(buildIndexBytes(documents, SEARCH_INDEX_VERSION));
+}
 
-  const builder = new lunr.Builder();
-  builder.pipeline.reset();
-  builder.searchPipeline.reset();
-  builder.metadataWhitelist = [];
-  builder.ref('ref');
-  for (const field of FIELDS) builder.field(field);
-  // Fields arrive as arrays of normalized texts; n-grams never cross two of them.
-  builder.tokenizer = ((texts: string[]) => {
-    const grams: string[] = [];
-    for (const text of texts) indexGrams(text, grams);
-    return grams;
-  }) as unknown as typeof lunr.tokenizer;
-  sections.forEach((s, i) =>
-    builder.add({ ref: String(i), title: [s.title], body: s.paragraphs.map((p) => p.text) }),
-  );
-  const internals = builder as unknown as LunrBuilderInternals;
-  internals.calculateAverageFieldLengths();
-  internals.createFieldVectors();
-
-  const termCount = Object.keys(internals.invertedIndex).length;
-  const terms: string[] = new Array<string>(termCount);
-  for (const [term, posting] of Object.entries(internals.invertedIndex))
-    terms[posting._index] = term;
-  // Invert Lunr's field vectors into per-term posting lists, in section order.
-  const lists: number[][][] = FIELDS.map(() => Array.from({ length: termCount }, () => []));
-  for (let d = 0; d < sections.length; d++) {
-    FIELDS.forEach((field, f) => {
-      const vector = internals.fieldVectors[`${field}/${d}`];
-      if (!vector) return;
-      const el = vector.elements;
-      const byTerm = lists[f] as number[][];
-      for (let k = 0; k < el.length; k += 2) {
-        (byTerm[el[k] as number] as number[]).push(d, Math.round((el[k + 1] as number) * 1000));
-      }
-    });
-  }
-  const writer = new VarintWriter();
-  const offsets = new Uint32Array(termCount + 1);
-  for (let t = 0; t < termCount; t++) {
-    offsets[t] = writer.length;
-    for (let f = 0; f < FIELDS.length; f++) {
-      const list = (lists[f] as number[][])[t] as number[];
-      writer.write(list.length / 2);
-      let prev = 0;
-      for (let k = 0; k < list.length; k += 2) {
-        writer.write((list[k] as number) - prev);
-        prev = list[k] as number;
-      }
-      for (let k = 1; k < list.length; k += 2) writer.write(Math.max(0, list[k] as number));
+/**
+ * Loads a stored index (the bytes of serialize(), or its JSON form); refuses one
+ * built by another tokenizer or format version. Reads a small header and makes
+ * views: postings are decoded on first use.
+ */
+export function loadSearchIndex(stored: Uint8Array | string | SerializedSearchIndex): SearchIndex {
+  let bytes: Uint8Array;
+  if (stored instanceof Uint8Array) {
+    bytes = stored;
+  } else {
+    let data: SerializedSearchIndex;
+    try {
+      data = typeof stored === 'string' ? (JSON.parse(stored) as SerializedSearchIndex) : stored;
+    } catch (err) {
+      throw new SearchIndexError(
+        `the stored search index is not valid JSON (${err instanceof Error ? err.message : String(err)}); ${REBUILD}`,
+      );
     }
+    if (!data || typeof data !== 'object' || typeof data.version !== 'string') {
+      throw new SearchIndexError(`the stored search index has no version; ${REBUILD}`);
+    }
+    checkVersion(data.version);
+    if (typeof data.data !== 'string') {
+      throw new SearchIndexError(`the stored search index is incomplete; ${REBUILD}`);
+    }
+    bytes = new Uint8Array(Buffer.from(data.data, 'base64'));
   }
-  offsets[termCount] = writer.length;
-  return new NgramSearchIndex(sections, terms, offsets, writer.bytes());
-}
-
-/** Loads a stored index; refuses one built by another tokenizer or format version. */
-export function loadSearchIndex(json: string | SerializedSearchIndex): SearchIndex {
-  let data: SerializedSearchIndex;
   try {
-    data = typeof json === 'string' ? (JSON.parse(json) as SerializedSearchIndex) : json;
+    const header = readIndexHeader(bytes);
+    checkVersion(header.version);
+    const blocks = viewIndexBlocks(bytes, header);
+    if (
+      blocks.sectionUnits.length !== header.sectionCount + 1 ||
+      blocks.unitStart.length !== header.unitCount + 1 ||
+      blocks.termKeys.length !== header.termCount ||
+      blocks.posOffsets.length !== header.termCount + 1 ||
+      blocks.bm25Offsets.length !== header.termCount + 1
+    ) {
+      throw new IndexFormatError('inconsistent block sizes');
+    }
+    return new NgramSearchIndex(bytes, header.sectionCount, blocks);
   } catch (err) {
-    throw new SearchIndexError(
-      `the stored search index is not valid JSON (${err instanceof Error ? err.message : String(err)}); rebuild the content with "npm run build:content"`,
-    );
+    if (err instanceof IndexFormatError) {
+      throw new SearchIndexError(`the stored search index is damaged (${err.message}); ${REBUILD}`);
+    }
+    throw err;
   }
-  if (!data || typeof data !== 'object' || typeof data.version !== 'string') {
-    throw new SearchIndexError(
-      'the stored search index has no version; rebuild the content with "npm run build:content"',
-    );
-  }
-  if (data.version !== SEARCH_INDEX_VERSION) {
-    throw new SearchIndexError(
-      `the stored search index was built by ${data.version}, this app needs ${SEARCH_INDEX_VERSION}; rebuild the content with "npm run build:content"`,
-    );
-  }
-  if (
-    !Array.isArray(data.docs) ||
-    typeof data.terms !== 'string' ||
-    typeof data.offsets !== 'string' ||
-    typeof data.postings !== 'string'
-  ) {
-    throw new SearchIndexError('the stored search index is incomplete; rebuild the content');
-  }
-  const sections: Section[] = data.docs.map(([id, title, titleEdits, length, paragraphs]) => ({
-    id,
-    title,
-    titleEdits,
-    length,
-    paragraphs: paragraphs.map(([pid, text, edits]) => ({ id: pid, text, edits })),
-  }));
-  const offsetBytes = Buffer.from(data.offsets, 'base64');
-  const offsets = new Uint32Array(offsetBytes.length / 4);
-  for (let i = 0; i < offsets.length; i++) offsets[i] = offsetBytes.readUInt32LE(i * 4);
-  const terms = data.terms.length === 0 ? [] : data.terms.split('\n');
-  if (offsets.length !== terms.length + 1) {
-    throw new SearchIndexError(
-      'the stored search index is damaged (term table); rebuild the content',
-    );
-  }
-  const postings = new Uint8Array(Buffer.from(data.postings, 'base64'));
-  return new NgramSearchIndex(sections, terms, offsets, postings);
 }
 
-interface Posting {
-  docs: Int32Array;
-  weights: Int32Array;
+function checkVersion(version: string): void {
+  if (version !== SEARCH_INDEX_VERSION) {
+    throw new SearchIndexError(
+      `the stored search index was built by ${version}, this app needs ${SEARCH_INDEX_VERSION}; ${REBUILD}`,
+    );
+  }
+}
+
+/** One n-gram of a term: its term rank in the dictionary and its offset in the term. */
+interface Constraint {
+  rank: number;
+  shift: number;
+  count: number;
+}
+
+/** The n-grams of a normalized term, with offsets (UTF-16) and distinct keys for the score. */
+function termGrams(text: string): { grams: { key: number; shift: number }[]; keys: number[] } {
+  const grams: { key: number; shift: number }[] = [];
+  const keys = new Set<number>();
+  let i = 0;
+  while (i < text.length) {
+    // one space-separated chunk
+    let j = i;
+    while (j < text.length && text.charCodeAt(j) !== 0x20) j++;
+    const cps: { cp: number; at: number }[] = [];
+    for (let k = i; k < j;) {
+      const cp = text.codePointAt(k) ?? 0;
+      const width = cp > 0xffff ? 2 : 1;
+      cps.push({ cp, at: k });
+      k += width;
+    }
+    if (cps.length === 1) {
+      const key = gramKey(cps[0]!.cp, -1);
+      grams.push({ key, shift: i });
+      keys.add(key);
+    }
+    for (let k = 1; k < cps.length; k++) {
+      const key = gramKey(cps[k - 1]!.cp, cps[k]!.cp);
+      grams.push({ key, shift: cps[k - 1]!.at });
+      keys.add(key);
+    }
+    i = j + 1;
+  }
+  return { grams, keys: [...keys] };
 }
 
 class NgramSearchIndex implements SearchIndex {
   readonly version = SEARCH_INDEX_VERSION;
-  private readonly termIds = new Map<string, number>();
-  private readonly cursor = new Int32Array(1);
+  private readonly unitSection: Int32Array;
+  private idText: string | null = null;
+  private readonly unitIds: (string | undefined)[];
+  private readonly cursor = { pos: 0 };
+  private editScratch = new Int32Array(64);
+  private readonly sharedMapper = new DisplayMapper([]);
 
   constructor(
-    private readonly sections: Section[],
-    private readonly terms: string[],
-    private readonly offsets: Uint32Array,
-    private readonly postings: Uint8Array,
+    private readonly bytes: Uint8Array,
+    readonly sectionCount: number,
+    private readonly b: Blocks,
   ) {
-    for (let t = 0; t < terms.length; t++) this.termIds.set(terms[t] as string, t);
+    const units = b.unitStart.length - 1;
+    this.unitSection = new Int32Array(units);
+    for (let s = 0; s < sectionCount; s++) {
+      this.unitSection.fill(s, b.sectionUnits[s] as number, b.sectionUnits[s + 1] as number);
+    }
+    this.unitIds = new Array<string | undefined>(units);
   }
 
-  get sectionCount(): number {
-    return this.sections.length;
+  serialize(): Uint8Array {
+    return this.bytes;
   }
 
-  /** Number of sections whose field (0 title, 1 body) contains the term, without decoding. */
-  private count(term: number, field: number): number {
-    this.cursor[0] = this.offsets[term] as number;
-    let n = readVarint(this.postings, this.cursor);
-    if (field === 0) return n;
-    for (let k = 0; k < 2 * n; k++) readVarint(this.postings, this.cursor);
-    n = readVarint(this.postings, this.cursor);
-    return n;
+  toJSON(): SerializedSearchIndex {
+    return {
+      version: this.version,
+      data: Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length).toString(
+        'base64',
+      ),
+    };
   }
 
-  private posting(term: number, field: number, cache: Map<number, Posting>): Posting {
-    const key = term * 2 + field;
-    const hit = cache.get(key);
+  // ---------- dictionary and postings ----------
+
+  private rankOf(key: number): number {
+    const keys = this.b.termKeys;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = keys[mid] as number;
+      if (v < key) lo = mid + 1;
+      else if (v > key) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  private varint(bytes: Uint8Array): number {
+    let pos = this.cursor.pos;
+    let b = bytes[pos++] as number;
+    let result = b & 0x7f;
+    let shift = 7;
+    while (b >= 0x80) {
+      b = bytes[pos++] as number;
+      result += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    }
+    this.cursor.pos = pos;
+    return result;
+  }
+
+  private positionCount(rank: number): number {
+    this.cursor.pos = this.b.posOffsets[rank] as number;
+    return this.varint(this.b.positions);
+  }
+
+  /** Every position of a term in the text, ascending. */
+  private positions(rank: number, cache: Map<number, Int32Array>): Int32Array {
+    const hit = cache.get(rank);
     if (hit) return hit;
-    const n = this.count(term, field); // leaves the cursor after the count
-    const docs = new Int32Array(n);
-    const weights = new Int32Array(n);
+    const bytes = this.b.positions;
+    const n = this.positionCount(rank);
+    const out = new Int32Array(n);
+    let pos = this.cursor.pos;
     let prev = 0;
     for (let k = 0; k < n; k++) {
-      prev += readVarint(this.postings, this.cursor);
-      docs[k] = prev;
+      let b = bytes[pos++] as number;
+      let v = b & 0x7f;
+      let shift = 7;
+      while (b >= 0x80) {
+        b = bytes[pos++] as number;
+        v |= (b & 0x7f) << shift;
+        shift += 7;
+      }
+      prev += v;
+      out[k] = prev;
     }
-    for (let k = 0; k < n; k++) weights[k] = readVarint(this.postings, this.cursor);
-    const posting = { docs, weights };
-    cache.set(key, posting);
-    return posting;
+    cache.set(rank, out);
+    return out;
   }
 
-  /** Sections whose field holds every gram (a superset of those containing the term). */
-  private candidatesInField(ids: number[], field: number, cache: Map<number, Posting>): Int32Array {
-    const order = ids.map((id) => ({ id, n: this.count(id, field) })).sort((a, b) => a.n - b.n);
-    if (order.length === 0 || order[0]!.n === 0) return new Int32Array(0);
-    let current = this.posting(order[0]!.id, field, cache).docs;
-    for (let k = 1; k < order.length && current.length > ENOUGH_CANDIDATES; k++) {
-      current = intersect(current, this.posting(order[k]!.id, field, cache).docs);
-      if (current.length === 0) break;
+  // ---------- occurrences of one term ----------
+
+  /** Start positions (global) of the non-overlapping occurrences of a term, or null if none. */
+  private occurrences(term: QueryTerm, cache: Map<number, Int32Array>): Int32Array | null {
+    const { grams } = termGrams(term.text);
+    const seen = new Set<string>();
+    const constraints: Constraint[] = [];
+    for (const g of grams) {
+      const rank = this.rankOf(g.key);
+      if (rank < 0) return null;
+      const id = `${rank}:${g.shift}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      constraints.push({ rank, shift: g.shift, count: this.positionCount(rank) });
     }
-    return current;
+    if (constraints.length === 0) return null;
+    constraints.sort((a, b) => a.count - b.count || a.shift - b.shift);
+    const first = constraints[0] as Constraint;
+    const driver = this.positions(first.rank, cache);
+    let cand: Int32Array = new Int32Array(driver.length);
+    let n = 0;
+    for (let k = 0; k < driver.length; k++) {
+      const p = (driver[k] as number) - first.shift;
+      if (p >= 0) cand[n++] = p;
+    }
+    cand = cand.subarray(0, n);
+    let k = 1;
+    for (; k < constraints.length && cand.length > FEW_CANDIDATES; k++) {
+      const c = constraints[k] as Constraint;
+      cand = filterShifted(cand, this.positions(c.rank, cache), c.shift);
+      if (cand.length === 0) return null;
+    }
+    const text = this.b.text;
+    const needle = term.text;
+    const len = needle.length;
+    // Text check: when constraints remain, or for spaces (never indexed) and U+0000.
+    if (k < constraints.length || needle.includes(' ') || needle.includes('\0')) {
+      let m = 0;
+      for (let i = 0; i < cand.length; i++) {
+        const p = cand[i] as number;
+        if (p + len > text.length) continue;
+        let ok = true;
+        for (let j = 0; j < len; j++) {
+          if (text[p + j] !== needle.charCodeAt(j)) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok && needle.includes('\0') && !this.withinOneUnit(p, len)) ok = false;
+        if (ok) cand[m++] = p;
+      }
+      cand = cand.subarray(0, m);
+    }
+    // Latin terms start at a word start; then occurrences do not overlap (indexOf order).
+    let m = 0;
+    let lastEnd = -1;
+    for (let i = 0; i < cand.length; i++) {
+      const p = cand[i] as number;
+      if (term.wordStart && p > 0 && isLatinWordChar(text[p - 1] as number)) continue;
+      if (p < lastEnd) continue;
+      cand[m++] = p;
+      lastEnd = p + len;
+    }
+    return m === 0 ? null : cand.subarray(0, m);
   }
+
+  private unitAt(p: number): number {
+    const starts = this.b.unitStart;
+    let lo = 0;
+    let hi = starts.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((starts[mid] as number) <= p) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private withinOneUnit(p: number, len: number): boolean {
+    const u = this.unitAt(p);
+    return p + len <= (this.b.unitStart[u + 1] as number) - 1;
+  }
+
+  // ---------- search ----------
 
   search(query: string, opts: SearchOptions = {}): SectionHit[] {
     const terms = parseQuery(query);
     if (terms.length === 0) return [];
-    const cache = new Map<number, Posting>();
-    const gramIds: number[][] = [];
+    const cache = new Map<number, Int32Array>();
+    const occ: Int32Array[] = [];
     for (const term of terms) {
-      const ids: number[] = [];
-      for (const gram of queryGrams(term.text)) {
-        const id = this.termIds.get(gram);
-        if (id === undefined) return []; // a gram no section has: no section has the term
-        ids.push(id);
+      const o = this.occurrences(term, cache);
+      if (o === null) return [];
+      occ.push(o);
+    }
+    const { unitStart, sectionUnits } = this.b;
+    // Sections holding every term, with their hit counts and title hits.
+    const termsIn = new Int32Array(this.sectionCount);
+    const hitCount = new Int32Array(this.sectionCount);
+    const titleHit = new Uint8Array(this.sectionCount);
+    for (let t = 0; t < occ.length; t++) {
+      const list = occ[t] as Int32Array;
+      let u = 0;
+      let lastSection = -1;
+      for (let i = 0; i < list.length; i++) {
+        const p = list[i] as number;
+        if (p >= (unitStart[u + 1] as number)) {
+          u = p < (unitStart[u + 2] as number) ? u + 1 : this.unitAt(p);
+        }
+        const s = this.unitSection[u] as number;
+        if (s !== lastSection) {
+          if (termsIn[s] === t) termsIn[s] = t + 1;
+          lastSection = s;
+        }
+        hitCount[s] = (hitCount[s] as number) + 1;
+        if (u === sectionUnits[s]) titleHit[s] = 1;
       }
-      gramIds.push(ids);
     }
-    // Candidate sections: for each term, (all grams in the body) ∪ (all grams in the title).
-    let candidates: Int32Array | null = null;
-    for (const ids of gramIds) {
-      const inTerm = union(
-        this.candidatesInField(ids, 1, cache),
-        this.candidatesInField(ids, 0, cache),
+    const matched: number[] = [];
+    for (let s = 0; s < this.sectionCount; s++) if (termsIn[s] === occ.length) matched.push(s);
+    if (matched.length === 0) return [];
+    const scores = this.scores(terms, matched);
+    const density = (s: number) =>
+      ((hitCount[s] as number) * 1000) / Math.max(1, this.b.sectionLength[s] as number);
+    const order = matched.map((s, k) => k);
+    order.sort((x, y) => {
+      const a = matched[x] as number;
+      const b = matched[y] as number;
+      return (
+        (titleHit[b] as number) - (titleHit[a] as number) ||
+        (scores[y] as number) - (scores[x] as number) ||
+        density(b) - density(a) ||
+        a - b
       );
-      candidates = candidates === null ? inTerm : intersect(candidates, inTerm);
-      if (candidates.length === 0) return [];
-    }
-    const verified: {
-      doc: number;
-      titleHit: boolean;
-      count: number;
-      norm: Map<number, number[]>;
-    }[] = [];
-    for (const doc of candidates ?? []) {
-      const found = this.verify(this.sections[doc] as Section, terms);
-      if (found) verified.push({ doc, ...found });
-    }
-    if (verified.length === 0) return [];
-    const scores = this.scores(
-      verified.map((v) => v.doc),
-      gramIds,
-      cache,
-    );
-    const ranked = verified.map((v, k) => ({
-      ...v,
-      score: scores[k] as number,
-      density: (v.count * 1000) / Math.max(1, (this.sections[v.doc] as Section).length),
-    }));
-    ranked.sort(
-      (a, b) =>
-        Number(b.titleHit) - Number(a.titleHit) ||
-        b.score - a.score ||
-        b.density - a.density ||
-        a.doc - b.doc,
-    );
-    const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : ranked.length;
-    return ranked.slice(0, limit).map((r) => {
-      const section = this.sections[r.doc] as Section;
+    });
+    const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : order.length;
+    const lengths = terms.map((t) => t.text.length);
+    return order.slice(0, limit).map((k) => {
+      const s = matched[k] as number;
       return {
-        id: section.id,
-        score: r.score,
-        titleHit: r.titleHit,
-        hits: this.displayHits(section, r.norm, terms.length),
+        id: this.id(s),
+        score: scores[k] as number,
+        titleHit: titleHit[s] === 1,
+        hits: this.displayHits(s, occ, lengths),
       };
     });
   }
 
-  /**
-   * Exact check: every term in the title or within one paragraph. Returns the
-   * normalized hit pairs per field (index 0 title, k+1 paragraph k; sparse) or null.
-   */
-  private verify(
-    section: Section,
-    terms: QueryTerm[],
-  ): { titleHit: boolean; count: number; norm: Map<number, number[]> } | null {
-    const norm = new Map<number, number[]>();
-    let titleHit = false;
+  /** Hits of one section in reading order (title first), mapped to display offsets. */
+  private displayHits(s: number, occ: Int32Array[], lengths: number[]): HitRange[] {
+    const { unitStart, sectionUnits } = this.b;
+    const from = unitStart[sectionUnits[s] as number] as number;
+    const to = unitStart[sectionUnits[s + 1] as number] as number;
+    // Each term's run inside the section; merged by position (ties: term order).
+    const idx = occ.map((o) => lowerBound(o, from));
     let count = 0;
-    const scratch: number[] = [];
-    for (const term of terms) {
-      let found = 0;
-      for (let k = 0; k <= section.paragraphs.length; k++) {
-        const text = k === 0 ? section.title : (section.paragraphs[k - 1] as Paragraph).text;
-        scratch.length = 0;
-        findOccurrences(text, term, scratch);
-        if (scratch.length === 0) continue;
-        if (k === 0) titleHit = true;
-        found += scratch.length / 2;
-        const list = norm.get(k);
-        if (list) list.push(...scratch);
-        else norm.set(k, scratch.slice());
+    for (let t = 0; t < occ.length; t++)
+      count += lowerBound(occ[t] as Int32Array, to) - (idx[t] as number);
+    const hits = new Array<HitRange>(count);
+    let n = 0;
+    let u = sectionUnits[s] as number;
+    let mapper: DisplayMapper | null = null;
+    let base = unitStart[u] as number;
+    let pid = this.unitId(u);
+    for (;;) {
+      let best = -1;
+      let bestPos = to;
+      for (let t = 0; t < occ.length; t++) {
+        const i = idx[t] as number;
+        const o = occ[t] as Int32Array;
+        if (i < o.length && (o[i] as number) < bestPos) {
+          best = t;
+          bestPos = o[i] as number;
+        }
       }
-      if (found === 0) return null;
-      count += found;
-    }
-    return { titleHit, count, norm };
-  }
-
-  private displayHits(section: Section, norm: Map<number, number[]>, terms: number): HitRange[] {
-    const hits: HitRange[] = [];
-    const fields = [...norm.keys()].sort((a, b) => a - b);
-    for (const k of fields) {
-      const pairs = norm.get(k) as number[];
-      const paragraph = k === 0 ? null : (section.paragraphs[k - 1] as Paragraph);
-      const mapper = new DisplayMapper(paragraph ? paragraph.edits : section.titleEdits);
-      const paragraphId = paragraph ? paragraph.id : null;
-      let order: number[] = [];
-      for (let i = 0; i < pairs.length; i += 2) order.push(i);
-      if (terms > 1) order = order.sort((a, b) => (pairs[a] as number) - (pairs[b] as number));
-      for (const i of order) {
-        const start = mapper.start(pairs[i] as number);
-        const end = Math.max(start, mapper.end(pairs[i + 1] as number));
-        hits.push({ paragraphId, start, end });
+      if (best < 0) break;
+      idx[best] = (idx[best] as number) + 1;
+      if (bestPos >= (unitStart[u + 1] as number)) {
+        do u++;
+        while (bestPos >= (unitStart[u + 1] as number));
+        base = unitStart[u] as number;
+        pid = this.unitId(u);
+        mapper = null;
+      }
+      if (mapper === null) mapper = this.mapper(u);
+      const start = bestPos - base;
+      const end = start + (lengths[best] as number);
+      if (mapper === IDENTITY) {
+        hits[n++] = { paragraphId: pid, start, end };
+      } else {
+        const ds = mapper.start(start);
+        hits[n++] = { paragraphId: pid, start: ds, end: Math.max(ds, mapper.end(end)) };
       }
     }
     return hits;
   }
 
+  /** The unit's offset mapper (one reused object: valid until the next call). */
+  private mapper(u: number): DisplayMapper {
+    this.cursor.pos = this.b.editOffsets[u] as number;
+    const bytes = this.b.edits;
+    const n = this.varint(bytes);
+    if (n === 0) return IDENTITY;
+    if (this.editScratch.length < n * 3) this.editScratch = new Int32Array(n * 6);
+    const edits = this.editScratch;
+    let prevEnd = 0;
+    for (let k = 0; k < n; k++) {
+      const start = prevEnd + this.varint(bytes);
+      const end = start + this.varint(bytes);
+      edits[3 * k] = start;
+      edits[3 * k + 1] = end;
+      edits[3 * k + 2] = this.varint(bytes);
+      prevEnd = end;
+    }
+    return this.sharedMapper.reset(edits.subarray(0, n * 3));
+  }
+
+  private ids(): string {
+    if (this.idText === null) this.idText = new TextDecoder().decode(this.b.ids);
+    return this.idText;
+  }
+
+  private id(s: number): string {
+    return this.ids().slice(this.b.idOffsets[s], this.b.idOffsets[s + 1]);
+  }
+
+  /** Paragraph id of a unit; null for a title. */
+  private unitId(u: number): string | null {
+    if (u === this.b.sectionUnits[this.unitSection[u] as number]) return null;
+    let id = this.unitIds[u];
+    if (id === undefined) {
+      const k = this.sectionCount + u;
+      id = this.ids().slice(this.b.idOffsets[k], this.b.idOffsets[k + 1]);
+      this.unitIds[u] = id;
+    }
+    return id;
+  }
+
   /**
-   * Lunr's score for a query with one clause per n-gram: per field, the dot product
-   * of the query vector (clause counts) with the section's BM25 field vector,
-   * divided by the query vector's magnitude; fields summed (lunr.Index#query).
+   * Lunr's score for a query with one clause per n-gram (lunr.Index#query): per field,
+   * the dot product of the query vector with the section's field vector, summed in
+   * Lunr's term order, divided by the query vector's magnitude; the fields added.
    */
-  private scores(docs: number[], gramIds: number[][], cache: Map<number, Posting>): number[] {
+  private scores(terms: QueryTerm[], sections: number[]): Float64Array {
     const clauseCounts = new Map<number, number>();
-    for (const ids of gramIds)
-      for (const id of ids) clauseCounts.set(id, (clauseCounts.get(id) ?? 0) + 1);
-    let magnitude = 0;
-    for (const c of clauseCounts.values()) magnitude += c * c;
-    magnitude = Math.sqrt(magnitude);
-    const scored = [...clauseCounts].sort((a, b) => a[0] - b[0]).slice(0, MAX_SCORED_GRAMS);
-    return docs.map((doc) => {
-      let dot = 0;
-      for (const [id, c] of scored) {
-        for (let f = 0; f < FIELDS.length; f++) {
-          const p = this.posting(id, f, cache);
-          const at = binarySearch(p.docs, doc);
-          if (at >= 0) dot += c * ((p.weights[at] as number) / 1000);
+    for (const term of terms) {
+      for (const key of termGrams(term.text).keys) {
+        const rank = this.rankOf(key);
+        if (rank >= 0) clauseCounts.set(rank, (clauseCounts.get(rank) ?? 0) + 1);
+      }
+    }
+    let sumOfSquares = 0;
+    const clauses = [...clauseCounts]
+      .map(([rank, count]) => ({ rank, count, lunr: this.b.termLunr[rank] as number }))
+      .sort((a, b) => a.lunr - b.lunr);
+    for (const c of clauses) sumOfSquares += c.count * c.count;
+    const magnitude = Math.sqrt(sumOfSquares);
+    const scored = clauses.slice(0, MAX_SCORED_GRAMS);
+    const dots = [new Float64Array(this.sectionCount), new Float64Array(this.sectionCount)];
+    const bytes = this.b.bm25;
+    for (const c of scored) {
+      this.cursor.pos = this.b.bm25Offsets[c.rank] as number;
+      for (let f = 0; f < 2; f++) {
+        const dot = dots[f] as Float64Array;
+        const n = this.varint(bytes);
+        const docs = new Int32Array(n);
+        let prev = 0;
+        for (let k = 0; k < n; k++) {
+          prev += this.varint(bytes);
+          docs[k] = prev;
+        }
+        for (let k = 0; k < n; k++) {
+          const d = docs[k] as number;
+          dot[d] = (dot[d] as number) + c.count * (this.varint(bytes) / 1000);
         }
       }
-      return magnitude > 0 ? dot / magnitude : 0;
+    }
+    const out = new Float64Array(sections.length);
+    sections.forEach((s, k) => {
+      const title = (dots[0]![s] as number) / magnitude || 0;
+      const body = (dots[1]![s] as number) / magnitude || 0;
+      out[k] = title + body;
     });
-  }
-
-  toJSON(): SerializedSearchIndex {
-    const offsetBytes = Buffer.alloc(this.offsets.length * 4);
-    this.offsets.forEach((v, i) => offsetBytes.writeUInt32LE(v, i * 4));
-    return {
-      version: this.version,
-      docs: this.sections.map((s) => [
-        s.id,
-        s.title,
-        s.titleEdits,
-        s.length,
-        s.paragraphs.map((p): [string, string, number[]] => [p.id, p.text, p.edits]),
-      ]),
-      terms: this.terms.join('\n'),
-      offsets: offsetBytes.toString('base64'),
-      postings: Buffer.from(
-        this.postings.buffer,
-        this.postings.byteOffset,
-        this.postings.length,
-      ).toString('base64'),
-    };
+    return out;
   }
 }
 
-function intersect(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(Math.min(a.length, b.length));
-  let i = 0;
-  let j = 0;
+const IDENTITY = new DisplayMapper([]);
+
+/** Candidates p (ascending) for which `list` (ascending) holds p + shift. */
+function filterShifted(cand: Int32Array, list: Int32Array, shift: number): Int32Array {
   let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x < y) i++;
-    else if (x > y) j++;
-    else {
-      out[n++] = x;
-      i++;
-      j++;
-    }
-  }
-  return out.subarray(0, n);
-}
-
-function union(a: Int32Array, b: Int32Array): Int32Array {
-  if (b.length === 0) return a;
-  if (a.length === 0) return b;
-  const out = new Int32Array(a.length + b.length);
-  let i = 0;
   let j = 0;
-  let n = 0;
-  while (i < a.length || j < b.length) {
-    const x = i < a.length ? (a[i] as number) : Infinity;
-    const y = j < b.length ? (b[j] as number) : Infinity;
-    if (x < y) out[n++] = a[i++] as number;
-    else if (y < x) out[n++] = b[j++] as number;
-    else {
-      out[n++] = x;
-      i++;
-      j++;
-    }
+  for (let i = 0; i < cand.length; i++) {
+    const want = (cand[i] as number) + shift;
+    while (j < list.length && (list[j] as number) < want) j++;
+    if (j === list.length) break;
+    if (list[j] === want) cand[n++] = cand[i] as number;
   }
-  return out.subarray(0, n);
+  return cand.subarray(0, n);
 }
 
-function binarySearch(sorted: Int32Array, value: number): number {
+/** First index whose value is ≥ x. */
+function lowerBound(sorted: Int32Array, x: number): number {
   let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
+  let hi = sorted.length;
+  while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const v = sorted[mid] as number;
-    if (v < value) lo = mid + 1;
-    else if (v > value) hi = mid - 1;
-    else return mid;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
   }
-  return -1;
+  return lo;
 }

@@ -25,6 +25,11 @@ afterAll(() => {
 });
 
 describe('search service on the real content database', () => {
+  it('stores the binary index as a BLOB and loads it as bytes', () => {
+    const stored = store.artifact(SEARCH_ARTIFACT)!;
+    expect(stored.body).toBeInstanceOf(Uint8Array);
+    expect(createSearchService(store).index.sectionCount).toBe(store.searchDocs().length);
+  });
   it('loads the index stored with the content and answers with API items', () => {
     const results = createSearchService(store).search('強靭');
     expect(results.length).toBeGreaterThan(0);
