@@ -153,6 +153,7 @@ const ja = {
   attributionNote:
     '本文は PDF から抽出したテキストを整形・再構成したものです（誤字を含め、著者の文言は変えていません）。',
   sourceLabel: '原典',
+  userDataDir: 'しおり・メモ・設定の保存先',
   shortcutsHeading: 'キーボード操作',
   shortcutSearch: '検索欄へ移動',
   shortcutSections: '前／次の項目',
@@ -308,6 +309,7 @@ const en: Messages = {
   attributionNote:
     'The text was extracted from the PDF, cleaned and restructured; the authors’ words are unchanged (typos included).',
   sourceLabel: 'Source document',
+  userDataDir: 'Bookmarks, notes and settings are kept in',
   shortcutsHeading: 'Keyboard',
   shortcutSearch: 'Go to the search field',
   shortcutSections: 'Previous / next section',
