@@ -141,6 +141,21 @@ class ReaderState {
     this.scrollTicket++;
   }
 
+  /** Follows the search on screen: marks its hits in the open section, without scrolling. */
+  showSearchHits(): void {
+    const id = this.section?.id;
+    if (!id) return;
+    const next = hitsFromSearch(id);
+    const same =
+      next !== null &&
+      this.hits !== null &&
+      this.hits.sectionId === id &&
+      this.hits.query === next.query;
+    if (same || (next === null && this.hits === null)) return;
+    this.hits = next;
+    this.currentHit = 0;
+  }
+
   clearHits(): void {
     this.hits = null;
     this.currentHit = 0;
