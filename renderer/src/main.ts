@@ -1,5 +1,5 @@
-// Entry point: the global stylesheet and the Svelte app; the bundled fonts follow
-// once the app has painted (see ./fonts.ts).
+// Entry point: the global stylesheet and the Svelte app. The bundled fonts are
+// loaded by the app once the first section has painted (see ./fonts.ts).
 import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
@@ -7,9 +7,4 @@ import App from './App.svelte';
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');
 
-const app = mount(App, { target });
-requestAnimationFrame(() => {
-  void import('./fonts');
-});
-
-export default app;
+export default mount(App, { target });

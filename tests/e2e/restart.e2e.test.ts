@@ -1,5 +1,5 @@
-// Where the reader's state lives: preferences and the reading position are kept by
-// the host in user.sqlite, not in the browser. A new host on a new port (a new
+// Where the reader's state lives: preferences, the reading position and notes are
+// kept by the host in user.sqlite, not in the browser. A new host on a new port (a new
 // origin, so any localStorage would be gone) must bring back the section, the
 // scroll position, the theme and the writing direction.
 import fs from 'node:fs';
@@ -33,7 +33,7 @@ afterAll(async () => {
   if (userData) fs.rmSync(userData, { recursive: true, force: true });
 });
 
-it('restores section, scroll, theme and writing mode after a restart on a new port', async () => {
+it('restores section, scroll, theme, writing mode and notes after a restart on a new port', async () => {
   edition = await startEdition(userData);
   const firstPort = edition.port;
   let page = await openReader(browser.context, edition.url);
@@ -51,6 +51,20 @@ it('restores section, scroll, theme and writing mode after a restart on a new po
   );
   await page.click(`#outline a[data-section-id="${longest.id}"]`);
   await page.waitForSelector(`main .scroller[data-section-id="${longest.id}"]`);
+  // A highlight with a note on the first paragraph (kept in user.sqlite too).
+  const paragraph = longest.paragraphs[0]!;
+  await page.evaluate(`(() => {
+    const p = document.querySelector('main article p[data-paragraph-id="${paragraph.id}"]');
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  })()`);
+  await page.click('.selbar .note-button');
+  await page.locator('dialog.editor[open] textarea').fill('再起動後も残るメモ');
+  await page.click('dialog.editor[open] button[type="submit"]');
+  await page.locator(`main article p[data-paragraph-id="${paragraph.id}"] .hl`).first().waitFor();
+
   await page.selectOption('header select', 'dark');
   await page.click('button[aria-pressed]:has-text("縦書き")');
   expect(await writingMode(page)).toBe('vertical-rl');
@@ -77,5 +91,11 @@ it('restores section, scroll, theme and writing mode after a restart on a new po
   expect(await writingMode(page)).toBe('vertical-rl');
   await expect.poll(() => scrollFraction(page)).toBeGreaterThan(fractionBefore - 0.05);
   expect(await scrollFraction(page)).toBeLessThan(fractionBefore + 0.05);
+  // The highlight is drawn again and its note is there.
+  const highlight = page.locator(`main article p[data-paragraph-id="${paragraph.id}"] .hl`);
+  await highlight.first().waitFor({ state: 'attached' });
+  expect((await highlight.allTextContents()).join('')).toBe(paragraph.text);
+  const stored = await callApi<{ note: string }[]>(page, 'listAnnotations');
+  expect(stored.map((a) => a.note)).toEqual(['再起動後も残るメモ']);
   await page.close();
 });

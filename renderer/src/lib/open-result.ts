@@ -7,6 +7,16 @@ import { ui } from './state/ui.svelte';
 import type { SearchResultItem } from '../../../electron/common/api/types';
 
 export async function openResult(result: SearchResultItem): Promise<void> {
+  if (result.kind === 'note') {
+    // A hit in a note: go to the passage the note is on.
+    const opened = await reader.open(result.sectionId, {
+      scroll: result.annotationId
+        ? { kind: 'annotation', id: result.annotationId }
+        : { kind: 'top' },
+    });
+    if (opened && ui.narrow) ui.panelOpen = false;
+    return;
+  }
   const hits = { query: search.resultsFor, sectionId: result.sectionId, ranges: result.ranges };
   const opened = await reader.open(result.sectionId, {
     hits,

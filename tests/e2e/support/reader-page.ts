@@ -83,8 +83,21 @@ export async function callApi<T>(page: Page, method: string, args: object = {}):
   })()`);
 }
 
-/** Waits until every web font the page asked for has loaded (for faithful screenshots). */
+/**
+ * Waits until the bundled fonts' stylesheet is in (the app adds it after the first
+ * paint) and every face the page uses has loaded — for faithful screenshots.
+ */
 export async function fontsReady(page: Page): Promise<void> {
+  // Polled with evaluate: waitForFunction would eval a string in the page, which the
+  // app's CSP (rightly) refuses.
+  let added = false;
+  for (let i = 0; i < 100 && !added; i++) {
+    added = await page.evaluate<boolean>(
+      `[...document.fonts].some((f) => f.family.replace(/["']/g, '') === 'Noto Serif JP')`,
+    );
+    if (!added) await page.waitForTimeout(50);
+  }
+  if (!added) throw new Error('the bundled fonts (Noto Serif JP) were never added to the page');
   await page.evaluate('document.fonts.ready.then(() => undefined)');
 }
 

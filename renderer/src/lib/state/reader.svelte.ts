@@ -14,7 +14,10 @@ import type {
 } from '../../../../electron/common/api/types';
 
 export type ScrollRequest =
-  { kind: 'top' } | { kind: 'fraction'; value: number } | { kind: 'hit'; index: number };
+  | { kind: 'top' }
+  | { kind: 'fraction'; value: number }
+  | { kind: 'hit'; index: number }
+  | { kind: 'annotation'; id: string };
 
 /** Search hits marked in the open section. */
 export interface SectionHits {
@@ -136,6 +139,21 @@ class ReaderState {
     this.currentHit = (this.currentHit + step + n) % n;
     this.scrollRequest = { kind: 'hit', index: this.currentHit };
     this.scrollTicket++;
+  }
+
+  /** Follows the search on screen: marks its hits in the open section, without scrolling. */
+  showSearchHits(): void {
+    const id = this.section?.id;
+    if (!id) return;
+    const next = hitsFromSearch(id);
+    const same =
+      next !== null &&
+      this.hits !== null &&
+      this.hits.sectionId === id &&
+      this.hits.query === next.query;
+    if (same || (next === null && this.hits === null)) return;
+    this.hits = next;
+    this.currentHit = 0;
   }
 
   clearHits(): void {

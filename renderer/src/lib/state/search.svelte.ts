@@ -1,4 +1,4 @@
-// Search as you type. The field hands over a query only when no IME composition is
+// Search as you type, over the text and the reader's notes. The field hands over a query only when no IME composition is
 // in progress. Requests never pile up: one is in flight at a time and, when it comes
 // back, only the latest query is sent next (latest wins, nothing stale is shown).
 // The previous results stay on screen until new ones arrive, so the list does not
@@ -38,7 +38,13 @@ class SearchState {
   private async run(q: string): Promise<void> {
     this.inFlight = true;
     try {
-      const results = await api.search({ query: q, limit: SEARCH_LIMIT });
+      // Text and the reader's own notes, asked together; notes come after the text.
+      // A host without notes (or a refused user database) still answers the text.
+      const [text, notes] = await Promise.all([
+        api.search({ query: q, limit: SEARCH_LIMIT }),
+        api.searchNotes({ query: q, limit: SEARCH_LIMIT }).catch(() => []),
+      ]);
+      const results = [...text, ...notes];
       if (this.query.trim() === q) {
         this.results = results;
         this.resultsFor = q;

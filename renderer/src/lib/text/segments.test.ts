@@ -65,7 +65,29 @@ describe('segmentText', () => {
   });
 
   it('renders an empty text as one empty piece', () => {
-    expect(segmentText('')).toEqual([{ hit: null, parts: [] }]);
+    expect(segmentText('')).toEqual([{ hit: null, highlight: null, parts: [] }]);
+  });
+
+  it('layers highlights and hits, the innermost highlight winning', () => {
+    const text = '日米経済政策協議委員会を開催';
+    const pieces = segmentText(
+      text,
+      [{ start: 2, end: 4, index: 0 }],
+      [
+        { start: 0, end: 11, id: 'a', color: 'yellow' },
+        { start: 6, end: 8, id: 'b', color: 'blue' },
+      ],
+    );
+    expect(
+      pieces.map((p) => [p.parts.map((x) => x.text).join(''), p.hit, p.highlight?.id]),
+    ).toEqual([
+      ['日米', null, 'a'],
+      ['経済', 0, 'a'],
+      ['政策', null, 'a'],
+      ['協議', null, 'b'],
+      ['委員会', null, 'a'],
+      ['を開催', null, undefined],
+    ]);
   });
 
   test.prop([
@@ -79,8 +101,20 @@ describe('segmentText', () => {
         maxLength: 6,
       },
     ),
-  ])('never changes the characters, whatever the hits', (text, ranges) => {
+  ])('never changes the characters, whatever the hits and highlights', (text, ranges) => {
     const marks = ranges.map((r, index) => ({ ...r, index }));
-    expect(joined(text, marks)).toBe(text);
+    const highlights = ranges.map((r, i) => ({
+      start: r.end - 2,
+      end: r.start + 3,
+      id: `h${i}`,
+      color: 'green',
+    }));
+    const pieces = segmentText(text, marks, highlights);
+    expect(
+      pieces
+        .flatMap((p) => p.parts)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(text);
   });
 });

@@ -1,5 +1,6 @@
 // Splits a paragraph's display text into what the reading pane renders: runs inside
-// or outside search hits (<mark>), and inside those, the short numbers that stand
+// or outside the reader's highlights and search hits (<mark>), and inside those, the
+// short numbers that stand
 // upright in vertical writing (縦中横, JLREQ 3.2.3). The text itself is never
 // changed: concatenating every part gives back the paragraph, so selection, copy and
 // all UTF-16 offsets stay true to the display text.
@@ -18,9 +19,19 @@ export interface TextPart {
   tcy: boolean;
 }
 
+/** A reader's highlight over [start, end) of the text. */
+export interface HighlightRange {
+  start: number;
+  end: number;
+  id: string;
+  color: string;
+}
+
 export interface TextPiece {
   /** Hit index when this piece is inside a search hit, else null. */
   hit: number | null;
+  /** The highlight this piece is in (the innermost when several overlap), else null. */
+  highlight: { id: string; color: string } | null;
   parts: TextPart[];
 }
 
@@ -76,22 +87,48 @@ function splitUpright(text: string, offset: number, upright: [number, number][])
 }
 
 /** The pieces to render for one paragraph (or title). */
-export function segmentText(text: string, marks: readonly MarkRange[] = []): TextPiece[] {
+export function segmentText(
+  text: string,
+  marks: readonly MarkRange[] = [],
+  highlights: readonly HighlightRange[] = [],
+): TextPiece[] {
   const upright = uprightRanges(text);
-  const pieces: TextPiece[] = [];
-  let pos = 0;
-  for (const m of normalizeMarks(text.length, marks)) {
-    if (m.start > pos) {
-      pieces.push({ hit: null, parts: splitUpright(text.slice(pos, m.start), pos, upright) });
+  const hits = normalizeMarks(text.length, marks);
+  const spans = highlights
+    .map((h) => ({ ...h, start: Math.max(0, h.start), end: Math.min(text.length, h.end) }))
+    .filter((h) => h.end > h.start);
+  const cuts = new Set<number>([0, text.length]);
+  for (const m of hits) cuts.add(m.start).add(m.end);
+  for (const h of spans) cuts.add(h.start).add(h.end);
+  const points = [...cuts].sort((a, b) => a - b);
+
+  // Elementary intervals between cuts, then merged where nothing changes.
+  const runs: {
+    start: number;
+    end: number;
+    hit: number | null;
+    highlight: TextPiece['highlight'];
+  }[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i]!;
+    const b = points[i + 1]!;
+    const hit = hits.find((m) => m.start <= a && b <= m.end)?.index ?? null;
+    let highlight: TextPiece['highlight'] = null;
+    let innermost = -1;
+    for (const h of spans) {
+      if (h.start <= a && b <= h.end && h.start >= innermost) {
+        innermost = h.start;
+        highlight = { id: h.id, color: h.color };
+      }
     }
-    pieces.push({
-      hit: m.index,
-      parts: splitUpright(text.slice(m.start, m.end), m.start, upright),
-    });
-    pos = m.end;
+    const last = runs[runs.length - 1];
+    if (last && last.hit === hit && last.highlight?.id === highlight?.id) last.end = b;
+    else runs.push({ start: a, end: b, hit, highlight });
   }
-  if (pos < text.length || pieces.length === 0) {
-    pieces.push({ hit: null, parts: splitUpright(text.slice(pos), pos, upright) });
-  }
-  return pieces;
+  if (runs.length === 0) return [{ hit: null, highlight: null, parts: [] }];
+  return runs.map((r) => ({
+    hit: r.hit,
+    highlight: r.highlight,
+    parts: splitUpright(text.slice(r.start, r.end), r.start, upright),
+  }));
 }

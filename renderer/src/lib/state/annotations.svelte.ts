@@ -1,0 +1,129 @@
+// The reader's highlights and notes (メモ) from user.sqlite: the whole list (it is
+// small: one document), filtered in the panel by tag or colour, and per section for
+// drawing in the text. Every change is committed by the core before it answers; the
+// list is then read again. Deleting can be undone (restoreAnnotation).
+import { api } from '../api';
+import type { Annotation, HighlightColor } from '../../../../electron/common/api/types';
+
+/** The five highlight colours, in the order the picker shows them. */
+export const HIGHLIGHT_COLORS = [
+  'yellow',
+  'green',
+  'blue',
+  'pink',
+  'purple',
+] as const satisfies readonly HighlightColor[];
+
+export interface AnnotationDraft {
+  color: HighlightColor;
+  note: string;
+  tags: string[];
+}
+
+/** Tags typed as "a, b c" → ['a', 'b', 'c'] (comma, 、 or whitespace separated, unique). */
+export function parseTags(input: string): string[] {
+  const tags: string[] = [];
+  for (const tag of input.split(/[,、，\s]+/u)) {
+    const trimmed = tag.trim();
+    if (trimmed && !tags.includes(trimmed)) tags.push(trimmed);
+  }
+  return tags;
+}
+
+/** What the annotation editor is open for. */
+export type EditorTarget =
+  | {
+      kind: 'new';
+      range: {
+        startParagraphId: string;
+        startOffset: number;
+        endParagraphId: string;
+        endOffset: number;
+      };
+      quote: string;
+      color?: HighlightColor;
+    }
+  | { kind: 'edit'; id: string }
+  | { kind: 'section'; sectionId: string };
+
+class AnnotationsState {
+  list = $state.raw<Annotation[]>([]);
+  editing = $state.raw<EditorTarget | null>(null);
+  error = $state<string | null>(null);
+  tagFilter = $state<string | null>(null);
+  colorFilter = $state<HighlightColor | null>(null);
+
+  tags = $derived([...new Set(this.list.flatMap((a) => a.tags))].sort());
+  shown = $derived(
+    this.list.filter(
+      (a) =>
+        (this.tagFilter === null || a.tags.includes(this.tagFilter)) &&
+        (this.colorFilter === null || a.color === this.colorFilter),
+    ),
+  );
+
+  async load(): Promise<void> {
+    try {
+      this.list = await api.listAnnotations({});
+      this.error = null;
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  forSection(sectionId: string): Annotation[] {
+    return this.list.filter((a) => a.sectionId === sectionId);
+  }
+
+  find(id: string): Annotation | undefined {
+    return this.list.find((a) => a.id === id);
+  }
+
+  async add(
+    range: {
+      startParagraphId: string;
+      startOffset: number;
+      endParagraphId: string;
+      endOffset: number;
+    },
+    draft: AnnotationDraft,
+  ): Promise<Annotation> {
+    const created = await api.addAnnotation({
+      ...range,
+      color: draft.color,
+      ...(draft.note.trim() ? { note: draft.note } : {}),
+      ...(draft.tags.length ? { tags: draft.tags } : {}),
+    });
+    await this.load();
+    return created;
+  }
+
+  async addSectionNote(sectionId: string, draft: AnnotationDraft): Promise<Annotation> {
+    const created = await api.addSectionNote({
+      sectionId,
+      note: draft.note,
+      color: draft.color,
+      ...(draft.tags.length ? { tags: draft.tags } : {}),
+    });
+    await this.load();
+    return created;
+  }
+
+  async update(id: string, draft: AnnotationDraft): Promise<void> {
+    await api.updateAnnotation({ id, color: draft.color, note: draft.note, tags: draft.tags });
+    await this.load();
+  }
+
+  async remove(id: string): Promise<Annotation> {
+    const removed = await api.deleteAnnotation({ id });
+    await this.load();
+    return removed;
+  }
+
+  async restore(id: string): Promise<void> {
+    await api.restoreAnnotation({ id });
+    await this.load();
+  }
+}
+
+export const annotations = new AnnotationsState();
