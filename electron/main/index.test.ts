@@ -249,7 +249,7 @@ describe('session', () => {
     expect(decide('file:///etc/passwd')).toBe(true);
   });
 
-  it('denies permissions, devices and downloads', () => {
+  it('denies permissions, devices and every download but the export files', () => {
     let granted: boolean | undefined;
     (state.session.permissionRequest as (...a: unknown[]) => void)(
       {},
@@ -266,9 +266,19 @@ describe('session', () => {
       ),
     ).toBe(false);
     expect((state.session.device as () => boolean)()).toBe(false);
-    const event = { preventDefault: vi.fn() };
-    (state.session.events.get('will-download') as (e: typeof event) => void)(event);
-    expect(event.preventDefault).toHaveBeenCalled();
+    const onDownload = state.session.events.get('will-download') as (
+      e: { preventDefault(): void },
+      item: { getURL(): string },
+    ) => void;
+    const refused = { preventDefault: vi.fn() };
+    onDownload(refused, { getURL: () => 'https://example.com/installer.exe' });
+    expect(refused.preventDefault).toHaveBeenCalled();
+    // The reader's own export file (a blob the renderer made) goes to the save dialog.
+    const exported = { preventDefault: vi.fn() };
+    onDownload(exported, {
+      getURL: () => 'blob:app://reader/0b8f6c2e-3a1d-4c55-9d1e-6f2a7b9c0d11',
+    });
+    expect(exported.preventDefault).not.toHaveBeenCalled();
   });
 });
 

@@ -31,6 +31,7 @@ import {
   APP_HOST,
   APP_SCHEME,
   decidePermission,
+  isAllowedDownload,
   isAllowedRequest,
 } from './security';
 import { createMainWindow, guardWebContents } from './window';
@@ -130,7 +131,10 @@ function lockDownSession(target: Electron.Session): void {
     decidePermission(permission, requestingOrigin),
   );
   target.setDevicePermissionHandler(() => false);
-  target.on('will-download', (event) => event.preventDefault());
+  // Export files (blob:app://…) go to the system save dialog; nothing else downloads.
+  target.on('will-download', (event, item) => {
+    if (!isAllowedDownload(item.getURL())) event.preventDefault();
+  });
 }
 
 function setMenu(language: Language, handlers: ApiHandlers): void {

@@ -10,6 +10,7 @@ import {
   decidePermission,
   decideWindowOpen,
   externalLinkTarget,
+  isAllowedDownload,
   isAllowedRequest,
   isAppUrl,
   isTrustedSender,
@@ -145,6 +146,28 @@ describe('navigation guard and window.open', () => {
       expect(decideNavigation(url).action).not.toBe('allow');
     },
   );
+});
+
+describe('downloads', () => {
+  const blob = 'blob:app://reader/0b8f6c2e-3a1d-4c55-9d1e-6f2a7b9c0d11';
+  it('allows only blobs the renderer made (the export files)', () => {
+    expect(isAllowedDownload(blob)).toBe(true);
+    expect(isAllowedRequest(blob)).toBe(true);
+    for (const url of [
+      'blob:https://example.com/0b8f6c2e-3a1d-4c55-9d1e-6f2a7b9c0d11',
+      'blob:app://reader.attacker.com/0b8f6c2e-3a1d-4c55-9d1e-6f2a7b9c0d11',
+      'blob:app://reader/../0b8f6c2e-3a1d-4c55-9d1e-6f2a7b9c0d11',
+      'blob:app://reader/not-a-uuid',
+      'BLOB:app://reader/\u00000b8f6c2e-3a1d-4c55-9d1e-6f2a7b9c0d11',
+      'blob:null/0b8f6c2e-3a1d-4c55-9d1e-6f2a7b9c0d11',
+      'https://example.com/file.json',
+      'app://reader/index.html',
+      'data:application/json,{}',
+      'file:///etc/passwd',
+    ]) {
+      expect(isAllowedDownload(url), url).toBe(false);
+    }
+  });
 });
 
 describe('session request filter', () => {

@@ -86,11 +86,34 @@ export function decideWindowOpen(raw: unknown): { action: 'deny'; openExternal: 
 }
 
 /**
+ * A blob: URL the renderer made itself (blob:app://reader/<uuid>): how the reader's
+ * export files are handed to the save dialog. A blob of any other origin is refused.
+ */
+export function isAppBlobUrl(raw: unknown): boolean {
+  if (typeof raw !== 'string' || !raw.toLowerCase().startsWith('blob:')) return false;
+  const inner = raw.slice('blob:'.length);
+  return (
+    parseStrictUrl(raw) !== null &&
+    isAppUrl(inner) &&
+    /^[0-9a-f-]{36}$/i.test(inner.slice(`${APP_ORIGIN}/`.length))
+  );
+}
+
+/**
+ * Downloads: only the export files the renderer builds (app blobs). Electron then
+ * asks where to save them; nothing is ever fetched from elsewhere.
+ */
+export function isAllowedDownload(raw: unknown): boolean {
+  return isAppBlobUrl(raw);
+}
+
+/**
  * Session-level request filter: the app makes no network requests at all.
- * Only our own scheme and the developer tools' internal scheme pass.
+ * Only our own scheme (and blobs the renderer made) and the developer tools'
+ * internal scheme pass.
  */
 export function isAllowedRequest(raw: unknown): boolean {
-  if (isAppUrl(raw)) return true;
+  if (isAppUrl(raw) || isAppBlobUrl(raw)) return true;
   const url = parseStrictUrl(raw);
   if (!url) return false;
   return url.protocol === 'devtools:';
