@@ -32,6 +32,7 @@ const DEFAULT_PREFS: Prefs = {
   writingMode: 'horizontal',
   language: 'ja',
   fontFamily: 'serif',
+  copyCitation: true,
 };
 
 let userData: string;
@@ -384,6 +385,14 @@ describe('display', () => {
     await page.click('button[aria-label="サイドパネルを表示／隠す"]');
     await page.uncheck('#side-panel input[type="checkbox"]');
     expect(await copy()).toBe('');
+    // The choice is a preference kept in user.sqlite, like the others.
+    await expect
+      .poll(async () => (await callApi<{ copyCitation: boolean }>(page, 'getPrefs')).copyCitation)
+      .toBe(false);
+    await page.check('#side-panel input[type="checkbox"]');
+    await expect
+      .poll(async () => (await callApi<{ copyCitation: boolean }>(page, 'getPrefs')).copyCitation)
+      .toBe(true);
   });
 
   it('turns the outline and the side panel into overlays on a narrow window', async () => {

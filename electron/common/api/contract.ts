@@ -40,6 +40,7 @@ const prefsSchema = z.strictObject({
   writingMode: z.enum(['horizontal', 'vertical']),
   language: z.enum(['ja', 'en']),
   fontFamily: z.enum(['serif', 'sans']),
+  copyCitation: z.boolean(),
 });
 
 /** Largest import file accepted (JSON-LD text). */

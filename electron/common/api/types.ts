@@ -81,6 +81,8 @@ export interface Prefs {
   writingMode: WritingMode;
   language: Language;
   fontFamily: FontFamily;
+  /** Copying a passage adds its 出典 line. */
+  copyCitation: boolean;
 }
 
 export interface ReadingPosition {

@@ -39,6 +39,7 @@ describe('openLibrary', () => {
       writingMode: 'horizontal',
       language: 'ja',
       fontFamily: 'serif',
+      copyCitation: true,
     });
     expect(lib.getPosition()).toBeNull();
     lib.close();

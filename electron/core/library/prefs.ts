@@ -11,6 +11,7 @@ export const DEFAULT_PREFS: Readonly<Prefs> = Object.freeze({
   writingMode: 'horizontal',
   language: 'ja',
   fontFamily: 'serif',
+  copyCitation: true,
 });
 
 const prefKeys = Object.keys(DEFAULT_PREFS) as (keyof Prefs)[];

@@ -1,4 +1,5 @@
-// The reader's preferences (theme, text size, writing mode, language, typeface).
+// The reader's preferences (theme, text size, writing mode, language, typeface,
+// copy with citation).
 // They live in user.sqlite through the API, never in localStorage: the browser
 // edition gets a new origin (port) every run and would forget them. Changes apply at
 // once and are written through; a failed write is reported, the choice is kept.
@@ -23,7 +24,7 @@ class PrefsState {
   writingMode = $state<WritingMode>('horizontal');
   language = $state<Language>('ja');
   fontFamily = $state<FontFamily>('serif');
-  /** Whether copying adds the source line. Session-only: the contract's Prefs has no field for it. */
+  /** Whether copying adds the source line (出典). */
   copyCitation = $state(true);
   /** The OS colour scheme, followed while theme is 'system'. */
   osDark = $state(false);
@@ -42,6 +43,7 @@ class PrefsState {
     this.writingMode = p.writingMode;
     this.language = p.language;
     this.fontFamily = p.fontFamily;
+    this.copyCitation = p.copyCitation;
   }
 
   /** Applies a change now and writes it through to user.sqlite. */
@@ -51,6 +53,7 @@ class PrefsState {
     if (patch.writingMode !== undefined) this.writingMode = patch.writingMode;
     if (patch.language !== undefined) this.language = patch.language;
     if (patch.fontFamily !== undefined) this.fontFamily = patch.fontFamily;
+    if (patch.copyCitation !== undefined) this.copyCitation = patch.copyCitation;
     try {
       await api.setPrefs(patch);
       this.saveError = null;
