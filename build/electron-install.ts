@@ -105,8 +105,7 @@ export function installElectronRuntime(options: InstallOptions): Promise<Outcome
     };
     child.on('error', (err) => finish({ ok: false, reason: err.message }));
     child.on('close', (code) => {
-      if (timedOut)
-        finish({ ok: false, reason: `no answer within ${Math.round(timeoutMs / 1000)} s` });
+      if (timedOut) finish({ ok: false, reason: `no answer within ${timeoutMs / 1000} s` });
       else if (code === 0) finish({ ok: true });
       else finish({ ok: false, reason: installerFailureReason(output, code) });
     });

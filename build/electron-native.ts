@@ -180,7 +180,9 @@ export function stepFailureLine(output: string): string {
     ) ??
     lines.at(-1) ??
     'no output';
-  const text = line.replace(/^(gyp|prebuild-install)\s+(ERR!|WARN)\s*/i, '');
+  const text = line
+    .replace(/^(gyp|prebuild-install)\s+(ERR!|WARN|info)\s+(install\s+|stack\s+)?/i, '')
+    .replace(/^(?:[A-Z]\w*)?Error:\s*/, '');
   return text.length > 160 ? `${text.slice(0, 159)}…` : text;
 }
 
