@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { displayProblem, findElectronBinary, nativeModuleProblem } from './electron-runtime';
+import { displayProblem, findElectronBinary, installBlocked } from './electron-runtime';
 
 function fakeElectron(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-electron-'));
@@ -68,36 +68,13 @@ describe('displayProblem', () => {
   });
 });
 
-describe('nativeModuleProblem', () => {
-  function project(abi: string, moduleText: string | null): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-abi-'));
-    fs.mkdirSync(path.join(dir, 'node_modules', 'electron'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'node_modules', 'electron', 'abi_version'), abi);
-    if (moduleText !== null) {
-      const release = path.join(dir, 'node_modules', 'better-sqlite3', 'build', 'Release');
-      fs.mkdirSync(release, { recursive: true });
-      fs.writeFileSync(path.join(release, 'better_sqlite3.node'), `\x7fELF..${moduleText}..`);
-    }
-    return dir;
-  }
-
-  it('accepts a module built for Electron', () => {
-    expect(nativeModuleProblem(project('140', 'node_register_module_v140'))).toBeNull();
-  });
-
-  it('explains a module built for Node, with the command that fixes it', () => {
-    const problem = nativeModuleProblem(project('140', 'node_register_module_v115'));
-    expect(problem).toContain('built for Node (ABI 115), not Electron (ABI 140)');
-    expect(problem).toContain('install-app-deps');
-  });
-
-  it('reports a missing module', () => {
-    expect(nativeModuleProblem(project('140', null))).toContain('cannot be checked');
-  });
-
-  it("reads this checkout's real module", () => {
-    const problem = nativeModuleProblem(path.resolve('.'));
-    // CI keeps Node's build; a desktop checkout may have rebuilt it for Electron.
-    if (problem !== null) expect(problem).toMatch(/^better-sqlite3 is built for Node \(ABI \d+\)/);
+describe('installBlocked', () => {
+  it("lets start run Electron's installer only where it would help", () => {
+    const dir = fakeElectron({ 'package.json': '{}', 'install.js': '' });
+    expect(installBlocked(dir, {})).toBeNull();
+    expect(installBlocked(dir, { ELECTRON_OVERRIDE_DIST_PATH: '/elsewhere' })).toContain(
+      'ELECTRON_OVERRIDE_DIST_PATH',
+    );
+    expect(installBlocked(fakeElectron({ 'package.json': '{}' }), {})).toContain('install.js');
   });
 });

@@ -1,9 +1,8 @@
 // Can the desktop app run here? Answers without require('electron') — which
-// would try to download the binary — so that `npm start` can fall back to the
-// browser edition with a one-line reason.
+// would try to download the binary as a side effect — so that `npm start`
+// decides itself whether to run Electron's installer (desktop-launch.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import { electronAbi, moduleAbiVersions } from './native-abi';
 
 export type RuntimeCheck = { ok: true; binary: string } | { ok: false; reason: string };
 
@@ -41,32 +40,18 @@ export function displayProblem(
   return 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)';
 }
 
-/** Where npm puts the compiled better-sqlite3 module. */
-export function betterSqliteBinary(projectDir: string): string {
-  return path.join(
-    projectDir,
-    'node_modules',
-    'better-sqlite3',
-    'build',
-    'Release',
-    'better_sqlite3.node',
-  );
-}
-
 /**
- * better-sqlite3 is compiled for one ABI; Electron refuses a module built for
- * plain Node (the normal state of a checkout, which the tests and the browser
- * edition need). Read the ABI from the binary and compare with Electron's.
+ * Null when `npm start` may run Electron's own installer to fetch a missing
+ * binary; else why not (the installer always extracts into node_modules/electron/dist,
+ * so with ELECTRON_OVERRIDE_DIST_PATH it would not help).
  */
-export function nativeModuleProblem(projectDir: string): string | null {
-  let found: number[];
-  let wanted: number;
-  try {
-    found = moduleAbiVersions(fs.readFileSync(betterSqliteBinary(projectDir)));
-    wanted = electronAbi(projectDir);
-  } catch (err) {
-    return `the native SQLite module cannot be checked (${err instanceof Error ? err.message : String(err)})`;
-  }
-  if (found.includes(wanted)) return null;
-  return `better-sqlite3 is built for Node (ABI ${found.join(', ') || '?'}), not Electron (ABI ${wanted}); \`npx electron-builder install-app-deps\` rebuilds it for Electron, \`npm rebuild better-sqlite3\` switches back`;
+export function installBlocked(
+  electronDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string | null {
+  if (!fs.existsSync(path.join(electronDir, 'install.js')))
+    return 'the electron package has no install.js';
+  if (env.ELECTRON_OVERRIDE_DIST_PATH)
+    return 'ELECTRON_OVERRIDE_DIST_PATH is set, so nothing is downloaded';
+  return null;
 }

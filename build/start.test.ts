@@ -36,6 +36,9 @@ describe('npm start without an Electron runtime', () => {
         env: {
           ...process.env,
           HAKUSHO_CONTENT_DB: contentDb,
+          // A display, so that the runtime check is what decides; an empty
+          // override folder, so that nothing is downloaded or launched.
+          DISPLAY: ':99',
           ELECTRON_OVERRIDE_DIST_PATH: emptyDist,
         },
       },
@@ -53,7 +56,7 @@ describe('npm start without an Electron runtime', () => {
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
-      /^Not opening the desktop app: the Electron runtime is unavailable: .*; serving the browser edition\.$/,
+      /^Not opening the desktop app: the Electron runtime is unavailable: .*\(ELECTRON_OVERRIDE_DIST_PATH is set, so nothing is downloaded\); serving the browser edition\.$/,
     );
     expect(fs.existsSync(contentDb)).toBe(true);
 

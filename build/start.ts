@@ -1,8 +1,9 @@
-// `npm start`: builds what is missing, then opens the desktop app. Where the
-// Electron runtime is missing (its binary is fetched lazily and may never have
-// been), where there is no display, or where the native SQLite module is built
-// for Node rather than Electron, it says so in one line and serves the browser
-// edition instead, printing the URL to open.
+// `npm start`: builds what is missing, then opens the desktop app. The first time
+// on a machine with network it fetches the Electron runtime (Electron's own
+// installer) and builds an Electron copy of better-sqlite3 in .cache/ (the Node
+// build in node_modules stays for the tests and the CLI) — desktop-launch.ts
+// decides. Where that fails (offline), or where there is no display, it says so
+// in one line and serves the browser edition instead, printing the URL to open.
 //   npm start -- [--browser] [--port N] [--user-data DIR] [--renderer DIR]
 // (--renderer serves another renderer build in the browser edition; tests use it.)
 import { spawn, spawnSync } from 'node:child_process';
@@ -12,11 +13,29 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureContentDb } from '../electron/core/content/ensure';
 import { defaultContentDbPath, resolveUserDataDir } from '../electron/core/paths';
+import { SQLITE_BINDING_ENV } from '../electron/main/sqlite-binding';
 import { closeOnSignals, serveFromCheckout } from '../electron/serve/main';
 import { bundleElectron } from './bundle-electron';
-import { displayProblem, findElectronBinary, nativeModuleProblem } from './electron-runtime';
+import { planLaunch } from './desktop-launch';
+import { installElectronRuntime } from './electron-install';
+import { ensureElectronNative, nativeTarget, spawnStep } from './electron-native';
+import { displayProblem, findElectronBinary, installBlocked } from './electron-runtime';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const electronDir = path.join(root, 'node_modules', 'electron');
+/** Electron's installer gives up after this long (HAKUSHO_ELECTRON_INSTALL_TIMEOUT, seconds). */
+const INSTALL_TIMEOUT_MS = (Number(process.env.HAKUSHO_ELECTRON_INSTALL_TIMEOUT) || 600) * 1000;
+
+function electronVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(electronDir, 'package.json'), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? '?';
+  } catch {
+    return '?';
+  }
+}
 
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 2, 2], shell: false });
@@ -48,29 +67,35 @@ async function main(): Promise<void> {
     run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:renderer']);
   }
 
-  // 3. Electron, when it can run here.
-  let reason: string | null = values.browser
-    ? 'the browser edition was asked for (--browser)'
-    : null;
-  let binary: string | null = null;
-  if (!reason) {
-    const runtime = findElectronBinary(path.join(root, 'node_modules', 'electron'));
-    if (!runtime.ok) reason = `the Electron runtime is unavailable: ${runtime.reason}`;
-    else {
-      binary = runtime.binary;
-      reason = displayProblem() ?? nativeModuleProblem(root);
-    }
-  }
-  if (!reason && binary) {
+  // 3. Electron, when it can run here (fetching its runtime and building its
+  //    copy of better-sqlite3 once, when missing).
+  const plan = await planLaunch({
+    electronVersion: electronVersion(),
+    browserRequested: values.browser,
+    displayProblem: () => displayProblem(),
+    findBinary: () => findElectronBinary(electronDir),
+    installBlocked: () => installBlocked(electronDir),
+    installRuntime: () =>
+      installElectronRuntime({ electronDir, timeoutMs: INSTALL_TIMEOUT_MS, log }),
+    ensureNative: () =>
+      ensureElectronNative({ root, target: nativeTarget(root), log, run: spawnStep(log) }),
+    log,
+  });
+  if (plan.kind === 'desktop') {
     await bundleElectron();
     const args = ['.'];
     if (values['user-data']) args.push('--user-data', userDataDir);
-    const child = spawn(binary, args, { cwd: root, stdio: 'inherit' });
+    const child = spawn(plan.binary, args, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, [SQLITE_BINDING_ENV]: plan.sqliteBinding },
+    });
     child.on('exit', (code) => {
       process.exitCode = code ?? 0;
     });
     return;
   }
+  const reason = plan.reason;
 
   // 4. The browser edition instead: one line saying why, then its URL.
   process.stdout.write(`Not opening the desktop app: ${reason}; serving the browser edition.\n`);

@@ -6,12 +6,14 @@
 // user.sqlite. What this cannot show (Chromium actually honouring these) is
 // listed in the README.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_CHANNEL } from '../common/api/channel';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import { ensureContentDb } from '../core/content/ensure';
+import { sqliteNativeBinding } from '../core/sqlite';
 
 type Fn = (...args: never[]) => unknown;
 
@@ -170,6 +172,13 @@ vi.mock('electron', () => {
 
 const { state } = fake;
 let dir: string;
+const nodeSqliteBuild = path.join(
+  createRequire(import.meta.url).resolve('better-sqlite3/package.json'),
+  '..',
+  'build',
+  'Release',
+  'better_sqlite3.node',
+);
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-main-'));
@@ -184,6 +193,9 @@ beforeAll(async () => {
   const contentDb = path.join(dir, 'content.sqlite');
   ensureContentDb({ dbPath: contentDb, log: () => {}, builders: [] });
   vi.stubEnv('HAKUSHO_CONTENT_DB', contentDb);
+  // What npm start hands over: an Electron build of better-sqlite3 (here a copy of the Node build).
+  fs.copyFileSync(nodeSqliteBuild, path.join(dir, 'better_sqlite3.node'));
+  vi.stubEnv('HAKUSHO_SQLITE_BINDING', path.join(dir, 'better_sqlite3.node'));
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   // Launched by a deep link (Windows/Linux put it in argv).
   const argv = process.argv;
@@ -465,5 +477,15 @@ describe('window', () => {
 
   it('stores user.sqlite in the user-data folder', () => {
     expect(fs.existsSync(path.join(state.userData, 'user.sqlite'))).toBe(true);
+  });
+});
+
+describe('SQLite native module', () => {
+  it('opens every database through the module npm start handed over', () => {
+    expect(sqliteNativeBinding()).toBe(path.join(dir, 'better_sqlite3.node'));
+    const addon = createRequire(dir)(path.join(dir, 'better_sqlite3.node')) as {
+      isInitialized?: boolean;
+    };
+    expect(addon.isInitialized).toBe(true);
   });
 });

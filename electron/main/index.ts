@@ -22,6 +22,7 @@ import type { Language } from '../common/api/types';
 import { PRODUCT_NAME, resolveUserDataDir } from '../core/paths';
 import { openReaderCore, type ReaderCore } from '../core/reader-core';
 import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
+import { setSqliteNativeBinding } from '../core/sqlite';
 import { coreOpeners } from '../core/wiring';
 import { parseDeepLink } from '../common/deep-link';
 import { appUrlForRoute, DeepLinkInbox, deepLinkFromArgv, protocolClientArgs } from './deep-links';
@@ -35,6 +36,7 @@ import {
   isAllowedDownload,
   isAllowedRequest,
 } from './security';
+import { sqliteBindingFor } from './sqlite-binding';
 import { createMainWindow, guardWebContents } from './window';
 import { loadWindowState, restoreBounds, saveWindowState, type WindowState } from './window-state';
 
@@ -203,6 +205,10 @@ function withMenuLanguage(handlers: ApiHandlers): ApiHandlers {
 }
 
 async function start(): Promise<void> {
+  // `npm start` hands over an Electron build of better-sqlite3 (the checkout's
+  // node_modules hold the Node build); a bad path stops here with its reason.
+  const sqliteBinding = sqliteBindingFor(process.env, app.isPackaged);
+  if (sqliteBinding) setSqliteNativeBinding(sqliteBinding);
   const userDataDir = app.getPath('userData');
   core = openReaderCore(coreOpeners, {
     contentDbPath: contentDbPath(),

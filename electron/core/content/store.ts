@@ -2,11 +2,12 @@
 // it exists, schema version checked, every query prepared once. Sections come in
 // reading order; prev/next walk that order, so a reader can page through the whole
 // document section by section.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { ApiError } from '../../common/api/contract';
 import type { DocumentInfo, SectionKind, SectionView, TocEntry } from '../../common/api/types';
 import { META, SCHEMA_VERSION } from './schema';
 import type { ContentStore, ParagraphRecord, SearchDoc } from './store-types';
+import { openDatabase } from '../sqlite';
 
 interface SectionRow {
   id: string;
@@ -29,7 +30,7 @@ interface ParagraphRow {
 export function openContentStore(dbPath: string): ContentStore {
   let db: Database.Database;
   try {
-    db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    db = openDatabase(dbPath, { readonly: true, fileMustExist: true });
   } catch (err) {
     throw new ApiError('unavailable', `content database ${dbPath}: ${(err as Error).message}`);
   }
@@ -161,7 +162,7 @@ export function openContentStore(dbPath: string): ContentStore {
 export function readContentMeta(dbPath: string): Record<string, string> | null {
   let db: Database.Database | undefined;
   try {
-    db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    db = openDatabase(dbPath, { readonly: true, fileMustExist: true });
     const rows = db.prepare('SELECT key, value FROM meta').all() as {
       key: string;
       value: string;

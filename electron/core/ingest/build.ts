@@ -7,7 +7,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { artifactBuilders, type ArtifactBuilder, type ContentArtifact } from '../content/artifacts';
 import { displayPath, type ContentInputs } from '../content/inputs';
 import {
@@ -23,6 +22,7 @@ import { decodeSource, type SourceEncoding } from './decode';
 import { ContentBuildError } from './errors';
 import { parseSourceMetadata, type SourceMetadata } from './metadata';
 import { segmentSource } from './segment';
+import { openDatabase } from '../sqlite';
 
 /** Bump whenever an ingest rule or the stored shape changes: stale databases are rebuilt. */
 export const BUILDER_VERSION = '1';
@@ -164,7 +164,7 @@ function writeDatabase(
   target: string,
 ): void {
   const { metadata, curated, digest } = prepared;
-  const db = new Database(':memory:');
+  const db = openDatabase(':memory:');
   try {
     db.pragma('page_size = 4096');
     db.pragma(`application_id = ${CONTENT_APPLICATION_ID}`);

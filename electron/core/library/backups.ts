@@ -4,10 +4,11 @@
 // failed check never leaves a half-written file that looks like a backup.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { ApiError } from '../../common/api/contract';
 import { fileStamp } from './files';
 import { integrityCheck } from './user-db';
+import { openDatabase } from '../sqlite';
 
 export const BACKUP_DIR = 'backups';
 export const DEFAULT_KEEP_BACKUPS = 10;
@@ -78,7 +79,7 @@ export function findBackup(userDataDir: string, name: string): BackupInfo {
 export function readBackupState(file: string): { version: number; changeSeq: number } | null {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openDatabase(file, { readonly: true, fileMustExist: true });
     const version = db.pragma('user_version', { simple: true }) as number;
     const row = db.prepare("SELECT value FROM meta WHERE key = 'change_seq'").get() as
       { value: string } | undefined;
@@ -121,7 +122,7 @@ export async function takeBackup(
   const partial = `${final}.partial`;
   try {
     await db.backup(partial);
-    const copy = new Database(partial);
+    const copy = openDatabase(partial);
     let check: string;
     try {
       copy.pragma('journal_mode = DELETE');

@@ -6,8 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { ApiError } from '../../common/api/contract';
+import { openDatabase } from '../sqlite';
 
 export const USER_DB_FILE = 'user.sqlite';
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -64,7 +65,7 @@ function mainFileState(file: string): DbState | null {
   try {
     const copy = path.join(dir, 'main.sqlite');
     fs.copyFileSync(file, copy);
-    const db = new Database(copy, { readonly: true, fileMustExist: true });
+    const db = openDatabase(copy, { readonly: true, fileMustExist: true });
     try {
       return readState(db);
     } finally {
@@ -121,7 +122,7 @@ export function probeUserDb(file: string, supported: number): ProbeResult {
       walSize = 0;
     }
     const main = walSize > 0 ? mainFileState(file) : null;
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openDatabase(file, { readonly: true, fileMustExist: true });
     const state = readState(db);
     const version = state.version;
     if (main && main.version > supported)
@@ -149,7 +150,7 @@ export function probeUserDb(file: string, supported: number): ProbeResult {
 
 /** The writable connection: WAL, synchronous FULL, foreign keys, a busy timeout. */
 export function openWritableUserDb(file: string): Database.Database {
-  const db = new Database(file);
+  const db = openDatabase(file);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -170,7 +171,7 @@ export function integrityCheck(dbOrFile: Database.Database | string): string {
   }
   let db: Database.Database | undefined;
   try {
-    db = new Database(dbOrFile, { readonly: true, fileMustExist: true });
+    db = openDatabase(dbOrFile, { readonly: true, fileMustExist: true });
     return integrityCheck(db);
   } catch (err) {
     return err instanceof Error ? err.message : String(err);
