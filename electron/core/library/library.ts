@@ -358,11 +358,11 @@ export class SqliteLibrary implements Library {
   async restoreBackup(name: string): Promise<BackupInfo> {
     const backup = findBackup(this.userDataDir, name);
     const state = readBackupState(backup.path);
-    if (!state) throw new ApiError('conflict', `backup ${name} cannot be read`);
+    if (!state) throw new ApiError('invalid_input', `backup ${name} cannot be read`);
     if (state.version > LATEST_VERSION)
       throw new NewerDatabaseError(backup.path, state.version, LATEST_VERSION);
     const check = integrityCheck(backup.path);
-    if (check !== 'ok') throw new ApiError('conflict', `backup ${name} is damaged: ${check}`);
+    if (check !== 'ok') throw new ApiError('invalid_input', `backup ${name} is damaged: ${check}`);
     await this.backupNow('pre-restore');
     await this.idle();
     if (this.backupTimer) clearTimeout(this.backupTimer);

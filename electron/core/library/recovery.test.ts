@@ -131,6 +131,22 @@ describe('backups', () => {
       },
     );
   });
+
+  it('refuses a damaged backup (invalid_input) and changes nothing', async () => {
+    const dir = await profileWithBackup();
+    const lib = open(dir);
+    const [backup] = lib.listBackups();
+    const file = (backup as { path: string }).path;
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0x5a, 100, bytes.length);
+    fs.writeFileSync(file, bytes);
+    lib.setPrefs({ theme: 'dark' });
+    await expect(lib.restoreBackup((backup as { name: string }).name)).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    expect(lib.getPrefs().theme).toBe('dark');
+    expect(lib.listBackups()).toHaveLength(1);
+  });
 });
 
 type Damage = (file: string) => void;
