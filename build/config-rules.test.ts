@@ -43,6 +43,7 @@ describe('configProblems', () => {
       npmRebuild: false,
       nsis: { ...good.nsis, deleteAppDataOnUninstall: true },
       mac: { ...good.mac, icon: 'build/missing.icns' },
+      protocols: [{ name: 'Other', schemes: ['other-app'] }],
     };
     expect(configProblems(broken, exists)).toEqual([
       'productName is hakusho, expected "Hakusho Reader"',
@@ -54,8 +55,18 @@ describe('configProblems', () => {
       'afterPack is null, expected ./build/after-pack.mjs (fuses)',
       'npmRebuild is false: `npm run dist` would ship the Node build of better-sqlite3',
       'mac.icon build/missing.icns does not exist',
+      'protocols does not declare the hakusho-reader:// scheme (deep links)',
       'nsis.deleteAppDataOnUninstall would delete bookmarks and notes',
     ]);
+  });
+
+  it('wants the deep-link scheme declared, in either shape electron-builder accepts', async () => {
+    const good = await projectConfig();
+    const problem = 'protocols does not declare the hakusho-reader:// scheme (deep links)';
+    expect(configProblems({ ...good, protocols: undefined }, exists)).toEqual([problem]);
+    expect(
+      configProblems({ ...good, protocols: { name: 'H', schemes: ['hakusho-reader'] } }, exists),
+    ).toEqual([]);
   });
 
   it('reads target lists written as strings or {target, arch}', () => {

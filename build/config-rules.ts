@@ -4,6 +4,7 @@
 // unpacked, the afterPack hook and icons that exist. Pure, so tests can feed it
 // broken configurations.
 import type { Configuration } from 'app-builder-lib';
+import { DEEP_LINK_SCHEME } from '../electron/common/deep-link';
 
 export const PRODUCT_NAME = 'Hakusho Reader';
 export const AFTER_PACK_HOOK = './build/after-pack.mjs';
@@ -78,6 +79,11 @@ export function configProblems(config: Configuration, exists: (rel: string) => b
     if (typeof icon !== 'string') problems.push(`${key} is not set`);
     else if (!exists(icon)) problems.push(`${key} ${icon} does not exist`);
   }
+  const schemes = asList(config.protocols as unknown).flatMap((p) =>
+    asList((p as { schemes?: string | string[] } | null)?.schemes ?? null),
+  );
+  if (!schemes.includes(DEEP_LINK_SCHEME))
+    problems.push(`protocols does not declare the ${DEEP_LINK_SCHEME}:// scheme (deep links)`);
   if (
     config.nsis &&
     (config.nsis as { deleteAppDataOnUninstall?: boolean }).deleteAppDataOnUninstall

@@ -25,6 +25,7 @@ const fake = vi.hoisted(() => {
     ipcHandlers: new Map<string, Fn>(),
     menu: null as unknown,
     sandboxEnabled: false,
+    protocolClients: [] as unknown[][],
     windows: [] as FakeWindow[],
     opened: [] as string[],
     session: {
@@ -109,6 +110,10 @@ vi.mock('electron', () => {
       getVersion: () => '0.1.0',
       isPackaged: false,
       requestSingleInstanceLock: () => true,
+      setAsDefaultProtocolClient: (...args: unknown[]) => {
+        state.protocolClients.push(args);
+        return true;
+      },
       on: (event: string, fn: Fn) => state.appHandlers.set(event, fn),
       whenReady: () => ready,
       quit: () => {},
@@ -180,10 +185,26 @@ beforeAll(async () => {
   ensureContentDb({ dbPath: contentDb, log: () => {}, builders: [] });
   vi.stubEnv('HAKUSHO_CONTENT_DB', contentDb);
   vi.spyOn(console, 'warn').mockImplementation(() => {});
-  await import('./index');
+  // Launched by a deep link (Windows/Linux put it in argv).
+  const argv = process.argv;
+  process.argv = [...argv, 'hakusho-reader://section/us-3?annotation=an-first'];
+  try {
+    await import('./index');
+  } finally {
+    process.argv = argv;
+  }
   expect(state.windows).toHaveLength(0);
+  // macOS may send open-url before ready: a hostile one is dropped, not queued.
+  const early = { preventDefault: vi.fn() };
+  (state.appHandlers.get('open-url') as (e: unknown, url: string) => void)(
+    early,
+    'hakusho-reader://section/../../etc/passwd',
+  );
+  expect(early.preventDefault).toHaveBeenCalled();
   state.resolveReady();
-  await vi.waitFor(() => expect(state.windows[0]?.url).toBe('app://reader/index.html'));
+  await vi.waitFor(() =>
+    expect(state.windows[0]?.url).toBe('app://reader/index.html#/section/us-3?annotation=an-first'),
+  );
 });
 
 afterAll(() => {
@@ -201,6 +222,58 @@ describe('before ready', () => {
       },
     ]);
     expect(state.sandboxEnabled).toBe(true);
+  });
+
+  it('registers itself for hakusho-reader:// links', () => {
+    expect(state.protocolClients.length).toBe(1);
+    expect(state.protocolClients[0]![0]).toBe('hakusho-reader');
+  });
+});
+
+describe('deep links', () => {
+  const openUrl = (url: string) => {
+    const event = { preventDefault: vi.fn() };
+    (state.appHandlers.get('open-url') as (e: unknown, url: string) => void)(event, url);
+    return event;
+  };
+  const secondInstance = (argv: string[]) =>
+    (state.appHandlers.get('second-instance') as (e: unknown, argv: string[]) => void)({}, argv);
+
+  it('opens a link from macOS (open-url) in the window and focuses it', () => {
+    const window = state.windows[0]!;
+    const focused = window.focused;
+    const event = openUrl('hakusho-reader://section/canada?annotation=an-2');
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(window.url).toBe('app://reader/index.html#/section/canada?annotation=an-2');
+    expect(window.focused).toBeGreaterThan(focused);
+  });
+
+  it('opens a link handed over by a second launch (Windows/Linux)', () => {
+    const window = state.windows[0]!;
+    secondInstance([
+      '/opt/Hakusho Reader/hakusho-reader',
+      '--flag',
+      'hakusho-reader://section/us-4',
+    ]);
+    expect(window.url).toBe('app://reader/index.html#/section/us-4');
+  });
+
+  it('never navigates for a link that does not parse, but still focuses', () => {
+    const window = state.windows[0]!;
+    const before = window.url;
+    const focused = window.focused;
+    for (const url of [
+      'hakusho-reader://section/us-3%2F..%2Fx',
+      'HAKUSHO-READER://section/us-3',
+      'hakusho-reader://section/us-3?annotation=a&b=c',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+    ]) {
+      openUrl(url);
+      secondInstance(['exe', url]);
+    }
+    expect(window.url).toBe(before);
+    expect(window.focused).toBeGreaterThan(focused);
   });
 });
 
@@ -385,8 +458,9 @@ describe('window', () => {
       maximized: false,
       fullScreen: false,
     });
+    const focused = window.focused;
     (state.appHandlers.get('second-instance') as () => void)();
-    expect(window.focused).toBe(1);
+    expect(window.focused).toBe(focused + 1);
   });
 
   it('stores user.sqlite in the user-data folder', () => {

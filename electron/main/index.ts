@@ -23,11 +23,12 @@ import { PRODUCT_NAME, resolveUserDataDir } from '../core/paths';
 import { openReaderCore, type ReaderCore } from '../core/reader-core';
 import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
 import { coreOpeners } from '../core/wiring';
+import { parseDeepLink } from '../common/deep-link';
+import { appUrlForRoute, DeepLinkInbox, deepLinkFromArgv, protocolClientArgs } from './deep-links';
 import { bindContract } from './ipc';
 import { aboutText, buildMenuTemplate } from './menu';
 import {
   APP_CSP,
-  APP_ENTRY_URL,
   APP_HOST,
   APP_SCHEME,
   decidePermission,
@@ -75,11 +76,35 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
+// Deep links (hakusho-reader://section/…): parsed by deep-links.ts, held until the window
+// exists, then shown by navigating it to the route's in-app URL.
+const deepLinks = new DeepLinkInbox();
+// macOS sends the link as an event, also the one that launched the app (before `ready`).
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  deepLinks.receive(parseDeepLink(url));
+  focusMainWindow();
+});
+
 if (!app.requestSingleInstanceLock()) {
   // A second launch hands over to the first (which focuses its window) and exits.
   app.quit();
 } else {
-  app.on('second-instance', focusMainWindow);
+  // Windows and Linux: the link is in the command line — this one, or a second launch's.
+  deepLinks.receive(deepLinkFromArgv(process.argv));
+  const client = protocolClientArgs({
+    isPackaged: app.isPackaged,
+    defaultApp: process.defaultApp === true,
+    execPath: process.execPath,
+    argv: process.argv,
+    ...(override ? { userDataDir: app.getPath('userData') } : {}),
+  });
+  if (client.length === 1) app.setAsDefaultProtocolClient(client[0]);
+  else app.setAsDefaultProtocolClient(...client);
+  app.on('second-instance', (_event, argv) => {
+    deepLinks.receive(deepLinkFromArgv(argv));
+    focusMainWindow();
+  });
   app
     .whenReady()
     .then(start)
@@ -248,7 +273,13 @@ async function start(): Promise<void> {
   window.on('closed', () => {
     mainWindow = null;
   });
-  await window.loadURL(APP_ENTRY_URL);
+  await window.loadURL(appUrlForRoute(deepLinks.take()));
+  // Later links: a same-document navigation to the route's hash (a new history entry).
+  deepLinks.attach((route) => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    focusMainWindow();
+    void mainWindow.loadURL(appUrlForRoute(route)).catch(() => undefined);
+  });
 }
 
 // One window is the whole app: closing it quits, on macOS too (nothing would

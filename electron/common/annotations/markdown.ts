@@ -3,14 +3,20 @@
 // colour and a deep link to the passage, then the bookmarks, and the source
 // attribution METI's terms of use require for edited content.
 import type { DocumentInfo } from '../api/types';
+import { deepLinkForRoute, isRouteId } from '../deep-link';
 import type { AnnotationRecord, BookmarkRecord } from './records';
 
-export const DEEP_LINK_SCHEME = 'hakusho-reader';
+export { DEEP_LINK_SCHEME } from '../deep-link';
 
-/** Link that opens the reader at a section (and an annotation's passage). */
-export function deepLink(sectionId: string, annotationId?: string): string {
-  const query = annotationId ? `?annotation=${encodeURIComponent(annotationId)}` : '';
-  return `${DEEP_LINK_SCHEME}://section/${encodeURIComponent(sectionId)}${query}`;
+/**
+ * Link that opens the reader at a section (and an annotation's passage), written by
+ * the same module that parses it (electron/common/deep-link.ts). Null for an id the
+ * link cannot carry (the stored id rule also admits `.` and `..`, which no route does).
+ */
+export function deepLink(sectionId: string, annotationId?: string): string | null {
+  if (!isRouteId(sectionId) || (annotationId !== undefined && !isRouteId(annotationId)))
+    return null;
+  return deepLinkForRoute(annotationId === undefined ? { sectionId } : { sectionId, annotationId });
 }
 
 const COLOR_LABEL: Record<string, string> = {
@@ -62,17 +68,17 @@ export function exportMarkdown(input: MarkdownInput): string {
     if (a.note.length > 0) out.push(...a.note.split('\n').map((l) => escapeMarkdown(l) + '  '), '');
     if (a.tags.length > 0)
       out.push(`Tags: ${a.tags.map((t) => `\`#${t.replace(/`/g, "'")}\``).join(' ')}`, '');
-    out.push(
-      `[本文を開く / Open the passage](${deepLink(a.sectionId, a.id)}) · ${a.updatedAt}`,
-      '',
-    );
+    const link = deepLink(a.sectionId, a.id);
+    out.push(link ? `[本文を開く / Open the passage](${link}) · ${a.updatedAt}` : a.updatedAt, '');
   }
   if (input.bookmarks.length > 0) {
     out.push('## しおり / Bookmarks', '');
     for (const b of input.bookmarks) {
       const title = b.path.length > 0 ? b.path.join(' › ') : `section ${b.sectionId}`;
       const label = b.label.length > 0 ? ` — ${escapeMarkdown(b.label)}` : '';
-      out.push(`- [${escapeMarkdown(title)}](${deepLink(b.sectionId)})${label}`);
+      const link = deepLink(b.sectionId);
+      const name = link ? `[${escapeMarkdown(title)}](${link})` : escapeMarkdown(title);
+      out.push(`- ${name}${label}`);
     }
     out.push('');
   }

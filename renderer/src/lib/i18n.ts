@@ -9,6 +9,8 @@ const ja = {
   loading: '読み込み中…',
   loadFailed: '読み込めませんでした：{message}',
   retry: '再試行',
+  routeNotFound: 'リンク先の節「{id}」はこの版にありません。',
+  routeAnnotationNotFound: 'リンク先のメモはこの節に見つかりません。',
 
   // landmarks and regions
   outline: '目次',
@@ -238,6 +240,8 @@ const en: Messages = {
   appName: 'Hakusho Reader',
   loading: 'Loading…',
   loadFailed: 'Could not load: {message}',
+  routeNotFound: 'The linked section “{id}” is not in this edition.',
+  routeAnnotationNotFound: 'The linked note is not in this section.',
   retry: 'Retry',
 
   outline: 'Contents',

@@ -5,6 +5,7 @@
 // neighbours prefetched, so a section switch is a render, not a round trip.
 import { api } from '../api';
 import { search } from './search.svelte';
+import { routeHistory, type HistoryMode } from '../route-history';
 import type {
   DocumentInfo,
   HitRange,
@@ -89,11 +90,13 @@ class ReaderState {
   /**
    * Opens a section. `hits` marks search hits in it (and `scroll: {kind:'hit'}` puts
    * the first one in view); without `hits`, marks of an earlier search are kept only
-   * for the section they belong to.
+   * for the section they belong to. `history` says how the window's history records it:
+   * a new entry by default (Back returns here), `replace` at start, `none` when the
+   * history itself moved (Back/Forward, a link).
    */
   async open(
     id: string,
-    options: { scroll?: ScrollRequest; hits?: SectionHits | null } = {},
+    options: { scroll?: ScrollRequest; hits?: SectionHits | null; history?: HistoryMode } = {},
   ): Promise<boolean> {
     const seq = ++this.openSeq;
     let view: SectionView;
@@ -113,6 +116,12 @@ class ReaderState {
     this.status = 'ready';
     this.scrollRequest = options.scroll ?? { kind: 'top' };
     this.scrollTicket++;
+    routeHistory.record(
+      this.scrollRequest.kind === 'annotation'
+        ? { sectionId: id, annotationId: this.scrollRequest.id }
+        : { sectionId: id },
+      options.history ?? 'push',
+    );
     this.prefetch(view);
     return true;
   }

@@ -1,0 +1,85 @@
+// Where a link into the reader points: a section, and maybe an annotation's passage in
+// it. One route, two spellings, parsed and written only here so that the Markdown export
+// (which writes deep links), the main process (which receives them from the OS) and the
+// renderer (which keeps the route in its URL hash for back/forward) cannot drift apart:
+//
+//   deep link   hakusho-reader://section/<sectionId>[?annotation=<annotationId>]
+//   in the app  #/section/<sectionId>[?annotation=<annotationId>]
+//
+// Parsing is strict on purpose — a deep link arrives from outside the app (another
+// program, a shared Markdown file): the exact lower-case scheme, ids by the contract's id
+// rule (ASCII letters, digits, `._:-`, at most 200), no percent-encoding, no other query
+// parameter, no credentials, host or port; anything else is no route at all.
+
+export const DEEP_LINK_SCHEME = 'hakusho-reader';
+/** Longest id accepted (the contract's MAX_ID_LENGTH, kept here so this module stands alone). */
+export const MAX_ROUTE_ID_LENGTH = 200;
+
+export interface Route {
+  sectionId: string;
+  annotationId?: string;
+}
+
+const ID = /^[A-Za-z0-9._:-]+$/;
+const DEEP_LINK_PREFIX = `${DEEP_LINK_SCHEME}://section/`;
+const HASH_PREFIX = '#/section/';
+const ANNOTATION_PARAM = 'annotation=';
+/** prefix + id + "?annotation=" + id: nothing longer can be a route. */
+const MAX_LINK_LENGTH =
+  DEEP_LINK_PREFIX.length + 2 * MAX_ROUTE_ID_LENGTH + 1 + ANNOTATION_PARAM.length;
+
+/** The contract's id rule, and not a path segment of dots alone (`.`, `..`). */
+export function isRouteId(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length > 0 &&
+    value.length <= MAX_ROUTE_ID_LENGTH &&
+    ID.test(value) &&
+    !/^\.+$/.test(value)
+  );
+}
+
+/** `section/<id>[?annotation=<id>]` → the route, or null. */
+function parseRoutePath(rest: string): Route | null {
+  const q = rest.indexOf('?');
+  const sectionId = q === -1 ? rest : rest.slice(0, q);
+  if (!isRouteId(sectionId)) return null;
+  if (q === -1) return { sectionId };
+  const query = rest.slice(q + 1);
+  if (!query.startsWith(ANNOTATION_PARAM)) return null;
+  const annotationId = query.slice(ANNOTATION_PARAM.length);
+  return isRouteId(annotationId) ? { sectionId, annotationId } : null;
+}
+
+function routePath(route: Route): string {
+  if (!isRouteId(route.sectionId))
+    throw new Error(`not a section id: ${JSON.stringify(route.sectionId)}`);
+  if (route.annotationId === undefined) return `section/${route.sectionId}`;
+  if (!isRouteId(route.annotationId))
+    throw new Error(`not an annotation id: ${JSON.stringify(route.annotationId)}`);
+  return `section/${route.sectionId}?${ANNOTATION_PARAM}${route.annotationId}`;
+}
+
+/** `hakusho-reader://section/<id>[?annotation=<id>]` → the route; anything else → null. */
+export function parseDeepLink(url: unknown): Route | null {
+  if (typeof url !== 'string' || url.length > MAX_LINK_LENGTH) return null;
+  if (!url.startsWith(DEEP_LINK_PREFIX)) return null;
+  return parseRoutePath(url.slice(DEEP_LINK_PREFIX.length));
+}
+
+/** The deep link for a route (throws on an id outside the id rule: a programming error). */
+export function deepLinkForRoute(route: Route): string {
+  return `${DEEP_LINK_SCHEME}://${routePath(route)}`;
+}
+
+/** `#/section/<id>[?annotation=<id>]` (location.hash) → the route; anything else → null. */
+export function routeFromHash(hash: unknown): Route | null {
+  if (typeof hash !== 'string' || hash.length > MAX_LINK_LENGTH) return null;
+  if (!hash.startsWith(HASH_PREFIX)) return null;
+  return parseRoutePath(hash.slice(HASH_PREFIX.length));
+}
+
+/** The URL hash for a route, `#/section/<id>[?annotation=<id>]`. */
+export function hashForRoute(route: Route): string {
+  return `#/${routePath(route)}`;
+}
