@@ -134,6 +134,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
           code: notice.code,
           message: notice.message,
           ...(notice.paths ? { paths: [...notice.paths] } : {}),
+          params: { ...notice.params },
         })),
       };
     },

@@ -41,7 +41,7 @@ it('shows the notice about a corrupt user database and still reads', async () =>
   expect((await notice.textContent())?.length ?? 0).toBeGreaterThan(10);
   expect(await page.locator('main article h1').count()).toBe(1);
   await screenshot(page, 'notice-recovered');
-  await page.click('.notices button');
+  await page.click('.notices button.dismiss');
   await expect.poll(() => notice.count()).toBe(0);
   await page.close();
 });

@@ -105,6 +105,7 @@ export const inputSchemas = {
   importAnnotations: z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES) }),
   listBackups: empty,
   restoreBackup: z.strictObject({ name: z.string().min(1).max(200) }),
+  createBackup: empty,
   getAppInfo: empty,
 } as const;
 
@@ -139,6 +140,8 @@ export interface ApiResults {
   importAnnotations: ImportSummary;
   listBackups: BackupEntry[];
   restoreBackup: BackupEntry;
+  /** A verified backup taken now (reason 'manual'), e.g. before trying something. */
+  createBackup: BackupEntry;
   getAppInfo: AppInfo;
 }
 

@@ -93,10 +93,14 @@ export interface ReadingPosition {
 
 /** Something the reader must be told about (e.g. a damaged database moved aside at start). */
 export interface Notice {
+  /** Stable code (see ./notices.ts NOTICE_CODES); a renderer words known codes itself. */
   code: string;
+  /** English text, for the CLI and logs, and the fallback for codes a renderer does not know. */
   message: string;
   /** Files involved (moved-aside database, backup used), for the message. */
   paths?: string[];
+  /** The facts of this case by name (NoticeParamsByCode in ./notices.ts), for localized text. */
+  params?: Record<string, string | number>;
 }
 
 // ---- bookmarks and annotations (user.sqlite) -------------------------------

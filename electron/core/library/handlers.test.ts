@@ -258,7 +258,8 @@ describe('re-anchoring when the content is rebuilt', () => {
       path: [],
     });
     const notices = await again.call('getNotices', {});
-    expect(notices.map((n) => n.code)).toContain('annotations_orphaned');
+    const orphaned = notices.find((n) => n.code === 'annotations_orphaned');
+    expect(orphaned?.params).toEqual({ count: 2 });
   });
 
   it('follows a passage into a renamed or re-cut section only when one section clearly has it', async () => {
@@ -315,5 +316,28 @@ describe('re-anchoring when the content is rebuilt', () => {
       sectionId: 's-sep-new',
       anchor: 'orphan',
     });
+  });
+});
+
+describe('backups through the contract', () => {
+  it('createBackup takes a verified manual backup; restoreBackup brings it back and keeps a pre-restore copy', async () => {
+    const { call } = setup();
+    await call('toggleBookmark', { sectionId: 's-us', label: '前' });
+    const taken = await call('createBackup', {});
+    expect(taken).toMatchObject({ reason: 'manual' });
+    expect(taken.bytes).toBeGreaterThan(0);
+    expect(Object.keys(taken).sort()).toEqual(['bytes', 'createdAt', 'name', 'reason']);
+    await call('renameBookmark', {
+      id: (await call('listBookmarks', {}))[0]!.id,
+      label: '後',
+    });
+    const restored = await call('restoreBackup', { name: taken.name });
+    expect(restored.name).toBe(taken.name);
+    expect((await call('listBookmarks', {})).map((b) => b.label)).toEqual(['前']);
+    const list = await call('listBackups', {});
+    expect(list.map((b) => b.reason)).toEqual(['pre-restore', 'manual']);
+    // The state before the restore is itself restorable.
+    await call('restoreBackup', { name: list[0]!.name });
+    expect((await call('listBookmarks', {})).map((b) => b.label)).toEqual(['後']);
   });
 });

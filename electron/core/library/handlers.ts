@@ -6,6 +6,7 @@
 // At creation the handlers re-anchor every annotation against the current
 // content (cheap when nothing changed: the stored position still holds the quote).
 import { ApiError, type ApiHandlers } from '../../common/api/contract';
+import { makeNotice } from '../../common/api/notices';
 import type {
   Annotation,
   AnnotationTarget,
@@ -47,7 +48,8 @@ export type LibraryMethod =
   | 'exportAnnotations'
   | 'importAnnotations'
   | 'listBackups'
-  | 'restoreBackup';
+  | 'restoreBackup'
+  | 'createBackup';
 
 export type LibraryHandlers = Pick<ApiHandlers, LibraryMethod>;
 
@@ -70,6 +72,7 @@ const LIBRARY_METHOD_SET: Record<LibraryMethod, true> = {
   importAnnotations: true,
   listBackups: true,
   restoreBackup: true,
+  createBackup: true,
 };
 export const LIBRARY_METHODS = Object.keys(LIBRARY_METHOD_SET) as LibraryMethod[];
 
@@ -238,12 +241,14 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
   const outline = new Outline(content.toc());
   const reanchor = reanchorAnnotations(library, content);
   if (reanchor.orphaned > 0) {
-    library.addNotice({
-      code: 'annotations_orphaned',
-      message:
+    library.addNotice(
+      makeNotice(
+        'annotations_orphaned',
+        { count: reanchor.orphaned },
         `${reanchor.orphaned} annotation(s) could not be found in the updated text. ` +
-        'They are kept with their quoted passage in the annotations panel (marked as not found).',
-    });
+          'They are kept with their quoted passage in the annotations panel (marked as not found).',
+      ),
+    );
   }
   const documentInfo = content.document();
 
@@ -402,10 +407,13 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
       // Imported notes are re-anchored against this edition right away.
       const after = reanchorAnnotations(library, content);
       if (after.orphaned > 0)
-        library.addNotice({
-          code: 'annotations_orphaned',
-          message: `${after.orphaned} imported annotation(s) could not be placed in this edition and are kept as not found.`,
-        });
+        library.addNotice(
+          makeNotice(
+            'imported_annotations_orphaned',
+            { count: after.orphaned },
+            `${after.orphaned} imported annotation(s) could not be placed in this edition and are kept as not found.`,
+          ),
+        );
       await library.idle();
       return summary;
     },
@@ -414,6 +422,10 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
       library
         .listBackups()
         .map(({ name, createdAt, reason, bytes }) => ({ name, createdAt, reason, bytes })),
+    createBackup: async () => {
+      const { name, createdAt, reason, bytes } = await library.backupNow('manual');
+      return { name, createdAt, reason, bytes };
+    },
     restoreBackup: async ({ name }) => {
       const backup = await library.restoreBackup(name);
       reanchorAnnotations(library, content);

@@ -1,14 +1,14 @@
 // The reader's own data (user.sqlite in the user-data folder), as hosts see it.
 // Implemented in ./library.ts; the bookmarks-and-annotations work extends it.
+import type { TypedNotice } from '../../common/api/notices';
 import type { Prefs, ReadingPosition } from '../../common/api/types';
 
-/** Something the reader must be told about at start (e.g. a corrupt database moved aside). */
-export interface StartupNotice {
-  code: string;
-  message: string;
-  /** Files involved (moved-aside database, backup offered), for the message. */
-  paths?: string[];
-}
+/**
+ * Something the reader must be told about at start (e.g. a corrupt database moved
+ * aside): a known code with its typed params (words per language in the renderer),
+ * an English message, and the files involved.
+ */
+export type StartupNotice = TypedNotice;
 
 export interface Library {
   readonly path: string;

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../common/api/contract';
+import { makeNotice, type DamageKind } from '../../common/api/notices';
 import type { Prefs, ReadingPosition } from '../../common/api/types';
 import {
   DEFAULT_KEEP_BACKUPS,
@@ -115,11 +116,11 @@ export class SqliteLibrary implements Library {
     const notices: StartupNotice[] = [];
     let probe = probeUserDb(this.path, LATEST_VERSION); // throws NewerDatabaseError
     if (probe.state === 'stale-wal') {
-      notices.push(this.setAsideStaleWal(probe.reason));
+      notices.push(this.setAsideStaleWal(probe.damage, probe.reason));
       probe = probeUserDb(this.path, LATEST_VERSION);
     }
     if (probe.state === 'corrupt' || probe.state === 'stale-wal')
-      notices.push(this.recoverFromDamage(probe.reason));
+      notices.push(this.recoverFromDamage(probe.damage, probe.reason));
     const db = openWritableUserDb(this.path);
     try {
       applyMigrations(db);
@@ -131,7 +132,7 @@ export class SqliteLibrary implements Library {
   }
 
   /** Moves a -wal (and -shm) that does not belong to the database aside; the database file stays. */
-  private setAsideStaleWal(reason: string): StartupNotice {
+  private setAsideStaleWal(damage: DamageKind, reason: string): StartupNotice {
     const stamp = fileStamp(this.options.now());
     const into = path.join(this.userDataDir, 'damaged');
     fs.mkdirSync(into, { recursive: true });
@@ -143,41 +144,51 @@ export class SqliteLibrary implements Library {
       fs.renameSync(from, to);
       moved.push(to);
     }
-    return {
-      code: 'stale_wal_moved',
-      message:
-        `A leftover journal file next to the notes database did not belong to it (${reason}). ` +
+    return makeNotice(
+      'stale_wal_moved',
+      { damage, detail: reason, movedTo: moved[0] ?? '' },
+      `A leftover journal file next to the notes database did not belong to it (${reason}). ` +
         `It was moved to ${moved[0] ?? '(nothing)'}; your notes database itself was kept.`,
-      paths: moved,
-    };
+      moved,
+    );
   }
 
   /** Moves the damaged file aside and puts the newest good backup (if any) in its place. */
-  private recoverFromDamage(reason: string): StartupNotice {
+  private recoverFromDamage(damage: DamageKind, reason: string): StartupNotice {
     const stamp = fileStamp(this.options.now());
     const moved = moveAside(this.path, path.join(this.userDataDir, 'damaged'), stamp);
     const backup = newestGoodBackup(this.userDataDir, LATEST_VERSION);
     if (backup) {
       replaceFileDurably(backup.path, this.path);
-      return {
-        code: 'restored_from_backup',
-        message:
-          `The notes database was damaged (${reason}). It was moved to ${moved[0] ?? '(nothing)'} ` +
+      return makeNotice(
+        'restored_from_backup',
+        {
+          damage,
+          detail: reason,
+          movedTo: moved[0] ?? '',
+          backupName: backup.name,
+          backupCreatedAt: backup.createdAt,
+        },
+        `The notes database was damaged (${reason}). It was moved to ${moved[0] ?? '(nothing)'} ` +
           `and your data was restored from the backup of ${backup.createdAt} (${backup.name}).`,
-        paths: [...moved, backup.path],
-      };
+        [...moved, backup.path],
+      );
     }
-    return {
-      code: 'started_fresh',
-      message:
-        `The notes database was damaged (${reason}) and no backup was available. It was moved to ` +
+    return makeNotice(
+      'started_fresh',
+      { damage, detail: reason, movedTo: moved[0] ?? '' },
+      `The notes database was damaged (${reason}) and no backup was available. It was moved to ` +
         `${moved[0] ?? '(nothing)'} and a new, empty database was started.`,
-      paths: moved,
-    };
+      moved,
+    );
   }
 
   startupNotices(): StartupNotice[] {
-    return this.notices.map((n) => ({ ...n, paths: n.paths ? [...n.paths] : undefined }));
+    return this.notices.map((n) => ({
+      ...n,
+      params: { ...n.params },
+      ...(n.paths ? { paths: [...n.paths] } : {}),
+    }));
   }
 
   /** Adds a notice for the reader (e.g. annotations orphaned by a content update). */
@@ -325,10 +336,10 @@ export class SqliteLibrary implements Library {
       return this.takeBackupNow(reason);
     });
     const safe = run.catch((err: unknown) => {
-      this.addNotice({
-        code: 'backup_failed',
-        message: `An automatic backup failed: ${err instanceof Error ? err.message : String(err)}`,
-      });
+      const detail = err instanceof Error ? err.message : String(err);
+      this.addNotice(
+        makeNotice('backup_failed', { detail }, `An automatic backup failed: ${detail}`),
+      );
       return null;
     });
     this.backupChain = safe;
@@ -347,11 +358,11 @@ export class SqliteLibrary implements Library {
   async restoreBackup(name: string): Promise<BackupInfo> {
     const backup = findBackup(this.userDataDir, name);
     const state = readBackupState(backup.path);
-    if (!state) throw new ApiError('conflict', `backup ${name} cannot be read`);
+    if (!state) throw new ApiError('invalid_input', `backup ${name} cannot be read`);
     if (state.version > LATEST_VERSION)
       throw new NewerDatabaseError(backup.path, state.version, LATEST_VERSION);
     const check = integrityCheck(backup.path);
-    if (check !== 'ok') throw new ApiError('conflict', `backup ${name} is damaged: ${check}`);
+    if (check !== 'ok') throw new ApiError('invalid_input', `backup ${name} is damaged: ${check}`);
     await this.backupNow('pre-restore');
     await this.idle();
     if (this.backupTimer) clearTimeout(this.backupTimer);

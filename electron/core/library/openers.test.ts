@@ -62,7 +62,11 @@ describe('libraryOpeners', () => {
     try {
       expect((await invoke(core.handlers, 'getSection', { id: 's-us' })).id).toBe('s-us');
       const notices = await invoke(core.handlers, 'getNotices', {});
-      expect(notices[0]).toMatchObject({ code: 'database_too_new', paths: [file] });
+      expect(notices[0]).toMatchObject({
+        code: 'database_too_new',
+        paths: [file],
+        params: { path: file, found: LATEST_VERSION + 5, supported: LATEST_VERSION },
+      });
       expect((await invoke(core.handlers, 'setPrefs', { theme: 'dark' })).theme).toBe('dark');
       await expect(invoke(core.handlers, 'listAnnotations', {})).rejects.toMatchObject({
         code: 'unavailable',

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DAMAGE_KINDS } from '../../common/api/notices';
 import { listBackups } from './backups';
 import { openLibrary, type OpenLibraryOptions, type SqliteLibrary } from './library';
 import { removeDir, sha256File, tempUserDataDir } from './test-helpers';
@@ -130,6 +131,22 @@ describe('backups', () => {
       },
     );
   });
+
+  it('refuses a damaged backup (invalid_input) and changes nothing', async () => {
+    const dir = await profileWithBackup();
+    const lib = open(dir);
+    const [backup] = lib.listBackups();
+    const file = (backup as { path: string }).path;
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0x5a, 100, bytes.length);
+    fs.writeFileSync(file, bytes);
+    lib.setPrefs({ theme: 'dark' });
+    await expect(lib.restoreBackup((backup as { name: string }).name)).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    expect(lib.getPrefs().theme).toBe('dark');
+    expect(lib.listBackups()).toHaveLength(1);
+  });
 });
 
 type Damage = (file: string) => void;
@@ -175,6 +192,18 @@ describe('a damaged user database', () => {
       const moved = notice?.paths?.[0] as string;
       expect(moved.startsWith(path.join(dir, 'damaged'))).toBe(true);
       expect(sha256File(moved)).toBe(damagedHash); // moved, never deleted or changed
+      // The facts a renderer words in the reader's language.
+      const backup = listBackups(dir).find((b) => b.reason === 'manual');
+      expect(notice?.params).toMatchObject({
+        movedTo: moved,
+        backupName: backup?.name,
+        backupCreatedAt: backup?.createdAt,
+      });
+      const params = notice?.params as Record<string, string>;
+      expect(DAMAGE_KINDS).toContain(params.damage);
+      if (name === 'garbage header') expect(params.damage).toBe('bad_header');
+      if (name === 'zero-length') expect(params.damage).toBe('empty');
+      expect(params.detail?.length).toBeGreaterThan(0);
       expect(lib.bookmarks.list().map((b) => b.label)).toEqual(['保存済み']);
       expect(lib.annotations.list().map((a) => a.note)).toEqual(['バックアップに残るメモ']);
       expect(integrityCheck(lib.db)).toBe('ok');
@@ -192,6 +221,7 @@ describe('a damaged user database', () => {
     const [notice] = again.startupNotices();
     expect(notice?.code).toBe('started_fresh');
     expect(fs.readFileSync(notice?.paths?.[0] as string, 'utf8')).toBe('garbage');
+    expect(notice?.params).toMatchObject({ damage: 'bad_header', movedTo: notice?.paths?.[0] });
     expect(again.getPrefs().theme).toBe('system');
   });
 
@@ -214,6 +244,7 @@ describe('a damaged user database', () => {
     const movedWal = notices[0]?.paths?.[0] as string;
     expect(movedWal.endsWith('.sqlite-wal')).toBe(true);
     expect(fs.existsSync(movedWal)).toBe(true);
+    expect(notices[0]?.params).toMatchObject({ damage: 'foreign_wal', movedTo: movedWal });
     expect(lib.bookmarks.list().map((b) => b.label)).toEqual(['保存済み']);
     expect(lib.annotations.list().map((a) => a.note)).toEqual(['バックアップに残るメモ']);
   });

@@ -3,6 +3,7 @@
 // reading position live in memory for this session only; bookmarks and notes
 // answer `unavailable`; the notice says why and what to do.
 import { ApiError } from '../../common/api/contract';
+import { makeNotice } from '../../common/api/notices';
 import type { Prefs, ReadingPosition } from '../../common/api/types';
 import type { Library, StartupNotice } from './library-types';
 import { DEFAULT_PREFS } from './prefs';
@@ -16,13 +17,13 @@ export class RefusedLibrary implements Library {
 
   constructor(error: NewerDatabaseError) {
     this.path = error.path;
-    this.notice = {
-      code: 'database_too_new',
-      message:
-        `${error.message} Until then, bookmarks and notes are unavailable and settings ` +
+    this.notice = makeNotice(
+      'database_too_new',
+      { path: error.path, found: error.found, supported: error.supported },
+      `${error.message} Until then, bookmarks and notes are unavailable and settings ` +
         'are not saved.',
-      paths: [error.path],
-    };
+      [error.path],
+    );
   }
 
   getPrefs(): Prefs {
@@ -40,7 +41,9 @@ export class RefusedLibrary implements Library {
     return { ...this.position };
   }
   startupNotices(): StartupNotice[] {
-    return [{ ...this.notice, paths: [...(this.notice.paths ?? [])] }];
+    return [
+      { ...this.notice, params: { ...this.notice.params }, paths: [...(this.notice.paths ?? [])] },
+    ];
   }
   /** The error every notes method answers with. */
   unavailable(): ApiError {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../common/api/contract';
 import { openDatabase } from '../sqlite';
+import type { DamageKind } from '../../common/api/notices';
 
 export const USER_DB_FILE = 'user.sqlite';
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -34,9 +35,9 @@ export class NewerDatabaseError extends ApiError {
 export type ProbeResult =
   | { state: 'missing' }
   | { state: 'ok'; version: number }
-  | { state: 'corrupt'; reason: string }
+  | { state: 'corrupt'; damage: DamageKind; reason: string }
   /** The main file is sound but the -wal beside it does not belong to it. */
-  | { state: 'stale-wal'; reason: string };
+  | { state: 'stale-wal'; damage: DamageKind; reason: string };
 
 interface DbState {
   version: number;
@@ -84,13 +85,24 @@ function mainFileState(file: string): DbState | null {
  * data by something else while integrity_check still passes. A genuine WAL only
  * moves the schema version and our change counter forward.
  */
-function staleWalReason(main: DbState, withWal: DbState): string | null {
+function staleWalReason(
+  main: DbState,
+  withWal: DbState,
+): { damage: DamageKind; reason: string } | null {
   if (main.version === 0 || main.changeSeq === null) return null;
   if (withWal.version < main.version)
-    return `the -wal file would take the schema back from version ${main.version} to ${withWal.version}`;
-  if (withWal.changeSeq === null) return 'the -wal file belongs to another database';
+    return {
+      // Without our meta table it is not ours at all; with it, an older state of ours.
+      damage: withWal.changeSeq === null ? 'foreign_wal' : 'older_wal',
+      reason: `the -wal file would take the schema back from version ${main.version} to ${withWal.version}`,
+    };
+  if (withWal.changeSeq === null)
+    return { damage: 'foreign_wal', reason: 'the -wal file belongs to another database' };
   if (withWal.changeSeq < main.changeSeq)
-    return 'the -wal file holds an older state than the database file';
+    return {
+      damage: 'older_wal',
+      reason: 'the -wal file holds an older state than the database file',
+    };
   return null;
 }
 
@@ -102,8 +114,10 @@ export function probeUserDb(file: string, supported: number): ProbeResult {
   } catch {
     return { state: 'missing' };
   }
-  if (!stat.isFile()) return { state: 'corrupt', reason: 'not a regular file' };
-  if (stat.size === 0) return { state: 'corrupt', reason: 'the file is empty (zero length)' };
+  if (!stat.isFile())
+    return { state: 'corrupt', damage: 'not_a_file', reason: 'not a regular file' };
+  if (stat.size === 0)
+    return { state: 'corrupt', damage: 'empty', reason: 'the file is empty (zero length)' };
   const header = Buffer.alloc(16);
   const fd = fs.openSync(file, 'r');
   try {
@@ -112,7 +126,11 @@ export function probeUserDb(file: string, supported: number): ProbeResult {
     fs.closeSync(fd);
   }
   if (!header.equals(SQLITE_MAGIC))
-    return { state: 'corrupt', reason: 'the file header is not an SQLite header' };
+    return {
+      state: 'corrupt',
+      damage: 'bad_header',
+      reason: 'the file header is not an SQLite header',
+    };
   let db: Database.Database | undefined;
   try {
     let walSize = 0;
@@ -133,16 +151,21 @@ export function probeUserDb(file: string, supported: number): ProbeResult {
       if (main)
         return {
           state: 'stale-wal',
+          damage: 'wal_integrity',
           reason: `integrity check failed with the -wal applied: ${check}`,
         };
-      return { state: 'corrupt', reason: `integrity check failed: ${check}` };
+      return { state: 'corrupt', damage: 'integrity', reason: `integrity check failed: ${check}` };
     }
     const stale = main ? staleWalReason(main, state) : null;
-    if (stale) return { state: 'stale-wal', reason: stale };
+    if (stale) return { state: 'stale-wal', ...stale };
     return { state: 'ok', version };
   } catch (err) {
     if (err instanceof NewerDatabaseError) throw err;
-    return { state: 'corrupt', reason: err instanceof Error ? err.message : String(err) };
+    return {
+      state: 'corrupt',
+      damage: 'unreadable',
+      reason: err instanceof Error ? err.message : String(err),
+    };
   } finally {
     db?.close();
   }

@@ -164,6 +164,73 @@ const ja = {
   shortcutEscape: '検索欄で：パネルを閉じる',
   shortcutScroll: '本文のスクロール（縦書きでは読む方向へ）',
   close: '閉じる',
+
+  // notices from the core (by code; see electron/common/api/notices.ts)
+  noticeRestoredFromBackup:
+    'しおり・メモのデータベース（user.sqlite）が壊れていたため（{damage}）、{backupTime} のバックアップから復元しました。壊れたファイルは削除せず、下の場所に移してあります。',
+  noticeStartedFresh:
+    'しおり・メモのデータベース（user.sqlite）が壊れていて（{damage}）、使えるバックアップがなかったため、新しい空のデータベースで始めました。壊れたファイルは削除せず、下の場所に移してあります。',
+  noticeStaleWalMoved:
+    'しおり・メモのデータベースの横に、それに属さない作業ファイル（-wal）が残っていました（{damage}）。作業ファイルを下の場所に移し、データベース本体はそのまま使っています。',
+  noticeDatabaseTooNew:
+    'しおり・メモのデータベースは、新しい版の白書リーダーで作られています（形式 {found}。この版は {supported} まで）。ファイルは一切変更していません。アプリを更新するまで、しおりとメモは使えず、設定はこの起動中だけ有効です。',
+  noticeAnnotationsOrphaned:
+    '本文の更新により、メモ {count} 件の元の箇所が見つかりませんでした。削除はしていません。引用とともにメモ欄に「元の箇所が見つかりません」として残っています。',
+  noticeImportedOrphaned:
+    '読み込んだメモのうち {count} 件は、この版の本文に位置づけられませんでした。引用とともにメモ欄に残っています。',
+  noticeBackupFailed:
+    '自動バックアップに失敗しました（{detail}）。しおりとメモ自体は保存されています。',
+  noticeMovedTo: '移動先',
+  noticeFile: 'ファイル',
+  noticeDetail: '技術的な詳細',
+  noticeChooseBackup: '別のバックアップを選ぶ…',
+  damageNotAFile: '通常のファイルではありません',
+  damageEmpty: '空のファイルでした',
+  damageBadHeader: 'SQLite の形式ではありません',
+  damageIntegrity: '整合性の検査に失敗しました',
+  damageUnreadable: '読み取れませんでした',
+  damageForeignWal: '別のデータベースの作業ファイルでした',
+  damageOlderWal: '古い状態の作業ファイルでした',
+  damageWalIntegrity: '作業ファイルを適用すると壊れた状態になります',
+
+  // backups view
+  backups: 'バックアップ…',
+  backupsLabel: 'バックアップから復元',
+  backupsTitle: 'バックアップと復元',
+  backupsIntro:
+    'しおり・メモ・設定は、起動時と変更のあとに自動でバックアップされます（検査済みのものを新しい順に 10 件保存）。戻したい時点を選んで復元できます。',
+  backupsFolder: 'バックアップの保存先',
+  backupsEmpty: 'バックアップはまだありません。「今すぐバックアップ」で作成できます。',
+  backupsLoading: 'バックアップを確認しています…',
+  backupsList: 'バックアップ一覧（新しい順）',
+  backupWhen: '日時',
+  backupReason: '種類',
+  backupSize: 'サイズ',
+  backupNewest: '最新',
+  backupNow: '今すぐバックアップ',
+  backupTaken: 'バックアップを作成しました（{time}）',
+  backupRestore: '復元…',
+  backupRestoreLabel: '{time} のバックアップを復元',
+  reasonStart: '起動時',
+  reasonAuto: '自動',
+  reasonManual: '手動',
+  reasonPreRestore: '復元の前',
+  reasonPreImport: '読み込みの前',
+  restoreConfirmTitle: '{time} のバックアップに戻しますか？',
+  restoreConfirmBody:
+    '今のしおり・メモ・設定は、先に「復元の前」のバックアップとして保存されます。あとでそれを復元すれば、今の状態に戻せます。',
+  restoreConfirm: '復元する',
+  restoring: '復元しています…',
+  restored:
+    '{time} のバックアップから復元しました（しおり {bookmarks} 件・メモ {notes} 件）。復元前の状態は「復元の前」のバックアップとして保存してあります。',
+  restoreInUse:
+    'ほかの白書リーダー（またはコマンドライン）がしおり・メモのデータベースを使用中のため、復元できませんでした。そちらを終了してから、もう一度お試しください。何も変更していません。',
+  restoreBadBackup:
+    'このバックアップは壊れているか読み取れないため、復元できません。何も変更していません。（{message}）',
+  restoreGone: 'このバックアップは見つかりませんでした。一覧を更新しました。',
+  restoreFailed: '復元できませんでした：{message}',
+  backupsUnavailable: 'バックアップを扱えません：{message}',
+  backupFailed: 'バックアップを作成できませんでした：{message}',
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -322,6 +389,71 @@ const en: Messages = {
   shortcutEscape: 'In the search field: close the panel',
   shortcutScroll: 'Scroll the text (in vertical writing, along the reading direction)',
   close: 'Close',
+
+  noticeRestoredFromBackup:
+    'The bookmarks and notes database (user.sqlite) was damaged ({damage}), so it was restored from the backup of {backupTime}. The damaged file was not deleted: it was moved to the place below.',
+  noticeStartedFresh:
+    'The bookmarks and notes database (user.sqlite) was damaged ({damage}) and no usable backup was found, so a new, empty database was started. The damaged file was not deleted: it was moved to the place below.',
+  noticeStaleWalMoved:
+    'A leftover journal file (-wal) next to the bookmarks and notes database did not belong to it ({damage}). The journal was moved to the place below; the database itself is kept and in use.',
+  noticeDatabaseTooNew:
+    'The bookmarks and notes database was written by a newer Hakusho Reader (format {found}; this version knows up to {supported}). It has not been changed. Until you update the app, bookmarks and notes are unavailable and settings last for this session only.',
+  noticeAnnotationsOrphaned:
+    'After a text update, the passages of {count} notes could not be found. Nothing was deleted: they stay in the Notes panel with their quotes, marked as not found.',
+  noticeImportedOrphaned:
+    '{count} imported notes could not be placed in this edition of the text. They stay in the Notes panel with their quotes.',
+  noticeBackupFailed:
+    'An automatic backup failed ({detail}). Your bookmarks and notes themselves are saved.',
+  noticeMovedTo: 'Moved to',
+  noticeFile: 'File',
+  noticeDetail: 'Technical detail',
+  noticeChooseBackup: 'Choose another backup…',
+  damageNotAFile: 'not a regular file',
+  damageEmpty: 'the file was empty',
+  damageBadHeader: 'not in SQLite format',
+  damageIntegrity: 'it failed the integrity check',
+  damageUnreadable: 'it could not be read',
+  damageForeignWal: 'the journal belonged to another database',
+  damageOlderWal: 'the journal held an older state',
+  damageWalIntegrity: 'applying the journal gives a damaged database',
+
+  backups: 'Backups…',
+  backupsLabel: 'Restore from a backup',
+  backupsTitle: 'Backups and restore',
+  backupsIntro:
+    'Bookmarks, notes and settings are backed up automatically at start and after changes (verified; the newest 10 are kept). Pick a point in time to go back to.',
+  backupsFolder: 'Backups are kept in',
+  backupsEmpty: 'No backups yet. “Back up now” makes one.',
+  backupsLoading: 'Looking for backups…',
+  backupsList: 'Backups (newest first)',
+  backupWhen: 'Date and time',
+  backupReason: 'Kind',
+  backupSize: 'Size',
+  backupNewest: 'newest',
+  backupNow: 'Back up now',
+  backupTaken: 'Backup made ({time})',
+  backupRestore: 'Restore…',
+  backupRestoreLabel: 'Restore the backup of {time}',
+  reasonStart: 'At start',
+  reasonAuto: 'Automatic',
+  reasonManual: 'Manual',
+  reasonPreRestore: 'Before a restore',
+  reasonPreImport: 'Before an import',
+  restoreConfirmTitle: 'Go back to the backup of {time}?',
+  restoreConfirmBody:
+    'Your current bookmarks, notes and settings are first saved as a “Before a restore” backup. Restoring that one later brings you back to where you are now.',
+  restoreConfirm: 'Restore',
+  restoring: 'Restoring…',
+  restored:
+    'Restored the backup of {time} ({bookmarks} bookmarks, {notes} notes). The state before the restore was saved as a “Before a restore” backup.',
+  restoreInUse:
+    'Another Hakusho Reader (or the command line) is using the bookmarks and notes database, so nothing was restored. Close it and try again. Nothing was changed.',
+  restoreBadBackup:
+    'This backup is damaged or unreadable and cannot be restored. Nothing was changed. ({message})',
+  restoreGone: 'This backup is no longer there. The list was refreshed.',
+  restoreFailed: 'Could not restore: {message}',
+  backupsUnavailable: 'Backups are unavailable: {message}',
+  backupFailed: 'Could not make a backup: {message}',
 };
 
 export const messages: Record<Language, Messages> = { ja, en };

@@ -1,0 +1,128 @@
+// The backups view's state: the verified backups of user.sqlite (newest first), a
+// backup taken on demand, and a restore. A restore asks first (the view shows what
+// will happen); the core saves the current state as a 'pre-restore' backup before
+// replacing it, so every restore can be undone from this same list. Afterwards the
+// reader's data in the UI (preferences, bookmarks, notes) is read again, so what is
+// shown is what is now stored.
+import { api, ApiCallError } from '../api';
+import type { BackupEntry } from '../../../../electron/common/api/types';
+import type { MessageKey } from '../i18n';
+import { annotations } from './annotations.svelte';
+import { bookmarks } from './bookmarks.svelte';
+import { prefs } from './prefs.svelte';
+
+/** An outcome to tell the reader: a catalogue key and its facts (`time` is an ISO time). */
+export interface BackupOutcome {
+  kind: 'ok' | 'error';
+  key: MessageKey;
+  params: Record<string, string | number>;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** What a failed restore means for the reader, by the contract's error code. */
+export function restoreErrorOutcome(err: unknown): BackupOutcome {
+  const code = err instanceof ApiCallError ? err.code : 'internal';
+  const message = messageOf(err);
+  switch (code) {
+    case 'conflict':
+      return { kind: 'error', key: 'restoreInUse', params: {} };
+    case 'invalid_input':
+      return { kind: 'error', key: 'restoreBadBackup', params: { message } };
+    case 'not_found':
+      return { kind: 'error', key: 'restoreGone', params: {} };
+    default:
+      return { kind: 'error', key: 'restoreFailed', params: { message } };
+  }
+}
+
+class BackupsState {
+  /** The view is open (a modal dialog). */
+  open = $state(false);
+  list = $state.raw<BackupEntry[]>([]);
+  loading = $state(false);
+  /** Listing failed (e.g. the notes database is unavailable). */
+  error = $state<string | null>(null);
+  /** The backup the reader asked to restore, awaiting confirmation. */
+  confirming = $state.raw<BackupEntry | null>(null);
+  /** A backup or a restore is running. */
+  busy = $state(false);
+  outcome = $state.raw<BackupOutcome | null>(null);
+
+  show(): void {
+    this.open = true;
+    this.confirming = null;
+    this.outcome = null;
+    void this.load();
+  }
+
+  close(): void {
+    if (this.busy) return;
+    this.open = false;
+    this.confirming = null;
+  }
+
+  async load(): Promise<void> {
+    this.loading = true;
+    try {
+      this.list = await api.listBackups({});
+      this.error = null;
+    } catch (err) {
+      this.list = [];
+      this.error = messageOf(err);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async takeNow(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.outcome = null;
+    try {
+      const entry = await api.createBackup({});
+      this.outcome = { kind: 'ok', key: 'backupTaken', params: { time: entry.createdAt } };
+    } catch (err) {
+      this.outcome = { kind: 'error', key: 'backupFailed', params: { message: messageOf(err) } };
+    } finally {
+      this.busy = false;
+    }
+    await this.load();
+  }
+
+  /** Replaces the reader's data by `entry` (after the view's confirmation), then reloads it. */
+  async restore(entry: BackupEntry): Promise<boolean> {
+    if (this.busy) return false;
+    this.busy = true;
+    this.outcome = null;
+    let ok = false;
+    try {
+      await api.restoreBackup({ name: entry.name });
+      ok = true;
+      const [stored] = await Promise.all([api.getPrefs({}), bookmarks.load(), annotations.load()]);
+      prefs.load(stored);
+      this.outcome = {
+        kind: 'ok',
+        key: 'restored',
+        params: {
+          time: entry.createdAt,
+          bookmarks: bookmarks.list.length,
+          notes: annotations.list.length,
+        },
+      };
+    } catch (err) {
+      this.outcome = ok
+        ? { kind: 'error', key: 'restoreFailed', params: { message: messageOf(err) } }
+        : restoreErrorOutcome(err);
+    } finally {
+      this.busy = false;
+      this.confirming = null;
+    }
+    await this.load();
+    return ok;
+  }
+}
+
+export const backups = new BackupsState();
