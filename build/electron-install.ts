@@ -4,7 +4,7 @@
 // binary is missing, start runs that same installer once — with progress on
 // stderr and a time limit — and turns a failure (offline, blocked, timed out)
 // into one short reason instead of a stack trace.
-import { spawn } from 'node:child_process';
+import { runNodeScript } from './run-node-script';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,48 +66,26 @@ export function installElectronRuntime(options: InstallOptions): Promise<Outcome
   }
   // @electron/get downloads into os.tmpdir(): a folder of our own shows progress.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-electron-download-'));
-  const started = Date.now();
-  return new Promise<Outcome>((resolve) => {
-    const child = spawn(process.execPath, [installer], {
-      cwd: electronDir,
-      env: { ...env, TMPDIR: tmp, TMP: tmp, TEMP: tmp },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const keep = (chunk: Buffer): void => {
-      output = (output + chunk.toString()).slice(-16_384);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    let lastBytes = -1;
-    const progress = setInterval(() => {
+  let lastBytes = -1;
+  return runNodeScript(installer, [], {
+    cwd: electronDir,
+    env: { ...env, TMPDIR: tmp, TMP: tmp, TEMP: tmp },
+    timeoutMs,
+    keepBytes: 16_384,
+    tickMs: options.progressMs ?? 5000,
+    onTick: (seconds) => {
       const bytes = folderBytes(tmp);
-      const seconds = Math.round((Date.now() - started) / 1000);
       if (bytes !== lastBytes && bytes > 0)
         log(`  downloaded ${(bytes / 1e6).toFixed(1)} MB (${seconds} s)`);
       else log(`  still working (${seconds} s)`);
       lastBytes = bytes;
-    }, options.progressMs ?? 5000);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 2000).unref();
-    }, timeoutMs);
-    let done = false;
-    const finish = (outcome: Outcome): void => {
-      if (done) return;
-      done = true;
-      clearInterval(progress);
-      clearTimeout(timer);
-      fs.rmSync(tmp, { recursive: true, force: true });
-      resolve(outcome);
-    };
-    child.on('error', (err) => finish({ ok: false, reason: err.message }));
-    child.on('close', (code) => {
-      if (timedOut) finish({ ok: false, reason: `no answer within ${timeoutMs / 1000} s` });
-      else if (code === 0) finish({ ok: true });
-      else finish({ ok: false, reason: installerFailureReason(output, code) });
-    });
+    },
+  }).then((end): Outcome => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    if (end.kind === 'timeout')
+      return { ok: false, reason: `no answer within ${timeoutMs / 1000} s` };
+    if (end.kind === 'error') return { ok: false, reason: end.message };
+    if (end.code === 0) return { ok: true };
+    return { ok: false, reason: installerFailureReason(end.output, end.code) };
   });
 }

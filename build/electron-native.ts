@@ -6,7 +6,7 @@
 // better-sqlite3's prebuilt binary for Electron when one is published, else a
 // node-gyp compile against Electron's headers — both inside a temp copy of the
 // package, never in node_modules — and its ABI is read back before it is used.
-import { spawn } from 'node:child_process';
+import { runNodeScript } from './run-node-script';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -127,43 +127,18 @@ export function buildCommands(t: NativeTarget): { prebuilt: string[]; compile: s
 /** The runner `npm start` uses: output kept (last 64 KiB), a progress line every 15 s. */
 export function spawnStep(log: (line: string) => void): StepRunner {
   return (script, args, { cwd, env, timeoutMs, label }) =>
-    new Promise<StepResult>((resolve) => {
-      const started = Date.now();
-      const child = spawn(process.execPath, [script, ...args], {
-        cwd,
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      const keep = (chunk: Buffer): void => {
-        output = (output + chunk.toString()).slice(-65_536);
-      };
-      child.stdout.on('data', keep);
-      child.stderr.on('data', keep);
-      const beat = setInterval(
-        () => log(`  ${label}: still working (${Math.round((Date.now() - started) / 1000)} s)`),
-        15_000,
-      );
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 2000).unref();
-      }, timeoutMs);
-      let done = false;
-      const finish = (result: StepResult): void => {
-        if (done) return;
-        done = true;
-        clearInterval(beat);
-        clearTimeout(timer);
-        resolve(result);
-      };
-      child.on('error', (err) => finish({ ok: false, output: `${output}\n${err.message}` }));
-      child.on('close', (code) => {
-        if (timedOut)
-          finish({ ok: false, output: `${output}\ntimed out after ${timeoutMs / 1000} s` });
-        else finish({ ok: code === 0, output });
-      });
+    runNodeScript(script, args, {
+      cwd,
+      env,
+      timeoutMs,
+      keepBytes: 65_536,
+      tickMs: 15_000,
+      onTick: (seconds) => log(`  ${label}: still working (${seconds} s)`),
+    }).then((end): StepResult => {
+      if (end.kind === 'timeout')
+        return { ok: false, output: `${end.output}\ntimed out after ${timeoutMs / 1000} s` };
+      if (end.kind === 'error') return { ok: false, output: `${end.output}\n${end.message}` };
+      return { ok: end.code === 0, output: end.output };
     });
 }
 
