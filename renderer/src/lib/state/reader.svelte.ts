@@ -81,6 +81,24 @@ class ReaderState {
     return view;
   }
 
+  /**
+   * Every section of the document, in outline order (cached ones from the cache), for
+   * work that needs the whole text (the font warm-up). Fetched one at a time so the
+   * reader's own requests never queue behind a burst; kept in the cache while it has room.
+   */
+  async allSections(): Promise<SectionView[]> {
+    const views: SectionView[] = [];
+    for (const entry of this.toc) {
+      let view = this.cache.get(entry.id);
+      if (!view) {
+        view = await api.getSection({ id: entry.id });
+        if (this.cache.size < CACHE_LIMIT) this.cache.set(entry.id, view);
+      }
+      views.push(view);
+    }
+    return views;
+  }
+
   private prefetch(view: SectionView): void {
     for (const id of [view.next, view.prev]) {
       if (id && !this.cache.has(id)) void this.fetchSection(id).catch(() => undefined);
