@@ -5,6 +5,7 @@
 // neighbours prefetched, so a section switch is a render, not a round trip.
 import { api } from '../api';
 import { search } from './search.svelte';
+import type { BootRequests } from '../boot';
 import { routeHistory, type HistoryMode } from '../route-history';
 import type {
   DocumentInfo,
@@ -58,12 +59,11 @@ class ReaderState {
       : 0,
   );
 
-  async start(): Promise<ReadingPosition | null> {
-    const [doc, toc, position] = await Promise.all([
-      api.getDocument({}),
-      api.getToc({}),
-      api.getPosition({}),
-    ]);
+  /** Loads the document, outline and saved position (from the requests issued at boot). */
+  async start(
+    boot: Pick<BootRequests, 'document' | 'toc' | 'position'>,
+  ): Promise<ReadingPosition | null> {
+    const [doc, toc, position] = await Promise.all([boot.document, boot.toc, boot.position]);
     this.doc = doc;
     this.toc = toc;
     return position;
