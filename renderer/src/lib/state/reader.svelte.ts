@@ -5,6 +5,7 @@
 // neighbours prefetched, so a section switch is a render, not a round trip.
 import { api } from '../api';
 import { search } from './search.svelte';
+import type { BootRequests } from '../boot';
 import { routeHistory, type HistoryMode } from '../route-history';
 import type {
   DocumentInfo,
@@ -58,12 +59,11 @@ class ReaderState {
       : 0,
   );
 
-  async start(): Promise<ReadingPosition | null> {
-    const [doc, toc, position] = await Promise.all([
-      api.getDocument({}),
-      api.getToc({}),
-      api.getPosition({}),
-    ]);
+  /** Loads the document, outline and saved position (from the requests issued at boot). */
+  async start(
+    boot: Pick<BootRequests, 'document' | 'toc' | 'position'>,
+  ): Promise<ReadingPosition | null> {
+    const [doc, toc, position] = await Promise.all([boot.document, boot.toc, boot.position]);
     this.doc = doc;
     this.toc = toc;
     return position;
@@ -79,6 +79,24 @@ class ReaderState {
     }
     this.cache.set(id, view);
     return view;
+  }
+
+  /**
+   * Every section of the document, in outline order (cached ones from the cache), for
+   * work that needs the whole text (the font warm-up). Fetched one at a time so the
+   * reader's own requests never queue behind a burst; kept in the cache while it has room.
+   */
+  async allSections(): Promise<SectionView[]> {
+    const views: SectionView[] = [];
+    for (const entry of this.toc) {
+      let view = this.cache.get(entry.id);
+      if (!view) {
+        view = await api.getSection({ id: entry.id });
+        if (this.cache.size < CACHE_LIMIT) this.cache.set(entry.id, view);
+      }
+      views.push(view);
+    }
+    return views;
   }
 
   private prefetch(view: SectionView): void {
