@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import lunr from 'lunr';
-import { containsTerm } from '../../common/search/match';
-import { normalizeText } from '../../common/search/normalize';
+import { containsTerm, findOccurrences } from '../../common/search/match';
+import { DisplayMapper, normalizeForSearch, normalizeText } from '../../common/search/normalize';
 import { parseQuery } from '../../common/search/query';
 import { indexGrams, queryGrams } from '../../common/search/tokenizer';
 import { buildIndexBytes } from './build';
@@ -318,6 +318,20 @@ describe('positional matching on small documents', () => {
       ],
     ]);
   });
+  it('maps merged hits whose ends go back across removed spaces', () => {
+    const spaced = createSearchIndex([
+      { id: 's', title: '', paragraphs: [{ id: 'p', text: '経 済 産 業 と 産 業' }] },
+    ]);
+    const got = spaced.search('経済産業 済 業').map((h) => h.hits);
+    expect(got).toEqual([
+      [
+        { paragraphId: 'p', start: 0, end: 7 },
+        { paragraphId: 'p', start: 2, end: 3 },
+        { paragraphId: 'p', start: 6, end: 7 },
+        { paragraphId: 'p', start: 12, end: 13 },
+      ],
+    ]);
+  });
   it('handles characters outside the BMP and merges terms by position', () => {
     expect(hits('𠮷')).toEqual([
       [
@@ -356,6 +370,51 @@ describe('property: random substrings of the seed', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+  it('maps every hit to the display offsets DisplayMapper gives, in reading order', () => {
+    // Reference: each unit normalized on its own, each term found with indexOf, hits
+    // merged by normalized position (ties: term order), mapped by DisplayMapper.
+    const reference = (section: SearchIndexDocument, q: string) => {
+      const terms = parseQuery(q);
+      const units: [string | null, string][] = [
+        [null, section.title],
+        ...section.paragraphs.map((p): [string, string] => [p.id, p.text]),
+      ];
+      return units.flatMap(([id, display]) => {
+        const { text, edits } = normalizeForSearch(display);
+        const mapper = new DisplayMapper(edits);
+        const found = terms.flatMap((term, t) => {
+          const pairs = findOccurrences(text, term);
+          return pairs.flatMap((at, i) => (i % 2 === 0 ? [[at, t, pairs[i + 1]!]] : []));
+        });
+        found.sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+        return found.map(([at, , end]) => {
+          const start = mapper.start(at!);
+          return { paragraphId: id, start, end: Math.max(start, mapper.end(end!)) };
+        });
+      });
+    };
+    const byId = new Map(docs.map((d) => [d.id, d]));
+    const piece = fc
+      .tuple(
+        fc.integer({ min: 0, max: paragraphs.length - 1 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 6 }),
+      )
+      .map(([p, offset, length]) => {
+        const text = paragraphs[p]!;
+        const start = offset % text.length;
+        return text.slice(start, start + length).replace(/["“”]/g, '');
+      });
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 3 }), (pieces) => {
+        const q = pieces.join(' ');
+        for (const hit of index.search(q)) {
+          expect(hit.hits).toEqual(reference(byId.get(hit.id)!, q));
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -18,7 +18,6 @@
 // n-gram) with the section's BM25 field vector, in Lunr's term order, divided by the
 // query vector's magnitude; fields summed (lunr.Index#query, bit for bit).
 import { isLatinWordChar } from '../../common/search/chars';
-import { DisplayMapper } from '../../common/search/normalize';
 import { parseQuery, type QueryTerm } from '../../common/search/query';
 import { TOKENIZER_VERSION } from '../../common/search/tokenizer';
 import type { HitRange } from '../../common/api/types';
@@ -187,9 +186,13 @@ class NgramSearchIndex implements SearchIndex {
   private readonly unitSection: Int32Array;
   private idText: string | null = null;
   private readonly unitIds: (string | undefined)[];
+  /** Text position where each section starts (and, last, the end of the text). */
+  private readonly sectionPos: Int32Array;
+  /** Text position where each section's title unit ends. */
+  private readonly titleEnd: Int32Array;
   private readonly cursor = { pos: 0 };
-  private editScratch = new Int32Array(64);
-  private readonly sharedMapper = new DisplayMapper([]);
+  private edits: { table: Int32Array; unitEdits: Int32Array } | null = null;
+  private afterWord: Uint8Array | null = null;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -202,6 +205,15 @@ class NgramSearchIndex implements SearchIndex {
       this.unitSection.fill(s, b.sectionUnits[s] as number, b.sectionUnits[s + 1] as number);
     }
     this.unitIds = new Array<string | undefined>(units);
+    this.sectionPos = new Int32Array(sectionCount + 1);
+    this.titleEnd = new Int32Array(sectionCount);
+    for (let s = 0; s <= sectionCount; s++) {
+      const u = b.sectionUnits[s] as number;
+      this.sectionPos[s] = b.unitStart[u] as number;
+      if (s < sectionCount) {
+        this.titleEnd[s] = b.unitStart[u < (b.sectionUnits[s + 1] as number) ? u + 1 : u] as number;
+      }
+    }
   }
 
   serialize(): Uint8Array {
@@ -252,10 +264,17 @@ class NgramSearchIndex implements SearchIndex {
     return this.varint(this.b.positions);
   }
 
-  /** Every position of a term in the text, ascending. */
+  /** Every position of a term in the text, ascending (decoded once per query). */
   private positions(rank: number, cache: Map<number, Int32Array>): Int32Array {
     const hit = cache.get(rank);
     if (hit) return hit;
+    const out = this.decodePositions(rank);
+    cache.set(rank, out);
+    return out;
+  }
+
+  /** Every position of a term in the text, ascending, in a new array. */
+  private decodePositions(rank: number): Int32Array {
     const bytes = this.b.positions;
     const n = this.positionCount(rank);
     const out = new Int32Array(n);
@@ -273,7 +292,6 @@ class NgramSearchIndex implements SearchIndex {
       prev += v;
       out[k] = prev;
     }
-    cache.set(rank, out);
     return out;
   }
 
@@ -295,14 +313,21 @@ class NgramSearchIndex implements SearchIndex {
     if (constraints.length === 0) return null;
     constraints.sort((a, b) => a.count - b.count || a.shift - b.shift);
     const first = constraints[0] as Constraint;
-    const driver = this.positions(first.rank, cache);
-    let cand: Int32Array = new Int32Array(driver.length);
-    let n = 0;
-    for (let k = 0; k < driver.length; k++) {
-      const p = (driver[k] as number) - first.shift;
-      if (p >= 0) cand[n++] = p;
+    let cand: Int32Array;
+    if (constraints.length === 1 && first.shift === 0) {
+      // One n-gram at the term's start (a 1-character term): its positions are the
+      // candidates, decoded straight into a list of their own (filtered in place below).
+      cand = this.decodePositions(first.rank);
+    } else {
+      const driver = this.positions(first.rank, cache);
+      cand = new Int32Array(driver.length);
+      let n = 0;
+      for (let k = 0; k < driver.length; k++) {
+        const p = (driver[k] as number) - first.shift;
+        if (p >= 0) cand[n++] = p;
+      }
+      cand = cand.subarray(0, n);
     }
-    cand = cand.subarray(0, n);
     let k = 1;
     for (; k < constraints.length && cand.length > FEW_CANDIDATES; k++) {
       const c = constraints[k] as Constraint;
@@ -333,14 +358,32 @@ class NgramSearchIndex implements SearchIndex {
     // Latin terms start at a word start; then occurrences do not overlap (indexOf order).
     let m = 0;
     let lastEnd = -1;
+    const afterWord = term.wordStart ? this.afterWordChar() : null;
     for (let i = 0; i < cand.length; i++) {
       const p = cand[i] as number;
-      if (term.wordStart && p > 0 && isLatinWordChar(text[p - 1] as number)) continue;
       if (p < lastEnd) continue;
+      if (afterWord !== null && ((afterWord[p >>> 3] as number) >>> (p & 7)) & 1) continue;
       cand[m++] = p;
       lastEnd = p + len;
     }
     return m === 0 ? null : cand.subarray(0, m);
+  }
+
+  /**
+   * Bit p set when the character before position p is a Latin word character (so
+   * no Latin term starts at p); built on the first Latin query. One bit per
+   * position: the check on common letters reads 1/16 of the memory the text takes.
+   */
+  private afterWordChar(): Uint8Array {
+    if (this.afterWord !== null) return this.afterWord;
+    const text = this.b.text;
+    const bits = new Uint8Array((text.length >>> 3) + 1);
+    for (let p = 1; p < text.length; p++) {
+      if (latinWordChar(text[p - 1] as number))
+        bits[p >>> 3] = (bits[p >>> 3] as number) | (1 << (p & 7));
+    }
+    this.afterWord = bits;
+    return bits;
   }
 
   private unitAt(p: number): number {
@@ -372,27 +415,24 @@ class NgramSearchIndex implements SearchIndex {
       if (o === null) return [];
       occ.push(o);
     }
-    const { unitStart, sectionUnits } = this.b;
-    // Sections holding every term, with their hit counts and title hits.
+    // Sections holding every term, with their hit counts and title hits: per term,
+    // one run of positions per section (found by binary search), not a step per hit.
+    const { sectionPos, titleEnd } = this;
     const termsIn = new Int32Array(this.sectionCount);
     const hitCount = new Int32Array(this.sectionCount);
     const titleHit = new Uint8Array(this.sectionCount);
     for (let t = 0; t < occ.length; t++) {
       const list = occ[t] as Int32Array;
-      let u = 0;
-      let lastSection = -1;
-      for (let i = 0; i < list.length; i++) {
+      let s = 0;
+      for (let i = 0; i < list.length;) {
         const p = list[i] as number;
-        if (p >= (unitStart[u + 1] as number)) {
-          u = p < (unitStart[u + 2] as number) ? u + 1 : this.unitAt(p);
-        }
-        const s = this.unitSection[u] as number;
-        if (s !== lastSection) {
-          if (termsIn[s] === t) termsIn[s] = t + 1;
-          lastSection = s;
-        }
-        hitCount[s] = (hitCount[s] as number) + 1;
-        if (u === sectionUnits[s]) titleHit[s] = 1;
+        if (p >= (sectionPos[s + 1] as number)) s = upperBound(sectionPos, p, s + 1) - 1;
+        const j = lowerBound(list, sectionPos[s + 1] as number, i + 1);
+        if (termsIn[s] === t) termsIn[s] = t + 1;
+        hitCount[s] = (hitCount[s] as number) + (j - i);
+        if (p < (titleEnd[s] as number)) titleHit[s] = 1;
+        i = j;
+        s++;
       }
     }
     const matched: number[] = [];
@@ -425,73 +465,141 @@ class NgramSearchIndex implements SearchIndex {
     });
   }
 
-  /** Hits of one section in reading order (title first), mapped to display offsets. */
+  /**
+   * Hits of one section in reading order (title first), mapped to display offsets.
+   * Positions are read straight from the occurrence lists into the final objects;
+   * the display mapping walks the unit's decoded edit table with two cursors (one
+   * for starts, one for ends), so a hit costs a few comparisons, and a unit without
+   * edits (normalized text = display text) costs none.
+   */
   private displayHits(s: number, occ: Int32Array[], lengths: number[]): HitRange[] {
     const { unitStart, sectionUnits } = this.b;
+    const { table, unitEdits } = this.editTable();
     const from = unitStart[sectionUnits[s] as number] as number;
     const to = unitStart[sectionUnits[s + 1] as number] as number;
-    // Each term's run inside the section; merged by position (ties: term order).
-    const idx = occ.map((o) => lowerBound(o, from));
+    const terms = occ.length;
+    // Each term's run inside the section: [idx[t], stop[t]); merged by position (ties: term order).
+    const idx = new Int32Array(terms);
+    const stop = new Int32Array(terms);
     let count = 0;
-    for (let t = 0; t < occ.length; t++)
-      count += lowerBound(occ[t] as Int32Array, to) - (idx[t] as number);
+    for (let t = 0; t < terms; t++) {
+      const o = occ[t] as Int32Array;
+      const i = lowerBound(o, from, 0);
+      const j = lowerBound(o, to, i);
+      idx[t] = i;
+      stop[t] = j;
+      count += j - i;
+    }
     const hits = new Array<HitRange>(count);
-    let n = 0;
+    const single = occ[0] as Int32Array;
+    let next = idx[0] as number;
+    const singleLength = lengths[0] as number;
     let u = sectionUnits[s] as number;
-    let mapper: DisplayMapper | null = null;
+    let unitEnd = unitStart[u + 1] as number;
     let base = unitStart[u] as number;
     let pid = this.unitId(u);
-    for (;;) {
-      let best = -1;
-      let bestPos = to;
-      for (let t = 0; t < occ.length; t++) {
-        const i = idx[t] as number;
-        const o = occ[t] as Int32Array;
-        if (i < o.length && (o[i] as number) < bestPos) {
-          best = t;
-          bestPos = o[i] as number;
+    let e0 = unitEdits[u] as number;
+    let e1 = unitEdits[u + 1] as number;
+    let ks = e0;
+    let ke = e0;
+    for (let n = 0; n < count; n++) {
+      let pos: number;
+      let len: number;
+      if (terms === 1) {
+        pos = single[next++] as number;
+        len = singleLength;
+      } else {
+        let best = -1;
+        pos = to;
+        for (let t = 0; t < terms; t++) {
+          const i = idx[t] as number;
+          if (i < (stop[t] as number)) {
+            const p = (occ[t] as Int32Array)[i] as number;
+            if (p < pos) {
+              best = t;
+              pos = p;
+            }
+          }
         }
+        idx[best] = (idx[best] as number) + 1;
+        len = lengths[best] as number;
       }
-      if (best < 0) break;
-      idx[best] = (idx[best] as number) + 1;
-      if (bestPos >= (unitStart[u + 1] as number)) {
+      if (pos >= unitEnd) {
         do u++;
-        while (bestPos >= (unitStart[u + 1] as number));
+        while (pos >= (unitStart[u + 1] as number));
+        unitEnd = unitStart[u + 1] as number;
         base = unitStart[u] as number;
         pid = this.unitId(u);
-        mapper = null;
+        e0 = unitEdits[u] as number;
+        e1 = unitEdits[u + 1] as number;
+        ks = e0;
+        ke = e0;
       }
-      if (mapper === null) mapper = this.mapper(u);
-      const start = bestPos - base;
-      const end = start + (lengths[best] as number);
-      if (mapper === IDENTITY) {
-        hits[n++] = { paragraphId: pid, start, end };
-      } else {
-        const ds = mapper.start(start);
-        hits[n++] = { paragraphId: pid, start: ds, end: Math.max(ds, mapper.end(end)) };
+      const x = pos - base;
+      if (e0 === e1) {
+        hits[n] = { paragraphId: pid, start: x, end: x + len };
+        continue;
       }
+      // Edit k (4 ints: normalized start, normalized end, display start, display end);
+      // the cursor is the first edit whose normalized end is past the offset.
+      while (ks > e0 && (table[4 * ks - 3] as number) > x) ks--;
+      while (ks < e1 && (table[4 * ks + 1] as number) <= x) ks++;
+      const start =
+        ks < e1 && x >= (table[4 * ks] as number)
+          ? (table[4 * ks + 2] as number)
+          : ks > e0
+            ? x + (table[4 * ks - 1] as number) - (table[4 * ks - 3] as number)
+            : x;
+      const y = x + len - 1;
+      while (ke > e0 && (table[4 * ke - 3] as number) > y) ke--;
+      while (ke < e1 && (table[4 * ke + 1] as number) <= y) ke++;
+      const end =
+        ke < e1 && y >= (table[4 * ke] as number)
+          ? (table[4 * ke + 3] as number)
+          : ke > e0
+            ? y + 1 + (table[4 * ke - 1] as number) - (table[4 * ke - 3] as number)
+            : y + 1;
+      hits[n] = { paragraphId: pid, start, end: end > start ? end : start };
     }
     return hits;
   }
 
-  /** The unit's offset mapper (one reused object: valid until the next call). */
-  private mapper(u: number): DisplayMapper {
-    this.cursor.pos = this.b.editOffsets[u] as number;
+  /**
+   * Every unit's offset edits, decoded once on first use (a few MB at most): per
+   * edit its normalized start and end and its display start and end; edits of unit
+   * u are [unitEdits[u], unitEdits[u + 1]). Same mapping as DisplayMapper.
+   */
+  private editTable(): { table: Int32Array; unitEdits: Int32Array } {
+    if (this.edits !== null) return this.edits;
     const bytes = this.b.edits;
-    const n = this.varint(bytes);
-    if (n === 0) return IDENTITY;
-    if (this.editScratch.length < n * 3) this.editScratch = new Int32Array(n * 6);
-    const edits = this.editScratch;
-    let prevEnd = 0;
-    for (let k = 0; k < n; k++) {
-      const start = prevEnd + this.varint(bytes);
-      const end = start + this.varint(bytes);
-      edits[3 * k] = start;
-      edits[3 * k + 1] = end;
-      edits[3 * k + 2] = this.varint(bytes);
-      prevEnd = end;
+    const offsets = this.b.editOffsets;
+    const units = offsets.length - 1;
+    const unitEdits = new Int32Array(units + 1);
+    for (let u = 0; u < units; u++) {
+      this.cursor.pos = offsets[u] as number;
+      unitEdits[u + 1] = (unitEdits[u] as number) + this.varint(bytes);
     }
-    return this.sharedMapper.reset(edits.subarray(0, n * 3));
+    const table = new Int32Array(4 * (unitEdits[units] as number));
+    for (let u = 0; u < units; u++) {
+      this.cursor.pos = offsets[u] as number;
+      const n = this.varint(bytes);
+      let dispEnd = 0;
+      let normEnd = 0;
+      for (let k = unitEdits[u] as number, last = k + n; k < last; k++) {
+        const ds = dispEnd + this.varint(bytes);
+        const de = ds + this.varint(bytes);
+        const ns = normEnd + (ds - dispEnd);
+        const ne = ns + this.varint(bytes);
+        table[4 * k] = ns;
+        table[4 * k + 1] = ne;
+        table[4 * k + 2] = ds;
+        table[4 * k + 3] = de;
+        dispEnd = de;
+        normEnd = ne;
+      }
+    }
+    this.edits = { table, unitEdits };
+    return this.edits;
   }
 
   private ids(): string {
@@ -564,7 +672,8 @@ class NgramSearchIndex implements SearchIndex {
   }
 }
 
-const IDENTITY = new DisplayMapper([]);
+/** A local binding: called once per candidate, not through the module namespace. */
+const latinWordChar = isLatinWordChar;
 
 /** Candidates p (ascending) for which `list` (ascending) holds p + shift. */
 function filterShifted(cand: Int32Array, list: Int32Array, shift: number): Int32Array {
@@ -579,9 +688,19 @@ function filterShifted(cand: Int32Array, list: Int32Array, shift: number): Int32
   return cand.subarray(0, n);
 }
 
-/** First index whose value is ≥ x. */
-function lowerBound(sorted: Int32Array, x: number): number {
-  let lo = 0;
+/** First index (from `lo` on) whose value is > x. */
+function upperBound(sorted: Int32Array, x: number, lo: number): number {
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index (from `lo` on) whose value is ≥ x. */
+function lowerBound(sorted: Int32Array, x: number, lo: number): number {
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
