@@ -3,40 +3,21 @@
 // the database); a damaged user.sqlite at start gives a notice in the reader's
 // language with the moved-aside path and a way into the backups view.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type {
   Annotation,
   BackupEntry,
   SectionView,
   TocEntry,
 } from '../../electron/common/api/types';
-import { launchChromium, type LaunchedBrowser } from './support/browser';
-import { startEdition, type RunningEdition } from './support/server';
+import { useE2eSession } from './support/session';
 import { callApi, openReader, screenshot } from './support/reader-page';
 import type { Page } from 'playwright-core';
 
-let browser: LaunchedBrowser;
-const running: RunningEdition[] = [];
-const dirs: string[] = [];
-
-function tempDir(name: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `hakusho-e2e-${name}-`));
-  dirs.push(dir);
-  return dir;
-}
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  for (const edition of running) await edition.stop();
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const session = useE2eSession();
+const { tempDir } = session;
 
 async function firstParagraph(page: Page): Promise<{ id: string; text: string }> {
   const toc = await callApi<TocEntry[]>(page, 'getToc');
@@ -71,9 +52,8 @@ const notes = async (page: Page) =>
 
 it('restores an earlier backup from the backups view, and the earlier notes are back', async () => {
   const userData = tempDir('restore');
-  const edition = await startEdition(userData);
-  running.push(edition);
-  const page = await openReader(browser.context, edition.url);
+  const edition = await session.start(userData);
+  const page = await openReader(session.browser.context, edition.url);
   const kept = await addNote(page, '残しておきたいメモ');
   const backup = await callApi<BackupEntry>(page, 'createBackup');
   expect(backup.reason).toBe('manual');
@@ -131,18 +111,16 @@ it('restores an earlier backup from the backups view, and the earlier notes are 
 
 it('after a damaged database at start, says what happened in the reader’s language and offers the backups', async () => {
   const userData = tempDir('damaged');
-  const first = await startEdition(userData);
-  running.push(first);
-  let page = await openReader(browser.context, first.url);
+  const first = await session.start(userData);
+  let page = await openReader(session.browser.context, first.url);
   await addNote(page, '壊れる前のメモ');
   const backup = await callApi<BackupEntry>(page, 'createBackup');
   await page.close();
   await first.stop();
   fs.writeFileSync(path.join(userData, 'user.sqlite'), 'not a database at all '.repeat(200));
 
-  const second = await startEdition(userData);
-  running.push(second);
-  page = await openReader(browser.context, second.url);
+  const second = await session.start(userData);
+  page = await openReader(session.browser.context, second.url);
   const notice = page.locator('.notices[role="alert"]');
   await notice.waitFor();
   const text = (await notice.textContent()) ?? '';

@@ -2,40 +2,20 @@
 // so; the reader shows the notice and still opens the text. And notes leave the app
 // and come back: the メモ panel's JSON-LD export re-imports into a fresh profile.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Annotation, SectionView, TocEntry } from '../../electron/common/api/types';
-import { launchChromium, type LaunchedBrowser } from './support/browser';
-import { startEdition, type RunningEdition } from './support/server';
+import { useE2eSession } from './support/session';
 import { callApi, openReader, screenshot } from './support/reader-page';
 
-let browser: LaunchedBrowser;
-const running: RunningEdition[] = [];
-const dirs: string[] = [];
-
-function tempDir(name: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `hakusho-e2e-${name}-`));
-  dirs.push(dir);
-  return dir;
-}
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  for (const edition of running) await edition.stop();
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const session = useE2eSession();
+const { tempDir } = session;
 
 it('shows the notice about a corrupt user database and still reads', async () => {
   const userData = tempDir('corrupt');
   fs.writeFileSync(path.join(userData, 'user.sqlite'), 'this is not a database'.repeat(100));
-  const edition = await startEdition(userData);
-  running.push(edition);
-  const page = await openReader(browser.context, edition.url);
+  const edition = await session.start(userData);
+  const page = await openReader(session.browser.context, edition.url);
   const notice = page.locator('.notices[role="alert"]');
   await notice.waitFor();
   expect((await notice.textContent())?.length ?? 0).toBeGreaterThan(10);
@@ -47,9 +27,8 @@ it('shows the notice about a corrupt user database and still reads', async () =>
 });
 
 it('exports notes as JSON-LD from the panel and imports them into a fresh profile', async () => {
-  const first = await startEdition(tempDir('export'));
-  running.push(first);
-  let page = await openReader(browser.context, first.url);
+  const first = await session.start(tempDir('export'));
+  let page = await openReader(session.browser.context, first.url);
   const toc = await callApi<TocEntry[]>(page, 'getToc');
   let section: SectionView | undefined;
   for (const entry of toc) {
@@ -83,9 +62,8 @@ it('exports notes as JSON-LD from the panel and imports them into a fresh profil
   expect(JSON.stringify(exported)).toContain('書き出して読み込むメモ');
   await page.close();
 
-  const second = await startEdition(tempDir('import'));
-  running.push(second);
-  page = await openReader(browser.context, second.url);
+  const second = await session.start(tempDir('import'));
+  page = await openReader(session.browser.context, second.url);
   expect(await callApi<Annotation[]>(page, 'listAnnotations')).toEqual([]);
   await page.click('button[aria-label="サイドパネルを表示／隠す"]');
   await page.click('#tab-notes');
