@@ -178,6 +178,8 @@ export function createElectronStandIn(options: StandInOptions) {
     errorBoxes: [] as string[][],
     exitCodes: [] as number[],
     lockRequested: false,
+    /** app.whenReady() was called (the lifecycle waits for `ready`). */
+    awaitsReady: false,
     /** Switches appended with app.commandLine.appendSwitch, and whether before `ready`. */
     appendedSwitches: [] as { name: string; value?: string; beforeReady: boolean }[],
     hostResolver: [] as unknown[],
@@ -223,7 +225,10 @@ export function createElectronStandIn(options: StandInOptions) {
         return true;
       },
       on: (event: string, fn: Fn) => state.appHandlers.set(event, fn),
-      whenReady: () => ready,
+      whenReady: () => {
+        state.awaitsReady = true;
+        return ready;
+      },
       quit: () => {},
       exit: (code = 0) => {
         state.exitCodes.push(code);
