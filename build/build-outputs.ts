@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { npmHere } from './npm-command';
 
 export interface BuildStep {
   script: 'build:content' | 'build:renderer' | 'build:electron';
@@ -128,7 +129,8 @@ export function scriptUnavailable(
 export function runScript(root: string, script: string, verbose = false): void {
   const started = Date.now();
   console.error(`dist: npm run ${script} …`);
-  const res = spawnSync('npm', ['run', '--silent', script], {
+  const npm = npmHere(['run', '--silent', script], existsSync);
+  const res = spawnSync(npm.command, npm.args, {
     cwd: root,
     stdio: verbose ? ['ignore', process.stderr, process.stderr] : ['ignore', 'pipe', 'pipe'],
     env: process.env,
