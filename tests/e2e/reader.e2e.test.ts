@@ -172,6 +172,10 @@ describe('search', () => {
       `${expected[0]!.hits} 件`,
     );
     expect(await firstRow.locator('.path').textContent()).toBe(expected[0]!.path.join('›'));
+    const hits = expected.reduce((n, r) => n + r.hits, 0);
+    expect((await page.textContent('#search-results .summary'))?.trim()).toBe(
+      `「半導体」 ${expected.length} 項目・${hits} 件`,
+    );
     await screenshot(page, 'search-results');
 
     await page.keyboard.press('Enter');
@@ -488,11 +492,25 @@ describe('display', () => {
     expect(await item.textContent()).toContain('要確認');
     await screenshot(page, 'notes');
 
-    // The note is found by search, marked as メモ.
-    await typeQuery('後で読む');
+    // The note is found by search, marked as メモ, listed once and counted once.
+    const query = '後で読む';
+    const found = await callApi<SearchResultItem[]>(page, 'search', { query, limit: 100 });
+    const noteHits = found.filter((r) => r.kind === 'note');
+    expect(noteHits.map((r) => r.annotationId)).toEqual([stored[0]!.id]);
+    await typeQuery(query);
+    const rows = page.locator('#search-results button.result');
     const noteRow = page.locator('#search-results button.result:has(.badge)');
     await noteRow.first().waitFor();
-    expect(await noteRow.first().locator('.badge').textContent()).toBe('メモ');
+    expect(await rows.count()).toBe(found.length);
+    expect(await noteRow.count()).toBe(1);
+    expect(await noteRow.locator('.badge').textContent()).toBe('メモ');
+    const sections = found.length - noteHits.length;
+    const hits = found.reduce((n, r) => n + r.hits, 0);
+    expect((await page.textContent('#search-results .summary'))?.trim()).toBe(
+      sections > 0
+        ? `「${query}」 ${sections} 項目・メモ 1 件・${hits} 件`
+        : `「${query}」 メモ 1 件・${hits} 件`,
+    );
 
     // Delete with undo, then delete for good.
     await page.click('#tab-notes');

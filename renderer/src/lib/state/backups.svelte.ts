@@ -6,7 +6,7 @@
 // shown is what is now stored.
 import { api, ApiCallError } from '../api';
 import type { BackupEntry } from '../../../../electron/common/api/types';
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../../../../electron/common/i18n/messages';
 import { annotations } from './annotations.svelte';
 import { bookmarks } from './bookmarks.svelte';
 import { prefs } from './prefs.svelte';
