@@ -105,8 +105,10 @@ describe('history', () => {
     })()`);
     const before = await scrollFraction(page);
     expect(before).toBeGreaterThan(0.5);
-    // Let the scroll be recorded in the entry, then leave and come back.
-    await page.waitForTimeout(400);
+    // Once the scroll is recorded in the history entry, leave and come back.
+    await expect
+      .poll(() => page.evaluate<number | null>('history.state?.hakushoScroll ?? null'))
+      .toBeCloseTo(before, 2);
     const other = toc.find((e) => e.id !== longest.id)!.id;
     await page.click(`#outline a[data-section-id="${other}"]`);
     await showing(page, other);

@@ -18,6 +18,7 @@ import {
   callApi,
   cspViolations,
   currentSectionId,
+  nextFrames,
   openReader,
   pageErrors,
   screenshot,
@@ -272,7 +273,8 @@ describe('search', () => {
       windowsVirtualKeyCode: 229,
       nativeVirtualKeyCode: 229,
     });
-    await page.waitForTimeout(300);
+    // The keydown has been handled and its effects painted: nothing was searched or opened.
+    await nextFrames(page);
     expect(searches).toEqual([]);
     expect(await page.isVisible('#side-panel')).toBe(false);
     await cdp.send('Input.insertText', { text: '半導体' });
@@ -537,8 +539,17 @@ describe('display', () => {
 
 describe('security', () => {
   it('the CSP blocks an injected inline script', async () => {
+    // Settles once the CSP has refused both the script element and the inline handler
+    // (or after 10 s, when something ran instead of being refused).
     const ran = await page.evaluate<boolean>(`new Promise((resolve) => {
       window.__injected = false;
+      const refused = new Set();
+      const finish = () => resolve(window.__injected);
+      document.addEventListener('securitypolicyviolation', (e) => {
+        refused.add(e.effectiveDirective);
+        if (refused.has('script-src-elem') && refused.has('script-src-attr')) finish();
+      });
+      setTimeout(finish, 10000);
       const script = document.createElement('script');
       script.textContent = 'window.__injected = true';
       document.head.appendChild(script);
@@ -546,7 +557,6 @@ describe('security', () => {
       img.setAttribute('src', 'x');
       img.setAttribute('onerror', 'window.__injected = true');
       document.body.appendChild(img);
-      setTimeout(() => resolve(window.__injected), 300);
     })`);
     expect(ran).toBe(false);
     const violations = await cspViolations(page);
