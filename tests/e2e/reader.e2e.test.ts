@@ -1,10 +1,7 @@
 // The reader in headless Chromium against the real browser edition: outline, reading
 // a section, search with highlighted hits, IME composition, display toggles, copy
 // with citation, keyboard, the CSP, and screenshots for review and for the README.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type {
   Prefs,
@@ -12,8 +9,8 @@ import type {
   SectionView,
   TocEntry,
 } from '../../electron/common/api/types';
-import { launchChromium, type LaunchedBrowser } from './support/browser';
-import { startEdition, type RunningEdition } from './support/server';
+import type { RunningEdition } from './testing/server';
+import { useE2eSession } from './testing/session';
 import {
   callApi,
   cspViolations,
@@ -25,7 +22,7 @@ import {
   theme,
   waitReady,
   writingMode,
-} from './support/reader-page';
+} from './testing/reader-page';
 
 const DEFAULT_PREFS: Prefs = {
   theme: 'light',
@@ -36,24 +33,15 @@ const DEFAULT_PREFS: Prefs = {
   copyCitation: true,
 };
 
-let userData: string;
+const session = useE2eSession();
 let edition: RunningEdition;
-let browser: LaunchedBrowser;
 let page: Page;
 let toc: TocEntry[];
 
 beforeAll(async () => {
-  userData = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-e2e-'));
-  edition = await startEdition(userData);
-  browser = await launchChromium();
-  page = await openReader(browser.context, edition.url);
+  edition = await session.start(session.tempDir('reader'));
+  page = await openReader(session.browser.context, edition.url);
   toc = await callApi<TocEntry[]>(page, 'getToc');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await edition?.stop();
-  if (userData) fs.rmSync(userData, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
@@ -248,7 +236,7 @@ describe('search', () => {
       if (/\/api\/search(Notes)?$/.test(r.url())) searches.push(r.postData() ?? '');
     });
     await page.focus('input[type="search"]');
-    const cdp = await browser.context.newCDPSession(page);
+    const cdp = await session.browser.context.newCDPSession(page);
     // Kana being typed and converted: composition updates only.
     for (const text of [
       'は',

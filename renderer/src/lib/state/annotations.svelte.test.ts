@@ -105,6 +105,42 @@ describe('annotations state', () => {
     expect(state.find(note.id)?.kind).toBe('section-note');
   });
 
+  it('exports through the core, and imports then reads the list again', async () => {
+    const file = {
+      filename: 'hakusho-notes-2026-01-01.md',
+      mimeType: 'text/markdown',
+      body: '# メモ',
+    };
+    const summary = {
+      annotationsAdded: 1,
+      annotationsUpdated: 0,
+      annotationsUnchanged: 0,
+      bookmarksAdded: 0,
+      bookmarksUnchanged: 0,
+    };
+    let stored: Annotation[] = [];
+    const fake = fakeApi({
+      exportAnnotations: () => file,
+      importAnnotations: () => {
+        stored = [highlight({ id: 'imported' })];
+        return summary;
+      },
+      listAnnotations: () => stored,
+    });
+    const state = new AnnotationsState(fake.client);
+    expect(await state.exportFile('md')).toEqual(file);
+    expect(fake.argsOf('exportAnnotations')).toEqual([{ format: 'md' }]);
+    expect(await state.importFile('{"@context":"http://www.w3.org/ns/anno.jsonld"}')).toEqual(
+      summary,
+    );
+    expect(state.list.map((a) => a.id)).toEqual(['imported']);
+    expect(fake.calls.map((c) => c.method)).toEqual([
+      'exportAnnotations',
+      'importAnnotations',
+      'listAnnotations',
+    ]);
+  });
+
   it('keeps the list and reports the failure when the notes database is unavailable', async () => {
     const fake = fakeApi({
       listAnnotations: () => {

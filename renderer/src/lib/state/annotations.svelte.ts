@@ -1,11 +1,17 @@
 // The reader's highlights and notes (メモ) from user.sqlite: the whole list (it is
 // small: one document), filtered in the panel by tag or colour, and per section for
 // drawing in the text. Every change is committed by the core before it answers; the
-// list is then read again. Deleting can be undone (restoreAnnotation).
+// list is then read again. Deleting can be undone (restoreAnnotation). Export and
+// import go through here too, so no component talks to the API for notes.
 import { api as defaultApi } from '../api';
 import { messageOf } from '../errors';
 import type { ApiClient } from '../../../../electron/common/api/contract';
-import type { Annotation, HighlightColor } from '../../../../electron/common/api/types';
+import type {
+  Annotation,
+  ExportFile,
+  HighlightColor,
+  ImportSummary,
+} from '../../../../electron/common/api/types';
 
 /** The five highlight colours, in the order the picker shows them. */
 export const HIGHLIGHT_COLORS = [
@@ -62,6 +68,8 @@ export type AnnotationsApi = Pick<
   | 'updateAnnotation'
   | 'deleteAnnotation'
   | 'restoreAnnotation'
+  | 'exportAnnotations'
+  | 'importAnnotations'
 >;
 
 export class AnnotationsState {
@@ -147,6 +155,18 @@ export class AnnotationsState {
   async restore(id: string): Promise<void> {
     await this.api.restoreAnnotation({ id });
     await this.load();
+  }
+
+  /** Every note as a file to save: W3C Web Annotations (JSON-LD) or Markdown. */
+  exportFile(format: 'w3c' | 'md'): Promise<ExportFile> {
+    return this.api.exportAnnotations({ format });
+  }
+
+  /** Imports an export file (notes and bookmarks; the core backs up first), then reads the list again. */
+  async importFile(body: string): Promise<ImportSummary> {
+    const summary = await this.api.importAnnotations({ body });
+    await this.load();
+    return summary;
   }
 }
 

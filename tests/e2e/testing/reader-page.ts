@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import type { SectionView, TocEntry } from '../../../electron/common/api/types';
 import { REPO_ROOT } from './server';
 
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
@@ -58,6 +59,16 @@ export async function scrollFraction(page: Page): Promise<number> {
     if (range <= 0) return 0;
     return (vertical ? Math.abs(box.scrollLeft) : box.scrollTop) / range;
   })()`);
+}
+
+/** The section with the most text (room to scroll), read through the contract. */
+export async function longestSection(page: Page): Promise<SectionView> {
+  const toc = await callApi<TocEntry[]>(page, 'getToc');
+  const views = await Promise.all(
+    toc.map((e) => callApi<SectionView>(page, 'getSection', { id: e.id })),
+  );
+  const size = (v: SectionView) => v.paragraphs.reduce((n, p) => n + p.text.length, 0);
+  return views.reduce((a, b) => (size(b) > size(a) ? b : a));
 }
 
 export async function cspViolations(page: Page): Promise<string[]> {
