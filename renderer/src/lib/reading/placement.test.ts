@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { highlight } from '../testing/fixtures';
+import { highlight, scrollBox } from '../testing/fixtures';
 import {
   FLASH_MS,
   passageMissing,
@@ -20,12 +20,7 @@ function element(attrs: Record<string, string>): Placeable & { classes: Set<stri
 
 function box(parts: ReturnType<typeof element>[] = []): PlacementBox {
   return {
-    scrollTop: 0,
-    scrollLeft: 0,
-    scrollWidth: 3000,
-    scrollHeight: 5000,
-    clientWidth: 1000,
-    clientHeight: 1000,
+    ...scrollBox(),
     querySelector: (selector) =>
       parts.find((p) => selector === `mark[data-hit="${p.getAttribute('data-hit')}"]`) ?? null,
     querySelectorAll: () => parts.filter((p) => p.getAttribute('data-annotation-id') !== null),

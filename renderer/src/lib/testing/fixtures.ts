@@ -6,6 +6,7 @@ import type {
   SectionView,
   TocEntry,
 } from '../../../../electron/common/api/types';
+import type { ScrollBox } from '../text/scroll';
 
 export function textResult(over: Partial<SearchResultItem> = {}): SearchResultItem {
   return {
@@ -86,6 +87,19 @@ export function highlight(over: Partial<Annotation> = {}): Annotation {
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     path: ['第1節 米国', '1．米国経済の動向'],
+    ...over,
+  };
+}
+
+/** A scrolling box with room to scroll both ways: 3000 × 5000 of content in 1000 × 1000. */
+export function scrollBox(over: Partial<ScrollBox> = {}): ScrollBox {
+  return {
+    scrollTop: 0,
+    scrollLeft: 0,
+    scrollWidth: 3000,
+    scrollHeight: 5000,
+    clientWidth: 1000,
+    clientHeight: 1000,
     ...over,
   };
 }
