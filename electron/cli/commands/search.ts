@@ -6,6 +6,8 @@ import { ApiError } from '../../common/api/contract';
 import { MAX_QUERY_LENGTH } from '../../common/api/contract';
 import { searchNotesInProfile } from '../../core/library/handlers';
 import { createSearchService, DEFAULT_RESULT_LIMIT } from '../../core/search/service';
+import { translate } from '../../common/i18n/format';
+import { resultsSummary } from '../../common/i18n/results-summary';
 import { CliError, type Command } from '../command';
 import { withContentStore } from './content-access';
 
@@ -60,7 +62,7 @@ export const searchCommand: Command = {
       return 0;
     }
     if (results.length === 0) {
-      io.out(`No results for “${query}”.`);
+      io.out(translate('en', 'noResults', { query }));
       return 0;
     }
     const lines: string[] = [];
@@ -73,12 +75,20 @@ export const searchCommand: Command = {
       }
       marked += r.snippet.slice(at);
       lines.push(
-        `${r.kind === 'note' ? '[メモ] ' : ''}${r.path.join(' › ')}  (${r.hits} ${r.hits === 1 ? 'hit' : 'hits'}; ${r.sectionId}${r.paragraphId ? ` ${r.paragraphId}` : ''})`,
+        `${r.kind === 'note' ? `[${translate('ja', 'noteHit')}] ` : ''}${r.path.join(' › ')}  (${translate('en', 'hitCountLabel', { hits: r.hits })}; ${r.sectionId}${r.paragraphId ? ` ${r.paragraphId}` : ''})`,
         `  ${marked}`,
         '',
       );
     }
-    lines.push(`${results.length} ${results.length === 1 ? 'section' : 'sections'}`);
+    const sections = results.filter((r) => r.kind === 'text').length;
+    lines.push(
+      resultsSummary('en', {
+        query,
+        hits: results.reduce((n, r) => n + r.hits, 0),
+        sections,
+        notes: results.length - sections,
+      }),
+    );
     io.out(lines.join('\n'));
     return 0;
   },

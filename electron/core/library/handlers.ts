@@ -6,7 +6,7 @@
 // At creation the handlers re-anchor every annotation against the current
 // content (cheap when nothing changed: the stored position still holds the quote).
 import { ApiError, type ApiHandlers } from '../../common/api/contract';
-import { makeNotice } from '../../common/api/notices';
+import { makeNotice } from '../../common/i18n/notices';
 import type {
   Annotation,
   AnnotationTarget,
@@ -241,14 +241,7 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
   const outline = new Outline(content.toc());
   const reanchor = reanchorAnnotations(library, content);
   if (reanchor.orphaned > 0) {
-    library.addNotice(
-      makeNotice(
-        'annotations_orphaned',
-        { count: reanchor.orphaned },
-        `${reanchor.orphaned} annotation(s) could not be found in the updated text. ` +
-          'They are kept with their quoted passage in the annotations panel (marked as not found).',
-      ),
-    );
+    library.addNotice(makeNotice('annotations_orphaned', { count: reanchor.orphaned }));
   }
   const documentInfo = content.document();
 
@@ -407,13 +400,7 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
       // Imported notes are re-anchored against this edition right away.
       const after = reanchorAnnotations(library, content);
       if (after.orphaned > 0)
-        library.addNotice(
-          makeNotice(
-            'imported_annotations_orphaned',
-            { count: after.orphaned },
-            `${after.orphaned} imported annotation(s) could not be placed in this edition and are kept as not found.`,
-          ),
-        );
+        library.addNotice(makeNotice('imported_annotations_orphaned', { count: after.orphaned }));
       await library.idle();
       return summary;
     },

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../common/api/contract';
-import { makeNotice, type DamageKind } from '../../common/api/notices';
+import type { DamageKind } from '../../common/api/notices';
+import { makeNotice } from '../../common/i18n/notices';
 import type { Prefs, ReadingPosition } from '../../common/api/types';
 import {
   DEFAULT_KEEP_BACKUPS,
@@ -147,8 +148,6 @@ export class SqliteLibrary implements Library {
     return makeNotice(
       'stale_wal_moved',
       { damage, detail: reason, movedTo: moved[0] ?? '' },
-      `A leftover journal file next to the notes database did not belong to it (${reason}). ` +
-        `It was moved to ${moved[0] ?? '(nothing)'}; your notes database itself was kept.`,
       moved,
     );
   }
@@ -169,18 +168,10 @@ export class SqliteLibrary implements Library {
           backupName: backup.name,
           backupCreatedAt: backup.createdAt,
         },
-        `The notes database was damaged (${reason}). It was moved to ${moved[0] ?? '(nothing)'} ` +
-          `and your data was restored from the backup of ${backup.createdAt} (${backup.name}).`,
         [...moved, backup.path],
       );
     }
-    return makeNotice(
-      'started_fresh',
-      { damage, detail: reason, movedTo: moved[0] ?? '' },
-      `The notes database was damaged (${reason}) and no backup was available. It was moved to ` +
-        `${moved[0] ?? '(nothing)'} and a new, empty database was started.`,
-      moved,
-    );
+    return makeNotice('started_fresh', { damage, detail: reason, movedTo: moved[0] ?? '' }, moved);
   }
 
   startupNotices(): StartupNotice[] {
@@ -337,9 +328,7 @@ export class SqliteLibrary implements Library {
     });
     const safe = run.catch((err: unknown) => {
       const detail = err instanceof Error ? err.message : String(err);
-      this.addNotice(
-        makeNotice('backup_failed', { detail }, `An automatic backup failed: ${detail}`),
-      );
+      this.addNotice(makeNotice('backup_failed', { detail }));
       return null;
     });
     this.backupChain = safe;

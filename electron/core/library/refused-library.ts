@@ -3,7 +3,7 @@
 // reading position live in memory for this session only; bookmarks and notes
 // answer `unavailable`; the notice says why and what to do.
 import { ApiError } from '../../common/api/contract';
-import { makeNotice } from '../../common/api/notices';
+import { makeNotice } from '../../common/i18n/notices';
 import type { Prefs, ReadingPosition } from '../../common/api/types';
 import type { Library, StartupNotice } from './library-types';
 import { DEFAULT_PREFS } from './prefs';
@@ -20,8 +20,6 @@ export class RefusedLibrary implements Library {
     this.notice = makeNotice(
       'database_too_new',
       { path: error.path, found: error.found, supported: error.supported },
-      `${error.message} Until then, bookmarks and notes are unavailable and settings ` +
-        'are not saved.',
       [error.path],
     );
   }
