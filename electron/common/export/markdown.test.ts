@@ -7,7 +7,7 @@ import MarkdownIt, { type Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { exportNotesMarkdown } from './markdown';
 import { escapeInline, escapeLine, markdownParagraphs } from './markdown-text';
-import { HOSTILE_NOTE, METI_URL, exportInput } from './notes.fixture';
+import { EXPORT_LINKS, HOSTILE_NOTE, METI_URL, exportInput } from './notes.fixture';
 
 const parsers = { commonmark: new MarkdownIt('commonmark'), default: new MarkdownIt() };
 
@@ -93,18 +93,7 @@ describe('exportNotesMarkdown', () => {
 
     it('links only where the export links: deep links, METI’s page', () => {
       const hrefs = all.filter((t) => t.type === 'link_open').map((t) => t.attrGet('href'));
-      expect(new Set(hrefs)).toEqual(
-        new Set([
-          'hakusho-reader://section/us-1?annotation=a4',
-          'hakusho-reader://section/us-2-232?annotation=a2',
-          'hakusho-reader://section/us-3?annotation=a1',
-          'hakusho-reader://section/canada?annotation=a3',
-          'hakusho-reader://section/us-9?annotation=a5',
-          'hakusho-reader://section/us-2-232',
-          'hakusho-reader://section/canada',
-          METI_URL,
-        ]),
-      );
+      expect(new Set(hrefs)).toEqual(new Set(EXPORT_LINKS));
     });
 
     it('has no HTML, image, code, table, strikethrough or ordered list; one list, one rule', () => {

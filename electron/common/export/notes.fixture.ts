@@ -138,6 +138,18 @@ export const bookmarks: BookmarkRecord[] = [
   },
 ];
 
+/** Every link the exports of this data may hold: the deep links and METI's page, nothing else. */
+export const EXPORT_LINKS = [
+  'hakusho-reader://section/us-1?annotation=a4',
+  'hakusho-reader://section/us-2-232?annotation=a2',
+  'hakusho-reader://section/us-3?annotation=a1',
+  'hakusho-reader://section/canada?annotation=a3',
+  'hakusho-reader://section/us-9?annotation=a5',
+  'hakusho-reader://section/us-2-232',
+  'hakusho-reader://section/canada',
+  METI_URL,
+];
+
 export function exportInput(overrides: Partial<NotesExportInput> = {}): NotesExportInput {
   return {
     language: 'ja',

@@ -1,5 +1,5 @@
 // Extra artifacts computed from the content at build time and stored in the
-// content database beside it (the search index is one). The content build calls
+// content database beside it (the search index, the glossary…). The content build calls
 // every registered builder; each result is stored under its name with its version,
 // and ContentStore.artifact(name) reads it back at run time.
 import type { SearchDoc } from './store-types';

@@ -6,22 +6,11 @@
 import type { DefinitionSite, GlossaryEntry } from '../../common/glossary/types';
 import { ContentBuildError } from '../ingest/errors';
 import { findDefinition, textsOf, usedInText, type GlossaryCuration } from './curation';
-import { extractDefinitions, type DefinitionMatch, type TextSection } from './extract';
+import { extractDefinitions, siteOf, type TextSection } from './extract';
 
 const keyOf = (abbreviation: string) => abbreviation.normalize('NFKC');
 const siteKey = (d: { sectionId: string; paragraphId: string | null }) =>
   `${d.sectionId}\u0000${d.paragraphId ?? ''}`;
-
-function siteOf(d: DefinitionMatch): DefinitionSite {
-  return {
-    sectionId: d.sectionId,
-    paragraphId: d.paragraphId,
-    longFormStart: d.longFormStart,
-    longFormEnd: d.longFormEnd,
-    abbreviationStart: d.abbreviationStart,
-    abbreviationEnd: d.abbreviationEnd,
-  };
-}
 
 function place(d: { sectionId: string; paragraphId: string | null }): string {
   return d.paragraphId ?? `the heading of ${d.sectionId}`;

@@ -18,6 +18,7 @@ import { findTerms } from '../../common/glossary/marks';
 import { normalizeText } from '../../common/search/normalize';
 import { textProblem } from '../../common/annotations/fields';
 import { ContentBuildError } from '../ingest/errors';
+import type { DefinitionSite } from '../../common/glossary/types';
 import type { TextSection } from './extract';
 
 const term = (max: number) =>
@@ -100,14 +101,7 @@ export function findDefinition(
   sections: readonly TextSection[],
   abbreviation: string,
   longForm: string,
-): {
-  sectionId: string;
-  paragraphId: string | null;
-  longFormStart: number;
-  longFormEnd: number;
-  abbreviationStart: number;
-  abbreviationEnd: number;
-} | null {
+): DefinitionSite | null {
   for (const t of textsOf(sections)) {
     for (const [open, close] of [
       ['（', '）'],

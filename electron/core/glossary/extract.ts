@@ -30,17 +30,21 @@
 // インド太平洋（FOIP）) is cut after it; the curation can give the right long form.
 // Offsets are UTF-16 code units into the display text, like every offset of the app.
 
-/** Where one definition stands and what it says. */
-export interface DefinitionMatch {
-  abbreviation: string;
-  longForm: string;
-  sectionId: string;
-  /** The paragraph, or null when the definition is in the section's heading. */
-  paragraphId: string | null;
-  longFormStart: number;
-  longFormEnd: number;
-  abbreviationStart: number;
-  abbreviationEnd: number;
+import type { DefinitionSite } from '../../common/glossary/types';
+
+/** Where one definition stands (paragraphId null: in the section's heading) and what it says. */
+export type DefinitionMatch = { abbreviation: string; longForm: string } & DefinitionSite;
+
+/** The place of a definition alone, its keys in the stored order. */
+export function siteOf(d: DefinitionSite): DefinitionSite {
+  return {
+    sectionId: d.sectionId,
+    paragraphId: d.paragraphId,
+    longFormStart: d.longFormStart,
+    longFormEnd: d.longFormEnd,
+    abbreviationStart: d.abbreviationStart,
+    abbreviationEnd: d.abbreviationEnd,
+  };
 }
 
 /** What the extractor reads: sections in reading order with their own paragraphs. */
@@ -183,14 +187,5 @@ export function extractDefinitions(sections: readonly TextSection[]): Definition
         out.push({ ...d, sectionId: section.id, paragraphId: p.id });
   }
   // Key order fixed for the stored JSON (and the committed expectation).
-  return out.map((d) => ({
-    abbreviation: d.abbreviation,
-    longForm: d.longForm,
-    sectionId: d.sectionId,
-    paragraphId: d.paragraphId,
-    longFormStart: d.longFormStart,
-    longFormEnd: d.longFormEnd,
-    abbreviationStart: d.abbreviationStart,
-    abbreviationEnd: d.abbreviationEnd,
-  }));
+  return out.map((d) => ({ abbreviation: d.abbreviation, longForm: d.longForm, ...siteOf(d) }));
 }
