@@ -1,9 +1,21 @@
 // Extra artifacts computed from the content at build time and stored in the
-// content database beside it (the search index is one). The content build calls
+// content database beside it (the search index, the glossary…). The content build calls
 // every registered builder; each result is stored under its name with its version,
 // and ContentStore.artifact(name) reads it back at run time.
 import type { SearchDoc } from './store-types';
 import { searchIndexArtifact } from '../search/artifact';
+import { citationArtifact } from '../citation/artifact';
+import { glossaryArtifact, otherNamesArtifact } from '../glossary/artifacts';
+import type { Curation } from '../ingest/curation';
+import type { SourceMetadata } from '../ingest/metadata';
+
+/** The reviewed data the build read besides the text, for builders that need it. */
+export interface ArtifactSource {
+  metadata: SourceMetadata;
+  curation: Curation;
+  /** File names as errors should show them. */
+  files: { metadata: string; curation: string };
+}
 
 export interface ContentArtifact {
   name: string;
@@ -21,7 +33,13 @@ export interface ArtifactBuilder {
    * builds the artifact from the stored content to compare versions).
    */
   version?: string;
-  build(docs: SearchDoc[]): ContentArtifact;
+  /** `source` is given by the content build (not when a stored database is re-checked). */
+  build(docs: SearchDoc[], source?: ArtifactSource): ContentArtifact;
 }
 
-export const artifactBuilders: ArtifactBuilder[] = [searchIndexArtifact];
+export const artifactBuilders: ArtifactBuilder[] = [
+  searchIndexArtifact,
+  glossaryArtifact,
+  otherNamesArtifact,
+  citationArtifact,
+];

@@ -7,7 +7,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { artifactBuilders, type ArtifactBuilder, type ContentArtifact } from '../content/artifacts';
+import {
+  artifactBuilders,
+  type ArtifactBuilder,
+  type ArtifactSource,
+  type ContentArtifact,
+} from '../content/artifacts';
 import { displayPath, type ContentInputs } from '../content/inputs';
 import {
   CONTENT_APPLICATION_ID,
@@ -79,6 +84,8 @@ export interface PreparedContent {
   encoding: SourceEncoding;
   curated: CuratedContent;
   digest: BuildInputsDigest;
+  /** The metadata and curation as read, for artifact builders. */
+  source: ArtifactSource;
 }
 
 /** Reads and checks every input and applies the rules; writes nothing. */
@@ -112,6 +119,7 @@ export function prepareContent(inputs: ContentInputs): PreparedContent {
       metadataSha256: sha256(metadataBytes),
       curationSha256: sha256(curationBytes),
     },
+    source: { metadata, curation, files: { metadata: metadataName, curation: curationName } },
   };
 }
 
@@ -130,6 +138,7 @@ export function searchDocsOf(curated: CuratedContent): SearchDoc[] {
 export function buildArtifacts(
   docs: SearchDoc[],
   builders: readonly ArtifactBuilder[] = artifactBuilders,
+  source?: ArtifactSource,
 ): ContentArtifact[] {
   const seen = new Set<string>();
   return builders.map((builder) => {
@@ -138,7 +147,7 @@ export function buildArtifacts(
     seen.add(builder.name);
     let artifact: ContentArtifact;
     try {
-      artifact = builder.build(structuredClone(docs));
+      artifact = builder.build(structuredClone(docs), source && structuredClone(source));
     } catch (err) {
       throw new ContentBuildError(
         `artifact "${builder.name}": build failed: ${err instanceof Error ? err.message : String(err)}`,
@@ -247,7 +256,11 @@ export interface BuildOptions {
 export function buildContentDb(options: BuildOptions): BuildResult {
   const prepared = prepareContent(options.inputs);
   for (const warning of prepared.curated.warnings) options.log?.(`content: warning: ${warning}`);
-  const artifacts = buildArtifacts(searchDocsOf(prepared.curated), options.builders);
+  const artifacts = buildArtifacts(
+    searchDocsOf(prepared.curated),
+    options.builders,
+    prepared.source,
+  );
   const dbPath = path.resolve(options.dbPath);
   try {
     replaceFileAtomically(dbPath, (temp) => writeDatabase(prepared, artifacts, temp));

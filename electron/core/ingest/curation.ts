@@ -10,6 +10,7 @@ import type { SectionKind } from '../../common/api/types';
 import { displayText } from './display';
 import { ContentBuildError } from './errors';
 import { fidelityViolation } from './fidelity';
+import { glossaryCurationSchema, otherNamesCurationSchema } from '../glossary/curation';
 import type { SourceBlock } from './segment';
 
 /** Section ids: lower-case ASCII words joined by "-" (paragraph ids append ".pN"). */
@@ -42,6 +43,10 @@ export const curationSchema = z.strictObject({
   moves: z.array(z.strictObject({ heading: quote, before: quote, note })).default([]),
   /** Paragraphs the extraction split: the block quoted is appended to the one `onto` quotes. */
   joins: z.array(z.strictObject({ quote, onto: quote, note })).default([]),
+  /** Glossary definitions the rule misses and editorial expansions (checked in ../glossary). */
+  glossary: glossaryCurationSchema.default({ definitions: [], editorial: [] }),
+  /** Other names readers search for (表記ゆれ), checked in ../glossary. */
+  otherNames: otherNamesCurationSchema.default([]),
 });
 export type Curation = z.infer<typeof curationSchema>;
 

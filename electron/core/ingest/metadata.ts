@@ -1,7 +1,9 @@
 // The source's metadata file (data/sources/<id>.json): title, publisher, edition and
-// the attribution line METI's terms of use require. Kept in one file beside the
-// source so that correcting it is a one-line, reviewed change.
+// the attribution line METI's terms of use require, and the document's place in the
+// book for citations. Kept in one file beside the source so that correcting it is a
+// one-line, reviewed change.
 import { z } from 'zod';
+import { citationMetadataSchema } from '../../common/citation/source';
 import { ContentBuildError } from './errors';
 
 export const sourceMetadataSchema = z.strictObject({
@@ -17,6 +19,8 @@ export const sourceMetadataSchema = z.strictObject({
   attribution: z.string().min(1),
   sourceFile: z.string().min(1),
   notes: z.string().optional(),
+  /** The document's place in the book and its page URLs (checked against the outline at build). */
+  citation: citationMetadataSchema.optional(),
 });
 export type SourceMetadata = z.infer<typeof sourceMetadataSchema>;
 

@@ -1,0 +1,115 @@
+// Citations people can paste: where a passage stands in the book, written the way a
+// Japanese official document cites a white paper, with the page URL when the source
+// metadata records one —
+//   出典：経済産業省『通商白書2023』第Ⅲ部第2章第1節「米国」2．日米通商分野（https://…）
+// The book levels above the document give their numbers only (第Ⅲ部第2章); the
+// document's own section its number and title (第1節「米国」); the sections below it
+// their titles as the reader sees them (editorial ones in ［］), joined by " ＞ ". A
+// section the metadata does not place is cited by the book and the titles alone, and a
+// section without a URL has none: no URL is ever made up. Everything comes from the
+// citation data stored with the content (./source.ts); nothing here names the book.
+import type { Language } from '../api/types';
+import type { CitationSource, CitedSection } from './source';
+
+/** One step of the path from the document's top section down to the passage's section. */
+export interface PathStep {
+  id: string;
+  title: string;
+}
+
+export interface Citation {
+  /** The whole line: label and, when there is one, the URL in brackets. */
+  text: string;
+  /** The line without its URL. */
+  label: string;
+  url: string | null;
+}
+
+const BELOW = { ja: ' ＞ ', en: ' > ' } as const;
+
+function placeOf(
+  source: CitationSource,
+  path: readonly PathStep[],
+): { cited: CitedSection | null; below: string[] } {
+  // The deepest section of the path that the metadata places in the book.
+  for (let i = path.length - 1; i >= 0; i--) {
+    const cited = source.sections.find((s) => s.section === path[i]?.id);
+    if (cited) return { cited, below: path.slice(i + 1).map((s) => s.title) };
+  }
+  return { cited: null, below: path.map((s) => s.title) };
+}
+
+/** The citation of a place in the document (the passage's section path, top first). */
+export function citationFor(
+  source: CitationSource,
+  path: readonly PathStep[],
+  language: Language,
+): Citation {
+  const { cited, below } = placeOf(source, path);
+  const url = cited?.url ?? null;
+  if (language === 'ja') {
+    const place =
+      source.within.map((l) => l.label).join('') +
+      (cited ? `${cited.label}「${cited.title}」` : '');
+    const label = `出典：${source.publisher}『${source.edition}』${place}${below.join(BELOW.ja)}`;
+    return { label, url, text: url ? `${label}（${url}）` : label };
+  }
+  const book = source.editionEn ? `${source.editionEn} (${source.edition})` : source.edition;
+  const parts = [
+    source.publisherEn ?? source.publisher,
+    book,
+    ...source.within.map((l) => l.labelEn ?? l.label),
+    ...(cited ? [`${cited.labelEn ?? cited.label} "${cited.titleEn ?? cited.title}"`] : []),
+    ...(below.length > 0 ? [below.join(BELOW.en)] : []),
+  ];
+  const label = `Source: ${parts.join(', ')}`;
+  return { label, url, text: url ? `${label} (${url})` : label };
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** The citation as HTML: the URL becomes a link showing the URL itself. */
+export function citationHtml(citation: Citation, language: Language): string {
+  const link = citation.url
+    ? `<a href="${escapeHtml(citation.url)}">${escapeHtml(citation.url)}</a>`
+    : null;
+  const tail = link ? (language === 'ja' ? `（${link}）` : ` (${link})`) : '';
+  return `<p lang="${language}">${escapeHtml(citation.label)}${tail}</p>`;
+}
+
+export interface CitedPassage {
+  /** text/plain: the quote in 「」 (“” in English), then the citation line. */
+  text: string;
+  /** text/html: the quote as a blockquote, then the citation with its link. */
+  html: string;
+}
+
+/** What a copy puts on the clipboard: the quote and its citation, as text and as HTML. */
+export function citePassage(
+  quote: string,
+  source: CitationSource,
+  path: readonly PathStep[],
+  language: Language,
+): CitedPassage {
+  const body = quote.replace(/\r\n?/g, '\n').replace(/\s+$/u, '').replace(/^\n+/, '');
+  const citation = citationFor(source, path, language);
+  if (body.length === 0) return { text: citation.text, html: citationHtml(citation, language) };
+  const [open, close] = language === 'ja' ? ['「', '」'] : ['“', '”'];
+  const paragraphs = body
+    .split(/\n+/)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('');
+  const cite = citation.url ? ` cite="${escapeHtml(citation.url)}"` : '';
+  return {
+    text: `${open}${body}${close}\n${citation.text}`,
+    // The quote is the book's Japanese whatever the interface language.
+    html: `<blockquote lang="ja"${cite}>${paragraphs}</blockquote>${citationHtml(citation, language)}`,
+  };
+}

@@ -1,0 +1,244 @@
+// What an export of notes and bookmarks says, whatever its format: plain data in
+// (the records, the outline, the document and its citation data), the same
+// arrangement out for Markdown (./markdown.ts) and Word (electron/core/export/docx.ts)
+// — sections in reading order, each opened by the headings of its path that are not
+// open yet, annotations with their citation and links, then the bookmarks — and the
+// words in the reader's language. Formats only lay this out.
+import type { AnnotationRecord, BookmarkRecord } from '../annotations/records';
+import type { Language, TocEntry } from '../api/types';
+import { citationFor, type Citation, type PathStep } from '../citation/cite';
+import type { CitationSource } from '../citation/source';
+import { deepLinkForRoute, isRouteId } from '../deep-link';
+import { checkTimeZone, formatLocalDateTime, localTimeZone } from './datetime';
+
+export interface NotesExportInput {
+  /** The interface language: every word of the export is in it (the book's text stays Japanese). */
+  language: Language;
+  /** IANA time zone of the dates (default: this machine's). */
+  timeZone?: string;
+  /** When the export is made (ISO 8601). */
+  generatedAt: string;
+  document: { title: string; titleEn?: string; attribution: string };
+  citation: CitationSource;
+  /** The outline in reading order. */
+  outline: readonly Pick<TocEntry, 'id' | 'title' | 'parent'>[];
+  annotations: readonly AnnotationRecord[];
+  bookmarks: readonly BookmarkRecord[];
+}
+
+export interface ExportHeading {
+  title: string;
+  /** 1 for a top section. */
+  level: number;
+}
+
+export interface ExportAnnotation {
+  record: AnnotationRecord;
+  /** "ハイライト", "Section note". */
+  kind: string;
+  /** The colour's name: "黄", "blue". */
+  color: string;
+  /** The local time it was last changed. */
+  updated: string;
+  /** The quoted passage (highlights), or null. */
+  quote: string | null;
+  citation: Citation;
+  /** hakusho-reader://… (null for an id no link can carry). */
+  deepLink: string | null;
+}
+
+export interface ExportGroup {
+  sectionId: string;
+  /** Headings to open before this group (the ones its path does not share with the previous). */
+  headings: ExportHeading[];
+  annotations: ExportAnnotation[];
+}
+
+export interface ExportBookmark {
+  record: BookmarkRecord;
+  /** The section's path joined for reading. */
+  title: string;
+  deepLink: string | null;
+}
+
+export interface ArrangedNotes {
+  language: Language;
+  words: Words;
+  title: string;
+  /** "経済産業省『通商白書2023』第Ⅲ部第2章「各国戦略」" */
+  book: string;
+  /** The local time of the export. */
+  generated: string;
+  groups: ExportGroup[];
+  bookmarks: ExportBookmark[];
+  attribution: string;
+}
+
+export interface Words {
+  notesAndBookmarks: string;
+  exported: (when: string, notes: number, bookmarks: number) => string;
+  highlight: string;
+  sectionNote: string;
+  colors: Record<AnnotationRecord['color'], string>;
+  separator: string;
+  updated: (when: string) => string;
+  orphan: string;
+  tags: string;
+  openInApp: string;
+  metiPage: string;
+  bookmarks: string;
+  notInEdition: (sectionId: string) => string;
+  pathSeparator: string;
+}
+
+export const WORDS: Record<Language, Words> = {
+  ja: {
+    notesAndBookmarks: 'メモとしおり',
+    exported: (when, notes, bookmarks) =>
+      `${when}に Hakusho Reader から書き出し（メモ${notes}件、しおり${bookmarks}件）`,
+    highlight: 'ハイライト',
+    sectionNote: '節のメモ',
+    colors: { yellow: '黄', green: '緑', blue: '青', pink: '桃', purple: '紫' },
+    separator: '・',
+    updated: (when) => `${when} 更新`,
+    orphan: 'この版の本文には、この箇所が見つかりません。',
+    tags: 'タグ：',
+    openInApp: 'アプリで開く',
+    metiPage: '経済産業省のページ',
+    bookmarks: 'しおり',
+    notInEdition: (id) => `この版にない節（${id}）`,
+    pathSeparator: ' ＞ ',
+  },
+  en: {
+    notesAndBookmarks: 'notes and bookmarks',
+    exported: (when, notes, bookmarks) =>
+      `Exported from Hakusho Reader on ${when} (${notes} ${notes === 1 ? 'note' : 'notes'}, ${bookmarks} ${bookmarks === 1 ? 'bookmark' : 'bookmarks'}).`,
+    highlight: 'Highlight',
+    sectionNote: 'Section note',
+    colors: { yellow: 'yellow', green: 'green', blue: 'blue', pink: 'pink', purple: 'purple' },
+    separator: ' · ',
+    updated: (when) => `updated ${when}`,
+    orphan: 'This passage is not found in the text of this edition.',
+    tags: 'Tags: ',
+    openInApp: 'Open in the app',
+    metiPage: 'METI’s page',
+    bookmarks: 'Bookmarks',
+    notInEdition: (id) => `Section not in this edition (${id})`,
+    pathSeparator: ' > ',
+  },
+};
+
+/** The book and the document's place in it, e.g. 経済産業省『通商白書2023』第Ⅲ部第2章「各国戦略」. */
+export function bookLine(source: CitationSource, language: Language): string {
+  const levels = source.within;
+  if (language === 'ja')
+    return `${source.publisher}『${source.edition}』${levels
+      .map((l) => (l.title ? `${l.label}「${l.title}」` : l.label))
+      .join('')}`;
+  const book = source.editionEn ? `${source.editionEn} (${source.edition})` : source.edition;
+  return [
+    source.publisherEn ?? source.publisher,
+    book,
+    ...levels.map((l) => {
+      const label = l.labelEn ?? l.label;
+      const title = l.titleEn ?? l.title;
+      return title ? `${label} "${title}"` : label;
+    }),
+  ].join(', ');
+}
+
+function linkOf(sectionId: string, annotationId?: string): string | null {
+  if (!isRouteId(sectionId) || (annotationId !== undefined && !isRouteId(annotationId)))
+    return null;
+  return deepLinkForRoute(annotationId === undefined ? { sectionId } : { sectionId, annotationId });
+}
+
+/** Arranges the export (validates the time zone first: a bad one is an error, not UTC). */
+export function arrangeNotes(input: NotesExportInput): ArrangedNotes {
+  const language = input.language;
+  const words = WORDS[language];
+  const timeZone = checkTimeZone(input.timeZone ?? localTimeZone());
+  const when = (iso: string) => formatLocalDateTime(iso, language, timeZone);
+  const order = new Map(input.outline.map((s, i) => [s.id, i]));
+  const byId = new Map(input.outline.map((s) => [s.id, s]));
+  const pathOf = (id: string): PathStep[] => {
+    const path: PathStep[] = [];
+    const seen = new Set<string>();
+    for (
+      let s = byId.get(id);
+      s && !seen.has(s.id);
+      s = s.parent ? byId.get(s.parent) : undefined
+    ) {
+      seen.add(s.id);
+      path.unshift({ id: s.id, title: s.title });
+    }
+    return path;
+  };
+  const rank = (sectionId: string) => order.get(sectionId) ?? Number.MAX_SAFE_INTEGER;
+
+  const sorted = [...input.annotations].sort((a, b) => rank(a.sectionId) - rank(b.sectionId));
+  const groups: ExportGroup[] = [];
+  let open: string[] = [];
+  for (const record of sorted) {
+    let group = groups[groups.length - 1];
+    if (!group || group.sectionId !== record.sectionId) {
+      const path = pathOf(record.sectionId);
+      let headings: ExportHeading[];
+      if (path.length === 0) {
+        headings = [{ title: words.notInEdition(record.sectionId), level: 1 }];
+        open = [];
+      } else {
+        let shared = 0;
+        while (shared < path.length && open[shared] === path[shared]?.id) shared++;
+        headings = path.slice(shared).map((s, i) => ({ title: s.title, level: shared + i + 1 }));
+        open = path.map((s) => s.id);
+      }
+      group = { sectionId: record.sectionId, headings, annotations: [] };
+      groups.push(group);
+    }
+    group.annotations.push({
+      record,
+      kind: record.kind === 'highlight' ? words.highlight : words.sectionNote,
+      color: words.colors[record.color],
+      updated: when(record.updatedAt),
+      quote: record.target?.quote.exact ?? null,
+      citation: citationFor(input.citation, pathOf(record.sectionId), language),
+      deepLink: linkOf(record.sectionId, record.id),
+    });
+  }
+
+  const bookmarks = [...input.bookmarks]
+    .sort((a, b) => rank(a.sectionId) - rank(b.sectionId))
+    .map((record) => {
+      const path = pathOf(record.sectionId);
+      return {
+        record,
+        title:
+          path.length > 0
+            ? path.map((s) => s.title).join(words.pathSeparator)
+            : words.notInEdition(record.sectionId),
+        deepLink: linkOf(record.sectionId),
+      };
+    });
+
+  const documentTitle =
+    language === 'en' ? (input.document.titleEn ?? input.document.title) : input.document.title;
+  const title =
+    language === 'ja'
+      ? `『${input.citation.edition}』${documentTitle}\u3000${words.notesAndBookmarks}`
+      : `『${input.citation.edition}』 ${documentTitle}: ${words.notesAndBookmarks}`;
+  return {
+    language,
+    words,
+    title,
+    book: bookLine(input.citation, language),
+    generated: words.exported(
+      when(input.generatedAt),
+      input.annotations.length,
+      input.bookmarks.length,
+    ),
+    groups,
+    bookmarks,
+    attribution: input.document.attribution,
+  };
+}

@@ -1,0 +1,26 @@
+// The glossary and other-names table as hosts read them from the content store
+// (the contract method, the CLI and the renderer's pop-ups all start here).
+import {
+  glossarySchema,
+  otherNamesSchema,
+  type GlossaryEntry,
+  type OtherNamesGroup,
+} from '../../common/glossary/types';
+import { readJsonArtifact } from '../content/json-artifact';
+import type { ContentStore } from '../content/store-types';
+import {
+  GLOSSARY_ARTIFACT,
+  GLOSSARY_VERSION,
+  OTHER_NAMES_ARTIFACT,
+  OTHER_NAMES_VERSION,
+} from './artifacts';
+
+type Store = Pick<ContentStore, 'artifact' | 'path'>;
+
+export function readGlossary(store: Store): GlossaryEntry[] {
+  return readJsonArtifact(store, GLOSSARY_ARTIFACT, GLOSSARY_VERSION, glossarySchema);
+}
+
+export function readOtherNames(store: Store): OtherNamesGroup[] {
+  return readJsonArtifact(store, OTHER_NAMES_ARTIFACT, OTHER_NAMES_VERSION, otherNamesSchema);
+}
