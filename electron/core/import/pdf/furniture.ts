@@ -1,0 +1,90 @@
+// Running heads, running feet and page numbers: printed on every page, never part of
+// the text. Taken out of the body and kept as page markers instead (the printed page
+// number becomes the page's label, so a citation can say "p. 12").
+//
+// A line is furniture when it sits in the top or bottom margin band of its page (the
+// outermost two lines, within 12% of the page's height from its edge) and either
+//  - reads as a page number: "12", "- 12 -", "－ 12 －", "— iv —", "p. 12", "12 / 95"; or
+//  - repeats: the same text with its digits ignored appears in that band on at least
+//    three pages (or a fifth of them), like "第Ⅱ部　第３章　米国・カナダ" or
+//    "Debian Edu / Skolelinux 12 Bookworm マニュアル".
+import type { Line } from './lines';
+
+export interface PageLines {
+  page: number;
+  width: number;
+  height: number;
+  lines: Line[];
+}
+
+const BAND = 0.12;
+
+const PAGE_NUMBER =
+  /^(?:[-－―—–‐−~〜・·•\s]*)(?:p\.?\s*|page\s+|ページ\s*)?([0-9０-９]{1,4}|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})(?:\s*[/／]\s*[0-9０-９]{1,4})?(?:[-－―—–‐−~〜・·•\s]*)$/i;
+
+/** The page number a line prints, or null. */
+export function pageNumberOf(text: string): string | null {
+  const m = PAGE_NUMBER.exec(text.trim());
+  if (!m?.[1]) return null;
+  return m[1].replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+/** Text compared across pages: digits (page numbers, chapter numbers) and spaces ignored. */
+export function furnitureKey(text: string): string {
+  return text.replace(/[0-9０-９ivxlcdmIVXLCDM]+/g, '#').replace(/[\s\u3000]+/g, '');
+}
+
+function bandLines(page: PageLines): { top: Line[]; bottom: Line[] } {
+  const rowsTop = [...new Set(page.lines.map((l) => Math.round(l.y0)))].sort((a, b) => a - b);
+  const rowsBottom = [...rowsTop].reverse();
+  const topRows = new Set(rowsTop.slice(0, 2));
+  const bottomRows = new Set(rowsBottom.slice(0, 2));
+  const top = page.lines.filter(
+    (l) => topRows.has(Math.round(l.y0)) && l.y1 <= page.height * BAND + l.size,
+  );
+  const bottom = page.lines.filter(
+    (l) => bottomRows.has(Math.round(l.y0)) && l.y0 >= page.height * (1 - BAND) - l.size,
+  );
+  return { top, bottom };
+}
+
+export interface Furniture {
+  /** Lines to take out of the text, per page. */
+  removed: Map<number, Set<Line>>;
+  /** Printed page number per page, when one was found. */
+  printed: Map<number, string>;
+}
+
+export function findFurniture(pages: readonly PageLines[]): Furniture {
+  const candidates = pages.map((p) => {
+    const { top, bottom } = bandLines(p);
+    return { page: p.page, lines: [...top, ...bottom], top: new Set(top) };
+  });
+  const counts = new Map<string, number>();
+  for (const c of candidates) {
+    const keys = new Set(c.lines.map((l) => `${c.top.has(l) ? 'T' : 'B'}:${furnitureKey(l.text)}`));
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const threshold = Math.max(3, Math.ceil(pages.length * 0.2));
+  const minRepeat = pages.length < 3 ? Infinity : Math.min(threshold, Math.max(3, pages.length));
+  const removed = new Map<number, Set<Line>>();
+  const printed = new Map<number, string>();
+  for (const c of candidates) {
+    const set = new Set<Line>();
+    for (const line of c.lines) {
+      const number = pageNumberOf(line.text);
+      const key = `${c.top.has(line) ? 'T' : 'B'}:${furnitureKey(line.text)}`;
+      if (number !== null) {
+        set.add(line);
+        if (!printed.has(c.page) || !c.top.has(line)) printed.set(c.page, number);
+      } else if ((counts.get(key) ?? 0) >= minRepeat && furnitureKey(line.text).length > 0) {
+        set.add(line);
+        // "Debian Edu … マニュアル 2 / 95": a repeated line may end with the number.
+        const tail = /([0-9]{1,4}|[ivxlcdm]{1,8})\s*(?:[/／]\s*[0-9]{1,4})?\s*$/i.exec(line.text);
+        if (tail?.[1] && !printed.has(c.page) && /\s/.test(line.text)) printed.set(c.page, tail[1]);
+      }
+    }
+    if (set.size > 0) removed.set(c.page, set);
+  }
+  return { removed, printed };
+}
