@@ -3,7 +3,7 @@
 // number becomes the page's label, so a citation can say "p. 12").
 //
 // A line is furniture when it sits in the top or bottom margin band of its page (the
-// outermost two lines, within 12% of the page's height from its edge) and either
+// outermost two lines, within 10% of the page's height from its edge) and either
 //  - reads as a page number: "12", "- 12 -", "－ 12 －", "— iv —", "p. 12", "12 / 95"; or
 //  - repeats: the same text with its digits ignored appears in that band on at least
 //    three pages (or a fifth of them), like "第Ⅱ部　第３章　米国・カナダ" or
@@ -17,7 +17,7 @@ export interface PageLines {
   lines: Line[];
 }
 
-const BAND = 0.12;
+const BAND = 0.1;
 
 const PAGE_NUMBER =
   /^(?:[-－―—–‐−~〜・·•\s]*)(?:p\.?\s*|page\s+|ページ\s*)?([0-9０-９]{1,4}|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})(?:\s*[/／]\s*[0-9０-９]{1,4})?(?:[-－―—–‐−~〜・·•\s]*)$/i;

@@ -40,7 +40,7 @@ export interface Line {
 /** A space-sized gap (fraction of the font size) becomes one ASCII space. */
 const SPACE_GAP = 0.2;
 /** A gap this wide (fraction of the font size) separates columns: the row is split. */
-const GUTTER_GAP = 1.6;
+const GUTTER_GAP = 1.2;
 
 function dominant<K>(pairs: [K, number][]): K {
   const totals = new Map<K, number>();

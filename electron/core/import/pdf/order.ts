@@ -38,6 +38,43 @@ function median(values: number[]): number {
 
 let regionCounter = 0;
 
+/**
+ * A vertical band, in the middle half of the region, that at most a fifteenth of the
+ * lines narrower than the region touch, with at least three rows of text on each side: a column gutter.
+ */
+function findGutter(lines: readonly Line[], size: number): Interval | null {
+  if (lines.length < 6) return null;
+  const left = Math.min(...lines.map((l) => l.x0));
+  const right = Math.max(...lines.map((l) => l.x1));
+  const width = right - left;
+  if (width < size * 10) return null;
+  const cells = Math.ceil(width);
+  const cover = new Uint16Array(cells + 1);
+  // Lines across most of the region (titles, footnotes) do not count: they are what hides it.
+  const narrow = lines.filter((l) => l.x1 - l.x0 < width * 0.7);
+  for (const l of narrow)
+    for (let x = Math.floor(l.x0 - left); x < Math.ceil(l.x1 - left) && x <= cells; x++)
+      cover[x] = (cover[x] ?? 0) + 1;
+  const allowed = Math.max(1, Math.floor(narrow.length / 15));
+  let best: Interval | null = null;
+  let start = -1;
+  for (let x = Math.floor(width * 0.25); x <= Math.ceil(width * 0.75) + 1; x++) {
+    const open = x <= cells && (cover[x] ?? 0) <= allowed;
+    if (open && start < 0) start = x;
+    if (!open && start >= 0) {
+      if (x - start >= size * 0.8 && (!best || x - start > best.hi - best.lo))
+        best = { lo: left + start, hi: left + x };
+      start = -1;
+    }
+  }
+  if (!best) return null;
+  const g = best;
+  const rowsOf = (side: Line[]) => new Set(side.map((l) => Math.round(l.y0))).size;
+  const leftSide = lines.filter((l) => l.x1 <= g.lo + size);
+  const rightSide = lines.filter((l) => l.x0 >= g.hi - size);
+  return rowsOf(leftSide) >= 3 && rowsOf(rightSide) >= 3 ? g : null;
+}
+
 function cut(lines: Line[], vertical: boolean, out: OrderedLine[], depth: number): void {
   if (lines.length === 0) return;
   const size = median(lines.map((l) => l.size)) || 10;
@@ -66,6 +103,38 @@ function cut(lines: Line[], vertical: boolean, out: OrderedLine[], depth: number
       if (parts.length > 1 && parts.every((p) => rows(p) >= 2)) {
         for (const p of parts) cut(p, vertical, out, depth + 1);
         return;
+      }
+    }
+    // A gutter that a few lines run into (a footnote or a title across both columns,
+    // a heading overhanging by a character) is still a gutter: find it by coverage,
+    // then cut into slabs at the lines that cross it, so each slab has its columns.
+    if (!vertical) {
+      const gutter = findGutter(lines, size);
+      if (gutter) {
+        const crossing = lines
+          .filter((l) => l.x0 < gutter.lo - size && l.x1 > gutter.hi + size)
+          .sort((a, b) => a.y0 - b.y0);
+        const rest = lines.filter((l) => !crossing.includes(l)).sort((a, b) => a.y0 - b.y0);
+        if (crossing.length === 0) {
+          const mid = (gutter.lo + gutter.hi) / 2;
+          const left = rest.filter((l) => (l.x0 + l.x1) / 2 < mid);
+          const right = rest.filter((l) => (l.x0 + l.x1) / 2 >= mid);
+          cut(left, vertical, out, depth + 1);
+          cut(right, vertical, out, depth + 1);
+          return;
+        }
+        const slabs: Line[][] = [[]];
+        let k = 0;
+        for (const c of crossing) {
+          while (k < rest.length && rest[k]!.y0 < c.y0) slabs[slabs.length - 1]!.push(rest[k++]!);
+          slabs.push([c], []);
+        }
+        while (k < rest.length) slabs[slabs.length - 1]!.push(rest[k++]!);
+        const nonEmpty = slabs.filter((sl) => sl.length > 0);
+        if (nonEmpty.length > 1) {
+          for (const sl of nonEmpty) cut(sl, vertical, out, depth + 1);
+          return;
+        }
       }
     }
     if (secondary.length > 0) {

@@ -118,9 +118,15 @@ export function markVerticalGlyphs(runs: TextRun[]): void {
     const p = runs[i - 1]!;
     const r = runs[i]!;
     const size = Math.max(p.size, r.size);
+    const glyphs = p.x1 - p.x0 <= 1.5 * size && r.x1 - r.x0 <= 1.5 * size;
     const pcx = (p.x0 + p.x1) / 2;
     const rcx = (r.x0 + r.x1) / 2;
-    if (Math.abs(pcx - rcx) < 0.3 * size && r.y0 - p.y0 > 0.3 * size && r.y0 - p.y0 < 2 * size)
+    if (
+      glyphs &&
+      Math.abs(pcx - rcx) < 0.3 * size &&
+      r.y0 - p.y0 > 0.3 * size &&
+      r.y0 - p.y0 < 2 * size
+    )
       down++;
     else if (Math.abs(p.y1 - r.y1) < 0.2 * size && r.x0 >= p.x1 - 0.2 * size) across++;
   }

@@ -7,21 +7,37 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
 import { ImportError, reason } from '../errors';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsModule: Promise<PdfJs> | null = null;
 
-/** pdf.js, loaded once on first use (it is large, and most imports are not PDFs). */
+/**
+ * pdf.js, loaded once on first use (it is large, and most imports are not PDFs) from
+ * pdfjsDataDir() by file URL: the minified legacy build and its worker, which pdf.js
+ * runs in this thread (its "fake worker"). Loading by path keeps it out of bundles,
+ * so a packaged app ships the package's files as they are.
+ */
 export function loadPdfJs(): Promise<PdfJs> {
-  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjsModule ??= (async () => {
+    const build = path.join(pdfjsDataDir(), 'legacy', 'build');
+    const pdfjs = (await import(pathToFileURL(path.join(build, 'pdf.min.mjs')).href)) as PdfJs;
+    pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(
+      path.join(build, 'pdf.worker.min.mjs'),
+    ).href;
+    return pdfjs;
+  })();
+  pdfjsModule.catch(() => {
+    pdfjsModule = null;
+  });
   return pdfjsModule;
 }
 
 /**
- * pdfjs-dist's data folders (cmaps/, standard_fonts/). HAKUSHO_PDFJS_DIR points at a
- * copy (a packaged app ships them beside its bundle); by default the installed package.
+ * pdfjs-dist's folder (legacy/build/, cmaps/, standard_fonts/). HAKUSHO_PDFJS_DIR points
+ * at a copy (a packaged app ships those beside its bundle); by default the installed package.
  */
 export function pdfjsDataDir(): string {
   const override = process.env.HAKUSHO_PDFJS_DIR;
