@@ -1,9 +1,17 @@
 // The library benchmark's measures, defined once: text normalised for comparison
-// (NFKC, no white space), character-bigram F1 between two texts, headings of one
+// (NFKC, no white space, no list markers), character-bigram F1 between two texts, headings of one
 // outline found in another, and running heads or page numbers left in body text.
 
 export function normalizeForCompare(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/**
+ * A list item's marker printed in a PDF ("• ", "– ") is drawn by CSS in HTML: not
+ * compared, on either side.
+ */
+export function withoutListMarker(text: string): string {
+  return text.replace(/^[\s\u3000]*[•◦▪‣●○■□◆◇–—][\s\u3000]*/, '');
 }
 
 function bigrams(text: string): Map<string, number> {
@@ -21,7 +29,7 @@ export function bigramF1(candidate: string[], reference: string[]): { f1: number
   const add = (parts: string[]) => {
     const total = new Map<string, number>();
     for (const p of parts)
-      for (const [g, n] of bigrams(normalizeForCompare(p))) total.set(g, (total.get(g) ?? 0) + n);
+      for (const [g, n] of bigrams(normalizeForCompare(withoutListMarker(p)))) total.set(g, (total.get(g) ?? 0) + n);
     return total;
   };
   const c = add(candidate);
@@ -43,7 +51,7 @@ export function bigramF1(candidate: string[], reference: string[]): { f1: number
 export function headingKey(title: string): string {
   return normalizeForCompare(title)
     .toLowerCase()
-    .replace(/^(?:第?[0-9]+[章節部]?|[0-9]+(?:\.[0-9]+)*\.?|[a-z](?:\.[0-9]+)*\.?)(?=\S)/, '')
+    .replace(/^(?:[0-9]+(?:\.[0-9]+)*\.?|第[0-9]+[章節部]|[a-z](?:\.[0-9]+)+\.?)(?=\S)/, '')
     .replace(/[¶#]+$/, '');
 }
 
@@ -73,9 +81,27 @@ export function occurrences(texts: string[], needle: string): number {
   return count;
 }
 
-/** Paragraphs (or lines) that are nothing but a page number: "12", "- 12 -", "ii", "2 / 95". */
-export function pageNumberParagraphs(texts: string[]): number {
-  return texts.filter((t) =>
-    /^[-－―—–\s]*(?:[0-9０-９]{1,4}|[ivxlc]{1,6})(?:\s*[/／]\s*[0-9]{1,4})?[-－―—–\s]*$/i.test(t.trim()),
-  ).length;
+const PAGE_NUMBER = /^[-－―—–\s]*([0-9０-９]{1,4}|[ivxlc]{1,6})(?:\s*[/／]\s*[0-9]{1,4})?[-－―—–\s]*$/i;
+
+/**
+ * Paragraphs (or lines) that are nothing but the number printed on their own page
+ * ("12", "- 12 -", "ii", "2 / 95"): a page number left in the text. `pageOf` gives
+ * the page label each text is on. (A code listing's line numbers are not counted.)
+ */
+export function pageNumbersLeft(texts: { text: string; page: string | null }[]): number {
+  const numberAt = (i: number) => {
+    const t = texts[i]?.text.trim() ?? '';
+    return /^[0-9]{1,4}\b/.test(t) ? Number(/^[0-9]+/.exec(t)![0]) : null;
+  };
+  return texts.filter(({ text, page }, i) => {
+    const m = PAGE_NUMBER.exec(text.trim());
+    if (m?.[1] === undefined || page === null || m[1].normalize('NFKC') !== page) return false;
+    // A code listing's line numbers count up from line to line: not a page number.
+    const n = Number(m[1]);
+    for (let d = -3; d <= 3; d++) {
+      const other = d === 0 ? null : numberAt(i + d);
+      if (other !== null && Number.isFinite(n) && other - n === d) return false;
+    }
+    return true;
+  }).length;
 }

@@ -29,7 +29,7 @@ import {
   bigramF1,
   headingsFound,
   occurrences,
-  pageNumberParagraphs,
+  pageNumbersLeft,
 } from './library-metrics';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,7 +39,10 @@ const quick = process.argv.includes('--quick');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 interface Imported {
+  pageCount: number | null;
   body: string[];
+  /** Body paragraphs with the label of the page each starts on. */
+  bodyPages: { text: string; page: string | null }[];
   asides: { role: string; text: string }[];
   headings: string[];
   pages: Map<string, string>;
@@ -60,7 +63,11 @@ function readImported(dbPath: string): Imported {
     const headings = store.toc().filter((t) => !t.editorial).map((t) => t.title);
     const paragraphs = store.searchDocs().flatMap((d) => d.paragraphs);
     return {
+      pageCount: null,
       body: paragraphs.filter((p) => !roles.has(p.id)).map((p) => p.text),
+      bodyPages: paragraphs
+        .filter((p) => !roles.has(p.id))
+        .map((p) => ({ text: p.text, page: pages.get(p.id) ?? null })),
       asides: paragraphs.filter((p) => roles.has(p.id)).map((p) => ({ role: roles.get(p.id)!, text: p.text })),
       headings,
       pages,
@@ -74,35 +81,56 @@ function readImported(dbPath: string): Imported {
 
 async function importFile(file: string, bytes?: Uint8Array): Promise<Imported> {
   const target = path.join(OUT, 'db', `${path.basename(file)}.sqlite`);
-  await importDocument({ bytes: bytes ?? new Uint8Array(readFileSync(file)), name: file, target });
-  return readImported(target);
+  const result = await importDocument({ bytes: bytes ?? new Uint8Array(readFileSync(file)), name: file, target });
+  return { ...readImported(target), pageCount: result.pageCount };
 }
 
-async function naivePdfjs(file: string): Promise<string[]> {
+/** Lines per page, with pdf.js's page labels (or the page's number). */
+interface PagedLines {
+  lines: { text: string; page: string | null }[];
+}
+
+async function pageLabels(file: string): Promise<string[]> {
+  const pdfjs = await loadPdfJs();
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, useWasm: false, verbosity: 0 }).promise;
+  const labels = (await doc.getPageLabels()) ?? [];
+  const out = Array.from({ length: doc.numPages }, (_, i) => labels[i] ?? String(i + 1));
+  await doc.destroy();
+  return out;
+}
+
+async function naivePdfjs(file: string): Promise<PagedLines> {
   const pdfjs = await loadPdfJs();
   const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, useWasm: false, verbosity: 0, cMapUrl: path.join(ROOT, 'node_modules/pdfjs-dist/cmaps/'), cMapPacked: true }).promise;
-  const lines: string[] = [];
+  const labels = await pageLabels(file);
+  const lines: PagedLines['lines'] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const tc = await (await doc.getPage(i)).getTextContent();
+    const page = labels[i - 1] ?? String(i);
     let line = '';
     for (const item of tc.items)
       if ('str' in item) {
         line += item.str;
         if (item.hasEOL) {
-          lines.push(line);
+          lines.push({ text: line, page });
           line = '';
         }
       }
-    if (line) lines.push(line);
+    if (line) lines.push({ text: line, page });
   }
   await doc.destroy();
-  return lines;
+  return { lines };
 }
 
-function pdftotext(file: string): string[] | null {
+async function pdftotext(file: string): Promise<PagedLines | null> {
   const run = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (run.status !== 0) return null;
-  return run.stdout.split(/\n/);
+  const labels = await pageLabels(file);
+  return {
+    lines: run.stdout.split('\f').flatMap((page, i) =>
+      page.split('\n').map((text) => ({ text, page: labels[i] ?? String(i + 1) })),
+    ),
+  };
 }
 
 function ensurePdftotext(): boolean {
@@ -126,7 +154,7 @@ async function realDocuments(): Promise<void> {
   log('document                       | pages | F1 ours | F1 pdftotext | F1 pdf.js joined | heads+numbers left ours / pdftotext / pdf.js | HTML headings in PDF outline | EPUB F1');
   for (const doc of REAL_DOCUMENTS) {
     const htmlFiles = doc.html(root);
-    const html: Imported = { body: [], asides: [], headings: [], pages: new Map(), paragraphs: [] };
+    const html: Imported = { pageCount: null, body: [], bodyPages: [], asides: [], headings: [], pages: new Map(), paragraphs: [] };
     for (const rel of htmlFiles) {
       const part = await importFile(path.join(root, rel));
       html.body.push(...part.body);
@@ -138,12 +166,17 @@ async function realDocuments(): Promise<void> {
     const htmlText = [...html.body, ...html.asides.map((a) => a.text)];
     const ours = bigramF1(pdf.body.concat(pdf.asides.map((a) => a.text)), htmlText);
     const oursBody = bigramF1(pdf.body, html.body);
-    const naiveLines = await naivePdfjs(pdfFile);
-    const naive = bigramF1(naiveLines, htmlText);
-    const popplerLines = havePdftotext ? pdftotext(pdfFile) : null;
-    const poppler = popplerLines ? bigramF1(popplerLines, htmlText) : null;
-    const left = (texts: string[]) =>
-      doc.runningHeads.reduce((n, h) => n + Math.max(0, occurrences(texts, h) - occurrences(htmlText, h)), 0) + pageNumberParagraphs(texts);
+    const naive = await naivePdfjs(pdfFile);
+    const naiveLines = naive.lines.map((l) => l.text);
+    const naiveF1 = bigramF1(naiveLines, htmlText);
+    const poppler = havePdftotext ? await pdftotext(pdfFile) : null;
+    const popplerLines = poppler?.lines.map((l) => l.text) ?? null;
+    const popplerF1 = popplerLines ? bigramF1(popplerLines, htmlText) : null;
+    const left = (texts: { text: string; page: string | null }[]) =>
+      doc.runningHeads.reduce(
+        (n, h) => n + Math.max(0, occurrences(texts.map((t) => t.text), h) - occurrences(htmlText, h)),
+        0,
+      ) + pageNumbersLeft(texts);
     const heads = headingsFound(html.headings, pdf.headings);
     let epub: ReturnType<typeof bigramF1> | null = null;
     let epubHeads: ReturnType<typeof headingsFound> | null = null;
@@ -152,12 +185,16 @@ async function realDocuments(): Promise<void> {
       epub = bigramF1(e.body.concat(e.asides.map((a) => a.text)), htmlText);
       epubHeads = headingsFound(html.headings, e.headings);
     }
-    const pages = (readFileSync(pdfFile).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    const pages = pdf.pageCount ?? 0;
+    if (process.env.BENCH_VERBOSE) {
+      const heads = pdf.bodyPages.filter((t) => doc.runningHeads.some((h) => occurrences([t.text], h) > 0) || pageNumbersLeft([t]) > 0);
+      for (const t of heads.slice(0, 20)) log(`   left: p${t.page} ${t.text.slice(0, 120)}`);
+    }
     log(
-      `${doc.id.padEnd(30)} | ${String(pages).padStart(5)} | ${fmt(ours.f1)} | ${poppler ? fmt(poppler.f1) : 'n/a'} | ${fmt(naive.f1)} | ${left(pdf.body)} / ${popplerLines ? left(popplerLines) : 'n/a'} / ${left(naiveLines)} | ${heads.found}/${heads.total} (${fmt(heads.found / Math.max(1, heads.total))}) | ${epub ? fmt(epub.f1) : '—'}`,
+      `${doc.id.padEnd(30)} | ${String(pages).padStart(5)} | ${fmt(ours.f1)} | ${popplerF1 ? fmt(popplerF1.f1) : 'n/a'} | ${fmt(naiveF1.f1)} | ${left(pdf.bodyPages)} / ${poppler ? left(poppler.lines) : 'n/a'} / ${left(naive.lines)} | ${heads.found}/${heads.total} (${fmt(heads.found / Math.max(1, heads.total))}) | ${epub ? fmt(epub.f1) : '—'}`,
     );
     if (heads.missing.length > 0) log(`   missing headings: ${heads.missing.slice(0, 8).join(' | ')}`);
-    results[doc.id] = { pages, ours, oursBodyOnly: oursBody, pdftotext: poppler, pdfjsJoined: naive, leftOurs: left(pdf.body), leftPdftotext: popplerLines ? left(popplerLines) : null, leftPdfjs: left(naiveLines), headings: heads, epub, epubHeadings: epubHeads, pdfOutline: pdf.headings.length };
+    results[doc.id] = { pages, ours, oursBodyOnly: oursBody, pdftotext: popplerF1, pdfjsJoined: naiveF1, leftOurs: left(pdf.bodyPages), leftPdftotext: poppler ? left(poppler.lines) : null, leftPdfjs: left(naive.lines), headings: heads, epub, epubHeadings: epubHeads, pdfOutline: pdf.headings.length };
   }
 }
 
@@ -165,7 +202,7 @@ function truthCheck(layout: string, truth: Truth, got: Imported): Record<string,
   const body = truth.paragraphs.filter((p) => p.role === 'body').map((p) => p.text);
   const f1 = bigramF1(got.body, body);
   const heads = headingsFound(truth.headings.map((h) => h.title), got.headings);
-  const left = occurrences(got.body, truth.runningHead) + pageNumberParagraphs(got.body);
+  const left = occurrences(got.body, truth.runningHead) + pageNumbersLeft(got.bodyPages);
   const notes = truth.paragraphs.filter((p) => p.role === 'footnote');
   const notesApart = notes.filter((n) => got.asides.some((a) => a.role === 'footnote' && a.text.replace(/\s/g, '') === n.text.replace(/\s/g, ''))).length;
   const captions = truth.paragraphs.filter((p) => p.role === 'caption');
@@ -251,9 +288,11 @@ async function main(): Promise<void> {
   rmSync(path.join(OUT, 'db'), { recursive: true, force: true });
   mkdirSync(path.join(OUT, 'db'), { recursive: true });
   log(`machine: ${(await import('node:os')).cpus().length} cores, load ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  const pdfs = await generated();
-  if (!quick) await realDocuments();
-  await speed(pdfs);
+  // BENCH_ONLY=real|generated|speed runs one part (while working on the importer).
+  const only = process.env.BENCH_ONLY;
+  const pdfs = only && only !== 'generated' && only !== 'speed' ? new Map() : await generated();
+  if (!quick && (!only || only === 'real')) await realDocuments();
+  if (!only || only === 'speed') await speed(pdfs);
   const file = path.join(ROOT, 'test-results', 'bench-library.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   log(`\nwrote ${path.relative(ROOT, file)}`);

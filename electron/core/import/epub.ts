@@ -133,13 +133,22 @@ export async function extractEpub(
   context.progress({ phase: 'parse', done: 0, total: 1 });
   const zip = await openZip(bytes, name, limits.zip);
   try {
-    if (!zip.has('META-INF/container.xml'))
+    // Some packagers wrap the whole book in one folder (epub/META-INF/…): accept that root.
+    const containers = zip.names().filter((n) => /(?:^|\/)META-INF\/container\.xml$/.test(n));
+    const containerPath = zip.has('META-INF/container.xml')
+      ? 'META-INF/container.xml'
+      : containers.length === 1
+        ? (containers[0] as string)
+        : null;
+    if (!containerPath)
       throw new ImportError('damaged', `${name}: not an EPUB (no META-INF/container.xml)`);
-    const container = await readXml(zip, 'META-INF/container.xml', name);
+    const bookRoot = containerPath.slice(0, -'META-INF/container.xml'.length);
+    const container = await readXml(zip, containerPath, name);
     const rootfile = all(container).find((el) => local(el) === 'rootfile');
     const opfHref = rootfile?.attribs['full-path'];
     if (!opfHref) throw new ImportError('damaged', `${name}: the container names no package`);
-    const opfPath = resolveInArchive('', opfHref, name);
+    // full-path is relative to the book's root (resolved as if from a file there).
+    const opfPath = resolveInArchive(`${bookRoot}container`, opfHref, name);
     const opf = await readXml(zip, opfPath, name);
     const els = all(opf);
     const meta = (tag: string) => {

@@ -17,6 +17,7 @@ import {
   type Typography,
 } from './headings';
 import { runsToLines, type Line } from './lines';
+import { listingLineNumbers } from './line-numbers';
 import { readingOrder } from './order';
 import { pageRuns, type FontInfo } from './page-text';
 import { assembleBlocks } from './paragraphs';
@@ -75,7 +76,13 @@ export function typographyOf(
   }
   pitches.sort((a, b) => a - b);
   const pitch = pitches[Math.floor(pitches.length / 2)] ?? bodySize * 1.5;
-  return { bodySize, bodyFont, pitch, fonts };
+  // Fonts the body is set in (Japanese text often mixes a Japanese and a Latin font).
+  const atBodySize = lines.filter((l) => Math.abs(l.size - bodySize) < 0.6);
+  const total = atBodySize.reduce((n, l) => n + weight(l), 0);
+  const byFont = new Map<string, number>();
+  for (const l of atBodySize) byFont.set(l.font, (byFont.get(l.font) ?? 0) + weight(l));
+  const bodyFonts = new Set([...byFont].filter(([, n]) => n >= total * 0.05).map(([f]) => f));
+  return { bodySize, bodyFont, bodyFonts, pitch, fonts };
 }
 
 interface RawOutlineItem {
@@ -183,6 +190,12 @@ export async function extractPdf(
       for (const { line, region } of readingOrder(lines))
         flow.push({ line, region, role: roles.get(line) ?? 'body', level: 0 });
     }
+    const lineNumbers = listingLineNumbers(flow);
+    if (lineNumbers.size > 0) {
+      const kept = flow.filter((_, i) => !lineNumbers.has(i));
+      flow.length = 0;
+      flow.push(...kept);
+    }
     const entries: OutlineEntry[] =
       bookmarks.length >= 3
         ? bookmarks
@@ -198,6 +211,8 @@ export async function extractPdf(
 
     const vertical = flow.filter((f) => f.line.vertical).length > flow.length / 2;
     const warnings: string[] = [];
+    if (lineNumbers.size > 0)
+      warnings.push(`${lineNumbers.size} line numbers of code listings left out of the text`);
     if (empty.length > 0 && empty.length < pages.length)
       warnings.push(
         `${empty.length} page(s) without text (images only): ${empty.slice(0, 10).join(', ')}${empty.length > 10 ? ' …' : ''}`,

@@ -102,6 +102,8 @@ export function applyOutline(
 export interface Typography {
   bodySize: number;
   bodyFont: string;
+  /** Every font that carries a good share (5%) of the body-size text. */
+  bodyFonts: Set<string>;
   /** Typical distance between baselines of body lines. */
   pitch: number;
   fonts: Map<string, FontInfo>;
@@ -134,7 +136,7 @@ export function detectHeadings(flow: FlowLine[], type: Typography, deeperThan: n
       line.size >= type.bodySize * 0.95 &&
       font?.family !== 'monospace' &&
       !/mono|courier/i.test(font?.name ?? '') &&
-      (font?.bold === true || line.font !== type.bodyFont);
+      (font?.bold === true || !type.bodyFonts.has(line.font));
     const before = gapBefore(flow, i);
     const next = flow[i + 1];
     const after = next ? gapBefore(flow, i + 1) : Infinity;

@@ -18,13 +18,15 @@ const TOC_TITLE = /^(?:目\s*次|もくじ|contents|table\s+of\s+contents|目\s*
 const LEADERS = /[\s.．・･…‥·⋯_\-－—]{2,}$|[.．・･…‥·⋯]+\s*$/;
 const PAGE_REF = /^(.*?)(?:[\s.．・･…‥·⋯_－—-]*)\s*([0-9０-９]{1,4}|[ivxlc]{1,6})$/i;
 
-function entryOf(text: string): { title: string; page: string } | null {
+/** Leader dots: three or more dots, middle dots or ellipses, spaced or not. */
+const LEADER_RUN = /(?:[.．・･…‥·⋯_]\s?){3,}|[…‥]{2,}/;
+
+function entryOf(text: string): { title: string; page: string; leaders: boolean } | null {
   const m = PAGE_REF.exec(text.trim());
   if (!m?.[1] || !m[2]) return null;
   const title = m[1].replace(LEADERS, '').trim();
-  const hadLeaders = m[1].length > title.length + 1 || /[…‥]/.test(m[1]);
   if (title.length === 0) return null;
-  return { title, page: m[2], ...(hadLeaders ? {} : { plain: true }) };
+  return { title, page: m[2], leaders: LEADER_RUN.test(text) };
 }
 
 /** Lines of one page grouped by row (a row split at a gutter is one entry: title + number). */
@@ -43,7 +45,7 @@ interface Candidate {
   lines: Line[];
 }
 
-function pageEntries(page: PageLines): { entries: Candidate[]; titled: boolean; total: number } {
+export function pageEntries(page: PageLines): { entries: Candidate[]; titled: boolean; total: number } {
   const result: Candidate[] = [];
   let titled = false;
   let pending: { x: number; text: string; lines: Line[] } | null = null;
@@ -55,7 +57,7 @@ function pageEntries(page: PageLines): { entries: Candidate[]; titled: boolean; 
       continue;
     }
     const entry = entryOf(text);
-    if (entry && (row.length > 1 || !('plain' in entry) || /[…‥.．・]{2,}/.test(text))) {
+    if (entry && (row.length > 1 || entry.leaders)) {
       const x = pending?.x ?? row[0]!.x0;
       const title = pending ? `${pending.text}${entry.title}` : entry.title;
       result.push({ x, title, page: entry.page, lines: [...(pending?.lines ?? []), ...row] });
