@@ -208,14 +208,18 @@ function truthCheck(layout: string, truth: Truth, got: Imported): Record<string,
   const captions = truth.paragraphs.filter((p) => p.role === 'caption');
   const captionsApart = captions.filter((c) => got.asides.some((a) => a.role === 'caption' && a.text.replace(/\s/g, '').includes(c.text.replace(/\s/g, '')))).length;
   // Page markers: each body paragraph found whole in the import starts on the page it was printed on.
-  const byText = new Map(got.paragraphs.map((p) => [p.text.replace(/\s/g, ''), p.id]));
+  // Matched in order (a long document repeats paragraphs); printed labels compared by their number.
   let checked = 0;
   let right = 0;
+  let cursor = 0;
+  const digits = (label: string | undefined) => label?.normalize('NFKC').replace(/[^0-9ivxlc]/gi, '');
   for (const p of truth.paragraphs.filter((q) => q.role === 'body')) {
-    const id = byText.get(p.text.replace(/\s/g, ''));
-    if (!id) continue;
+    const want = p.text.replace(/\s/g, '');
+    const at = got.paragraphs.findIndex((q, i) => i >= cursor && q.text.replace(/\s/g, '') === want);
+    if (at < 0) continue;
+    cursor = at + 1;
     checked++;
-    if (got.pages.get(id) === p.pages[0]) right++;
+    if (digits(got.pages.get(got.paragraphs[at]!.id)) === digits(p.pages[0])) right++;
   }
   log(
     `${layout.padEnd(12)} | ${String(truth.pageCount).padStart(5)} | ${fmt(f1.f1)} (P ${fmt(f1.precision)} R ${fmt(f1.recall)}) | ${left} | ${heads.found}/${heads.total} | ${notesApart}/${notes.length} | ${captionsApart}/${captions.length} | ${right}/${checked} of ${body.length}`,
