@@ -25,11 +25,15 @@ function bigrams(text: string): Map<string, number> {
 }
 
 /** Character-bigram F1 of `candidate` against `reference` (multisets, after normalisation). */
-export function bigramF1(candidate: string[], reference: string[]): { f1: number; precision: number; recall: number } {
+export function bigramF1(
+  candidate: string[],
+  reference: string[],
+): { f1: number; precision: number; recall: number } {
   const add = (parts: string[]) => {
     const total = new Map<string, number>();
     for (const p of parts)
-      for (const [g, n] of bigrams(normalizeForCompare(withoutListMarker(p)))) total.set(g, (total.get(g) ?? 0) + n);
+      for (const [g, n] of bigrams(normalizeForCompare(withoutListMarker(p))))
+        total.set(g, (total.get(g) ?? 0) + n);
     return total;
   };
   const c = add(candidate);
@@ -56,7 +60,10 @@ export function headingKey(title: string): string {
 }
 
 /** Share of `wanted` headings whose text (numbering aside) appears in `outline`. */
-export function headingsFound(wanted: string[], outline: string[]): { found: number; total: number; missing: string[] } {
+export function headingsFound(
+  wanted: string[],
+  outline: string[],
+): { found: number; total: number; missing: string[] } {
   const have = new Set(outline.map(headingKey));
   const haveList = [...have];
   const missing: string[] = [];
@@ -64,7 +71,8 @@ export function headingsFound(wanted: string[], outline: string[]): { found: num
   for (const title of wanted) {
     const key = headingKey(title);
     if (key.length === 0) continue;
-    if (have.has(key) || haveList.some((h) => h.length > 3 && (h.endsWith(key) || key.endsWith(h)))) found++;
+    if (have.has(key) || haveList.some((h) => h.length > 3 && (h.endsWith(key) || key.endsWith(h))))
+      found++;
     else missing.push(title);
   }
   return { found, total: found + missing.length, missing };
@@ -81,7 +89,8 @@ export function occurrences(texts: string[], needle: string): number {
   return count;
 }
 
-const PAGE_NUMBER = /^[-－―—–\s]*([0-9０-９]{1,4}|[ivxlc]{1,6})(?:\s*[/／]\s*[0-9]{1,4})?[-－―—–\s]*$/i;
+const PAGE_NUMBER =
+  /^[-－―—–\s]*([0-9０-９]{1,4}|[ivxlc]{1,6})(?:\s*[/／]\s*[0-9]{1,4})?[-－―—–\s]*$/i;
 
 /**
  * Paragraphs (or lines) that are nothing but the number printed on their own page

@@ -25,12 +25,7 @@ import { openDatabase } from '../../electron/core/sqlite';
 import { printPdf, withBrowser, type Truth } from '../fixtures/import/layout';
 import { fixtureSpec, longSpec } from '../fixtures/import/specs';
 import { ensureRealDocuments, REAL_DOCUMENTS } from './library-docs';
-import {
-  bigramF1,
-  headingsFound,
-  occurrences,
-  pageNumbersLeft,
-} from './library-metrics';
+import { bigramF1, headingsFound, occurrences, pageNumbersLeft } from './library-metrics';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = path.join(ROOT, 'test-results', 'bench-library');
@@ -55,12 +50,25 @@ function readImported(dbPath: string): Imported {
   const db = openDatabase(dbPath, { readonly: true, fileMustExist: true });
   try {
     const roles = new Map(
-      (db.prepare('SELECT paragraph_id, role FROM paragraph_roles').all() as { paragraph_id: string; role: string }[]).map((r) => [r.paragraph_id, r.role]),
+      (
+        db.prepare('SELECT paragraph_id, role FROM paragraph_roles').all() as {
+          paragraph_id: string;
+          role: string;
+        }[]
+      ).map((r) => [r.paragraph_id, r.role]),
     );
     const pages = new Map(
-      (db.prepare('SELECT paragraph_id, label FROM page_markers WHERE offset = 0').all() as { paragraph_id: string; label: string }[]).map((r) => [r.paragraph_id, r.label]),
+      (
+        db.prepare('SELECT paragraph_id, label FROM page_markers WHERE offset = 0').all() as {
+          paragraph_id: string;
+          label: string;
+        }[]
+      ).map((r) => [r.paragraph_id, r.label]),
     );
-    const headings = store.toc().filter((t) => !t.editorial).map((t) => t.title);
+    const headings = store
+      .toc()
+      .filter((t) => !t.editorial)
+      .map((t) => t.title);
     const paragraphs = store.searchDocs().flatMap((d) => d.paragraphs);
     return {
       pageCount: null,
@@ -68,7 +76,9 @@ function readImported(dbPath: string): Imported {
       bodyPages: paragraphs
         .filter((p) => !roles.has(p.id))
         .map((p) => ({ text: p.text, page: pages.get(p.id) ?? null })),
-      asides: paragraphs.filter((p) => roles.has(p.id)).map((p) => ({ role: roles.get(p.id)!, text: p.text })),
+      asides: paragraphs
+        .filter((p) => roles.has(p.id))
+        .map((p) => ({ role: roles.get(p.id)!, text: p.text })),
       headings,
       pages,
       paragraphs,
@@ -81,7 +91,11 @@ function readImported(dbPath: string): Imported {
 
 async function importFile(file: string, bytes?: Uint8Array): Promise<Imported> {
   const target = path.join(OUT, 'db', `${path.basename(file)}.sqlite`);
-  const result = await importDocument({ bytes: bytes ?? new Uint8Array(readFileSync(file)), name: file, target });
+  const result = await importDocument({
+    bytes: bytes ?? new Uint8Array(readFileSync(file)),
+    name: file,
+    target,
+  });
   return { ...readImported(target), pageCount: result.pageCount };
 }
 
@@ -92,7 +106,12 @@ interface PagedLines {
 
 async function pageLabels(file: string): Promise<string[]> {
   const pdfjs = await loadPdfJs();
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, useWasm: false, verbosity: 0 }).promise;
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(readFileSync(file)),
+    isEvalSupported: false,
+    useWasm: false,
+    verbosity: 0,
+  }).promise;
   const labels = (await doc.getPageLabels()) ?? [];
   const out = Array.from({ length: doc.numPages }, (_, i) => labels[i] ?? String(i + 1));
   await doc.destroy();
@@ -101,7 +120,16 @@ async function pageLabels(file: string): Promise<string[]> {
 
 async function naivePdfjs(file: string): Promise<PagedLines> {
   const pdfjs = await loadPdfJs();
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, useWasm: false, verbosity: 0, cMapUrl: path.join(ROOT, 'node_modules/pdfjs-dist/cmaps/'), cMapPacked: true }).promise;
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(readFileSync(file)),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWasm: false,
+    verbosity: 0,
+    cMapUrl: path.join(ROOT, 'node_modules/pdfjs-dist/cmaps/'),
+    cMapPacked: true,
+  }).promise;
   const labels = await pageLabels(file);
   const lines: PagedLines['lines'] = [];
   for (let i = 1; i <= doc.numPages; i++) {
@@ -123,13 +151,18 @@ async function naivePdfjs(file: string): Promise<PagedLines> {
 }
 
 async function pdftotext(file: string): Promise<PagedLines | null> {
-  const run = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (run.status !== 0) return null;
   const labels = await pageLabels(file);
   return {
-    lines: run.stdout.split('\f').flatMap((page, i) =>
-      page.split('\n').map((text) => ({ text, page: labels[i] ?? String(i + 1) })),
-    ),
+    lines: run.stdout
+      .split('\f')
+      .flatMap((page, i) =>
+        page.split('\n').map((text) => ({ text, page: labels[i] ?? String(i + 1) })),
+      ),
   };
 }
 
@@ -151,10 +184,20 @@ async function realDocuments(): Promise<void> {
   const root = ensureRealDocuments(path.join(OUT, 'docs'), log);
   const havePdftotext = ensurePdftotext();
   log('\n== real documents: PDF (and EPUB) against the HTML edition ==');
-  log('document                       | pages | F1 ours | F1 pdftotext | F1 pdf.js joined | heads+numbers left ours / pdftotext / pdf.js | HTML headings in PDF outline | EPUB F1');
+  log(
+    'document                       | pages | F1 ours | F1 pdftotext | F1 pdf.js joined | heads+numbers left ours / pdftotext / pdf.js | HTML headings in PDF outline | EPUB F1',
+  );
   for (const doc of REAL_DOCUMENTS) {
     const htmlFiles = doc.html(root);
-    const html: Imported = { pageCount: null, body: [], bodyPages: [], asides: [], headings: [], pages: new Map(), paragraphs: [] };
+    const html: Imported = {
+      pageCount: null,
+      body: [],
+      bodyPages: [],
+      asides: [],
+      headings: [],
+      pages: new Map(),
+      paragraphs: [],
+    };
     for (const rel of htmlFiles) {
       const part = await importFile(path.join(root, rel));
       html.body.push(...part.body);
@@ -174,7 +217,15 @@ async function realDocuments(): Promise<void> {
     const popplerF1 = popplerLines ? bigramF1(popplerLines, htmlText) : null;
     const left = (texts: { text: string; page: string | null }[]) =>
       doc.runningHeads.reduce(
-        (n, h) => n + Math.max(0, occurrences(texts.map((t) => t.text), h) - occurrences(htmlText, h)),
+        (n, h) =>
+          n +
+          Math.max(
+            0,
+            occurrences(
+              texts.map((t) => t.text),
+              h,
+            ) - occurrences(htmlText, h),
+          ),
         0,
       ) + pageNumbersLeft(texts);
     const heads = headingsFound(html.headings, pdf.headings);
@@ -187,35 +238,66 @@ async function realDocuments(): Promise<void> {
     }
     const pages = pdf.pageCount ?? 0;
     if (process.env.BENCH_VERBOSE) {
-      const heads = pdf.bodyPages.filter((t) => doc.runningHeads.some((h) => occurrences([t.text], h) > 0) || pageNumbersLeft([t]) > 0);
+      const heads = pdf.bodyPages.filter(
+        (t) =>
+          doc.runningHeads.some((h) => occurrences([t.text], h) > 0) || pageNumbersLeft([t]) > 0,
+      );
       for (const t of heads.slice(0, 20)) log(`   left: p${t.page} ${t.text.slice(0, 120)}`);
     }
     log(
       `${doc.id.padEnd(30)} | ${String(pages).padStart(5)} | ${fmt(ours.f1)} | ${popplerF1 ? fmt(popplerF1.f1) : 'n/a'} | ${fmt(naiveF1.f1)} | ${left(pdf.bodyPages)} / ${poppler ? left(poppler.lines) : 'n/a'} / ${left(naive.lines)} | ${heads.found}/${heads.total} (${fmt(heads.found / Math.max(1, heads.total))}) | ${epub ? fmt(epub.f1) : '—'}`,
     );
-    if (heads.missing.length > 0) log(`   missing headings: ${heads.missing.slice(0, 8).join(' | ')}`);
-    results[doc.id] = { pages, ours, oursBodyOnly: oursBody, pdftotext: popplerF1, pdfjsJoined: naiveF1, leftOurs: left(pdf.bodyPages), leftPdftotext: poppler ? left(poppler.lines) : null, leftPdfjs: left(naive.lines), headings: heads, epub, epubHeadings: epubHeads, pdfOutline: pdf.headings.length };
+    if (heads.missing.length > 0)
+      log(`   missing headings: ${heads.missing.slice(0, 8).join(' | ')}`);
+    results[doc.id] = {
+      pages,
+      ours,
+      oursBodyOnly: oursBody,
+      pdftotext: popplerF1,
+      pdfjsJoined: naiveF1,
+      leftOurs: left(pdf.bodyPages),
+      leftPdftotext: poppler ? left(poppler.lines) : null,
+      leftPdfjs: left(naive.lines),
+      headings: heads,
+      epub,
+      epubHeadings: epubHeads,
+      pdfOutline: pdf.headings.length,
+    };
   }
 }
 
 function truthCheck(layout: string, truth: Truth, got: Imported): Record<string, unknown> {
   const body = truth.paragraphs.filter((p) => p.role === 'body').map((p) => p.text);
   const f1 = bigramF1(got.body, body);
-  const heads = headingsFound(truth.headings.map((h) => h.title), got.headings);
+  const heads = headingsFound(
+    truth.headings.map((h) => h.title),
+    got.headings,
+  );
   const left = occurrences(got.body, truth.runningHead) + pageNumbersLeft(got.bodyPages);
   const notes = truth.paragraphs.filter((p) => p.role === 'footnote');
-  const notesApart = notes.filter((n) => got.asides.some((a) => a.role === 'footnote' && a.text.replace(/\s/g, '') === n.text.replace(/\s/g, ''))).length;
+  const notesApart = notes.filter((n) =>
+    got.asides.some(
+      (a) => a.role === 'footnote' && a.text.replace(/\s/g, '') === n.text.replace(/\s/g, ''),
+    ),
+  ).length;
   const captions = truth.paragraphs.filter((p) => p.role === 'caption');
-  const captionsApart = captions.filter((c) => got.asides.some((a) => a.role === 'caption' && a.text.replace(/\s/g, '').includes(c.text.replace(/\s/g, '')))).length;
+  const captionsApart = captions.filter((c) =>
+    got.asides.some(
+      (a) => a.role === 'caption' && a.text.replace(/\s/g, '').includes(c.text.replace(/\s/g, '')),
+    ),
+  ).length;
   // Page markers: each body paragraph found whole in the import starts on the page it was printed on.
   // Matched in order (a long document repeats paragraphs); printed labels compared by their number.
   let checked = 0;
   let right = 0;
   let cursor = 0;
-  const digits = (label: string | undefined) => label?.normalize('NFKC').replace(/[^0-9ivxlc]/gi, '');
+  const digits = (label: string | undefined) =>
+    label?.normalize('NFKC').replace(/[^0-9ivxlc]/gi, '');
   for (const p of truth.paragraphs.filter((q) => q.role === 'body')) {
     const want = p.text.replace(/\s/g, '');
-    const at = got.paragraphs.findIndex((q, i) => i >= cursor && q.text.replace(/\s/g, '') === want);
+    const at = got.paragraphs.findIndex(
+      (q, i) => i >= cursor && q.text.replace(/\s/g, '') === want,
+    );
     if (at < 0) continue;
     cursor = at + 1;
     checked++;
@@ -224,12 +306,22 @@ function truthCheck(layout: string, truth: Truth, got: Imported): Record<string,
   log(
     `${layout.padEnd(12)} | ${String(truth.pageCount).padStart(5)} | ${fmt(f1.f1)} (P ${fmt(f1.precision)} R ${fmt(f1.recall)}) | ${left} | ${heads.found}/${heads.total} | ${notesApart}/${notes.length} | ${captionsApart}/${captions.length} | ${right}/${checked} of ${body.length}`,
   );
-  return { pages: truth.pageCount, f1, left, headings: heads, footnotesApart: `${notesApart}/${notes.length}`, captionsApart: `${captionsApart}/${captions.length}`, pageMarkers: { right, checked, paragraphs: body.length } };
+  return {
+    pages: truth.pageCount,
+    f1,
+    left,
+    headings: heads,
+    footnotesApart: `${notesApart}/${notes.length}`,
+    captionsApart: `${captionsApart}/${captions.length}`,
+    pageMarkers: { right, checked, paragraphs: body.length },
+  };
 }
 
 async function generated(): Promise<Map<string, Uint8Array>> {
   log('\n== the bundled chapter laid out as a white paper, against the known text ==');
-  log('layout       | pages | body F1 | heads+numbers left | headings found | footnotes apart | captions apart | page of paragraph right');
+  log(
+    'layout       | pages | body F1 | heads+numbers left | headings found | footnotes apart | captions apart | page of paragraph right',
+  );
   const pdfs = new Map<string, Uint8Array>();
   await withBrowser(async (browser) => {
     for (const layout of ['one-column', 'two-column', 'vertical'] as const) {
@@ -267,9 +359,12 @@ async function speed(pdfs: Map<string, Uint8Array>): Promise<void> {
   const files: [string, Uint8Array][] = [['generated 100-page white paper', pdfs.get('long-100')!]];
   if (!quick) {
     const root = path.join(OUT, 'docs', 'root');
-    for (const doc of REAL_DOCUMENTS) files.push([doc.id, new Uint8Array(readFileSync(path.join(root, doc.pdf)))]);
+    for (const doc of REAL_DOCUMENTS)
+      files.push([doc.id, new Uint8Array(readFileSync(path.join(root, doc.pdf)))]);
   }
-  log('document                       | pages | runs (s)              | median s | progress events');
+  log(
+    'document                       | pages | runs (s)              | median s | progress events',
+  );
   for (const [label, bytes] of files) {
     const times: number[] = [];
     let events = 0;
@@ -277,21 +372,42 @@ async function speed(pdfs: Map<string, Uint8Array>): Promise<void> {
     for (let r = 0; r < RUNS; r++) {
       const target = path.join(OUT, 'db', 'speed.sqlite');
       const t0 = performance.now();
-      const result = await importInWorker({ bytes, name: `${label}.pdf`, target, workerFile, onProgress: () => events++ });
+      const result = await importInWorker({
+        bytes,
+        name: `${label}.pdf`,
+        target,
+        workerFile,
+        onProgress: () => events++,
+      });
       times.push((performance.now() - t0) / 1000);
       pages = result.pageCount ?? 0;
     }
     const sorted = [...times].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)]!;
-    log(`${label.padEnd(30)} | ${String(pages).padStart(5)} | ${times.map((t) => t.toFixed(2)).join(', ').padEnd(21)} | ${median.toFixed(2)} | ${Math.round(events / RUNS)}`);
-    results[`speed-${label}`] = { pages, runs: times, median, progressEvents: Math.round(events / RUNS) };
+    log(
+      `${label.padEnd(30)} | ${String(pages).padStart(5)} | ${times
+        .map((t) => t.toFixed(2))
+        .join(', ')
+        .padEnd(21)} | ${median.toFixed(2)} | ${Math.round(events / RUNS)}`,
+    );
+    results[`speed-${label}`] = {
+      pages,
+      runs: times,
+      median,
+      progressEvents: Math.round(events / RUNS),
+    };
   }
 }
 
 async function main(): Promise<void> {
   rmSync(path.join(OUT, 'db'), { recursive: true, force: true });
   mkdirSync(path.join(OUT, 'db'), { recursive: true });
-  log(`machine: ${(await import('node:os')).cpus().length} cores, load ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  log(
+    `machine: ${(await import('node:os')).cpus().length} cores, load ${(await import('node:os'))
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   // BENCH_ONLY=real|generated|speed runs one part (while working on the importer).
   const only = process.env.BENCH_ONLY;
   const pdfs = only && only !== 'generated' && only !== 'speed' ? new Map() : await generated();

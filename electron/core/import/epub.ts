@@ -36,7 +36,7 @@ function textOf(node: AnyNode): string {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/[ \t\r\n\f]+/g, ' ').replace(/^ | $/g, '');
 }
 
 /** Resolves an href against the document that holds it; refuses paths that leave the archive. */

@@ -324,7 +324,12 @@ export function writingModeOfHtml(doc: Document): WritingMode {
 
 export function htmlTitle(doc: Document): string | null {
   const title = elements(doc).find((el) => el.name === 'title');
-  const text = title ? textOf(title).replace(/\s+/g, ' ').trim() : '';
+  // ASCII white space only: a U+3000 in a title is the author's.
+  const text = title
+    ? textOf(title)
+        .replace(/[ \t\r\n\f]+/g, ' ')
+        .replace(/^ | $/g, '')
+    : '';
   return text.length > 0 ? text : null;
 }
 

@@ -69,10 +69,15 @@ function titleFromName(name: string): string {
   return stem.length > 0 ? stem : base;
 }
 
-function oneLine(text: string | null | undefined): string | null {
-  const t = text?.replace(/[\s\u3000]+/g, ' ').trim();
-  return t ? t : null;
+/** A title on one line: ASCII white space collapsed (a U+3000 is the author's and stays). */
+function oneLine(text: string | null | undefined, fromFile = true): string | null {
+  const t = text?.replace(/[ \t\r\n\f\v]+/g, ' ').replace(/^ | $/g, '');
+  return t && !(fromFile && PLACEHOLDER_TITLE.test(t)) ? t : null;
 }
+
+/** Titles that producers write when the author wrote none. */
+const PLACEHOLDER_TITLE =
+  /^(?:about:blank|untitled|無題|document\d*|microsoft word - .*|.*\.(?:docx?|pptx?|xlsx?|indd|pdf))$/i;
 
 /** Imports a file; throws ImportError (one line) and then writes nothing. */
 export async function importDocument(options: ImportOptions): Promise<ImportResult> {
@@ -104,7 +109,7 @@ export async function importDocument(options: ImportOptions): Promise<ImportResu
       'too_large',
       `${name}: ${textChars} characters of text, more than the limit of ${limits.maxTextChars}`,
     );
-  const title = oneLine(options.title) ?? oneLine(extracted.title) ?? titleFromName(name);
+  const title = oneLine(options.title, false) ?? oneLine(extracted.title) ?? titleFromName(name);
   const content = structureBlocks(extracted.blocks, {
     title,
     name,

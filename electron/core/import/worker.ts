@@ -32,7 +32,11 @@ port.on('message', (message: ToWorker) => {
       send(
         err instanceof ImportError
           ? { type: 'error', code: err.code, message: err.message }
-          : { type: 'error', code: 'damaged', message: `${message.name}: import failed (${reason(err)})` },
+          : {
+              type: 'error',
+              code: 'damaged',
+              message: `${message.name}: import failed (${reason(err)})`,
+            },
       ),
   );
 });

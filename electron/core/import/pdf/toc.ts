@@ -45,7 +45,11 @@ interface Candidate {
   lines: Line[];
 }
 
-export function pageEntries(page: PageLines): { entries: Candidate[]; titled: boolean; total: number } {
+export function pageEntries(page: PageLines): {
+  entries: Candidate[];
+  titled: boolean;
+  total: number;
+} {
   const result: Candidate[] = [];
   let titled = false;
   let pending: { x: number; text: string; lines: Line[] } | null = null;
