@@ -10,4 +10,15 @@ const page = await doc.getPage(Number(pageNo));
 const { runs, width, height } = await pageRuns(page, fonts);
 console.log(width, height, fonts);
 if (mode === 'runs') for (const r of runs.slice(0, 40)) console.log(JSON.stringify(r));
-else for (const l of runsToLines(runs, 1)) console.log(l.x0.toFixed(0), l.y0.toFixed(0), l.x1.toFixed(0), l.y1.toFixed(0), l.size, l.font, l.vertical ? 'V' : '', l.text.slice(0, 60));
+else
+  for (const l of runsToLines(runs, 1))
+    console.log(
+      l.x0.toFixed(0),
+      l.y0.toFixed(0),
+      l.x1.toFixed(0),
+      l.y1.toFixed(0),
+      l.size,
+      l.font,
+      l.vertical ? 'V' : '',
+      l.text.slice(0, 60),
+    );

@@ -12,12 +12,19 @@ for (let n = Number(from); n <= Number(to); n++) {
   const { runs, width, height } = await pageRuns(page, new Map<string, FontInfo>());
   const lines = runsToLines(runs, n);
   pages.push({ page: n, width, height, lines });
-  console.log('page', n, lines.slice(0, 6).map((l) => `${l.row}:${l.text.slice(0, 40)}`));
+  console.log(
+    'page',
+    n,
+    lines.slice(0, 6).map((l) => `${l.row}:${l.text.slice(0, 40)}`),
+  );
 }
 const toc = findPrintedToc(pages);
 console.log(toc?.pages, toc?.entries.slice(0, 10));
 import { pageEntries } from '../../electron/core/import/pdf/toc';
-for (const p of pages) { const r = pageEntries(p); console.log(p.page, r.entries.length, r.titled, r.total); }
+for (const p of pages) {
+  const r = pageEntries(p);
+  console.log(p.page, r.entries.length, r.titled, r.total);
+}
 const p5 = pages.find((p) => p.page === 5)!;
 const byRow = new Map<number, string[]>();
 for (const l of p5.lines) byRow.set(l.row, [...(byRow.get(l.row) ?? []), JSON.stringify(l.text)]);

@@ -16,10 +16,10 @@ import {
   type OutlineEntry,
   type Typography,
 } from './headings';
-import { runsToLines, type Line } from './lines';
+import { runsToLines, type Line, type TextRun } from './lines';
 import { listingLineNumbers } from './line-numbers';
 import { readingOrder } from './order';
-import { pageRuns, type FontInfo } from './page-text';
+import { markVerticalGlyphs, pageRuns, verticalEvidence, type FontInfo } from './page-text';
 import { assembleBlocks } from './paragraphs';
 import { openPdf } from './pdfjs';
 import { assignRoles } from './roles';
@@ -139,24 +139,28 @@ export async function extractPdf(
       );
     context.progress({ phase: 'parse', done: 1, total: 1 });
     const fonts = new Map<string, FontInfo>();
-    const pages: PageLines[] = [];
+    const pageRunsList: { page: number; width: number; height: number; runs: TextRun[] }[] = [];
     const empty: number[] = [];
     let chars = 0;
+    let down = 0;
+    let across = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       throwIfAborted(signal, name);
       let page;
       try {
         page = await doc.getPage(n);
         const { runs, width, height } = await pageRuns(page, fonts);
-        const lines = runsToLines(runs, n);
-        chars += lines.reduce((k, l) => k + l.text.length, 0);
+        chars += runs.reduce((k, r) => k + r.text.length, 0);
         if (chars > limits.maxTextChars)
           throw new ImportError(
             'too_large',
             `${name}: more than ${limits.maxTextChars} characters of text`,
           );
-        if (lines.length === 0) empty.push(n);
-        pages.push({ page: n, width, height, lines });
+        if (runs.every((r) => r.text.trim().length === 0)) empty.push(n);
+        const evidence = verticalEvidence(runs);
+        down += evidence.down;
+        across += evidence.across;
+        pageRunsList.push({ page: n, width, height, runs });
       } catch (err) {
         if (err instanceof ImportError) throw err;
         throw new ImportError('damaged', `${name}: page ${n} cannot be read (${reason(err)})`);
@@ -166,6 +170,11 @@ export async function extractPdf(
       context.progress({ phase: 'pages', done: n, total: doc.numPages });
     }
     throwIfAborted(signal, name);
+    const documentVertical = down > across;
+    const pages: PageLines[] = pageRunsList.map(({ page, width, height, runs }) => {
+      markVerticalGlyphs(runs, documentVertical);
+      return { page, width, height, lines: runsToLines(runs, page) };
+    });
     const [labels, bookmarks, meta] = await Promise.all([
       doc.getPageLabels().catch(() => null),
       bookmarkEntries(doc),

@@ -4,7 +4,9 @@
 // ASCII space when they are as wide as a space, which the ingest's spacing rule then
 // removes wherever a Japanese character stands beside it (`経 済` → `経済`) and keeps
 // between Latin words. A gap wider than a gutter splits the row into separate lines,
-// so two columns never share a line. Coordinates are in points, origin top left.
+// so two columns never share a line. A gap as wide as a character between two
+// Japanese characters is a U+3000. Coordinates are in points, origin top left.
+import { isCjk } from '../../ingest/chars';
 
 export interface TextRun {
   text: string;
@@ -39,8 +41,16 @@ export interface Line {
 
 /** A space-sized gap (fraction of the font size) becomes one ASCII space. */
 const SPACE_GAP = 0.2;
+/**
+ * A full-width gap beside a Japanese character is an ideographic space (U+3000)
+ * that the PDF drew as white space: `第１節　米国`, `注1　閣僚会合…`. The ingest keeps
+ * U+3000 (it only ever removes ASCII spaces).
+ */
+const IDEOGRAPHIC_GAP = 0.75;
 /** A gap this wide (fraction of the font size) separates columns: the row is split. */
 const GUTTER_GAP = 1.2;
+/** Vertical writing: tiers (段) are set further apart than a line's own gaps. */
+const VERTICAL_GUTTER_GAP = 2;
 
 function dominant<K>(pairs: [K, number][]): K {
   const totals = new Map<K, number>();
@@ -65,7 +75,12 @@ function finishLine(runs: TextRun[], page: number, row: number): Line {
     if (prev) {
       const gap = vertical ? run.y0 - prev.y1 : run.x0 - prev.x1;
       const size = Math.max(run.size, prev.size);
-      if (gap > SPACE_GAP * size && !text.endsWith(' ') && !run.text.startsWith(' ')) text += ' ';
+      const before = Array.from(text).pop() ?? '';
+      const after = String.fromCodePoint(run.text.codePointAt(0) ?? 32);
+      if (gap >= IDEOGRAPHIC_GAP * size && (isCjk(before) || isCjk(after)) && before !== '\u3000')
+        text += '\u3000';
+      else if (gap > SPACE_GAP * size && !text.endsWith(' ') && !run.text.startsWith(' '))
+        text += ' ';
     }
     text += run.text;
     prev = run;
@@ -115,7 +130,7 @@ export function runsToLines(input: readonly TextRun[], page: number): Line[] {
         const prev = current[current.length - 1];
         if (prev) {
           const gap = vertical ? run.y0 - prev.y1 : run.x0 - prev.x1;
-          if (gap > GUTTER_GAP * Math.max(run.size, prev.size)) {
+          if (gap > (vertical ? VERTICAL_GUTTER_GAP : GUTTER_GAP) * Math.max(run.size, prev.size)) {
             lines.push(finishLine(current, page, rowId));
             current = [];
           }

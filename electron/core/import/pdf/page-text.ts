@@ -99,7 +99,6 @@ export async function pageRuns(
       });
     }
   }
-  markVerticalGlyphs(runs);
   return { runs, width: viewport.width, height: viewport.height };
 }
 
@@ -109,9 +108,9 @@ export async function pageRuns(
  * page reads that way more than left to right, its glyph-sized runs are marked
  * vertical so ./lines.ts groups them into columns; multi-character runs (a running
  * head, a page number set horizontally) stay horizontal. 縦中横 ("12" set across the
- * column) is glyph-sized too, and joins its column.
+ * column) is glyph-sized too, and joins its column. Counts glyph steps down and across.
  */
-export function markVerticalGlyphs(runs: TextRun[]): void {
+export function verticalEvidence(runs: readonly TextRun[]): { down: number; across: number } {
   let down = 0;
   let across = 0;
   for (let i = 1; i < runs.length; i++) {
@@ -130,7 +129,17 @@ export function markVerticalGlyphs(runs: TextRun[]): void {
       down++;
     else if (Math.abs(p.y1 - r.y1) < 0.2 * size && r.x0 >= p.x1 - 0.2 * size) across++;
   }
-  if (down <= across || down < 8) return;
+  return { down, across };
+}
+
+/**
+ * Marks a page's glyph-sized runs vertical when the page reads top to bottom: clearly
+ * on its own (8 or more glyph steps down, more than across), or — a sparse page such
+ * as a chapter title — when the document as a whole is set vertically.
+ */
+export function markVerticalGlyphs(runs: TextRun[], documentVertical: boolean): void {
+  const { down, across } = verticalEvidence(runs);
+  if (down <= across || (down < 8 && !(documentVertical && down >= 2))) return;
   for (const run of runs) {
     if (run.vertical) continue;
     const glyphs = run.text.trim().length;
