@@ -7,7 +7,7 @@
 // terminated worker (same process id) is removed here.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ImportError } from './errors';
 import type { ImportOptions, ImportResult } from './import';
@@ -23,10 +23,20 @@ export interface WorkerImportOptions extends ImportOptions {
   abortGraceMs?: number;
 }
 
-function defaultWorker(): { file: string; execArgv: string[] } {
+/**
+ * The worker to start: a bundled .js/.mjs/.cjs file as is; a .ts file (development,
+ * tests) through a two-line bootstrap that registers tsx's loader in the new thread
+ * first (loader flags in a worker's execArgv do not reach it on Node 20).
+ */
+function startWorker(file: string): Worker {
+  if (!file.endsWith('.ts')) return new Worker(file);
+  const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+function defaultWorkerFile(): string {
   const here = fileURLToPath(import.meta.url);
-  const file = path.join(path.dirname(here), here.endsWith('.ts') ? 'worker.ts' : 'worker.js');
-  return { file, execArgv: file.endsWith('.ts') ? ['--import', 'tsx'] : [] };
+  return path.join(path.dirname(here), here.endsWith('.ts') ? 'worker.ts' : 'worker.js');
 }
 
 /** Removes temp files an interrupted atomic write of `target` by this process left behind. */
@@ -44,14 +54,12 @@ export function removeStaleTempFiles(target: string): void {
 }
 
 export function importInWorker(options: WorkerImportOptions): Promise<ImportResult> {
-  const { file, execArgv } = options.workerFile
-    ? { file: options.workerFile, execArgv: [] }
-    : defaultWorker();
+  const file = options.workerFile ?? defaultWorkerFile();
   const name = path.basename(options.name);
   if (options.signal?.aborted)
     return Promise.reject(new ImportError('aborted', `${name}: import cancelled`));
   return new Promise((resolve, reject) => {
-    const worker = new Worker(file, { execArgv });
+    const worker = startWorker(file);
     let settled = false;
     let graceTimer: NodeJS.Timeout | null = null;
     const finish = (error: ImportError | null, result?: ImportResult) => {

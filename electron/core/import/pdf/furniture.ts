@@ -6,7 +6,7 @@
 // outermost two lines, within 10% of the page's height from its edge) and either
 //  - reads as a page number: "12", "- 12 -", "－ 12 －", "— iv —", "p. 12", "12 / 95"; or
 //  - repeats: the same text with its digits ignored appears in that band on at least
-//    three pages (or a fifth of them), like "第Ⅱ部　第３章　米国・カナダ" or
+//    three pages (two in a document under ten pages), like "第Ⅱ部　第３章　米国・カナダ" or
 //    "Debian Edu / Skolelinux 12 Bookworm マニュアル".
 import type { Line } from './lines';
 
@@ -65,8 +65,9 @@ export function findFurniture(pages: readonly PageLines[]): Furniture {
     const keys = new Set(c.lines.map((l) => `${c.top.has(l) ? 'T' : 'B'}:${furnitureKey(l.text)}`));
     for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const threshold = Math.max(3, Math.ceil(pages.length * 0.2));
-  const minRepeat = pages.length < 3 ? Infinity : Math.min(threshold, Math.max(3, pages.length));
+  // Odd and even pages carry different heads, and a chapter's head only its own pages:
+  // two repeats make a running head in a short document, three in a longer one.
+  const minRepeat = pages.length < 3 ? Infinity : pages.length < 10 ? 2 : 3;
   const removed = new Map<number, Set<Line>>();
   const printed = new Map<number, string>();
   for (const c of candidates) {
