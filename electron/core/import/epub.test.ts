@@ -1,3 +1,4 @@
+import type { Entry } from 'yauzl';
 import { describe, expect, it } from 'vitest';
 import { extractEpub, resolveInArchive } from './epub';
 import { ImportError } from './errors';
@@ -92,7 +93,7 @@ describe('EPUB adapter', () => {
       yauzl.fromBuffer(Buffer.from(inner), { lazyEntries: true }, (err, zip) => {
         if (err || !zip) return reject(err);
         const out: { name: string; data: Uint8Array }[] = [];
-        zip.on('entry', (entry: import('yauzl').Entry) =>
+        zip.on('entry', (entry: Entry) =>
           zip.openReadStream(entry, (e, stream) => {
             if (e || !stream) return reject(e);
             const chunks: Buffer[] = [];

@@ -29,7 +29,7 @@ export function decodeHtml(bytes: Uint8Array, name: string): { text: string; enc
     return decodeText(bytes, name);
   const declared = declaredCharset(bytes);
   if (declared) {
-    let label: string | null = null;
+    let label: string | null;
     try {
       // Normalises aliases (x-sjis, windows-31j, csShiftJIS …) to the WHATWG name.
       label = new TextDecoder(declared).encoding;

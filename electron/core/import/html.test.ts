@@ -12,11 +12,11 @@ describe('HTML adapter', () => {
   it('turns h1–h6 into outline levels and paragraphs into blocks', () => {
     expect(
       blocks(
-        '<h1>第Ⅱ部</h1><h2>第３章　米国・カナダ</h2><p>２年目を迎えた</p><h4>＜232条＞</h4><p>本文</p>',
+        '<h1>第Ⅱ部</h1><h2>第３章\u3000米国・カナダ</h2><p>２年目を迎えた</p><h4>＜232条＞</h4><p>本文</p>',
       ),
     ).toEqual([
       ['heading', 1, '第Ⅱ部'],
-      ['heading', 2, '第３章　米国・カナダ'],
+      ['heading', 2, '第３章\u3000米国・カナダ'],
       ['body', 0, '２年目を迎えた'],
       ['heading', 4, '＜232条＞'],
       ['body', 0, '本文'],
@@ -40,11 +40,11 @@ describe('HTML adapter', () => {
     const html = `<body><header><p>経済産業省</p><nav><ul><li>ホーム</li></ul></nav></header>
       <div id="pankuzu">ホーム ＞ 白書</div><div class="topicpath">ホーム</div>
       <div class="l-sidebar"><p>関連リンク</p></div>
-      <article><header><h1>第１節　米国</h1></header><p>本文。</p></article>
+      <article><header><h1>第１節\u3000米国</h1></header><p>本文。</p></article>
       <p hidden>隠し</p><p style="display: none">見えない</p><p aria-hidden="true">装飾</p>
       <footer><p>Copyright METI</p></footer><a class="pagetop" href="#top">ページの先頭へ</a></body>`;
     expect(blocks(html)).toEqual([
-      ['heading', 1, '第１節　米国'],
+      ['heading', 1, '第１節\u3000米国'],
       ['body', 0, '本文。'],
     ]);
   });
@@ -66,16 +66,16 @@ describe('HTML adapter', () => {
 
   it('keeps footnotes and captions apart from the body', () => {
     const html = `<p>本文<sup><a href="#fn1">1</a></sup>。</p>
-      <figure><img src="a.png" alt=""><figcaption>図表1　米国の対外直接投資</figcaption></figure>
-      <table><caption>表1　品目別</caption><tr><th>品目</th><th>税率</th></tr><tr><td>鉄鋼</td><td>25%</td></tr></table>
-      <div class="footnotes"><p id="fn1">1　金額は円換算。</p></div>`;
+      <figure><img src="a.png" alt=""><figcaption>図表1\u3000米国の対外直接投資</figcaption></figure>
+      <table><caption>表1\u3000品目別</caption><tr><th>品目</th><th>税率</th></tr><tr><td>鉄鋼</td><td>25%</td></tr></table>
+      <div class="footnotes"><p id="fn1">1\u3000金額は円換算。</p></div>`;
     expect(blocks(html)).toEqual([
       ['body', 0, '本文1。'],
-      ['caption', 0, '図表1　米国の対外直接投資'],
-      ['caption', 0, '表1　品目別'],
-      ['body', 0, '品目　税率'],
-      ['body', 0, '鉄鋼　25%'],
-      ['footnote', 0, '1　金額は円換算。'],
+      ['caption', 0, '図表1\u3000米国の対外直接投資'],
+      ['caption', 0, '表1\u3000品目別'],
+      ['body', 0, '品目\u3000税率'],
+      ['body', 0, '鉄鋼\u300025%'],
+      ['footnote', 0, '1\u3000金額は円換算。'],
     ]);
   });
 

@@ -19,7 +19,7 @@ const RULES: NumberingRule[] = [
   { rank: 20, pattern: new RegExp(`^第${N}章(?:${SEP}|[^、。]{0,40}$)`) },
   { rank: 30, pattern: new RegExp(`^第${N}節(?:${SEP}|[^、。]{0,40}$)`) },
   { rank: 40, pattern: new RegExp(`^第${N}[款項](?:${SEP}|[^、。]{0,40}$)`) },
-  // 1．title, 1. title, 1　title (decimal, deeper with more parts: 1-2, 1.2.3)
+  // 1．title, 1. title, 1\u3000title (decimal, deeper with more parts: 1-2, 1.2.3)
   { rank: 50, pattern: new RegExp(`^${D}{1,2}(?:[．.](?!${D})|\\u3000)[ \\u3000]?\\S`) },
   {
     rank: 52,

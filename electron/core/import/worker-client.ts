@@ -43,7 +43,7 @@ function defaultWorkerFile(): string {
 export function removeStaleTempFiles(target: string): void {
   const dir = path.dirname(path.resolve(target));
   const prefix = `${path.basename(target)}.tmp-${process.pid}-`;
-  let names: string[] = [];
+  let names: string[];
   try {
     names = fs.readdirSync(dir);
   } catch {

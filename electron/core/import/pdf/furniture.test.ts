@@ -13,7 +13,9 @@ describe('page numbers', () => {
     expect(pageNumberOf('図表12')).toBeNull();
   });
   it('compares running heads with their numbers ignored', () => {
-    expect(furnitureKey('第Ⅱ部　第３章　米国')).toBe(furnitureKey('第Ⅱ部　第４章　米国'));
+    expect(furnitureKey('第Ⅱ部\u3000第３章\u3000米国')).toBe(
+      furnitureKey('第Ⅱ部\u3000第４章\u3000米国'),
+    );
   });
 });
 
@@ -32,7 +34,7 @@ function page(n: number, head: string, foot: string, body: string[]): PageLines 
 
 describe('findFurniture', () => {
   const pages = [1, 2, 3, 4].map((n) =>
-    page(n, n % 2 ? '第Ⅱ部　第３章　米国・カナダ' : '通商白書2023', `－ ${n + 10} －`, [
+    page(n, n % 2 ? '第Ⅱ部\u3000第３章\u3000米国・カナダ' : '通商白書2023', `－ ${n + 10} －`, [
       '本文の行。',
       `別の行${n}。`,
     ]),
@@ -43,9 +45,9 @@ describe('findFurniture', () => {
     for (const p of pages) {
       const gone = [...(removed.get(p.page) ?? [])].map((l) => l.text);
       expect(gone).toContain(`－ ${p.page + 10} －`);
-      expect(gone.some((t) => t === '第Ⅱ部　第３章　米国・カナダ' || t === '通商白書2023')).toBe(
-        true,
-      );
+      expect(
+        gone.some((t) => t === '第Ⅱ部\u3000第３章\u3000米国・カナダ' || t === '通商白書2023'),
+      ).toBe(true);
       expect(gone.some((t) => t.includes('本文'))).toBe(false);
     }
     expect([...printed.values()]).toEqual(['11', '12', '13', '14']);
@@ -56,7 +58,7 @@ describe('findFurniture', () => {
       ...p,
       lines: [
         ...p.lines,
-        line(`注${i}　別々の注記${'あいうえ'[i]}`, 62, 770, { page: p.page, size: 8 }),
+        line(`注${i}\u3000別々の注記${'あいうえ'[i]}`, 62, 770, { page: p.page, size: 8 }),
       ],
     }));
     const { removed } = findFurniture(withNote);

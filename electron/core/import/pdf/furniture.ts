@@ -6,7 +6,7 @@
 // outermost two lines, within 10% of the page's height from its edge) and either
 //  - reads as a page number: "12", "- 12 -", "－ 12 －", "— iv —", "p. 12", "12 / 95"; or
 //  - repeats: the same text with its digits ignored appears in that band on at least
-//    three pages (two in a document under ten pages), like "第Ⅱ部　第３章　米国・カナダ" or
+//    three pages (two in a document under ten pages), like "第Ⅱ部\u3000第３章\u3000米国・カナダ" or
 //    "Debian Edu / Skolelinux 12 Bookworm マニュアル".
 import type { Line } from './lines';
 

@@ -43,7 +43,7 @@ export interface Line {
 const SPACE_GAP = 0.2;
 /**
  * A full-width gap beside a Japanese character is an ideographic space (U+3000)
- * that the PDF drew as white space: `第１節　米国`, `注1　閣僚会合…`. The ingest keeps
+ * that the PDF drew as white space: `第１節\u3000米国`, `注1\u3000閣僚会合…`. The ingest keeps
  * U+3000 (it only ever removes ASCII spaces).
  */
 const IDEOGRAPHIC_GAP = 0.75;

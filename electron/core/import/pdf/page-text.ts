@@ -37,7 +37,7 @@ export async function pageRuns(
       /* a page that cannot be drawn still has its text; names stay unknown */
     }
     for (const id of unknown) {
-      let name = '';
+      let name: string;
       try {
         const font = page.commonObjs.get(id) as { name?: string } | null;
         name = font?.name ?? '';

@@ -1,7 +1,7 @@
 // A printed table of contents (目次, Contents): recognised, taken out of the body, and
 // used for the outline. A TOC page is one whose lines are mostly entries — a title,
 // leader dots (…, ‥, ・・・, . . .) or a wide gap, then a page number — starting at a
-// page that carries a TOC title (目次, 目　次, もくじ, Contents, Table of Contents) and
+// page that carries a TOC title (目次, 目\u3000次, もくじ, Contents, Table of Contents) and
 // continuing while the following pages are still mostly entries. An entry's level is
 // its indentation (distinct left edges, smallest first).
 import type { Line } from './lines';
