@@ -114,3 +114,12 @@ export function pageNumbersLeft(texts: { text: string; page: string | null }[]):
     return true;
   }).length;
 }
+
+/**
+ * What differs between a manual's PDF and HTML editions by construction, not by
+ * extraction: the PDF prints each link's URL after its text — "(https://…)" — and the
+ * HTML numbers its notes "[1]". Removed from both sides for the like-for-like figure.
+ */
+export function withoutEditionDifferences(text: string): string {
+  return text.replace(/\s*\((?:https?|ftp|file|mailto):[^)\s]*\)/g, '').replace(/\[\d+\]/g, '');
+}

@@ -25,7 +25,13 @@ import { openDatabase } from '../../electron/core/sqlite';
 import { printPdf, withBrowser, type Truth } from '../fixtures/import/layout';
 import { fixtureSpec, longSpec } from '../fixtures/import/specs';
 import { ensureRealDocuments, REAL_DOCUMENTS } from './library-docs';
-import { bigramF1, headingsFound, occurrences, pageNumbersLeft } from './library-metrics';
+import {
+  bigramF1,
+  headingsFound,
+  occurrences,
+  pageNumbersLeft,
+  withoutEditionDifferences,
+} from './library-metrics';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = path.join(ROOT, 'test-results', 'bench-library');
@@ -209,6 +215,8 @@ async function realDocuments(): Promise<void> {
     const htmlText = [...html.body, ...html.asides.map((a) => a.text)];
     const ours = bigramF1(pdf.body.concat(pdf.asides.map((a) => a.text)), htmlText);
     const oursBody = bigramF1(pdf.body, html.body);
+    const like = (texts: string[]) => texts.map(withoutEditionDifferences);
+    const oursLike = bigramF1(like(pdf.body.concat(pdf.asides.map((a) => a.text))), like(htmlText));
     const naive = await naivePdfjs(pdfFile);
     const naiveLines = naive.lines.map((l) => l.text);
     const naiveF1 = bigramF1(naiveLines, htmlText);
@@ -245,7 +253,7 @@ async function realDocuments(): Promise<void> {
       for (const t of heads.slice(0, 20)) log(`   left: p${t.page} ${t.text.slice(0, 120)}`);
     }
     log(
-      `${doc.id.padEnd(30)} | ${String(pages).padStart(5)} | ${fmt(ours.f1)} | ${popplerF1 ? fmt(popplerF1.f1) : 'n/a'} | ${fmt(naiveF1.f1)} | ${left(pdf.bodyPages)} / ${poppler ? left(poppler.lines) : 'n/a'} / ${left(naive.lines)} | ${heads.found}/${heads.total} (${fmt(heads.found / Math.max(1, heads.total))}) | ${epub ? fmt(epub.f1) : '—'}`,
+      `${doc.id.padEnd(30)} | ${String(pages).padStart(5)} | ${fmt(ours.f1)} | ${popplerF1 ? fmt(popplerF1.f1) : 'n/a'} | ${fmt(naiveF1.f1)} | ${fmt(oursLike.f1)} | ${left(pdf.bodyPages)} / ${poppler ? left(poppler.lines) : 'n/a'} / ${left(naive.lines)} | ${heads.found}/${heads.total} (${fmt(heads.found / Math.max(1, heads.total))}) | ${epub ? fmt(epub.f1) : '—'}`,
     );
     if (heads.missing.length > 0)
       log(`   missing headings: ${heads.missing.slice(0, 8).join(' | ')}`);
