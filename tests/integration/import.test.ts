@@ -278,6 +278,25 @@ describe('hostile and broken files: one clear line, nothing written', () => {
     await refused({ bytes, name: 'junk.pdf' }, 'damaged', /^junk\.pdf: /);
   });
 
+  it('a PDF with corrupted bytes in the middle: imported as far as it reads, or one line — never a crash', async () => {
+    for (const at of [0.3, 0.5, 0.7]) {
+      const bytes = pdf();
+      const start = Math.floor(bytes.length * at);
+      for (let i = start; i < start + 64; i++) bytes[i] = 0x5a;
+      const target = path.join(dir, `corrupt-${at}.sqlite`);
+      try {
+        const result = await importDocument({ bytes, name: 'corrupt.pdf', target });
+        const store = openContentStore(target);
+        expect(store.toc().length).toBe(result.sections);
+        store.close();
+      } catch (err) {
+        expect(err).toBeInstanceOf(ImportError);
+        expect((err as ImportError).message).toMatch(/^corrupt\.pdf: [^\n]+$/);
+        expect(fs.existsSync(target)).toBe(false);
+      }
+    }
+  });
+
   it('a file over the size limit and a PDF over the page limit', async () => {
     await refused(
       { bytes: pdf(), name: 'big.pdf', limits: { maxFileBytes: 1000 } },
