@@ -11,6 +11,7 @@ import { sha256 } from '../../electron/core/ingest/build';
 import { defaultContentInputs } from '../../electron/core/content/inputs';
 import { prepareContent } from '../../electron/core/ingest/build';
 import { ImportError } from '../../electron/core/import/errors';
+import { readImportExtras } from '../../electron/core/import/extras';
 import { importDocument, type ImportOptions } from '../../electron/core/import/import';
 import { makeEpub } from '../../electron/core/import/testing/zip-writer';
 import { openDatabase } from '../../electron/core/sqlite';
@@ -26,45 +27,26 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function readBack(dbPath: string) {
   const store = openContentStore(dbPath);
-  const db = openDatabase(dbPath, { readonly: true, fileMustExist: true });
   try {
-    const roles = new Map(
-      (
-        db.prepare('SELECT paragraph_id, role FROM paragraph_roles').all() as {
-          paragraph_id: string;
-          role: string;
-        }[]
-      ).map((r) => [r.paragraph_id, r.role]),
-    );
-    const markers = db
-      .prepare(
-        'SELECT paragraph_id, offset, page_index, label FROM page_markers ORDER BY paragraph_id, offset',
-      )
-      .all() as {
-      paragraph_id: string;
-      offset: number;
-      page_index: number;
-      label: string;
-    }[];
+    const extras = readImportExtras(dbPath);
+    const db = openDatabase(dbPath, { readonly: true, fileMustExist: true });
     const meta = Object.fromEntries(
       (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map(
         (r) => [r.key, r.value],
       ),
     );
-    const toc = store.toc();
-    const paragraphs = store.searchDocs().flatMap((d) => d.paragraphs);
-    return {
-      store: { document: store.document(), toc },
-      roles,
-      markers,
-      meta,
-      paragraphs,
-      close: () => (store.close(), db.close()),
-    };
-  } catch (err) {
-    store.close();
     db.close();
-    throw err;
+    return {
+      store: { document: store.document(), toc: store.toc() },
+      roles: extras.roles,
+      markers: extras.pageMarkers,
+      extras,
+      meta,
+      paragraphs: store.searchDocs().flatMap((d) => d.paragraphs),
+      close: () => undefined,
+    };
+  } finally {
+    store.close();
   }
 }
 
@@ -123,7 +105,7 @@ describe.each(['one-column', 'two-column', 'vertical'] as const)('PDF, %s', (lay
 
   it('keeps each paragraph’s printed page as a page marker', () => {
     const first = new Map(
-      read.markers.filter((m) => m.offset === 0).map((m) => [m.paragraph_id, m.label]),
+      read.markers.filter((m) => m.offset === 0).map((m) => [m.paragraphId, m.label]),
     );
     const body = read.paragraphs.filter((p) => !read.roles.has(p.id));
     const printed = truth.paragraphs
@@ -203,10 +185,11 @@ describe('HTML, EPUB and text imports', () => {
     const read = readBack(target);
     try {
       expect(read.meta[IMPORT_META.writingMode]).toBe('vertical');
+      expect(read.extras.meta.writingMode).toBe('vertical');
       expect(read.store.toc.map((t) => t.title)).toEqual(['第一章', '第二章']);
       expect(read.markers).toEqual([
-        { paragraph_id: 's1.p2', offset: 0, page_index: 1, label: '2' },
-        { paragraph_id: 's2.p1', offset: 0, page_index: 1, label: '2' },
+        { paragraphId: 's1.p2', offset: 0, pageIndex: 1, label: '2' },
+        { paragraphId: 's2.p1', offset: 0, pageIndex: 1, label: '2' },
       ]);
     } finally {
       read.close();

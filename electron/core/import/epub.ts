@@ -41,7 +41,12 @@ function oneLine(text: string): string {
 
 /** Resolves an href against the document that holds it; refuses paths that leave the archive. */
 export function resolveInArchive(base: string, href: string, name: string): string {
-  const withoutFragment = decodeURIComponent(href.split('#')[0] ?? '');
+  let withoutFragment = href.split('#')[0] ?? '';
+  try {
+    withoutFragment = decodeURIComponent(withoutFragment);
+  } catch {
+    /* a malformed %-escape: the href as written */
+  }
   if (/^[a-z][a-z0-9+.-]*:/i.test(withoutFragment) || withoutFragment.startsWith('/'))
     throw new ImportError('unsafe_archive', `${name}: refused: link outside the book (${href})`);
   const joined = path.normalize(path.join(path.dirname(base), withoutFragment));

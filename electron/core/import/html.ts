@@ -98,7 +98,6 @@ const BLOCKS = new Set([
   'xmp',
   'plaintext',
   'menu',
-  'blockquote',
 ]);
 
 /** Landmarks that are the site's, not the document's, when not inside the content. */

@@ -9,7 +9,7 @@ import { sha256 } from '../ingest/build';
 import type { WritingMode } from '../../common/api/types';
 import { detectFormat } from './detect';
 import { extractEpub } from './epub';
-import { ImportError, throwIfAborted } from './errors';
+import { ImportError, reason, throwIfAborted } from './errors';
 import { extractHtml } from './html';
 import { formatBytes, resolveLimits, type ImportLimits } from './limits';
 import { extractMarkdown } from './markdown';
@@ -97,7 +97,14 @@ export async function importDocument(options: ImportOptions): Promise<ImportResu
   const sourceSha256 = sha256(bytes);
   progress({ phase: 'read', done: 1, total: 1 });
 
-  const extracted = await extract(format, bytes, { name, limits, signal, progress });
+  let extracted: ExtractedDocument;
+  try {
+    extracted = await extract(format, bytes, { name, limits, signal, progress });
+  } catch (err) {
+    // A parser's own exception on a malformed file is still one line naming the file.
+    if (err instanceof ImportError) throw err;
+    throw new ImportError('damaged', `${name}: cannot read this file (${reason(err)})`);
+  }
   throwIfAborted(signal, name);
   progress({ phase: 'structure', done: 0, total: 1 });
   const textChars = extracted.blocks.reduce(

@@ -1,19 +1,14 @@
 // Messages between ./worker-client.ts and ./worker.ts: the import's options and bytes
 // go in (the bytes transferred, not copied), progress and one result or error come out.
 import type { ImportErrorCode } from './errors';
-import type { ImportResult } from './import';
-import type { ImportLimits } from './limits';
+import type { ImportOptions, ImportResult } from './import';
 import type { ImportProgress } from './types';
 
-export interface StartMessage {
-  type: 'start';
-  bytes: Uint8Array;
-  name: string;
-  target: string;
-  title?: string;
-  documentId?: string;
-  limits?: Partial<ImportLimits>;
-}
+/** The options that cross to the worker (callbacks and the signal stay with the caller). */
+export type StartMessage = { type: 'start' } & Pick<
+  ImportOptions,
+  'bytes' | 'name' | 'target' | 'title' | 'documentId' | 'limits'
+>;
 
 export type ToWorker = StartMessage | { type: 'abort' };
 

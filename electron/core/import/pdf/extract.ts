@@ -23,7 +23,7 @@ import { markVerticalGlyphs, pageRuns, verticalEvidence, type FontInfo } from '.
 import { assembleBlocks } from './paragraphs';
 import { openPdf } from './pdfjs';
 import { assignRoles } from './roles';
-import { findPrintedToc } from './toc';
+import { findPrintedToc, isTocTitle } from './toc';
 
 function mode<K>(pairs: Iterable<[K, number]>): K | undefined {
   const totals = new Map<K, number>();
@@ -189,7 +189,10 @@ export async function extractPdf(
       ...p,
       lines: p.lines.filter((l) => !furniture.removed.get(p.page)?.has(l)),
     }));
-    const toc = findPrintedToc(bodyPages);
+    const titledPages = new Set(
+      pages.filter((p) => p.lines.some((l) => isTocTitle(l.text))).map((p) => p.page),
+    );
+    const toc = findPrintedToc(bodyPages, titledPages);
     const type = typographyOf(bodyPages, fonts);
 
     const flow: FlowLine[] = [];

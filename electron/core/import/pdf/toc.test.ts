@@ -57,3 +57,16 @@ describe('findPrintedToc', () => {
     expect(findPrintedToc([body])).toBeNull();
   });
 });
+
+describe('findPrintedToc, title repeated on every TOC page', () => {
+  it('follows pages whose 目次 title was taken out as a running head', () => {
+    const rows: [number, string, string][] = [
+      [0, '第１章　総論…………', '1'],
+      [0, '第２章　各論…………', '5'],
+      [0, '第３章　資料…………', '9'],
+    ];
+    const pages = [tocPage(1, rows, false), tocPage(2, rows, false)];
+    expect(findPrintedToc(pages)).toBeNull();
+    expect(findPrintedToc(pages, new Set([1, 2]))?.pages).toEqual([1, 2]);
+  });
+});

@@ -56,7 +56,7 @@ export function pageEntries(page: PageLines): {
   const all = rows(page.lines);
   for (const row of all) {
     const text = row.map((l) => l.text).join(' ');
-    if (TOC_TITLE.test(text.replace(/[\s\u3000]+/g, ' ').trim())) {
+    if (isTocTitle(text)) {
       titled = true;
       continue;
     }
@@ -79,13 +79,26 @@ export interface PrintedToc {
   pages: number[];
 }
 
-export function findPrintedToc(pages: readonly PageLines[]): PrintedToc | null {
+/** Whether a line is a TOC title (目次, Contents …). */
+export function isTocTitle(text: string): boolean {
+  return TOC_TITLE.test(text.replace(/[\s\u3000]+/g, ' ').trim());
+}
+
+/**
+ * `titledPages`: pages known to carry a TOC title although it is not among their lines
+ * (a 目次 title repeated at the top of every TOC page reads as a running head).
+ */
+export function findPrintedToc(
+  pages: readonly PageLines[],
+  titledPages: ReadonlySet<number> = new Set(),
+): PrintedToc | null {
   const found: Candidate[] = [];
   const lines = new Set<Line>();
   const tocPages: number[] = [];
   let open = false;
   for (const page of pages.slice(0, Math.max(12, Math.ceil(pages.length * 0.15)))) {
-    const { entries, titled, total } = pageEntries(page);
+    const { entries, titled: hasTitle, total } = pageEntries(page);
+    const titled = hasTitle || titledPages.has(page.page);
     const mostly =
       entries.length >= 3 &&
       entries.reduce((n, e) => n + 1 + (e.lines.length > 1 ? 1 : 0), 0) >= total * 0.5;
