@@ -130,6 +130,9 @@ describe('EPUB adapter', () => {
       /leaves the archive/,
     );
     expect(resolveInArchive('OEBPS/content.opf', '../images/a.png', 'b.epub')).toBe('images/a.png');
+    expect(resolveInArchive('OEBPS/content.opf', 'a%zz.xhtml#x', 'b.epub')).toBe(
+      'OEBPS/a%zz.xhtml',
+    );
     expect(() => resolveInArchive('OEBPS/content.opf', 'file:///etc/passwd', 'b.epub')).toThrow(
       /outside the book/,
     );

@@ -66,3 +66,19 @@ describe('findFurniture', () => {
       expect([...(removed.get(p.page) ?? [])].some((l) => l.text.startsWith('注'))).toBe(false);
   });
 });
+
+describe('findFurniture, body text that repeats', () => {
+  it('keeps body lines that open several pages with the same words (set at the body’s line spacing)', () => {
+    const pages = [1, 2, 3, 4].map((n) => ({
+      page: n,
+      width: 595,
+      height: 842,
+      lines: [
+        line('同じ言葉で始まる本文の行。', 62, 60, { page: n }),
+        line(`続く本文の行${n}。`, 62, 77, { page: n }),
+      ],
+    }));
+    const { removed } = findFurniture(pages);
+    expect([...removed.values()].flatMap((set) => [...set])).toEqual([]);
+  });
+});

@@ -7,7 +7,9 @@
 //  - reads as a page number: "12", "- 12 -", "－ 12 －", "— iv —", "p. 12", "12 / 95"; or
 //  - repeats: the same text with its digits ignored appears in that band on at least
 //    three pages (two in a document under ten pages), like "第Ⅱ部\u3000第３章\u3000米国・カナダ" or
-//    "Debian Edu / Skolelinux 12 Bookworm マニュアル".
+//    "Debian Edu / Skolelinux 12 Bookworm マニュアル" — set no larger than the body and
+//    standing apart from the text by at least a line's height (so neither a heading nor
+//    body text that opens several pages with the same words is taken).
 import type { Line } from './lines';
 
 export interface PageLines {
@@ -48,6 +50,35 @@ function bandLines(page: PageLines): { top: Line[]; bottom: Line[] } {
   return { top, bottom };
 }
 
+/**
+ * A running head stands apart: the nearest other line above or below it is at least a
+ * line's height away. Body text that happens to open several pages with the same words
+ * is set at the body's own line spacing.
+ */
+function standsApart(line: Line, page: PageLines): boolean {
+  let nearest = Infinity;
+  for (const other of page.lines) {
+    if (other === line || other.row === line.row) continue;
+    const gap = Math.max(other.y0 - line.y1, line.y0 - other.y1);
+    nearest = Math.min(nearest, gap);
+  }
+  return nearest >= line.size;
+}
+
+function mostCommonSize(pages: readonly PageLines[]): number {
+  const weights = new Map<number, number>();
+  for (const p of pages)
+    for (const l of p.lines) weights.set(l.size, (weights.get(l.size) ?? 0) + l.text.length);
+  let best = 10;
+  let bestWeight = -1;
+  for (const [size, weight] of weights)
+    if (weight > bestWeight) {
+      best = size;
+      bestWeight = weight;
+    }
+  return best;
+}
+
 export interface Furniture {
   /** Lines to take out of the text, per page. */
   removed: Map<number, Set<Line>>;
@@ -56,6 +87,8 @@ export interface Furniture {
 }
 
 export function findFurniture(pages: readonly PageLines[]): Furniture {
+  const bodySize = mostCommonSize(pages);
+  const pageOf = new Map(pages.map((p) => [p.page, p]));
   const candidates = pages.map((p) => {
     const { top, bottom } = bandLines(p);
     return { page: p.page, lines: [...top, ...bottom], top: new Set(top) };
@@ -78,7 +111,12 @@ export function findFurniture(pages: readonly PageLines[]): Furniture {
       if (number !== null) {
         set.add(line);
         if (!printed.has(c.page) || !c.top.has(line)) printed.set(c.page, number);
-      } else if ((counts.get(key) ?? 0) >= minRepeat && furnitureKey(line.text).length > 0) {
+      } else if (
+        (counts.get(key) ?? 0) >= minRepeat &&
+        furnitureKey(line.text).length > 0 &&
+        line.size <= bodySize * 1.05 &&
+        standsApart(line, pageOf.get(c.page) as PageLines)
+      ) {
         set.add(line);
         // "Debian Edu … マニュアル 2 / 95": a repeated line may end with the number.
         const tail = /([0-9]{1,4}|[ivxlcdm]{1,8})\s*(?:[/／]\s*[0-9]{1,4})?\s*$/i.exec(line.text);
