@@ -101,3 +101,22 @@ describe('citePassage (clipboard text/plain and text/html)', () => {
     });
   });
 });
+
+describe('a document whose file names no publisher (an import)', () => {
+  const imported = citationSourceSchema.parse({
+    publisher: '',
+    edition: '輸出管理の手引き',
+    within: [],
+    sections: [],
+  });
+  const path = [{ id: 's1', title: '第1章\u3000概要' }];
+
+  it('cites the book and the section path, with no empty publisher', () => {
+    expect(citationFor(imported, path, 'ja').text).toBe(
+      '出典：『輸出管理の手引き』第1章\u3000概要',
+    );
+    expect(citationFor(imported, path, 'en').text).toBe(
+      'Source: 輸出管理の手引き, 第1章\u3000概要',
+    );
+  });
+});

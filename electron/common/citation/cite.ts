@@ -61,7 +61,7 @@ export function citationFor(
     ...source.within.map((l) => l.labelEn ?? l.label),
     ...(cited ? [`${cited.labelEn ?? cited.label} "${cited.titleEn ?? cited.title}"`] : []),
     ...(below.length > 0 ? [below.join(BELOW.en)] : []),
-  ];
+  ].filter((part) => part.length > 0);
   const label = `Source: ${parts.join(', ')}`;
   return { label, url, text: url ? `${label} (${url})` : label };
 }

@@ -47,7 +47,8 @@ export type CitedSection = z.infer<typeof citedSectionSchema>;
  * from the same metadata file) and the document's place in it.
  */
 export const citationSourceSchema = z.strictObject({
-  publisher: text,
+  /** Empty for an imported document whose file names no publisher. */
+  publisher: z.string(),
   publisherEn: text.optional(),
   /** The book: 通商白書2023. */
   edition: text,

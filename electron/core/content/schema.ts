@@ -71,3 +71,47 @@ export const META = {
   sectionCount: 'section_count',
   paragraphCount: 'paragraph_count',
 } as const;
+
+/**
+ * Optional tables of an imported document (PDF, HTML, EPUB, text). Additive: a
+ * database without them is still of SCHEMA_VERSION (the bundled chapter has none, so
+ * it builds byte-identically), and a reader that does not know them shows the same
+ * sections and paragraphs. Created only by the importer (electron/core/import).
+ *
+ * page_markers: where each printed page begins, so a citation can say "p. 12". Every
+ *   paragraph of a paged source has a row at offset 0 (the page it starts on) and one
+ *   per page break inside it; offset is in UTF-16 code units of the display text.
+ *   page_index is the physical page (1-based), label what is printed on it ("12",
+ *   "iv"; the physical number when nothing is printed).
+ * paragraph_roles: paragraphs that are not body text — footnotes and figure/table
+ *   captions — kept in reading order after the paragraph they interrupted, so search
+ *   finds them, but shown apart. A paragraph without a row is body text.
+ */
+export const IMPORT_SCHEMA_SQL = `
+CREATE TABLE page_markers (
+  paragraph_id TEXT NOT NULL REFERENCES paragraphs(id),
+  offset INTEGER NOT NULL CHECK (offset >= 0),
+  page_index INTEGER NOT NULL CHECK (page_index >= 1),
+  label TEXT NOT NULL,
+  PRIMARY KEY (paragraph_id, offset)
+) WITHOUT ROWID;
+
+CREATE TABLE paragraph_roles (
+  paragraph_id TEXT PRIMARY KEY REFERENCES paragraphs(id),
+  role TEXT NOT NULL CHECK (role IN ('footnote', 'caption'))
+) WITHOUT ROWID;
+`;
+
+/** Meta keys an imported document adds (all optional for the bundled chapter). */
+export const IMPORT_META = {
+  /** 'pdf' | 'html' | 'epub' | 'text' | 'markdown'. */
+  sourceFormat: 'source_format',
+  /** The importer's version (electron/core/import/version.ts): re-import when it changes. */
+  importerVersion: 'importer_version',
+  /** 'horizontal' | 'vertical': the document's own default direction (vertical EPUBs). */
+  writingMode: 'writing_mode',
+  /** Physical pages of a paged source. */
+  pageCount: 'page_count',
+  /** JSON array of one-line notes about the import (e.g. pages without text). */
+  warnings: 'import_warnings',
+} as const;

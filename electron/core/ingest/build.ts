@@ -22,7 +22,14 @@ import {
 } from '../content/schema';
 import type { SearchDoc } from '../content/store-types';
 import { replaceFileAtomically } from './atomic-write';
-import { applyCuration, parseCuration, type CuratedContent } from './curation';
+import type Database from 'better-sqlite3';
+import {
+  applyCuration,
+  parseCuration,
+  type CuratedContent,
+  type CuratedParagraph,
+  type CuratedSection,
+} from './curation';
 import { decodeSource, type SourceEncoding } from './decode';
 import { ContentBuildError } from './errors';
 import { parseSourceMetadata, type SourceMetadata } from './metadata';
@@ -167,18 +174,46 @@ export function buildArtifacts(
   });
 }
 
-function writeDatabase(
-  prepared: PreparedContent,
-  artifacts: ContentArtifact[],
-  target: string,
-): void {
-  const { metadata, curated, digest } = prepared;
+/** The rows of one content database, as both the bundled build and an import write them. */
+export interface ContentDbRows {
+  document: {
+    id: string;
+    title: string;
+    titleEn: string | null;
+    publisher: string;
+    publisherEn: string | null;
+    edition: string;
+    editionEn: string | null;
+    attribution: string;
+    sourceFile: string;
+    sourceSha256: string;
+    sourceEncoding: string;
+  };
+  sections: readonly CuratedSection[];
+  paragraphs: readonly CuratedParagraph[];
+  artifacts: readonly ContentArtifact[];
+  /** Meta entries, written in this order. */
+  meta: readonly (readonly [string, string])[];
+  /**
+   * Optional additions of imported documents (content/schema.ts IMPORT_SCHEMA_SQL):
+   * created after the base schema and filled in the same transaction. The bundled
+   * build passes none, so its file stays byte-identical.
+   */
+  extension?: { schemaSql: string; fill: (db: Database.Database) => void };
+}
+
+/**
+ * Assembles a content database in memory and writes it to `target` with VACUUM INTO
+ * (a compact file whose bytes depend only on the rows). The caller makes it atomic.
+ */
+export function writeContentDatabase(rows: ContentDbRows, target: string): void {
   const db = openDatabase(':memory:');
   try {
     db.pragma('page_size = 4096');
     db.pragma(`application_id = ${CONTENT_APPLICATION_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     db.exec(CONTENT_SCHEMA_SQL);
+    if (rows.extension) db.exec(rows.extension.schemaSql);
     const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
     const insertSection = db.prepare(
       'INSERT INTO sections (id, document_id, parent_id, level, ordinal, kind, title, editorial, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -189,26 +224,27 @@ function writeDatabase(
     const insertArtifact = db.prepare(
       'INSERT INTO artifacts (name, version, body) VALUES (?, ?, ?)',
     );
+    const doc = rows.document;
     db.transaction(() => {
       db.prepare(
         'INSERT INTO documents (id, title, title_en, publisher, publisher_en, edition, edition_en, attribution, source_file, source_sha256, source_encoding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ).run(
-        metadata.id,
-        metadata.title,
-        metadata.titleEn ?? null,
-        metadata.publisher,
-        metadata.publisherEn ?? null,
-        metadata.edition,
-        metadata.editionEn ?? null,
-        metadata.attribution,
-        metadata.sourceFile,
-        digest.sourceSha256,
-        prepared.encoding,
+        doc.id,
+        doc.title,
+        doc.titleEn,
+        doc.publisher,
+        doc.publisherEn,
+        doc.edition,
+        doc.editionEn,
+        doc.attribution,
+        doc.sourceFile,
+        doc.sourceSha256,
+        doc.sourceEncoding,
       );
-      for (const s of curated.sections)
+      for (const s of rows.sections)
         insertSection.run(
           s.id,
-          metadata.id,
+          doc.id,
           s.parentId,
           s.level,
           s.ordinal,
@@ -217,10 +253,47 @@ function writeDatabase(
           s.editorial ? 1 : 0,
           s.sourceLine,
         );
-      for (const p of curated.paragraphs)
+      for (const p of rows.paragraphs)
         insertParagraph.run(p.id, p.sectionId, p.ordinal, p.text, p.firstLine, p.lastLine);
-      for (const a of artifacts) insertArtifact.run(a.name, a.version, a.body);
-      const entries: [string, string][] = [
+      for (const a of rows.artifacts) insertArtifact.run(a.name, a.version, a.body);
+      rows.extension?.fill(db);
+      for (const [key, value] of rows.meta) meta.run(key, value);
+    })();
+    const check = db.pragma('foreign_key_check') as unknown[];
+    if (check.length > 0)
+      throw new ContentBuildError(`content database: broken references ${JSON.stringify(check)}`);
+    // VACUUM INTO writes a compact copy whose bytes depend only on the content.
+    db.prepare('VACUUM INTO ?').run(target);
+  } finally {
+    db.close();
+  }
+}
+
+function writeDatabase(
+  prepared: PreparedContent,
+  artifacts: ContentArtifact[],
+  target: string,
+): void {
+  const { metadata, curated, digest } = prepared;
+  writeContentDatabase(
+    {
+      document: {
+        id: metadata.id,
+        title: metadata.title,
+        titleEn: metadata.titleEn ?? null,
+        publisher: metadata.publisher,
+        publisherEn: metadata.publisherEn ?? null,
+        edition: metadata.edition,
+        editionEn: metadata.editionEn ?? null,
+        attribution: metadata.attribution,
+        sourceFile: metadata.sourceFile,
+        sourceSha256: digest.sourceSha256,
+        sourceEncoding: prepared.encoding,
+      },
+      sections: curated.sections,
+      paragraphs: curated.paragraphs,
+      artifacts,
+      meta: [
         [META.schemaVersion, String(SCHEMA_VERSION)],
         [META.builderVersion, BUILDER_VERSION],
         [META.documentId, metadata.id],
@@ -231,17 +304,10 @@ function writeDatabase(
         [META.artifactVersions, JSON.stringify(sortedVersions(artifacts))],
         [META.sectionCount, String(curated.sections.length)],
         [META.paragraphCount, String(curated.paragraphs.length)],
-      ];
-      for (const [key, value] of entries) meta.run(key, value);
-    })();
-    const check = db.pragma('foreign_key_check') as unknown[];
-    if (check.length > 0)
-      throw new ContentBuildError(`content database: broken references ${JSON.stringify(check)}`);
-    // VACUUM INTO writes a compact copy whose bytes depend only on the content.
-    db.prepare('VACUUM INTO ?').run(target);
-  } finally {
-    db.close();
-  }
+      ],
+    },
+    target,
+  );
 }
 
 export interface BuildOptions {

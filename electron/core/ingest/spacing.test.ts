@@ -25,6 +25,17 @@ describe('joinLines (rule 3)', () => {
     expect(joinLines(['2022 年 2', '月'])).toBe('2022 年 2月');
     expect(joinLines(['のWTO', '2022'])).toBe('のWTO 2022');
   });
+  it('puts a space after an English sentence or abbreviation when a capitalised word follows', () => {
+    expect(joinLines(['（Japan-U.S.', 'Partnership on Trade）'])).toBe(
+      '（Japan-U.S. Partnership on Trade）',
+    );
+    expect(joinLines(['the report, see', 'Chapter 2.', 'The'])).toBe(
+      'the report, see Chapter 2. The',
+    );
+    // A URL or file name broken at a dot: no space.
+    expect(joinLines(['https://www.debian.', 'org/doc'])).toBe('https://www.debian.org/doc');
+    expect(joinLines(['U.S.', '、日本'])).toBe('U.S.、日本');
+  });
   it('joinTwo keeps U+3000 at the seam', () => {
     expect(joinTwo('不可欠である', 'ことを再確認した')).toBe('不可欠であることを再確認した');
     expect(joinTwo('5月\u3000', '「半導体')).toBe('5月\u3000「半導体');

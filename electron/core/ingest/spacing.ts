@@ -30,7 +30,13 @@ export function joinTwo(left: string, right: string): string {
   if (right.length === 0) return left;
   const last = Array.from(left.slice(-2)).pop() ?? '';
   const first = String.fromCodePoint(right.codePointAt(0) ?? 0);
-  return isLatinOrDigit(last) && isLatinOrDigit(first) ? `${left} ${right}` : left + right;
+  if (isLatinOrDigit(last) && isLatinOrDigit(first)) return `${left} ${right}`;
+  // An English sentence or abbreviation ends the line and a capitalised word opens the
+  // next (`Japan-U.S.` / `Partnership`): a space, as in the source. A lower-case word
+  // after a full stop is a URL or a file name broken at its dot (`debian.` / `org`).
+  if (/[.,;:!?)]/.test(last) && /[A-Z(]/.test(first) && /[A-Za-z0-9]/.test(left.slice(-2, -1)))
+    return `${left} ${right}`;
+  return left + right;
 }
 
 /**

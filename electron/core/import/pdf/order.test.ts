@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { readingOrder } from './order';
+import { line } from './testing';
+
+const texts = (lines: ReturnType<typeof line>[]) => readingOrder(lines).map((o) => o.line.text);
+
+describe('readingOrder', () => {
+  it('reads two columns column by column, a title across both first and a footnote across both last', () => {
+    const lines = [
+      line('表題は段をまたぐ長い見出しの行です', 62, 60, { size: 16 }),
+      ...[0, 1, 2, 3].map((i) => line(`左${i}の行の本文です`, 62, 100 + i * 17)),
+      ...[0, 1, 2, 3].map((i) => line(`右${i}の行の本文です`, 320, 100 + i * 17)),
+      line(
+        '注1　脚注は段をまたいで下に置かれる長い一行の注記です。二つの段の幅いっぱいに続く。',
+        62,
+        700,
+        { size: 8 },
+      ),
+    ];
+    expect(texts(lines)).toEqual([
+      '表題は段をまたぐ長い見出しの行です',
+      '左0の行の本文です',
+      '左1の行の本文です',
+      '左2の行の本文です',
+      '左3の行の本文です',
+      '右0の行の本文です',
+      '右1の行の本文です',
+      '右2の行の本文です',
+      '右3の行の本文です',
+      '注1　脚注は段をまたいで下に置かれる長い一行の注記です。二つの段の幅いっぱいに続く。',
+    ]);
+  });
+
+  it('finds the gutter although a heading overhangs into it', () => {
+    const lines = [
+      ...[0, 1, 2].map((i) => line(`左${i}の本文です。`, 62, 100 + i * 17)),
+      line('左の段の見出しが少しはみ出す行', 62, 151),
+      ...[0, 1, 2, 3].map((i) => line(`右${i}の本文です。`, 230, 100 + i * 17)),
+    ];
+    expect(texts(lines).slice(0, 4)).toEqual([
+      '左0の本文です。',
+      '左1の本文です。',
+      '左2の本文です。',
+      '左の段の見出しが少しはみ出す行',
+    ]);
+  });
+
+  it('reads vertical columns right to left', () => {
+    const col = (x: number, t: string) => ({
+      ...line(t, x, 80),
+      x1: x + 10,
+      y1: 80 + t.length * 10,
+      vertical: true,
+    });
+    expect(texts([col(400, '三行目'), col(500, '一行目'), col(450, '二行目')])).toEqual([
+      '一行目',
+      '二行目',
+      '三行目',
+    ]);
+  });
+});
