@@ -19,7 +19,7 @@ describe('revealDelta', () => {
     expect(revealDelta(view, r(400, 790, 600, 820), false)).toEqual({ left: 0, top: 820 - 776 });
     expect(revealDelta(view, r(400, 40, 600, 70), false)).toEqual({
       left: 0,
-      top: 70 - 30 - 124 + 30,
+      top: 40 - 124,
     });
   });
 
