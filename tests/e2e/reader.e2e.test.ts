@@ -468,7 +468,7 @@ describe('display', () => {
 
     // Click the highlight: the editor opens; add a note and tags.
     await highlight.first().click();
-    const editor = page.locator('dialog.editor[open]');
+    const editor = page.locator('.note-sheet');
     await editor.waitFor();
     await editor.locator('textarea').fill('半導体協力の要点：後で読む');
     await editor.locator('input[type="text"]').fill('要確認, 半導体');
