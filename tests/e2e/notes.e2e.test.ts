@@ -126,7 +126,8 @@ describe('a note you can see', () => {
     // A button named by the note's first line; the highlights are marks described by colour.
     expect(await axNode(page, marker)).toMatchObject({
       role: 'button',
-      name: 'メモ：半導体協力の要点：後で読む',
+      // The first line, and an ellipsis: the note goes on.
+      name: 'メモ：半導体協力の要点：後で読む…',
     });
     expect(await axNode(page, `main mark[data-annotation-id="${noted.id}"]`)).toMatchObject({
       role: 'mark',
@@ -241,7 +242,7 @@ describe('made from the keyboard alone', () => {
     await page.keyboard.press('Tab');
     expect((await focused(page)).data.color).toBe('green');
     await page.keyboard.press('Enter');
-    expect(await toastText(page)).toBe('ハイライトを保存しました');
+    await expect.poll(() => toastText(page)).toBe('ハイライトを保存しました');
     const [made] = await callApi<Annotation[]>(page, 'listAnnotations');
     expect(made).toMatchObject({
       color: 'green',
@@ -265,7 +266,7 @@ describe('made from the keyboard alone', () => {
     await page.keyboard.insertText('キーボードだけで書いたメモ');
     await screenshot(page, 'keyboard-note');
     await page.keyboard.press('Control+Enter');
-    expect(await toastText(page)).toBe('ハイライトとメモを保存しました');
+    await expect.poll(() => toastText(page)).toBe('ハイライトとメモを保存しました');
     await expect.poll(() => page.locator('.note-sheet').count()).toBe(0);
     const notes = await callApi<Annotation[]>(page, 'listAnnotations');
     const note = notes.find((a) => a.note !== '')!;
@@ -287,7 +288,7 @@ describe('made from the keyboard alone', () => {
     await page.keyboard.press('Enter');
     await page.locator('.note-sheet button.danger').focus();
     await page.keyboard.press('Enter');
-    expect(await toastText(page)).toBe('ハイライトとメモを削除しました');
+    await expect.poll(() => toastText(page)).toBe('ハイライトとメモを削除しました');
   });
 });
 
@@ -405,7 +406,7 @@ describe('the メモ panel', () => {
     await page.locator('.note-sheet').waitFor();
     expect(await page.textContent('#sheet-title')).toBe('ハイライトを編集');
     await page.click('.note-sheet button.danger');
-    expect(await toastText(page)).toBe('ハイライトを削除しました');
+    await expect.poll(() => toastText(page)).toBe('ハイライトを削除しました');
     await page.click('.toast button:has-text("元に戻す")');
     await expect.poll(() => page.locator('#notes-list li[data-annotation]').count()).toBe(2);
 
@@ -413,7 +414,7 @@ describe('the メモ panel', () => {
     await page.locator('#notes-list li[data-annotation]').first().locator('button.edit').click();
     expect(await page.textContent('#sheet-title')).toBe('Edit the highlight');
     await page.click('.note-sheet button.danger');
-    expect(await toastText(page)).toBe('Highlight deleted');
+    await expect.poll(() => toastText(page)).toBe('Highlight deleted');
     await page.locator('#notes-list li[data-annotation]').first().locator('button.edit').click();
     expect(await page.textContent('#sheet-title')).toBe('Edit the highlight and note');
     await page.click('.note-sheet button.danger');
