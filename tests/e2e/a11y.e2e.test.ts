@@ -8,9 +8,10 @@
 // screen (each starts from a fresh load at the stored defaults).
 import { beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Annotation, Prefs, SectionView } from '../../electron/common/api/types';
+import type { Annotation, SectionView } from '../../electron/common/api/types';
 import type { RunningEdition } from './testing/server';
 import { useE2eSession } from './testing/session';
+import { DEFAULT_PREFS } from './testing/prefs';
 import {
   callApi,
   cspViolations,
@@ -22,14 +23,6 @@ import {
 import { seriousViolations } from './testing/axe';
 import { axNode, selectPassage } from './testing/notes-page';
 
-const DEFAULT_PREFS: Prefs = {
-  theme: 'light',
-  fontSize: 17,
-  writingMode: 'horizontal',
-  language: 'ja',
-  fontFamily: 'serif',
-  copyCitation: true,
-};
 const SECTION = 'us-3';
 
 const session = useE2eSession();

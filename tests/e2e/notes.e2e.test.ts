@@ -5,9 +5,10 @@
 // passage; the メモ panel's order and first lines; the words after each change.
 import { beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Annotation, Prefs, SectionView } from '../../electron/common/api/types';
+import type { Annotation, SectionView } from '../../electron/common/api/types';
 import type { RunningEdition } from './testing/server';
 import { useE2eSession } from './testing/session';
+import { DEFAULT_PREFS } from './testing/prefs';
 import {
   callApi,
   cspViolations,
@@ -28,15 +29,6 @@ import {
   toastText,
   type Box,
 } from './testing/notes-page';
-
-const DEFAULT_PREFS: Prefs = {
-  theme: 'light',
-  fontSize: 17,
-  writingMode: 'horizontal',
-  language: 'ja',
-  fontFamily: 'serif',
-  copyCitation: true,
-};
 
 /** The part 3．日米貿易投資関係… : several long paragraphs. */
 const SECTION = 'us-3';

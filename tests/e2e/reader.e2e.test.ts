@@ -328,7 +328,7 @@ describe('display', () => {
     await page.click('button[aria-pressed]:has-text("横書き")');
     expect(await writingMode(page)).toBe('horizontal-tb');
 
-    await page.click('button[aria-label="文字を大きく"]');
+    await page.click('button[aria-label="A+ 文字を大きく"]');
     expect(
       await page.evaluate<string>(
         `getComputedStyle(document.querySelector('main article p')).fontSize`,

@@ -109,7 +109,6 @@ export const en: Messages = {
   orderNewest: 'Newest',
   orderNewestTitle: 'Most recently changed first',
   noteChanged: 'Changed {date}',
-  highlight: 'Highlight',
   selectionTools: 'Highlight the selection',
   highlightIn: 'Highlight in {color}',
   highlightOf: '{color} highlight',

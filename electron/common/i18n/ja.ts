@@ -114,7 +114,6 @@ export const ja = {
   orderNewest: '新しい順',
   orderNewestTitle: '最後に変更した日時の新しい順',
   noteChanged: '{date} 更新',
-  highlight: 'ハイライト',
   selectionTools: '選択範囲をハイライト',
   highlightIn: '{color}でハイライト',
   highlightOf: '{color}のハイライト',
