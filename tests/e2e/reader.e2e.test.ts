@@ -328,7 +328,7 @@ describe('display', () => {
     await page.click('button[aria-pressed]:has-text("横書き")');
     expect(await writingMode(page)).toBe('horizontal-tb');
 
-    await page.click('button[aria-label="文字を大きく"]');
+    await page.click('button[aria-label="A+ 文字を大きく"]');
     expect(
       await page.evaluate<string>(
         `getComputedStyle(document.querySelector('main article p')).fontSize`,
@@ -468,7 +468,7 @@ describe('display', () => {
 
     // Click the highlight: the editor opens; add a note and tags.
     await highlight.first().click();
-    const editor = page.locator('dialog.editor[open]');
+    const editor = page.locator('.note-sheet');
     await editor.waitFor();
     await editor.locator('textarea').fill('半導体協力の要点：後で読む');
     await editor.locator('input[type="text"]').fill('要確認, 半導体');

@@ -36,8 +36,8 @@ it('restores section, scroll, theme, writing mode and notes after a restart on a
     getSelection().addRange(range);
   })()`);
   await page.click('.selbar .note-button');
-  await page.locator('dialog.editor[open] textarea').fill('再起動後も残るメモ');
-  await page.click('dialog.editor[open] button[type="submit"]');
+  await page.locator('.note-sheet textarea').fill('再起動後も残るメモ');
+  await page.click('.note-sheet button[type="submit"]');
   await page.locator(`main article p[data-paragraph-id="${paragraph.id}"] .hl`).first().waitFor();
 
   await page.selectOption('header select', 'dark');

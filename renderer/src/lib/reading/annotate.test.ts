@@ -107,6 +107,14 @@ describe('a click on the text', () => {
     expect(clickedAnnotation(inHighlight, true)).toBe('a-7');
   });
 
+  it('opens the note of a marker clicked, even with a selection in the text', () => {
+    const onMarker = {
+      closest: (s: string) => (s === '[data-note-marker]' ? { getAttribute: () => 'a-8' } : null),
+    } as unknown as EventTarget;
+    expect(clickedAnnotation(onMarker, true)).toBe('a-8');
+    expect(clickedAnnotation(onMarker, false)).toBe('a-8');
+  });
+
   it('does nothing when it ended a selection, or hit no highlight', () => {
     expect(clickedAnnotation(inHighlight, false)).toBeNull();
     expect(clickedAnnotation(elsewhere, true)).toBeNull();

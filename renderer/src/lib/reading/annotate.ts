@@ -2,7 +2,8 @@
 // becomes a passage to highlight (paragraph ids and offsets, as the contract stores
 // them); the M key without a selection takes the first paragraph in view (or, in a
 // section with no paragraphs, a note on the whole section); a click on a highlight
-// opens its note, unless the click ended a selection.
+// opens its note, unless the click ended a selection; a click on a note's marker
+// always opens it.
 import type { SectionView } from '../../../../electron/common/api/types';
 import type { EditorTarget } from '../state/annotations.svelte';
 import type { ParagraphSelection } from '../text/selection';
@@ -78,15 +79,19 @@ export function paragraphTarget(
 }
 
 /**
- * The annotation whose highlight was clicked, or null: a click elsewhere, or one that
- * ended a selection (`selectionCollapsed` false), which belongs to the selection.
+ * The annotation whose highlight or note marker was clicked, or null: a click elsewhere,
+ * or one on a highlight that ended a selection (`selectionCollapsed` false), which
+ * belongs to the selection.
  */
 export function clickedAnnotation(
   target: EventTarget | null,
   selectionCollapsed: boolean,
 ): string | null {
   const el = target as { closest?: (selector: string) => Element | null } | null;
-  const highlight = typeof el?.closest === 'function' ? el.closest('[data-annotation-id]') : null;
+  if (typeof el?.closest !== 'function') return null;
+  const marker = el.closest('[data-note-marker]');
+  if (marker) return marker.getAttribute('data-note-marker') || null;
+  const highlight = el.closest('[data-annotation-id]');
   if (!highlight || !selectionCollapsed) return null;
   return highlight.getAttribute('data-annotation-id') || null;
 }

@@ -31,6 +31,28 @@ describe('highlights drawn in a section', () => {
     });
   });
 
+  it('carries the note on every range of a noted highlight, and the marker on its first', () => {
+    const noted = highlight({
+      id: 'a-6',
+      note: '後で読む',
+      target: {
+        ...highlight().target!,
+        paragraphIds: ['us-1-p1', 'us-1-p2'],
+        startParagraphId: 'us-1-p1',
+        startOffset: 10,
+        endParagraphId: 'us-1-p2',
+        endOffset: 3,
+      },
+    });
+    expect(highlightsByParagraph(section, [noted, highlight({ note: '  ' })])).toEqual({
+      'us-1-p1': [
+        { start: 10, end: 13, id: 'a-6', color: 'green', note: '後で読む', marker: true },
+        { start: 2, end: 7, id: 'a-1', color: 'green' },
+      ],
+      'us-1-p2': [{ start: 0, end: 3, id: 'a-6', color: 'green', note: '後で読む' }],
+    });
+  });
+
   it('draws nothing for orphaned highlights, section notes or unknown paragraphs', () => {
     const orphan = highlight({ id: 'a-3', anchor: 'orphan' });
     const sectionNote = highlight({ id: 'a-4', kind: 'section-note', target: null });

@@ -1,7 +1,9 @@
 // The reader's highlights drawn in the open section: each anchored annotation becomes
 // one range per paragraph it covers (the first from its start offset, the last to its
 // end offset, those between whole). Orphaned annotations (passage not found in this
-// text), section notes and paragraphs the section does not have draw nothing.
+// text), section notes and paragraphs the section does not have draw nothing. A
+// highlight that carries a note says so on each of its ranges (`note`), and its first
+// range asks for the note's marker (`marker`), drawn where the passage begins.
 import type { Annotation, SectionView } from '../../../../electron/common/api/types';
 import type { HighlightRange } from '../text/segments';
 
@@ -19,7 +21,15 @@ export function highlightsByParagraph(
       if (lengths[pid] === undefined) continue;
       const start = pid === target.startParagraphId ? target.startOffset : 0;
       const end = pid === target.endParagraphId ? target.endOffset : lengths[pid]!;
-      (byParagraph[pid] ??= []).push({ start, end, id: a.id, color: a.color });
+      const noted = a.note.trim() !== '';
+      (byParagraph[pid] ??= []).push({
+        start,
+        end,
+        id: a.id,
+        color: a.color,
+        ...(noted ? { note: a.note } : {}),
+        ...(noted && pid === target.startParagraphId ? { marker: true } : {}),
+      });
     }
   }
   return byParagraph;

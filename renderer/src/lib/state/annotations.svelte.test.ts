@@ -91,6 +91,30 @@ describe('annotations state', () => {
     expect(state.find('b')?.color).toBe('pink');
   });
 
+  it('lists newest first when asked, filters kept, and back in document order', async () => {
+    const { state } = setup([
+      highlight({ id: 'a', color: 'green', updatedAt: '2026-01-03T00:00:00.000Z' }),
+      highlight({ id: 'b', color: 'pink', updatedAt: '2026-01-05T00:00:00.000Z' }),
+      highlight({ id: 'c', color: 'green', updatedAt: '2026-01-04T00:00:00.000Z' }),
+    ]);
+    await state.load();
+    expect(state.order).toBe('document');
+    state.order = 'date';
+    expect(state.shown.map((a) => a.id)).toEqual(['b', 'c', 'a']);
+    state.colorFilter = 'green';
+    expect(state.shown.map((a) => a.id)).toEqual(['c', 'a']);
+    // An edit moves the note up; the order holds across the reload that follows it.
+    await state.update('a', { color: 'green', note: '後で', tags: [] });
+    state.list = state.list.map((n) =>
+      n.id === 'a' ? { ...n, updatedAt: '2026-01-06T00:00:00.000Z' } : n,
+    );
+    expect(state.shown.map((a) => a.id)).toEqual(['a', 'c']);
+    state.order = 'document';
+    expect(state.shown.map((a) => a.id)).toEqual(['a', 'c']);
+    state.colorFilter = null;
+    expect(state.shown.map((a) => a.id)).toEqual(['a', 'b', 'c']);
+  });
+
   it('deletes and restores (undo), edits, and adds notes on a whole section', async () => {
     const { state } = setup([highlight({ id: 'a' })]);
     await state.load();

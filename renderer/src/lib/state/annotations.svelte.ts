@@ -1,10 +1,12 @@
 // The reader's highlights and notes (メモ) from user.sqlite: the whole list (it is
 // small: one document), filtered in the panel by tag or colour, and per section for
-// drawing in the text. Every change is committed by the core before it answers; the
+// drawing in the text; the panel's order (document or newest first) is kept here for
+// the session (the contract's preferences have no field for it). Every change is committed by the core before it answers; the
 // list is then read again. Deleting can be undone (restoreAnnotation). Export and
 // import go through here too, so no component talks to the API for notes.
 import { api as defaultApi } from '../api';
 import { messageOf } from '../errors';
+import { sortNotes, type NoteOrder } from '../notes/order';
 import type { ApiClient } from '../../../../electron/common/api/contract';
 import type {
   Annotation,
@@ -78,13 +80,18 @@ export class AnnotationsState {
   error = $state<string | null>(null);
   tagFilter = $state<string | null>(null);
   colorFilter = $state<HighlightColor | null>(null);
+  /** The panel's order, for the session: the document's, or the most recently changed first. */
+  order = $state<NoteOrder>('document');
 
   tags = $derived(distinctSorted(this.list.flatMap((a) => a.tags)));
   shown = $derived(
-    this.list.filter(
-      (a) =>
-        (this.tagFilter === null || a.tags.includes(this.tagFilter)) &&
-        (this.colorFilter === null || a.color === this.colorFilter),
+    sortNotes(
+      this.list.filter(
+        (a) =>
+          (this.tagFilter === null || a.tags.includes(this.tagFilter)) &&
+          (this.colorFilter === null || a.color === this.colorFilter),
+      ),
+      this.order,
     ),
   );
 

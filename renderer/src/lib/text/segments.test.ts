@@ -65,7 +65,7 @@ describe('segmentText', () => {
   });
 
   it('renders an empty text as one empty piece', () => {
-    expect(segmentText('')).toEqual([{ hit: null, highlight: null, parts: [] }]);
+    expect(segmentText('')).toEqual([{ hit: null, highlight: null, markers: [], parts: [] }]);
   });
 
   it('layers highlights and hits, the innermost highlight winning', () => {
@@ -87,6 +87,34 @@ describe('segmentText', () => {
       ['協議', null, 'b'],
       ['委員会', null, 'a'],
       ['を開催', null, undefined],
+    ]);
+  });
+
+  it('puts a note marker where its passage begins, even under a highlight starting there too', () => {
+    const text = '日米経済政策協議委員会を開催';
+    const pieces = segmentText(
+      text,
+      [{ start: 2, end: 4, index: 0 }],
+      [
+        { start: 2, end: 11, id: 'a', color: 'yellow', note: '要点', marker: true },
+        { start: 2, end: 4, id: 'b', color: 'blue' },
+        { start: 6, end: 8, id: 'c', color: 'pink', note: '続き' },
+      ],
+    );
+    expect(
+      pieces.map((p) => [
+        p.parts.map((x) => x.text).join(''),
+        p.highlight?.id,
+        p.highlight?.noted,
+        p.markers.map((m) => m.id),
+      ]),
+    ).toEqual([
+      ['日米', undefined, undefined, []],
+      ['経済', 'b', false, ['a']],
+      ['政策', 'a', true, []],
+      ['協議', 'c', true, []],
+      ['委員会', 'a', true, []],
+      ['を開催', undefined, undefined, []],
     ]);
   });
 

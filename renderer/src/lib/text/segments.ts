@@ -25,13 +25,25 @@ export interface HighlightRange {
   end: number;
   id: string;
   color: string;
+  /** The note the highlight carries, when it has one. */
+  note?: string;
+  /** The passage begins here: the note's marker is drawn at `start`. */
+  marker?: boolean;
+}
+
+/** A note's marker, drawn where its highlighted passage begins. */
+export interface NoteMark {
+  id: string;
+  note: string;
 }
 
 export interface TextPiece {
   /** Hit index when this piece is inside a search hit, else null. */
   hit: number | null;
   /** The highlight this piece is in (the innermost when several overlap), else null. */
-  highlight: { id: string; color: string } | null;
+  highlight: { id: string; color: string; noted: boolean } | null;
+  /** Markers of notes whose passage begins where this piece does. */
+  markers: NoteMark[];
   parts: TextPart[];
 }
 
@@ -118,17 +130,23 @@ export function segmentText(
     for (const h of spans) {
       if (h.start <= a && b <= h.end && h.start >= innermost) {
         innermost = h.start;
-        highlight = { id: h.id, color: h.color };
+        highlight = { id: h.id, color: h.color, noted: h.note !== undefined };
       }
     }
     const last = runs[runs.length - 1];
     if (last && last.hit === hit && last.highlight?.id === highlight?.id) last.end = b;
     else runs.push({ start: a, end: b, hit, highlight });
   }
-  if (runs.length === 0) return [{ hit: null, highlight: null, parts: [] }];
+  if (runs.length === 0) return [{ hit: null, highlight: null, markers: [], parts: [] }];
+  // A highlight's start is always a cut where a new run begins (the innermost changes there).
+  const markersAt = (start: number): NoteMark[] =>
+    spans
+      .filter((h) => h.marker && h.note !== undefined && h.start === start)
+      .map((h) => ({ id: h.id, note: h.note! }));
   return runs.map((r) => ({
     hit: r.hit,
     highlight: r.highlight,
+    markers: markersAt(r.start),
     parts: splitUpright(text.slice(r.start, r.end), r.start, upright),
   }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { trackSelection } from './selection';
+import { passageText, trackSelection } from './selection';
 
 // paragraphSelection itself needs a DOM (Range), which Node has not: the browser tests cover it
 // (selecting across marks and 縦中横 spans, then highlighting). Here: the wiring.
@@ -26,5 +26,20 @@ describe('trackSelection', () => {
     detach();
     expect(listeners.size).toBe(0);
     expect(onChange).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('passageText', () => {
+  it('keeps the break between two paragraphs', () => {
+    expect(passageText(['米国経済は堅調に推移した。', '半導体の国内生産を支援する。'], 5, 3)).toBe(
+      '堅調に推移した。\n半導体',
+    );
+  });
+
+  it('cuts one paragraph at both offsets, and keeps middle ones whole', () => {
+    expect(passageText(['米国経済は堅調に推移した。'], 2, 4)).toBe('経済');
+    expect(passageText(['一段落目。', '二段落目。', '三段落目。'], 3, 2)).toBe(
+      '目。\n二段落目。\n三段',
+    );
   });
 });

@@ -3,7 +3,9 @@
 // renders exactly the display text (marks and 縦中横 spans add no characters), so
 // the length of the text between a paragraph's start and a DOM point is the offset.
 // A selection that starts in the heading or ends in the list of subsections is
-// clipped to the paragraphs it covers.
+// clipped to the paragraphs it covers. Its text keeps the paragraph breaks (one "\n"
+// between paragraphs, as the core joins a section's text): Range.toString() would run
+// two paragraphs together.
 
 export interface ParagraphSelection {
   startParagraphId: string;
@@ -14,6 +16,21 @@ export interface ParagraphSelection {
 }
 
 const PARAGRAPH = 'p[data-paragraph-id]';
+
+/**
+ * The text of a passage over `paragraphs` (their display texts, in order), from
+ * `startOffset` in the first to `endOffset` in the last, one "\n" between paragraphs.
+ */
+export function passageText(
+  paragraphs: readonly string[],
+  startOffset: number,
+  endOffset: number,
+): string {
+  const last = paragraphs.length - 1;
+  return paragraphs
+    .map((text, i) => text.slice(i === 0 ? startOffset : 0, i === last ? endOffset : text.length))
+    .join('\n');
+}
 
 function offsetIn(paragraph: Element, node: Node, offset: number): number {
   const range = document.createRange();
@@ -55,7 +72,11 @@ export function paragraphSelection(
     startOffset,
     endParagraphId: last.getAttribute('data-paragraph-id')!,
     endOffset,
-    text: range.toString(),
+    text: passageText(
+      inRange.map((p) => p.textContent ?? ''),
+      startOffset,
+      endOffset,
+    ),
   };
 }
 
@@ -76,4 +97,36 @@ export function trackSelection(
       onChange(null);
     };
   };
+}
+
+/** Where a UTF-16 offset into a paragraph's display text falls in its text nodes. */
+function pointIn(root: ParentNode, paragraphId: string, offset: number): [Node, number] | null {
+  const p = root.querySelector(`${PARAGRAPH}[data-paragraph-id="${CSS.escape(paragraphId)}"]`);
+  if (!p) return null;
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  let last: Text | null = null;
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    if (offset <= seen + n.length) return [n, offset - seen];
+    seen += n.length;
+    last = n;
+  }
+  return last ? [last, last.length] : [p, 0];
+}
+
+/**
+ * The DOM range of a passage stored as paragraph offsets (the inverse of
+ * `paragraphSelection`), or null when its paragraphs are not drawn under `root`.
+ */
+export function passageRange(
+  root: ParentNode,
+  passage: Omit<ParagraphSelection, 'text'>,
+): Range | null {
+  const start = pointIn(root, passage.startParagraphId, passage.startOffset);
+  const end = pointIn(root, passage.endParagraphId, passage.endOffset);
+  if (!start || !end) return null;
+  const range = document.createRange();
+  range.setStart(...start);
+  range.setEnd(...end);
+  return range;
 }
