@@ -7,6 +7,7 @@
 // implemented here is a compile error.
 import { ApiError, type ApiHandlers } from '../common/api/contract';
 import type { AppInfo, HostKind, SearchResultItem, TocEntry } from '../common/api/types';
+import { DEFAULT_SEARCH_LIMIT } from '../common/rules/search';
 import type { ContentStore } from './content/store-types';
 import { unavailableLibraryHandlers, type LibraryHandlers } from './library/handlers';
 import type { Library } from './library/library-types';
@@ -37,9 +38,6 @@ export interface HandlerContext {
   libraryHandlers?: LibraryHandlers;
   host?: HostFacts;
 }
-
-/** Results returned when the caller gives no limit: enough for a results panel. */
-export const DEFAULT_SEARCH_LIMIT = 50;
 
 /** English counterpart and details of the editing statement shown in Help → About. */
 const EDITING_NOTE = {

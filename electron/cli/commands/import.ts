@@ -2,7 +2,7 @@
 // an invalid file is refused with a clear error and changes nothing; importing
 // the same file twice adds nothing.
 import fs from 'node:fs';
-import { MAX_IMPORT_BYTES } from '../../common/api/contract';
+import { MAX_IMPORT_BYTES } from '../../common/rules/notes';
 import { CliError, type Command } from '../command';
 import { withLibrary } from './library-access';
 

@@ -3,9 +3,10 @@
 // "hits","score","kind","ranges"}]; readable text (title path, snippet with the
 // hits marked 【…】) without --json.
 import { ApiError } from '../../common/api/contract';
-import { MAX_QUERY_LENGTH } from '../../common/api/contract';
+import { MAX_QUERY_LENGTH } from '../../common/rules/search';
 import { searchNotesInProfile } from '../../core/library/handlers';
-import { createSearchService, DEFAULT_RESULT_LIMIT } from '../../core/search/service';
+import { DEFAULT_SEARCH_LIMIT } from '../../common/rules/search';
+import { createSearchService } from '../../core/search/service';
 import { CliError, type Command } from '../command';
 import { withContentStore } from './content-access';
 
@@ -20,7 +21,7 @@ export const searchCommand: Command = {
     if (query.length > MAX_QUERY_LENGTH) {
       throw new CliError(`search: the query is longer than ${MAX_QUERY_LENGTH} characters`);
     }
-    let limit = DEFAULT_RESULT_LIMIT;
+    let limit = DEFAULT_SEARCH_LIMIT;
     if (typeof input.values.limit === 'string') {
       limit = Number(input.values.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {

@@ -2,14 +2,11 @@
 // they come from the reading pane, the CLI or an imported file. Strict objects:
 // unknown keys (including "__proto__" and "constructor") are refused.
 import { z } from 'zod';
-import { MAX_ID_LENGTH } from '../api/contract';
+import { idSchema, offsetSchema } from '../api/contract';
+import { MAX_PASSAGE_PARAGRAPHS, MAX_QUOTE_CONTEXT, MAX_QUOTE_LENGTH } from '../rules/passages';
 import { colorSchema, labelSchema, noteSchema, tagsSchema, textProblem } from './fields';
 
-export const idSchema = z
-  .string()
-  .min(1)
-  .max(MAX_ID_LENGTH)
-  .regex(/^[A-Za-z0-9._:-]+$/, 'ids are ASCII letters, digits, ".", "_", ":" and "-"');
+export { idSchema } from '../api/contract';
 
 const contentText = (max: number) =>
   z
@@ -20,16 +17,16 @@ const contentText = (max: number) =>
       if (problem) ctx.addIssue({ code: 'custom', message: `the quoted text ${problem}` });
     });
 
-const offset = z.number().int().min(0).max(10_000_000);
+const offset = offsetSchema;
 export const isoTimeSchema = z.iso.datetime({ offset: true });
 
 export const annotationTargetSchema = z
   .strictObject({
-    paragraphIds: z.array(idSchema).min(1).max(10_000),
+    paragraphIds: z.array(idSchema).min(1).max(MAX_PASSAGE_PARAGRAPHS),
     quote: z.strictObject({
-      exact: contentText(1_000_000).min(1),
-      prefix: contentText(256),
-      suffix: contentText(256),
+      exact: contentText(MAX_QUOTE_LENGTH).min(1),
+      prefix: contentText(MAX_QUOTE_CONTEXT),
+      suffix: contentText(MAX_QUOTE_CONTEXT),
     }),
     position: z.strictObject({ start: offset, end: offset }),
     startParagraphId: idSchema,

@@ -6,6 +6,11 @@
 // `Interface`).
 import { z } from 'zod';
 import { colorSchema, labelSchema, noteSchema, tagSchema, tagsSchema } from '../annotations/fields';
+import { ID_PATTERN, ID_RULE, MAX_ID_LENGTH } from '../rules/ids';
+import { MAX_BACKUP_NAME_LENGTH, MAX_IMPORT_BYTES } from '../rules/notes';
+import { MAX_OFFSET, SCROLL_RANGE } from '../rules/passages';
+import { FONT_FAMILIES, FONT_SIZE, LANGUAGES, THEMES, WRITING_MODES } from '../rules/prefs';
+import { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT } from '../rules/search';
 import type {
   Annotation,
   BackupEntry,
@@ -22,44 +27,41 @@ import type {
   TocEntry,
 } from './types';
 
-/** Longest id accepted anywhere (section, paragraph, annotation ids are short slugs). */
-export const MAX_ID_LENGTH = 200;
-/** Longest search query accepted; longer input is refused, not truncated silently. */
-export const MAX_QUERY_LENGTH = 10_000;
-
-const id = z
-  .string()
-  .min(1)
-  .max(MAX_ID_LENGTH)
-  .regex(/^[A-Za-z0-9._:-]+$/, 'ids are ASCII letters, digits, ".", "_", ":" and "-"');
+/** An id by the one id rule (../rules/ids.ts). */
+export const idSchema = z.string().min(1).max(MAX_ID_LENGTH).regex(ID_PATTERN, ID_RULE);
+/** A text offset (UTF-16 code units). */
+export const offsetSchema = z.number().int().min(0).max(MAX_OFFSET);
 const empty = z.strictObject({});
+const id = idSchema;
+const offset = offsetSchema;
 
 const prefsSchema = z.strictObject({
-  theme: z.enum(['system', 'light', 'dark', 'sepia']),
-  fontSize: z.number().int().min(12).max(32),
-  writingMode: z.enum(['horizontal', 'vertical']),
-  language: z.enum(['ja', 'en']),
-  fontFamily: z.enum(['serif', 'sans']),
+  theme: z.enum(THEMES),
+  fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
+  writingMode: z.enum(WRITING_MODES),
+  language: z.enum(LANGUAGES),
+  fontFamily: z.enum(FONT_FAMILIES),
   copyCitation: z.boolean(),
 });
 
-/** Largest import file accepted (JSON-LD text). */
-export const MAX_IMPORT_BYTES = 50_000_000;
-const offset = z.number().int().min(0).max(10_000_000);
+const searchArgs = z.strictObject({
+  query: z.string().max(MAX_QUERY_LENGTH),
+  limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
+});
 
 /** Argument schemas, one per method. Strict objects: unknown keys are refused. */
 export const inputSchemas = {
   getDocument: empty,
   getToc: empty,
   getSection: z.strictObject({ id }),
-  search: z.strictObject({
-    query: z.string().max(MAX_QUERY_LENGTH),
-    limit: z.number().int().min(1).max(1000).optional(),
-  }),
+  search: searchArgs,
   getPrefs: empty,
   setPrefs: prefsSchema.partial(),
   getPosition: empty,
-  setPosition: z.strictObject({ sectionId: id, scroll: z.number().min(0).max(1) }),
+  setPosition: z.strictObject({
+    sectionId: id,
+    scroll: z.number().min(SCROLL_RANGE.min).max(SCROLL_RANGE.max),
+  }),
 
   // Bookmarks and annotations (user.sqlite).
   getNotices: empty,
@@ -97,14 +99,11 @@ export const inputSchemas = {
   }),
   deleteAnnotation: z.strictObject({ id }),
   restoreAnnotation: z.strictObject({ id }),
-  searchNotes: z.strictObject({
-    query: z.string().max(MAX_QUERY_LENGTH),
-    limit: z.number().int().min(1).max(1000).optional(),
-  }),
+  searchNotes: searchArgs,
   exportAnnotations: z.strictObject({ format: z.enum(['w3c', 'md']) }),
   importAnnotations: z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES) }),
   listBackups: empty,
-  restoreBackup: z.strictObject({ name: z.string().min(1).max(200) }),
+  restoreBackup: z.strictObject({ name: z.string().min(1).max(MAX_BACKUP_NAME_LENGTH) }),
   createBackup: empty,
   getAppInfo: empty,
 } as const;

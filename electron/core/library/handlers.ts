@@ -21,7 +21,8 @@ import {
   describePassage,
   type AnchorResult,
 } from '../../common/anchoring/index';
-import { DEFAULT_COLOR } from '../../common/annotations/fields';
+import { DEFAULT_HIGHLIGHT_COLOR } from '../../common/rules/colors';
+import { DEFAULT_SEARCH_LIMIT } from '../../common/rules/search';
 import { exportMarkdown } from '../../common/annotations/markdown';
 import type { AnnotationRecord, BookmarkRecord } from '../../common/annotations/records';
 import { exportW3c, ImportFormatError, parseW3c } from '../../common/annotations/w3c';
@@ -331,7 +332,7 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
       const record = library.annotations.create({
         kind: 'highlight',
         sectionId: section.id,
-        color: args.color ?? DEFAULT_COLOR,
+        color: args.color ?? DEFAULT_HIGHLIGHT_COLOR,
         note: args.note ?? '',
         tags: args.tags ?? [],
         target: {
@@ -356,7 +357,7 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
         library.annotations.create({
           kind: 'section-note',
           sectionId,
-          color: color ?? DEFAULT_COLOR,
+          color: color ?? DEFAULT_HIGHLIGHT_COLOR,
           note,
           tags: tags ?? [],
           target: null,
@@ -369,7 +370,7 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
     restoreAnnotation: ({ id }) => annotationView(library.annotations.restore(id)),
 
     searchNotes: ({ query, limit }) =>
-      noteSearchResults(library, outline, content, query, limit ?? 50),
+      noteSearchResults(library, outline, content, query, limit ?? DEFAULT_SEARCH_LIMIT),
 
     exportAnnotations: ({ format }) => {
       const generatedAt = library.now();

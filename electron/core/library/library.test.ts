@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../common/api/contract';
 import { NewerDatabaseError, openLibrary } from './library';
 import { LATEST_VERSION } from './migrations/index';
-import { DEFAULT_PREFS } from './prefs';
+import { DEFAULT_PREFS } from '../../common/rules/prefs';
 import { removeDir, sha256File, tempUserDataDir } from './test-helpers';
 
 const dirs: string[] = [];

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { ApiError } from '../../common/api/contract';
+import { ApiError, parseArgs } from '../../common/api/contract';
 import { makeNotice, type DamageKind } from '../../common/api/notices';
 import type { Prefs, ReadingPosition } from '../../common/api/types';
 import {
@@ -50,21 +50,9 @@ export interface OpenLibraryOptions {
   now?: () => Date;
 }
 
+/** The contract's own check: the library is also called directly (tests, recovery). */
 const positionSchemaCheck = (position: ReadingPosition): void => {
-  if (
-    typeof position?.sectionId !== 'string' ||
-    position.sectionId.length === 0 ||
-    position.sectionId.length > 200 ||
-    !/^[A-Za-z0-9._:-]+$/.test(position.sectionId)
-  )
-    throw new ApiError('invalid_input', 'setPosition: sectionId must be a section id');
-  if (
-    typeof position.scroll !== 'number' ||
-    !Number.isFinite(position.scroll) ||
-    position.scroll < 0 ||
-    position.scroll > 1
-  )
-    throw new ApiError('invalid_input', 'setPosition: scroll must be a number from 0 to 1');
+  parseArgs('setPosition', position);
 };
 
 export class SqliteLibrary implements Library {
@@ -221,7 +209,7 @@ export class SqliteLibrary implements Library {
   }
 
   /** Searches notes and tags; the index is rebuilt lazily after any write. */
-  searchNotes(query: string, limit = 50): NoteHit[] {
+  searchNotes(query: string, limit: number): NoteHit[] {
     if (!this.noteIndex) {
       this.noteIndex = new NoteSearchIndex(
         this.annotations

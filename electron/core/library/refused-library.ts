@@ -6,7 +6,7 @@ import { ApiError } from '../../common/api/contract';
 import { makeNotice } from '../../common/api/notices';
 import type { Prefs, ReadingPosition } from '../../common/api/types';
 import type { Library, StartupNotice } from './library-types';
-import { DEFAULT_PREFS } from './prefs';
+import { DEFAULT_PREFS } from '../../common/rules/prefs';
 import type { NewerDatabaseError } from './user-db';
 
 export class RefusedLibrary implements Library {

@@ -4,6 +4,7 @@
 // highlights into the snippet, every hit range for the reading pane).
 import { ApiError } from '../../common/api/contract';
 import type { SearchResultItem } from '../../common/api/types';
+import { DEFAULT_SEARCH_LIMIT } from '../../common/rules/search';
 import { makeSnippet } from '../../common/search/snippet';
 import type { ContentStore } from '../content/store-types';
 import { SEARCH_ARTIFACT } from './artifact';
@@ -14,8 +15,6 @@ import {
   type SearchIndex,
   type SectionHit,
 } from './index';
-
-export const DEFAULT_RESULT_LIMIT = 100;
 
 export interface SearchService {
   readonly index: SearchIndex;
@@ -98,7 +97,7 @@ export function createSearchService(store: ContentStore): SearchService {
   return {
     index,
     search(query, opts = {}) {
-      const limit = opts.limit ?? DEFAULT_RESULT_LIMIT;
+      const limit = opts.limit ?? DEFAULT_SEARCH_LIMIT;
       return index.search(query, { limit }).map(toItem);
     },
   };

@@ -5,8 +5,9 @@
 // flicker to empty between keystrokes.
 import { api } from '../api';
 import type { SearchResultItem } from '../../../../electron/common/api/types';
+import { DEFAULT_SEARCH_LIMIT } from '../../../../electron/common/rules/search';
 
-export const SEARCH_LIMIT = 100;
+export const SEARCH_LIMIT = DEFAULT_SEARCH_LIMIT;
 
 class SearchState {
   /** The query as last handed over by the field (never mid-composition). */
