@@ -5,11 +5,12 @@
 // knows only `electron`: the bundle is checked for any other require.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 import { API_METHODS } from '../electron/common/api/contract';
+import { isMainModule } from '../electron/core/main-module';
+import { repoRoot } from '../electron/core/paths';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = repoRoot();
 
 export interface BundleResult {
   main: string;
@@ -85,8 +86,7 @@ export async function bundleElectron(
   };
 }
 
-const isMain = /build[\\/]bundle-electron\.ts$/.test(process.argv[1] ?? '');
-if (isMain) {
+if (isMainModule(import.meta.url)) {
   bundleElectron().then(
     (result) => {
       const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;

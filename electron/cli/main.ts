@@ -2,6 +2,7 @@
 // Global options: --json (only JSON on stdout), --user-data DIR, --content FILE.
 // Progress and logs go to stderr so that stdout stays machine-readable.
 import { parseArgs } from 'node:util';
+import { isMainModule } from '../core/main-module';
 import { defaultContentDbPath, resolveUserDataDir } from '../core/paths';
 import { CliError, type CliIo, type Command, type OptionSpec } from './command';
 import { ApiError } from '../common/api/contract';
@@ -69,10 +70,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   return typeof code === 'number' ? code : 0;
 }
 
-const isMain =
-  process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-const isMainByName = /electron[\\/]cli[\\/]main\.(ts|js|mjs|cjs)$/.test(process.argv[1] ?? '');
-if (isMain || isMainByName) {
+if (isMainModule(import.meta.url)) {
   const io: CliIo = {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     log: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),

@@ -19,7 +19,7 @@ import {
 } from 'electron';
 import { invoke, type ApiHandlers } from '../common/api/contract';
 import type { Language } from '../common/api/types';
-import { PRODUCT_NAME, resolveUserDataDir } from '../core/paths';
+import { defaultContentDbPath, PRODUCT_NAME, userDataOverride } from '../core/paths';
 import { openReaderCore, type ReaderCore } from '../core/reader-core';
 import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
 import { setSqliteNativeBinding } from '../core/sqlite';
@@ -50,22 +50,22 @@ protocol.registerSchemesAsPrivileged([
 ]);
 app.enableSandbox();
 
-/** `--user-data DIR` on the command line, or HAKUSHO_USER_DATA, moves all the app's data. */
-function userDataOverride(argv: string[]): string | undefined {
+/** `--user-data DIR` (or `--user-data=DIR`) on the command line. */
+function userDataFlag(argv: string[]): string | undefined {
   const at = argv.indexOf('--user-data');
   if (at !== -1 && argv[at + 1]) return argv[at + 1];
   const inline = argv.find((a) => a.startsWith('--user-data='));
-  if (inline) return inline.slice('--user-data='.length);
-  return process.env.HAKUSHO_USER_DATA || undefined;
+  return inline ? inline.slice('--user-data='.length) : undefined;
 }
 
-const override = userDataOverride(process.argv);
-if (override) app.setPath('userData', resolveUserDataDir(override));
+// The flag or the user-data variable moves all the app's data.
+const override = userDataOverride(userDataFlag(process.argv));
+if (override) app.setPath('userData', override);
 
-/** Packaged: resources/content.sqlite. Checkout: data/content.sqlite (or HAKUSHO_CONTENT_DB). */
+/** Packaged: resources/content.sqlite. Checkout: data/content.sqlite (or CONTENT_DB_ENV). */
 function contentDbPath(): string {
   if (app.isPackaged) return path.join(process.resourcesPath, 'content.sqlite');
-  return process.env.HAKUSHO_CONTENT_DB ?? path.join(app.getAppPath(), 'data', 'content.sqlite');
+  return defaultContentDbPath(app.getAppPath());
 }
 
 let mainWindow: BrowserWindow | null = null;

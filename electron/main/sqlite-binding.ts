@@ -3,7 +3,7 @@
 // HAKUSHO_SQLITE_BINDING; a packaged app ignores that variable (its own
 // node_modules were rebuilt for Electron by `npm run dist`, and a packaged app
 // must not load native code named by its environment).
-export const SQLITE_BINDING_ENV = 'HAKUSHO_SQLITE_BINDING';
+import { SQLITE_BINDING_ENV } from '../core/sqlite';
 
 /** The `.node` file to hand to setSqliteNativeBinding(), or null for the default module. */
 export function sqliteBindingFor(env: NodeJS.ProcessEnv, packaged: boolean): string | null {
