@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { moduleAbiVersions } from './native-abi';
+import { copyFileAtomically } from '../electron/core/files/atomic-write';
 
 export interface NativeTarget {
   electronVersion: string;
@@ -264,10 +265,7 @@ export async function ensureElectronNative(options: BuildOptions): Promise<Nativ
       };
     }
     // Into place atomically: a half-copied file never looks like a cached build.
-    fs.mkdirSync(path.dirname(cached), { recursive: true });
-    const partial = `${cached}.partial-${process.pid}`;
-    fs.copyFileSync(product, partial);
-    fs.renameSync(partial, cached);
+    copyFileAtomically(product, cached);
     fs.rmSync(path.join(path.dirname(cached), 'build.log'), { force: true });
     log(`built ${path.relative(root, cached)}`);
     return { ok: true, file: cached };

@@ -16,7 +16,7 @@ import {
   SCHEMA_VERSION,
 } from '../content/schema';
 import type { SearchDoc } from '../content/store-types';
-import { replaceFileAtomically } from './atomic-write';
+import { replaceFileAtomically } from '../files/atomic-write';
 import { applyCuration, parseCuration, type CuratedContent } from './curation';
 import { decodeSource, type SourceEncoding } from './decode';
 import { ContentBuildError } from './errors';

@@ -20,7 +20,8 @@ import {
   type BackupInfo,
   type BackupReason,
 } from './backups';
-import { fileStamp, moveAside, replaceFileDurably } from './files';
+import { copyFileAtomically } from '../files/atomic-write';
+import { fileStamp, moveAside } from '../files/move-aside';
 import { AnnotationRepository } from './annotations';
 import { BookmarkRepository } from './bookmarks';
 import type { Library, StartupNotice } from './library-types';
@@ -123,15 +124,7 @@ export class SqliteLibrary implements Library {
   private setAsideStaleWal(damage: DamageKind, reason: string): StartupNotice {
     const stamp = fileStamp(this.options.now());
     const into = path.join(this.userDataDir, 'damaged');
-    fs.mkdirSync(into, { recursive: true });
-    const moved: string[] = [];
-    for (const suffix of ['-wal', '-shm']) {
-      const from = this.path + suffix;
-      if (!fs.existsSync(from)) continue;
-      const to = path.join(into, `user-${stamp}.sqlite${suffix}`);
-      fs.renameSync(from, to);
-      moved.push(to);
-    }
+    const moved = moveAside(this.path, into, stamp, ['-wal', '-shm']);
     return makeNotice(
       'stale_wal_moved',
       { damage, detail: reason, movedTo: moved[0] ?? '' },
@@ -147,7 +140,7 @@ export class SqliteLibrary implements Library {
     const moved = moveAside(this.path, path.join(this.userDataDir, 'damaged'), stamp);
     const backup = newestGoodBackup(this.userDataDir, LATEST_VERSION);
     if (backup) {
-      replaceFileDurably(backup.path, this.path);
+      copyFileAtomically(backup.path, this.path);
       return makeNotice(
         'restored_from_backup',
         {
@@ -365,7 +358,7 @@ export class SqliteLibrary implements Library {
         'the notes database is in use by another Hakusho Reader process; close it and retry',
       );
     }
-    replaceFileDurably(backup.path, this.path);
+    copyFileAtomically(backup.path, this.path);
     const { db } = this.openOrRecover();
     this.conn = db;
     this.lastBackupSeq = -1;
