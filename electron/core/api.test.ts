@@ -5,7 +5,8 @@ import { API_METHODS, ApiError, invoke } from '../common/api/contract';
 import { DEFAULT_SEARCH_LIMIT } from '../common/rules/search';
 import { createHandlers, sourceLine } from './api';
 import { createLibraryHandlers } from './library/handlers';
-import { memoryContentStore, tempLibrary } from './testing/memory-core';
+import { memoryContentStore } from './testing/content-store';
+import { tempLibrary } from './testing/user-data';
 
 const host = { kind: 'electron' as const, version: '1.2.3', userDataDir: '/tmp/u' };
 

@@ -10,7 +10,7 @@ import {
   leftoverTempFiles,
   makeTempContent,
   type TempContent,
-} from '../../electron/core/ingest/temp-inputs.test-helper';
+} from '../../electron/core/testing/temp-content';
 
 const root = repoRoot();
 let temp: TempContent;
@@ -118,11 +118,24 @@ describe('hakusho content commands (child process)', () => {
     expect(read.stdout).toMatch(/^ {2}us-4 {2}4．地域・国際社会の繁栄に資する日米経済協力$/m);
   });
 
-  it('unknown section id: exit 1 with one line', () => {
-    const { code, stdout, stderr } = cli(['read', 'us-9', '--json']);
-    expect(code).toBe(1);
+  it('unknown section id: exit 1 with one line (the error envelope with --json)', () => {
+    const text = cli(['read', 'us-9']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toBe('');
+    expect(text.stderr).toBe('hakusho: read: no section "us-9" (see: toc)\n');
+    const json = cli(['read', 'us-9', '--json']);
+    expect(json.code).toBe(1);
+    expect(json.stdout).toBe('');
+    expect(json.stderr).toBe(
+      '{"ok":false,"error":{"code":"not_found","message":"read: no section \\"us-9\\" (see: toc)"}}\n',
+    );
+  });
+
+  it('a wrong command line: exit 2 with one line', () => {
+    const { code, stdout, stderr } = cli(['read', 'not an id!']);
+    expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('hakusho: read: no section "us-9" (see: toc)\n');
+    expect(stderr).toMatch(/^hakusho: read: getSection: ids are ASCII letters.* at id\n$/);
   });
 
   describe('bad input: exit 1, one line naming the file, previous database untouched', () => {

@@ -4,8 +4,7 @@
 // was); otherwise it goes to stdout.
 import path from 'node:path';
 import { writeFileAtomically } from '../../core/files/atomic-write';
-import { CliError, type Command } from '../command';
-import { withLibrary } from './library-access';
+import { CliError, UsageError, type Command } from '../command';
 
 function writeExport(file: string, body: string): void {
   const target = path.resolve(file);
@@ -13,7 +12,8 @@ function writeExport(file: string, body: string): void {
     writeFileAtomically(target, body);
   } catch (err) {
     throw new CliError(
-      `cannot write ${target}: ${err instanceof Error ? err.message : String(err)}`,
+      `export: cannot write ${target}: ${err instanceof Error ? err.message : String(err)}`,
+      'unavailable',
     );
   }
 }
@@ -23,11 +23,12 @@ export const exportCommand: Command = {
   summary: 'Export annotations and bookmarks (W3C JSON-LD or Markdown)',
   usage: 'hakusho export --format w3c|md [--out FILE]',
   options: { format: { type: 'string' }, out: { type: 'string' } },
-  async run(input, io) {
+  data: 'reads',
+  async run(input, session, io) {
     const format = input.values.format;
     if (format !== 'w3c' && format !== 'md')
-      throw new CliError('export: --format is "w3c" or "md"');
-    const file = await withLibrary(input, io, (s) => s.call('exportAnnotations', { format }));
+      throw new UsageError('export: --format is "w3c" or "md"');
+    const file = await session.call('exportAnnotations', { format });
     if (typeof input.values.out === 'string') {
       writeExport(input.values.out, file.body);
       io.log(`wrote ${path.resolve(input.values.out)}`);

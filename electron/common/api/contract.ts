@@ -195,6 +195,16 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Any failure as the ApiError that crosses a boundary: an ApiError as it is,
+ * anything else `internal` with its message (prefixed with `context`), never a stack.
+ */
+export function asApiError(err: unknown, context?: string): ApiError {
+  if (err instanceof ApiError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new ApiError('internal', context ? `${context}: ${message}` : message);
+}
+
 /** Validates raw arguments against the method's schema; throws ApiError('invalid_input'). */
 export function parseArgs<M extends ApiMethod>(method: M, raw: unknown): ApiParsedArgs<M> {
   const result = inputSchemas[method].safeParse(raw ?? {});
@@ -220,10 +230,6 @@ export async function invoke<M extends ApiMethod>(
   try {
     return await (handlers[method] as (a: ApiParsedArgs<M>) => ApiResult<M>)(args);
   } catch (err) {
-    if (err instanceof ApiError) throw err;
-    throw new ApiError(
-      'internal',
-      `${method}: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    throw asApiError(err, method);
   }
 }

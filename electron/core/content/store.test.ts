@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../common/api/contract';
 import { buildContentDb } from '../ingest/build';
-import { makeTempContent, type TempContent } from '../ingest/temp-inputs.test-helper';
+import { makeTempContent, type TempContent } from '../testing/temp-content';
 import type { ContentStore } from './store-types';
 import { openContentStore } from './store';
 

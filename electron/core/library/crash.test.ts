@@ -10,7 +10,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from './library';
-import { removeDir, tempUserDataDir } from './test-helpers';
+import { removeDir, tempUserDataDir } from '../testing/user-data';
 import { integrityCheck } from './user-db';
 
 const KILLS = 200;

@@ -6,7 +6,7 @@ import { ApiError } from '../../common/api/contract';
 import { NewerDatabaseError, openLibrary } from './library';
 import { LATEST_VERSION } from './migrations/index';
 import { DEFAULT_PREFS } from '../../common/rules/prefs';
-import { removeDir, sha256File, tempUserDataDir } from './test-helpers';
+import { removeDir, sha256File, tempUserDataDir } from '../testing/user-data';
 
 const dirs: string[] = [];
 function freshDir(): string {

@@ -1,0 +1,103 @@
+// Opening user.sqlite without ever losing a note. The file is probed before
+// anything writes to it: a database from a newer app is refused untouched
+// (NewerDatabaseError); a -wal beside it that does not belong to it is moved
+// aside, the database itself kept; a damaged database is moved aside and the
+// newest good backup put in its place (or a fresh database started). Each of
+// these is reported as a notice that says where the old files went.
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { makeNotice, type DamageKind } from '../../common/api/notices';
+import { copyFileAtomically } from '../files/atomic-write';
+import { fileStamp, moveAside } from '../files/move-aside';
+import { newestGoodBackup } from './backups';
+import type { StartupNotice } from './library-types';
+import { applyMigrations, LATEST_VERSION } from './migrations/index';
+import { openWritableUserDb, probeUserDb } from './user-db';
+
+/** Where damaged files are moved, inside the user-data folder. */
+export const DAMAGED_DIR = 'damaged';
+
+export interface OpenedUserDb {
+  db: Database.Database;
+  /** What was repaired on the way, for the reader. */
+  notices: StartupNotice[];
+}
+
+/** Moves a -wal (and -shm) that does not belong to the database aside; the database file stays. */
+function setAsideStaleWal(
+  file: string,
+  userDataDir: string,
+  now: Date,
+  damage: DamageKind,
+  reason: string,
+): StartupNotice {
+  const moved = moveAside(file, path.join(userDataDir, DAMAGED_DIR), fileStamp(now), [
+    '-wal',
+    '-shm',
+  ]);
+  return makeNotice(
+    'stale_wal_moved',
+    { damage, detail: reason, movedTo: moved[0] ?? '' },
+    `A leftover journal file next to the notes database did not belong to it (${reason}). ` +
+      `It was moved to ${moved[0] ?? '(nothing)'}; your notes database itself was kept.`,
+    moved,
+  );
+}
+
+/** Moves the damaged file aside and puts the newest good backup (if any) in its place. */
+function recoverFromDamage(
+  file: string,
+  userDataDir: string,
+  now: Date,
+  damage: DamageKind,
+  reason: string,
+): StartupNotice {
+  const moved = moveAside(file, path.join(userDataDir, DAMAGED_DIR), fileStamp(now));
+  const backup = newestGoodBackup(userDataDir, LATEST_VERSION);
+  if (backup) {
+    copyFileAtomically(backup.path, file);
+    return makeNotice(
+      'restored_from_backup',
+      {
+        damage,
+        detail: reason,
+        movedTo: moved[0] ?? '',
+        backupName: backup.name,
+        backupCreatedAt: backup.createdAt,
+      },
+      `The notes database was damaged (${reason}). It was moved to ${moved[0] ?? '(nothing)'} ` +
+        `and your data was restored from the backup of ${backup.createdAt} (${backup.name}).`,
+      [...moved, backup.path],
+    );
+  }
+  return makeNotice(
+    'started_fresh',
+    { damage, detail: reason, movedTo: moved[0] ?? '' },
+    `The notes database was damaged (${reason}) and no backup was available. It was moved to ` +
+      `${moved[0] ?? '(nothing)'} and a new, empty database was started.`,
+    moved,
+  );
+}
+
+/**
+ * Opens `file` (user.sqlite in `userDataDir`) for writing at the latest schema,
+ * repairing what it must first. Throws NewerDatabaseError, leaving the file as it was.
+ */
+export function openOrRecover(file: string, userDataDir: string, now: () => Date): OpenedUserDb {
+  const notices: StartupNotice[] = [];
+  let probe = probeUserDb(file, LATEST_VERSION);
+  if (probe.state === 'stale-wal') {
+    notices.push(setAsideStaleWal(file, userDataDir, now(), probe.damage, probe.reason));
+    probe = probeUserDb(file, LATEST_VERSION);
+  }
+  if (probe.state === 'corrupt' || probe.state === 'stale-wal')
+    notices.push(recoverFromDamage(file, userDataDir, now(), probe.damage, probe.reason));
+  const db = openWritableUserDb(file);
+  try {
+    applyMigrations(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return { db, notices };
+}
