@@ -1,5 +1,5 @@
 // The content commands of the CLI, run as a user runs them: a child process, real
-// files in a temp dir. Checks the exact JSON shapes of the issue, one-line errors with
+// files in a temp dir. Checks the exact JSON shapes the CLI documents, one-line errors with
 // exit 1, and that a failed build leaves the previous database untouched.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -72,7 +72,7 @@ describe('hakusho content commands (child process)', () => {
     });
   });
 
-  it('`read <id> --json` has the shape of the issue', () => {
+  it('`read <id> --json` has the documented shape', () => {
     const { code, stdout, stderr } = cli(['read', 'us-2-partnership', '--json']);
     expect(code).toBe(0);
     expect(stderr).toBe(''); // the database is current: nothing rebuilt

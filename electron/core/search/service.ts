@@ -6,6 +6,7 @@ import { ApiError } from '../../common/api/contract';
 import type { SearchResultItem } from '../../common/api/types';
 import { DEFAULT_SEARCH_LIMIT } from '../../common/rules/search';
 import { makeSnippet } from '../../common/search/snippet';
+import { Outline } from '../content/outline';
 import type { ContentStore } from '../content/store-types';
 import { SEARCH_ARTIFACT } from './artifact';
 import {
@@ -44,28 +45,10 @@ export function loadStoredIndex(store: ContentStore): SearchIndex {
 
 export function createSearchService(store: ContentStore): SearchService {
   const index = loadStoredIndex(store);
-  const toc = store.toc();
-  const byId = new Map(toc.map((entry) => [entry.id, entry]));
-  const pathCache = new Map<string, string[]>();
-  const pathOf = (id: string): string[] => {
-    const cached = pathCache.get(id);
-    if (cached) return cached;
-    const titles: string[] = [];
-    for (
-      let entry = byId.get(id);
-      entry;
-      entry = entry.parent ? byId.get(entry.parent) : undefined
-    ) {
-      titles.unshift(entry.title);
-      if (titles.length > toc.length) break; // a cycle would be a broken database; stay finite
-    }
-    pathCache.set(id, titles);
-    return titles;
-  };
+  const outline = new Outline(store.toc());
 
   const toItem = (hit: SectionHit): SearchResultItem => {
-    const entry = byId.get(hit.id);
-    const title = entry?.title ?? hit.id;
+    const title = outline.entry(hit.id)?.title ?? hit.id;
     const firstText = hit.hits.find((h) => h.paragraphId !== null);
     let snippet;
     let paragraphId: string | null = null;
@@ -84,7 +67,7 @@ export function createSearchService(store: ContentStore): SearchService {
       kind: 'text',
       sectionId: hit.id,
       title,
-      path: pathOf(hit.id),
+      path: outline.path(hit.id),
       paragraphId,
       snippet: snippet.text,
       highlights: snippet.highlights,
