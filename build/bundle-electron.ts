@@ -25,15 +25,25 @@ export function requiresIn(code: string): string[] {
   return [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1] ?? '');
 }
 
-const common: BuildOptions = {
+/** What every Node-side bundle shares (this one and the CLI's, build/bundle-cli.ts). */
+export const nodeBundleOptions: BuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  target: 'node22',
   logLevel: 'warning',
   legalComments: 'none',
   absWorkingDir: root,
 };
+
+/** Core modules locate files from import.meta.url; a CJS bundle gives them its own. */
+export const importMetaUrlShim: Pick<BuildOptions, 'define' | 'banner'> = {
+  define: { 'import.meta.url': '__hakusho_import_meta_url' },
+  banner: {
+    js: "const __hakusho_import_meta_url = require('url').pathToFileURL(__filename).href;",
+  },
+};
+
+const common: BuildOptions = { ...nodeBundleOptions, target: 'node22' };
 
 /** The main process: core, hosts' shared code, lunr, zod; electron and better-sqlite3 external. */
 export async function bundleMain(outfile: string): Promise<void> {
@@ -43,11 +53,7 @@ export async function bundleMain(outfile: string): Promise<void> {
     outfile,
     sourcemap: 'linked',
     external: ['electron', 'better-sqlite3'],
-    // Core modules locate files from import.meta.url; give the CJS bundle one.
-    define: { 'import.meta.url': '__hakusho_import_meta_url' },
-    banner: {
-      js: "const __hakusho_import_meta_url = require('url').pathToFileURL(__filename).href;",
-    },
+    ...importMetaUrlShim,
   });
 }
 

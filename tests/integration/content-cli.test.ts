@@ -1,10 +1,13 @@
-// The content commands of the CLI, run as a user runs them: a child process, real
-// files in a temp dir. Checks the exact JSON shapes the CLI documents, one-line errors with
-// exit 1, and that a failed build leaves the previous database untouched.
+// The content commands of the CLI, run as a user runs them: a child process — the
+// `hakusho` bin (the launcher, which rebuilds the bundle when a source is newer),
+// `npm run cli`, or the bundle itself with plain Node — on real files in a temp
+// dir. Checks the exact JSON shapes the CLI documents, one-line errors with their
+// exit codes, and that a failed build leaves the previous database untouched.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_BUNDLE } from '../../build/cli-bundle.mjs';
 import { repoRoot } from '../../electron/core/paths';
 import {
   leftoverTempFiles,
@@ -19,30 +22,27 @@ beforeAll(() => {
 });
 afterAll(() => temp.cleanup());
 
-function cli(args: string[], viaNpm = false) {
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  bin: { hakusho: string };
+};
+
+/** Runs the CLI: by default the `hakusho` bin as the OS runs it (its #! line, no npm). */
+function cli(args: string[], how: 'bin' | 'npm' | 'bundle' = 'bin') {
   const env = { ...process.env, HAKUSHO_CONTENT_DB: temp.dbPath };
-  const result = viaNpm
-    ? spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
-        cwd: root,
-        env,
-        encoding: 'utf8',
-      })
-    : spawnSync(
-        process.execPath,
-        ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), ...args],
-        {
-          cwd: root,
-          env,
-          encoding: 'utf8',
-        },
-      );
+  const [command, prefix] =
+    how === 'npm'
+      ? ['npm', ['run', '--silent', 'cli', '--']]
+      : how === 'bundle'
+        ? [process.execPath, [path.join(root, CLI_BUNDLE)]]
+        : [path.join(root, pkg.bin.hakusho), []];
+  const result = spawnSync(command, [...prefix, ...args], { cwd: root, env, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('hakusho content commands (child process)', () => {
   it('`npm run --silent cli -- toc --json` builds the missing database and prints only JSON', () => {
     expect(fs.existsSync(temp.dbPath)).toBe(false);
-    const { code, stdout, stderr } = cli(['toc', '--json'], true);
+    const { code, stdout, stderr } = cli(['toc', '--json'], 'npm');
     expect(code).toBe(0);
     expect(stderr).toMatch(/content: building .*\(missing\)/);
     const toc = JSON.parse(stdout) as Record<string, unknown>[];
@@ -107,6 +107,20 @@ describe('hakusho content commands (child process)', () => {
         '2021年11月17日、経済産業省、外務省、米国通商代表部は',
       ),
     ).toBe(true);
+  });
+
+  it('the bundle runs with plain Node, and answers as the bin does', () => {
+    const viaBin = cli(['search', '半導体', '--json', '--limit', '3']);
+    const direct = cli(['search', '半導体', '--json', '--limit', '3'], 'bundle');
+    expect(direct.code).toBe(0);
+    expect(direct.stderr).toBe('');
+    expect(JSON.parse(direct.stdout)).toHaveLength(3);
+    expect(direct.stdout).toBe(viaBin.stdout);
+    const help = cli(['--help'], 'bundle');
+    expect(help.stdout).toMatch(/^usage: hakusho <command>/);
+    expect(help.stdout).toContain(
+      'exit codes: 0 done, 1 failed (one line on stderr), 2 wrong command line',
+    );
   });
 
   it('prints readable text without --json', () => {

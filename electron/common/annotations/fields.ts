@@ -2,7 +2,8 @@
 // shared by the API contract and by import, so that every write path refuses the
 // same bad input with the same clear message. Refused: NUL and other control
 // characters (tab and line breaks are fine), lone UTF-16 surrogates, over-long text.
-import { z } from 'zod';
+// The namespace import lets bundlers keep only the parts of zod in use.
+import * as z from 'zod';
 import { HIGHLIGHT_COLORS } from '../rules/colors';
 import { MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../rules/notes';
 

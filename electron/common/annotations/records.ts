@@ -1,7 +1,8 @@
 // The stored shape of bookmarks and annotations, validated the same way whether
 // they come from the reading pane, the CLI or an imported file. Strict objects:
 // unknown keys (including "__proto__" and "constructor") are refused.
-import { z } from 'zod';
+// The namespace import lets bundlers keep only the parts of zod in use.
+import * as z from 'zod';
 import { idSchema, offsetSchema } from '../api/contract';
 import { MAX_PASSAGE_PARAGRAPHS, MAX_QUOTE_CONTEXT, MAX_QUOTE_LENGTH } from '../rules/passages';
 import { colorSchema, labelSchema, noteSchema, tagsSchema, textProblem } from './fields';

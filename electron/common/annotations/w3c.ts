@@ -6,7 +6,8 @@
 // paragraph range) is kept under the "hakusho:" prefix so that export → import
 // is lossless. Import is strict: a file that is not exactly this shape is
 // refused as a whole with a clear error.
-import { z } from 'zod';
+// The namespace import lets bundlers keep only the parts of zod in use.
+import * as z from 'zod';
 import type { DocumentInfo } from '../api/types';
 import { colorSchema } from './fields';
 import {

@@ -4,7 +4,8 @@
 // preload whitelist and the CLI all derive from this file, so a method added here
 // and not implemented is a compile error (Actual Budget's `Handlers`, Signal's
 // `Interface`).
-import { z } from 'zod';
+// The namespace import lets bundlers keep only the parts of zod in use.
+import * as z from 'zod';
 import { colorSchema, labelSchema, noteSchema, tagSchema, tagsSchema } from '../annotations/fields';
 import { ID_PATTERN, ID_RULE, MAX_ID_LENGTH } from '../rules/ids';
 import { MAX_BACKUP_NAME_LENGTH, MAX_IMPORT_BYTES } from '../rules/notes';

@@ -5,7 +5,8 @@
 // that matches nothing, or more than once, fails the build with a message naming the
 // entry. Nothing is dropped silently: every heading of the source needs an id here,
 // and every paragraph ends up in a section.
-import { z } from 'zod';
+// The namespace import lets bundlers keep only the parts of zod in use.
+import * as z from 'zod';
 import type { SectionKind } from '../../common/api/types';
 import { displayText } from './display';
 import { ContentBuildError } from './errors';
