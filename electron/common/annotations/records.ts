@@ -3,7 +3,7 @@
 // unknown keys (including "__proto__" and "constructor") are refused.
 // The namespace import lets bundlers keep only the parts of zod in use.
 import * as z from 'zod';
-import { idSchema, offsetSchema } from '../api/contract';
+import { ApiError, idSchema, offsetSchema } from '../api/contract';
 import { MAX_PASSAGE_PARAGRAPHS, MAX_QUOTE_CONTEXT, MAX_QUOTE_LENGTH } from '../rules/passages';
 import { colorSchema, labelSchema, noteSchema, tagsSchema, textProblem } from './fields';
 
@@ -66,6 +66,20 @@ export const bookmarkRecordSchema = z.strictObject({
 });
 
 export type BookmarkRecord = z.output<typeof bookmarkRecordSchema>;
+
+/**
+ * `value` parsed by `schema`; otherwise ApiError('invalid_input') naming `what`
+ * and the first problem. The one way the library checks what it stores.
+ */
+export function validated<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ApiError('invalid_input', describeIssue(parsed.error, what));
+  return parsed.data;
+}
 
 /** First problem of a failed parse as one line. */
 export function describeIssue(error: z.ZodError, what: string): string {

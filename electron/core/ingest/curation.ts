@@ -10,6 +10,7 @@ import * as z from 'zod';
 import type { SectionKind } from '../../common/api/types';
 import { displayText } from './display';
 import { ContentBuildError } from './errors';
+import { parseJsonInput } from './json-input';
 import { fidelityViolation } from './fidelity';
 import type { SourceBlock } from './segment';
 
@@ -48,23 +49,11 @@ export type Curation = z.infer<typeof curationSchema>;
 
 /** Parses and validates a curation file's text. `name` is the file name shown in errors. */
 export function parseCuration(text: string, name: string): Curation {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new ContentBuildError(`${name}: not valid JSON (${(err as Error).message})`);
-  }
-  const result = curationSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new ContentBuildError(
-      `${name}: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid curation'}`,
-    );
-  }
-  const ids = [...result.data.sections, ...result.data.editorialSections].map((s) => s.id);
+  const curation = parseJsonInput(text, name, curationSchema, 'curation');
+  const ids = [...curation.sections, ...curation.editorialSections].map((s) => s.id);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
   if (duplicate) throw new ContentBuildError(`${name}: section id "${duplicate}" is used twice`);
-  return result.data;
+  return curation;
 }
 
 export interface CuratedSection {

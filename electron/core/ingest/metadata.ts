@@ -3,7 +3,7 @@
 // source so that correcting it is a one-line, reviewed change.
 // The namespace import lets bundlers keep only the parts of zod in use.
 import * as z from 'zod';
-import { ContentBuildError } from './errors';
+import { parseJsonInput } from './json-input';
 
 export const sourceMetadataSchema = z.strictObject({
   id: z
@@ -22,18 +22,5 @@ export const sourceMetadataSchema = z.strictObject({
 export type SourceMetadata = z.infer<typeof sourceMetadataSchema>;
 
 export function parseSourceMetadata(text: string, name: string): SourceMetadata {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new ContentBuildError(`${name}: not valid JSON (${(err as Error).message})`);
-  }
-  const result = sourceMetadataSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new ContentBuildError(
-      `${name}: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid metadata'}`,
-    );
-  }
-  return result.data;
+  return parseJsonInput(text, name, sourceMetadataSchema, 'metadata');
 }

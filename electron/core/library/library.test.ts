@@ -33,14 +33,7 @@ describe('openLibrary', () => {
 
   it('gives the default preferences and no position on a new database', () => {
     const lib = openLibrary(freshDir(), { autoBackup: false });
-    expect(lib.getPrefs()).toEqual({
-      theme: 'system',
-      fontSize: 18,
-      writingMode: 'horizontal',
-      language: 'ja',
-      fontFamily: 'serif',
-      copyCitation: true,
-    });
+    expect(lib.getPrefs()).toEqual(DEFAULT_PREFS);
     expect(lib.getPosition()).toBeNull();
     lib.close();
   });

@@ -23,18 +23,24 @@ export interface OpenedUserDb {
   notices: StartupNotice[];
 }
 
+/** The database being opened, and what it was found to be. */
+interface Finding {
+  file: string;
+  userDataDir: string;
+  now: Date;
+  damage: DamageKind;
+  reason: string;
+}
+
+/** Moves `file` + each suffix into the damaged-files folder; returns the new paths. */
+function setAside({ file, userDataDir, now }: Finding, suffixes?: readonly string[]): string[] {
+  return moveAside(file, path.join(userDataDir, DAMAGED_DIR), fileStamp(now), suffixes);
+}
+
 /** Moves a -wal (and -shm) that does not belong to the database aside; the database file stays. */
-function setAsideStaleWal(
-  file: string,
-  userDataDir: string,
-  now: Date,
-  damage: DamageKind,
-  reason: string,
-): StartupNotice {
-  const moved = moveAside(file, path.join(userDataDir, DAMAGED_DIR), fileStamp(now), [
-    '-wal',
-    '-shm',
-  ]);
+function setAsideStaleWal(finding: Finding): StartupNotice {
+  const { damage, reason } = finding;
+  const moved = setAside(finding, ['-wal', '-shm']);
   return makeNotice(
     'stale_wal_moved',
     { damage, detail: reason, movedTo: moved[0] ?? '' },
@@ -45,14 +51,9 @@ function setAsideStaleWal(
 }
 
 /** Moves the damaged file aside and puts the newest good backup (if any) in its place. */
-function recoverFromDamage(
-  file: string,
-  userDataDir: string,
-  now: Date,
-  damage: DamageKind,
-  reason: string,
-): StartupNotice {
-  const moved = moveAside(file, path.join(userDataDir, DAMAGED_DIR), fileStamp(now));
+function recoverFromDamage(finding: Finding): StartupNotice {
+  const { file, userDataDir, damage, reason } = finding;
+  const moved = setAside(finding);
   const backup = newestGoodBackup(userDataDir, LATEST_VERSION);
   if (backup) {
     copyFileAtomically(backup.path, file);
@@ -87,11 +88,11 @@ export function openOrRecover(file: string, userDataDir: string, now: () => Date
   const notices: StartupNotice[] = [];
   let probe = probeUserDb(file, LATEST_VERSION);
   if (probe.state === 'stale-wal') {
-    notices.push(setAsideStaleWal(file, userDataDir, now(), probe.damage, probe.reason));
+    notices.push(setAsideStaleWal({ file, userDataDir, now: now(), ...probe }));
     probe = probeUserDb(file, LATEST_VERSION);
   }
   if (probe.state === 'corrupt' || probe.state === 'stale-wal')
-    notices.push(recoverFromDamage(file, userDataDir, now(), probe.damage, probe.reason));
+    notices.push(recoverFromDamage({ file, userDataDir, now: now(), ...probe }));
   const db = openWritableUserDb(file);
   try {
     applyMigrations(db);
