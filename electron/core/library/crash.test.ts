@@ -30,7 +30,7 @@ beforeAll(async () => {
   );
   childScript = path.join(bundleDir, 'crash-child.mjs');
   await build({
-    entryPoints: [path.join(import.meta.dirname, 'crash-child.ts')],
+    entryPoints: [path.join(import.meta.dirname, '../testing/crash-child.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',
