@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { newestInputMtime } from './freshness.mjs';
+import { npmHere } from './npm-command';
 
 export { ignoredInput, newestInputMtime } from './freshness.mjs';
 
@@ -101,7 +102,8 @@ export function scriptUnavailable(
 export function runScript(root: string, script: string, verbose = false): void {
   const started = Date.now();
   console.error(`dist: npm run ${script} …`);
-  const res = spawnSync('npm', ['run', '--silent', script], {
+  const npm = npmHere(['run', '--silent', script], existsSync);
+  const res = spawnSync(npm.command, npm.args, {
     cwd: root,
     stdio: verbose ? ['ignore', process.stderr, process.stderr] : ['ignore', 'pipe', 'pipe'],
     env: process.env,

@@ -1,10 +1,13 @@
 // Project rules for electron-builder.yml on top of electron-builder's own schema
 // (which only says whether keys are known): the product identity, the four
 // installer targets, the content database in resources/, native modules
-// unpacked, the afterPack hook and icons that exist. Pure, so tests can feed it
-// broken configurations.
+// unpacked, the afterPack hook, icons that exist, and what protects the files
+// ASAR integrity does not cover (a per-machine Windows install, the native module
+// signed, macOS entitlements that keep library validation). Pure, so tests can
+// feed it broken configurations.
 import type { Configuration } from 'app-builder-lib';
 import { DEEP_LINK_SCHEME } from '../electron/common/deep-link';
+import { entitlementProblems } from './entitlements';
 
 export const PRODUCT_NAME = 'Hakusho Reader';
 export const AFTER_PACK_HOOK = './build/after-pack.mjs';
@@ -23,7 +26,11 @@ function asList<T>(v: T | T[] | null | undefined): T[] {
 }
 
 /** Problems with the configuration, one line each (empty when it is right). */
-export function configProblems(config: Configuration, exists: (rel: string) => boolean): string[] {
+export function configProblems(
+  config: Configuration,
+  exists: (rel: string) => boolean,
+  read: (rel: string) => string | null,
+): string[] {
   const problems: string[] = [];
   if (config.productName !== PRODUCT_NAME)
     problems.push(`productName is ${String(config.productName)}, expected "${PRODUCT_NAME}"`);
@@ -89,5 +96,25 @@ export function configProblems(config: Configuration, exists: (rel: string) => b
     (config.nsis as { deleteAppDataOnUninstall?: boolean }).deleteAppDataOnUninstall
   )
     problems.push('nsis.deleteAppDataOnUninstall would delete bookmarks and notes');
+
+  // What ASAR integrity does not cover (app.asar.unpacked, resources/content.sqlite).
+  if ((config.nsis as { perMachine?: boolean } | null | undefined)?.perMachine !== true)
+    problems.push(
+      'nsis.perMachine is not true: a per-user install lets any program the user runs replace better_sqlite3.node and content.sqlite',
+    );
+  const signExts = asList(config.win?.signExts ?? null);
+  if (!signExts.includes('.node') || signExts.includes('!.node'))
+    problems.push('win.signExts does not sign .node files (the unpacked native module)');
+  if (config.mac?.hardenedRuntime === false)
+    problems.push('mac.hardenedRuntime is false: library validation would be off');
+  for (const key of ['entitlements', 'entitlementsInherit'] as const) {
+    const file = config.mac?.[key];
+    if (typeof file !== 'string')
+      problems.push(
+        `mac.${key} is not set: electron-builder's template disables library validation`,
+      );
+    else if (!exists(file)) problems.push(`mac.${key} ${file} does not exist`);
+    else problems.push(...entitlementProblems(`mac.${key} ${file}`, read(file)));
+  }
   return problems;
 }

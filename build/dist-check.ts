@@ -107,7 +107,17 @@ async function checkConfig(): Promise<CheckResult[]> {
       detail: `${CONFIG_FILE} valid (app-builder-lib validateConfiguration)`,
     },
   ];
-  const problems = configProblems(config, (rel) => existsSync(path.join(root, rel)));
+  const problems = configProblems(
+    config,
+    (rel) => existsSync(path.join(root, rel)),
+    (rel) => {
+      try {
+        return readFileSync(path.join(root, rel), 'utf8');
+      } catch {
+        return null;
+      }
+    },
+  );
   results.push(
     problems.length > 0
       ? { level: 'fail', name: 'config rules', detail: problems.join('; ') }
@@ -115,7 +125,7 @@ async function checkConfig(): Promise<CheckResult[]> {
           level: 'pass',
           name: 'config rules',
           detail:
-            'AppImage, deb, NSIS, dmg; content DB in resources; *.node unpacked; afterPack fuses',
+            'AppImage, deb, NSIS, dmg; content DB in resources; *.node unpacked; afterPack fuses; NSIS per-machine, .node signed; macOS entitlements: allow-jit only (library validation on)',
         },
   );
   return results;

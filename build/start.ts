@@ -4,13 +4,16 @@
 // build in node_modules stays for the tests and the CLI) — desktop-launch.ts
 // decides. Where that fails (offline), or where there is no display, it says so
 // in one line and serves the browser edition instead, printing the URL to open.
-//   npm start -- [--browser] [--port N] [--user-data DIR] [--renderer DIR]
-// (--renderer serves another renderer build in the browser edition; tests use it.)
+//   npm start -- [--browser] [--port N] [--user-data DIR] [--register-scheme] [--renderer DIR]
+// (--register-scheme makes this checkout the handler of hakusho-reader:// links, taking
+// them from an installed copy; --renderer serves another renderer build in the
+// browser edition; tests use it.)
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureContentDb } from '../electron/core/content/ensure';
+import { REGISTER_SCHEME_FLAG } from '../electron/common/deep-link';
 import { defaultContentDbPath, repoRoot, resolveUserDataDir } from '../electron/core/paths';
 import { isMainModule } from '../electron/core/main-module';
 import { SQLITE_BINDING_ENV } from '../electron/core/sqlite';
@@ -18,6 +21,7 @@ import { closeOnSignals, serveFromCheckout } from '../electron/serve/main';
 import { bundleElectron } from './bundle-electron';
 import { planLaunch } from './desktop-launch';
 import { installElectronRuntime } from './electron-install';
+import { npmHere } from './npm-command';
 import { ensureElectronNative, nativeTarget, spawnStep } from './electron-native';
 import { displayProblem, findElectronBinary, installBlocked } from './electron-runtime';
 
@@ -37,9 +41,13 @@ function electronVersion(): string {
   }
 }
 
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 2, 2], shell: false });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+/** Runs `npm <args>` (npm's CLI with this Node: npm.cmd cannot be spawned without a shell). */
+function npm(args: string[]): void {
+  const { command, args: argv } = npmHere(args, fs.existsSync);
+  const result = spawnSync(command, argv, { cwd: root, stdio: ['ignore', 2, 2], shell: false });
+  if (result.error)
+    throw new Error(`npm ${args.join(' ')} could not start: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed`);
 }
 
 async function main(): Promise<void> {
@@ -49,6 +57,7 @@ async function main(): Promise<void> {
       browser: { type: 'boolean', default: false },
       port: { type: 'string' },
       'user-data': { type: 'string' },
+      'register-scheme': { type: 'boolean', default: false },
       renderer: { type: 'string' },
     },
     strict: true,
@@ -64,7 +73,7 @@ async function main(): Promise<void> {
     : path.join(root, 'renderer', 'dist');
   if (!values.renderer && !fs.existsSync(path.join(rendererDir, 'index.html'))) {
     log('building the renderer (npm run build:renderer)…');
-    run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:renderer']);
+    npm(['run', '--silent', 'build:renderer']);
   }
 
   // 3. Electron, when it can run here (fetching its runtime and building its
@@ -85,6 +94,7 @@ async function main(): Promise<void> {
     await bundleElectron();
     const args = ['.'];
     if (values['user-data']) args.push('--user-data', userDataDir);
+    if (values['register-scheme']) args.push(REGISTER_SCHEME_FLAG);
     const child = spawn(plan.binary, args, {
       cwd: root,
       stdio: 'inherit',

@@ -13,6 +13,11 @@
 import { isId, MAX_ID_LENGTH } from './rules/ids';
 
 export const DEEP_LINK_SCHEME = 'hakusho-reader';
+/**
+ * The switch with which `npm start -- --register-scheme` asks a development run of
+ * the desktop app to register the checkout for the scheme (electron/main/deep-links.ts).
+ */
+export const REGISTER_SCHEME_FLAG = '--register-scheme';
 
 export interface Route {
   sectionId: string;

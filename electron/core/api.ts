@@ -7,6 +7,7 @@
 // implemented here is a compile error.
 import { ApiError, type ApiHandlers } from '../common/api/contract';
 import type { AppInfo, HostKind, SearchResultItem } from '../common/api/types';
+import { translate } from '../common/i18n/format';
 import { DEFAULT_SEARCH_LIMIT } from '../common/rules/search';
 import { Outline } from './content/outline';
 import type { ContentStore } from './content/store-types';
@@ -40,10 +41,10 @@ export interface HandlerContext {
   host?: HostFacts;
 }
 
-/** English counterpart and details of the editing statement shown in Help → About. */
+/** The editing statement shown in Help → About, in both languages (from the string table). */
 const EDITING_NOTE = {
-  ja: 'PDF から抽出した本文を加工（整形し、見出しの構造を付け直し）しています。抽出時の崩れ（改行・空白・ページ番号など）は修正していますが、本文の語句は原文のままです。［］で示した見出しは編集部によるものです。',
-  en: 'The text was extracted from the PDF, cleaned and restructured: extraction artifacts (line breaks, spacing, page numbers) are repaired, the wording is left exactly as published. Headings in ［］ were added by the editors.',
+  ja: translate('ja', 'aboutEditingNote'),
+  en: translate('en', 'aboutEditingNote'),
 } as const;
 
 /** 出典 line from the document's attribution (「…」（…）を加工して作成 → 出典：「…」（…）). */

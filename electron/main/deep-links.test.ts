@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { appUrlForRoute, DeepLinkInbox, deepLinkFromArgv, protocolClientArgs } from './deep-links';
-import { decideNavigation, isAppUrl } from './security';
+import { decideFrameNavigation, isAppUrl } from './security';
 
 describe('deepLinkFromArgv', () => {
   it('finds the link a launch was given (Windows and Linux)', () => {
@@ -52,7 +52,7 @@ describe('appUrlForRoute', () => {
     const url = appUrlForRoute({ sectionId: 'us-3', annotationId: 'an-1' });
     expect(url).toBe('app://reader/index.html#/section/us-3?annotation=an-1');
     expect(isAppUrl(url)).toBe(true);
-    expect(decideNavigation(url)).toEqual({ action: 'allow' });
+    expect(decideFrameNavigation({ url, isMainFrame: true })).toEqual({ action: 'allow' });
     expect(appUrlForRoute(null)).toBe('app://reader/index.html');
   });
 
@@ -65,25 +65,35 @@ describe('appUrlForRoute', () => {
 describe('protocolClientArgs', () => {
   const base = { execPath: '/opt/electron', argv: ['/opt/electron', '.'] };
 
-  it('registers the scheme alone when packaged', () => {
-    expect(protocolClientArgs({ ...base, isPackaged: true, defaultApp: false })).toEqual([
-      'hakusho-reader',
-    ]);
+  it('registers the scheme alone in a release run', () => {
+    expect(protocolClientArgs({ ...base, development: false })).toEqual(['hakusho-reader']);
+    // Also for a renamed installed binary started with a folder argument.
+    expect(
+      protocolClientArgs({ ...base, development: false, argv: ['/opt/electron', '/tmp/x'] }),
+    ).toEqual(['hakusho-reader']);
   });
 
-  it('passes Electron and the app folder in a checkout', () => {
-    expect(protocolClientArgs({ ...base, isPackaged: false, defaultApp: true })).toEqual([
+  it('leaves the scheme to an installed copy in a development run unless asked', () => {
+    expect(protocolClientArgs({ ...base, development: true })).toBeNull();
+    // The flag must be an argument of its own, not part of another.
+    expect(
+      protocolClientArgs({
+        ...base,
+        development: true,
+        argv: ['/opt/electron', '.', '--register-scheme=no'],
+      }),
+    ).toBeNull();
+  });
+
+  it('passes Electron and the app folder in a development run that asks', () => {
+    const argv = ['/opt/electron', '.', '--register-scheme'];
+    expect(protocolClientArgs({ ...base, argv, development: true })).toEqual([
       'hakusho-reader',
       '/opt/electron',
       [path.resolve('.')],
     ]);
     expect(
-      protocolClientArgs({
-        ...base,
-        isPackaged: false,
-        defaultApp: true,
-        userDataDir: '/tmp/profile',
-      }),
+      protocolClientArgs({ ...base, argv, development: true, userDataDir: '/tmp/profile' }),
     ).toEqual([
       'hakusho-reader',
       '/opt/electron',

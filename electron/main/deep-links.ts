@@ -6,7 +6,13 @@
 // route becomes. Nothing unparsed ever reaches the window: the route is rebuilt from the
 // ids that electron/common/deep-link.ts accepted.
 import path from 'node:path';
-import { DEEP_LINK_SCHEME, hashForRoute, parseDeepLink, type Route } from '../common/deep-link';
+import {
+  DEEP_LINK_SCHEME,
+  hashForRoute,
+  parseDeepLink,
+  REGISTER_SCHEME_FLAG,
+  type Route,
+} from '../common/deep-link';
 import { APP_ENTRY_URL } from './security';
 
 export { DEEP_LINK_SCHEME };
@@ -31,10 +37,11 @@ export function appUrlForRoute(route: Route | null): string {
   return route ? `${APP_ENTRY_URL}${hashForRoute(route)}` : APP_ENTRY_URL;
 }
 
+export { REGISTER_SCHEME_FLAG };
+
 export interface ProtocolClientContext {
-  isPackaged: boolean;
-  /** `process.defaultApp`: started as `electron <app folder>` in a checkout. */
-  defaultApp: boolean;
+  /** A development run (run-mode.ts): `electron <app folder>` in a checkout. */
+  development: boolean;
   execPath: string;
   argv: readonly string[];
   /** `--user-data DIR` in force, so a link opens the same profile (and the same lock). */
@@ -42,14 +49,18 @@ export interface ProtocolClientContext {
 }
 
 /**
- * Arguments for `app.setAsDefaultProtocolClient`. Packaged: the scheme alone (the
- * installers also declare it: electron-builder.yml `protocols`). In a checkout Electron
- * is the executable, so the app folder must follow it, as Electron's deep-link guide says.
+ * Arguments for `app.setAsDefaultProtocolClient`, or null to leave the scheme alone.
+ * Release run: the scheme alone (the installers also declare it: electron-builder.yml
+ * `protocols`). A development run registers only when asked (REGISTER_SCHEME_FLAG):
+ * the OS keeps one handler per scheme, so registering every checkout run would take
+ * hakusho-reader:// links away from an installed copy. Then Electron is the
+ * executable, and the app folder must follow it, as Electron's deep-link guide says.
  */
 export function protocolClientArgs(
   ctx: ProtocolClientContext,
-): [string] | [string, string, string[]] {
-  if (ctx.isPackaged || !ctx.defaultApp || !ctx.argv[1]) return [DEEP_LINK_SCHEME];
+): [string] | [string, string, string[]] | null {
+  if (!ctx.development) return [DEEP_LINK_SCHEME];
+  if (!ctx.argv.includes(REGISTER_SCHEME_FLAG) || !ctx.argv[1]) return null;
   const args = [path.resolve(ctx.argv[1])];
   if (ctx.userDataDir) args.push('--user-data', ctx.userDataDir);
   return [DEEP_LINK_SCHEME, ctx.execPath, args];

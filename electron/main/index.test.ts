@@ -1,10 +1,12 @@
-// The Electron lifecycle (index.ts) run against a recording stand-in for the
-// `electron` module: the real binary cannot run here, but the wiring can be
-// exercised — what gets registered before `ready`, the app:// protocol and its
-// CSP, the session lockdown, the IPC binding with its sender check, the window
-// and its guards, the menu, single-instance focus and the clean close of
-// user.sqlite. What this cannot show (Chromium actually honouring these) is
-// listed in the README.
+// The Electron lifecycle (index.ts) in a development run (`electron .` from
+// npm start) against a recording stand-in for the `electron` module
+// (testing/electron-stand-in.ts, which emits navigation events in Electron's
+// order): the real binary cannot run here, but the wiring can be exercised —
+// what gets registered before `ready`, the app:// protocol and its CSP, the
+// session lockdown, the IPC binding with its sender check, the window and its
+// guards, the menu, single-instance focus and the clean close of user.sqlite.
+// index-release.test.ts runs it as an installed app. What this cannot show
+// (Chromium actually honouring these) is listed in the README.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -14,164 +16,11 @@ import { API_CHANNEL } from '../common/api/channel';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import { ensureContentDb } from '../core/content/ensure';
 import { sqliteNativeBinding } from '../core/sqlite';
+import { createElectronStandIn, type ElectronStandIn } from './testing/electron-stand-in';
 
-type Fn = (...args: never[]) => unknown;
-
-const fake = vi.hoisted(() => {
-  const state = {
-    appPath: '',
-    userData: '',
-    appHandlers: new Map<string, Fn>(),
-    protocolHandlers: new Map<string, (r: Request) => Response | Promise<Response>>(),
-    privileged: [] as unknown[],
-    ipcHandlers: new Map<string, Fn>(),
-    menu: null as unknown,
-    sandboxEnabled: false,
-    protocolClients: [] as unknown[][],
-    windows: [] as FakeWindow[],
-    opened: [] as string[],
-    session: {
-      beforeRequest: null as null | Fn,
-      permissionRequest: null as null | Fn,
-      permissionCheck: null as null | Fn,
-      device: null as null | Fn,
-      events: new Map<string, Fn>(),
-    },
-    resolveReady: (() => {}) as () => void,
-  };
-  class FakeContents {
-    events = new Map<string, Fn>();
-    windowOpen: Fn | null = null;
-    mainFrame = { url: 'app://reader/index.html', parent: null, isDestroyed: () => false };
-    navigationHistory = {
-      canGoBack: () => false,
-      canGoForward: () => false,
-      goBack: () => {},
-      goForward: () => {},
-    };
-    registrations = 0;
-    on(event: string, fn: Fn) {
-      this.registrations += 1;
-      this.events.set(event, fn);
-      return this;
-    }
-    setWindowOpenHandler(fn: Fn) {
-      this.registrations += 1;
-      this.windowOpen = fn;
-    }
-  }
-  class FakeWindow {
-    options: Record<string, unknown>;
-    webContents = new FakeContents();
-    url = '';
-    focused = 0;
-    events = new Map<string, Fn>();
-    constructor(options: Record<string, unknown>) {
-      this.options = options;
-      state.windows.push(this);
-    }
-    once(event: string, fn: Fn) {
-      this.events.set(event, fn);
-    }
-    on(event: string, fn: Fn) {
-      this.events.set(event, fn);
-    }
-    loadURL(url: string) {
-      this.url = url;
-      return Promise.resolve();
-    }
-    isMinimized = () => false;
-    restore() {}
-    show() {}
-    focus() {
-      this.focused += 1;
-    }
-    maximize() {}
-    setFullScreen() {}
-    isDestroyed = () => false;
-    isMaximized = () => false;
-    isFullScreen = () => false;
-    getNormalBounds = () => ({ x: 10, y: 20, width: 1000, height: 700 });
-  }
-  return { state, FakeWindow };
-});
-
-vi.mock('electron', () => {
-  const { state, FakeWindow } = fake;
-  const ready = new Promise<void>((resolve) => {
-    state.resolveReady = resolve;
-  });
-  return {
-    app: {
-      enableSandbox: () => {
-        state.sandboxEnabled = true;
-      },
-      setPath: () => {},
-      getPath: () => state.userData,
-      getAppPath: () => state.appPath,
-      getVersion: () => '0.1.0',
-      isPackaged: false,
-      requestSingleInstanceLock: () => true,
-      setAsDefaultProtocolClient: (...args: unknown[]) => {
-        state.protocolClients.push(args);
-        return true;
-      },
-      on: (event: string, fn: Fn) => state.appHandlers.set(event, fn),
-      whenReady: () => ready,
-      quit: () => {},
-      exit: () => {},
-    },
-    protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown[]) => state.privileged.push(...schemes),
-      handle: (scheme: string, fn: (r: Request) => Response) =>
-        state.protocolHandlers.set(scheme, fn),
-    },
-    session: {
-      defaultSession: {
-        webRequest: {
-          onBeforeRequest: (fn: Fn) => {
-            state.session.beforeRequest = fn;
-          },
-        },
-        setPermissionRequestHandler: (fn: Fn) => {
-          state.session.permissionRequest = fn;
-        },
-        setPermissionCheckHandler: (fn: Fn) => {
-          state.session.permissionCheck = fn;
-        },
-        setDevicePermissionHandler: (fn: Fn) => {
-          state.session.device = fn;
-        },
-        on: (event: string, fn: Fn) => state.session.events.set(event, fn),
-      },
-    },
-    ipcMain: {
-      handle: (channel: string, fn: Fn) => state.ipcHandlers.set(channel, fn),
-      removeHandler: (channel: string) => state.ipcHandlers.delete(channel),
-    },
-    Menu: {
-      buildFromTemplate: (template: unknown) => template,
-      setApplicationMenu: (menu: unknown) => {
-        state.menu = menu;
-      },
-    },
-    nativeTheme: { shouldUseDarkColors: false },
-    screen: {
-      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1440, height: 900 } }),
-      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1440, height: 900 } }],
-    },
-    dialog: { showErrorBox: () => {}, showMessageBox: async () => ({ response: 0 }) },
-    shell: {
-      openExternal: async (url: string) => {
-        state.opened.push(url);
-      },
-    },
-    BrowserWindow: FakeWindow,
-  };
-});
-
-const { state } = fake;
 let dir: string;
+let electron: ElectronStandIn;
+let state: ElectronStandIn['state'];
 const nodeSqliteBuild = path.join(
   createRequire(import.meta.url).resolve('better-sqlite3/package.json'),
   '..',
@@ -182,14 +31,16 @@ const nodeSqliteBuild = path.join(
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-main-'));
-  state.appPath = path.join(dir, 'app');
-  state.userData = path.join(dir, 'user');
-  fs.mkdirSync(path.join(state.appPath, 'renderer', 'dist'), { recursive: true });
-  fs.writeFileSync(
-    path.join(state.appPath, 'renderer', 'dist', 'index.html'),
-    '<title>白書</title>',
-  );
-  fs.writeFileSync(path.join(state.appPath, 'secret.txt'), 'SECRET');
+  electron = createElectronStandIn({
+    appPath: path.join(dir, 'app'),
+    userData: path.join(dir, 'user'),
+    isPackaged: false,
+  });
+  state = electron.state;
+  const appPath = path.join(dir, 'app');
+  fs.mkdirSync(path.join(appPath, 'renderer', 'dist'), { recursive: true });
+  fs.writeFileSync(path.join(appPath, 'renderer', 'dist', 'index.html'), '<title>白書</title>');
+  fs.writeFileSync(path.join(appPath, 'secret.txt'), 'SECRET');
   const contentDb = path.join(dir, 'content.sqlite');
   ensureContentDb({ dbPath: contentDb, log: () => {}, builders: [] });
   vi.stubEnv('HAKUSHO_CONTENT_DB', contentDb);
@@ -197,9 +48,12 @@ beforeAll(async () => {
   fs.copyFileSync(nodeSqliteBuild, path.join(dir, 'better_sqlite3.node'));
   vi.stubEnv('HAKUSHO_SQLITE_BINDING', path.join(dir, 'better_sqlite3.node'));
   vi.spyOn(console, 'warn').mockImplementation(() => {});
-  // Launched by a deep link (Windows/Linux put it in argv).
+  vi.doMock('electron', () => electron.module);
+  // Started as `electron .` (Electron's default app sets process.defaultApp), by a
+  // deep link (Windows/Linux put it in argv).
   const argv = process.argv;
-  process.argv = [...argv, 'hakusho-reader://section/us-3?annotation=an-first'];
+  process.argv = [argv[0]!, '.', 'hakusho-reader://section/us-3?annotation=an-first'];
+  Object.defineProperty(process, 'defaultApp', { value: true, configurable: true });
   try {
     await import('./index');
   } finally {
@@ -213,7 +67,7 @@ beforeAll(async () => {
     'hakusho-reader://section/../../etc/passwd',
   );
   expect(early.preventDefault).toHaveBeenCalled();
-  state.resolveReady();
+  electron.becomeReady();
   await vi.waitFor(() =>
     expect(state.windows[0]?.url).toBe('app://reader/index.html#/section/us-3?annotation=an-first'),
   );
@@ -221,6 +75,8 @@ beforeAll(async () => {
 
 afterAll(() => {
   (state.appHandlers.get('will-quit') as (() => void) | undefined)?.();
+  delete (process as { defaultApp?: boolean }).defaultApp;
+  vi.doUnmock('electron');
   vi.unstubAllEnvs();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -236,9 +92,19 @@ describe('before ready', () => {
     expect(state.sandboxEnabled).toBe(true);
   });
 
-  it('registers itself for hakusho-reader:// links', () => {
-    expect(state.protocolClients.length).toBe(1);
-    expect(state.protocolClients[0]![0]).toBe('hakusho-reader');
+  it('leaves hakusho-reader:// to an installed copy (no --register-scheme)', () => {
+    expect(state.lockRequested).toBe(true);
+    expect(state.protocolClients).toEqual([]);
+  });
+
+  it('turns host resolution off before ready (DNS prefetch, preconnect)', () => {
+    expect(state.appendedSwitches).toEqual([
+      { name: 'host-resolver-rules', value: 'MAP * ~NOTFOUND', beforeReady: true },
+    ]);
+    expect(state.hostResolver).toEqual([
+      { enableBuiltInResolver: false, secureDnsMode: 'off', enableAdditionalDnsQueryTypes: false },
+    ]);
+    expect(state.exitCodes).toEqual([]);
   });
 });
 
@@ -317,21 +183,17 @@ describe('app:// protocol', () => {
 });
 
 describe('session', () => {
-  it('blocks every request but app://', () => {
-    const decide = (url: string) => {
-      let cancel: boolean | undefined;
-      (
-        state.session.beforeRequest as (
-          d: { url: string },
-          cb: (r: { cancel: boolean }) => void,
-        ) => void
-      )({ url }, (r) => (cancel = r.cancel));
-      return cancel;
-    };
-    expect(decide('app://reader/assets/a.js')).toBe(false);
-    expect(decide('https://www.meti.go.jp/')).toBe(true);
-    expect(decide('http://127.0.0.1:8080/')).toBe(true);
-    expect(decide('file:///etc/passwd')).toBe(true);
+  it('blocks every request but app:// (and devtools: in a development run)', () => {
+    const session = state.session;
+    expect(session.cancels('app://reader/assets/a.js')).toBe(false);
+    expect(session.cancels('devtools://devtools/bundled/inspector.html')).toBe(false);
+    expect(session.cancels('https://www.meti.go.jp/')).toBe(true);
+    expect(session.cancels('http://127.0.0.1:8080/')).toBe(true);
+    expect(session.cancels('file:///etc/passwd')).toBe(true);
+  });
+
+  it('turns the spell checker off (it would download dictionaries)', () => {
+    expect(state.session.spellChecker).toBe(false);
   });
 
   it('denies permissions, devices and every download but the export files', () => {
@@ -351,10 +213,8 @@ describe('session', () => {
       ),
     ).toBe(false);
     expect((state.session.device as () => boolean)()).toBe(false);
-    const onDownload = state.session.events.get('will-download') as (
-      e: { preventDefault(): void },
-      item: { getURL(): string },
-    ) => void;
+    const onDownload = (e: { preventDefault(): void }, item: { getURL(): string }) =>
+      state.session.emit('will-download', e, item);
     const refused = { preventDefault: vi.fn() };
     onDownload(refused, { getURL: () => 'https://example.com/installer.exe' });
     expect(refused.preventDefault).toHaveBeenCalled();
@@ -419,49 +279,98 @@ describe('window', () => {
     expect(String(options.webPreferences.preload)).toMatch(/preload\.cjs$/);
   });
 
+  it('has devtools (a development run)', () => {
+    const options = state.windows[0]!.options as { webPreferences: Record<string, unknown> };
+    expect(options.webPreferences.devTools).toBe(true);
+  });
+
   it('guards its web contents once, also when Electron reports them as created', () => {
     const contents = state.windows[0]!.webContents;
-    const before = contents.registrations;
+    const events = ['will-frame-navigate', 'will-navigate', 'will-redirect', 'will-attach-webview'];
+    const counts = () => events.map((e) => contents.listenerCount(e));
+    expect(counts()).toEqual([1, 1, 1, 1]);
     (state.appHandlers.get('web-contents-created') as (e: unknown, c: unknown) => void)(
       {},
       contents,
     );
-    expect(contents.registrations).toBe(before);
-    expect(contents.registrations).toBeGreaterThan(0);
+    expect(counts()).toEqual([1, 1, 1, 1]);
   });
 
-  it('keeps navigation in the app and sends http(s) links to the browser', () => {
+  it('sends a clicked http(s) link to the system browser once, and stays put', () => {
     const contents = state.windows[0]!.webContents;
-    const navigate = contents.events.get('will-navigate') as (
-      e: { preventDefault(): void },
-      url: string,
-    ) => void;
-    for (const [url, prevented, opened] of [
-      ['app://reader/index.html#x', false, null],
-      ['https://www.meti.go.jp/', true, 'https://www.meti.go.jp/'],
-      ['javascript:alert(1)', true, null],
-      ['file:///etc/passwd', true, null],
-    ] as const) {
-      state.opened.length = 0;
-      const event = { preventDefault: vi.fn() };
-      navigate(event, url);
-      expect(event.preventDefault.mock.calls.length > 0, url).toBe(prevented);
-      expect(state.opened).toEqual(opened ? [opened] : []);
+    state.opened.length = 0;
+    // Electron: will-frame-navigate is prevented, so will-navigate is never emitted.
+    expect(contents.pageNavigates('https://www.meti.go.jp/')).toEqual({
+      emitted: ['will-frame-navigate'],
+      cancelled: true,
+    });
+    expect(state.opened).toEqual(['https://www.meti.go.jp/']);
+  });
+
+  it('lets in-app navigation through both events', () => {
+    const contents = state.windows[0]!.webContents;
+    state.opened.length = 0;
+    expect(contents.pageNavigates('app://reader/index.html#/section/us-3')).toEqual({
+      emitted: ['will-frame-navigate', 'will-navigate'],
+      cancelled: false,
+    });
+    expect(state.opened).toEqual([]);
+  });
+
+  it('refuses every other navigation, and never opens it', () => {
+    const contents = state.windows[0]!.webContents;
+    state.opened.length = 0;
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,x',
+      'https://user:pw@example.com/',
+      'app://reader.attacker.com/',
+      'hakusho-reader://section/us-3',
+    ]) {
+      expect(contents.pageNavigates(url), url).toEqual({
+        emitted: ['will-frame-navigate'],
+        cancelled: true,
+      });
     }
-    expect(
-      (contents.windowOpen as (d: { url: string }) => unknown)({ url: 'app://reader/index.html' }),
-    ).toEqual({ action: 'deny' });
+    expect(state.opened).toEqual([]);
+  });
+
+  it('never lets a sub-frame open the browser or leave the app', () => {
+    const contents = state.windows[0]!.webContents;
+    state.opened.length = 0;
+    expect(contents.pageNavigates('https://www.meti.go.jp/', { isMainFrame: false })).toEqual({
+      emitted: ['will-frame-navigate'],
+      cancelled: true,
+    });
+    expect(state.opened).toEqual([]);
+  });
+
+  it('refuses a redirect out of the app without opening it', () => {
+    const contents = state.windows[0]!.webContents;
+    state.opened.length = 0;
+    expect(contents.redirects('https://www.meti.go.jp/').cancelled).toBe(true);
+    expect(contents.redirects('file:///etc/passwd').cancelled).toBe(true);
+    expect(contents.redirects('app://reader/index.html').cancelled).toBe(false);
+    expect(state.opened).toEqual([]);
+  });
+
+  it('denies new windows (an http(s) one opens in the browser) and webviews', () => {
+    const contents = state.windows[0]!.webContents;
+    state.opened.length = 0;
+    const open = contents.windowOpen as (d: { url: string }) => unknown;
+    expect(open({ url: 'app://reader/index.html' })).toEqual({ action: 'deny' });
+    expect(open({ url: 'https://www.meti.go.jp/' })).toEqual({ action: 'deny' });
+    expect(state.opened).toEqual(['https://www.meti.go.jp/']);
     const attach = { preventDefault: vi.fn() };
-    (contents.events.get('will-attach-webview') as (e: typeof attach) => void)(attach);
+    contents.emit('will-attach-webview', attach);
     expect(attach.preventDefault).toHaveBeenCalled();
   });
 
   it('remembers its bounds on close and is focused by a second launch', () => {
     const window = state.windows[0]!;
-    (window.events.get('close') as () => void)();
-    const saved = JSON.parse(
-      fs.readFileSync(path.join(state.userData, 'window-state.json'), 'utf8'),
-    );
+    window.emit('close');
+    const saved = JSON.parse(fs.readFileSync(path.join(dir, 'user', 'window-state.json'), 'utf8'));
     expect(saved).toEqual({
       x: 10,
       y: 20,
@@ -476,7 +385,7 @@ describe('window', () => {
   });
 
   it('stores user.sqlite in the user-data folder', () => {
-    expect(fs.existsSync(path.join(state.userData, 'user.sqlite'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'user', 'user.sqlite'))).toBe(true);
   });
 });
 

@@ -1,5 +1,6 @@
 // Electron main process: lifecycle only. Every decision is made by a tested
 // pure module — security.ts (what may load, navigate, be opened or call IPC),
+// run-mode.ts (development or release run, and what a release run refuses),
 // window-state.ts, menu.ts, ipc-dispatch.ts — and every answer by the core
 // (reader-core.ts, the same handlers as the browser edition and the CLI).
 // What is left here is the wiring that only the Electron runtime can execute;
@@ -28,11 +29,14 @@ import { parseDeepLink } from '../common/deep-link';
 import { appUrlForRoute, DeepLinkInbox, deepLinkFromArgv, protocolClientArgs } from './deep-links';
 import { bindContract } from './ipc';
 import { aboutText, buildMenuTemplate } from './menu';
+import { isDevelopmentRun, startRefusal } from './run-mode';
 import {
   APP_CSP,
   APP_HOST,
   APP_SCHEME,
   decidePermission,
+  HOST_RESOLVER_OPTIONS,
+  HOST_RESOLVER_RULES,
   isAllowedDownload,
   isAllowedRequest,
 } from './security';
@@ -40,15 +44,12 @@ import { sqliteBindingFor } from './sqlite-binding';
 import { createMainWindow, guardWebContents } from './window';
 import { loadWindowState, restoreBounds, saveWindowState, type WindowState } from './window-state';
 
-// Must run before `ready`: app:// behaves like an https origin ('self' in the
-// CSP, fetch, relative URLs), and nothing else is privileged.
-protocol.registerSchemesAsPrivileged([
-  {
-    scheme: APP_SCHEME,
-    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
-  },
-]);
-app.enableSandbox();
+// Development run (`electron .` from npm start) or release run: not app.isPackaged,
+// which Electron decides from the executable's name alone (run-mode.ts).
+const development = isDevelopmentRun({
+  defaultApp: process.defaultApp,
+  isPackaged: app.isPackaged,
+});
 
 /** `--user-data DIR` (or `--user-data=DIR`) on the command line. */
 function userDataFlag(argv: string[]): string | undefined {
@@ -58,18 +59,15 @@ function userDataFlag(argv: string[]): string | undefined {
   return inline ? inline.slice('--user-data='.length) : undefined;
 }
 
-// The flag or the user-data variable moves all the app's data.
-const override = userDataOverride(userDataFlag(process.argv));
-if (override) app.setPath('userData', override);
-
-/** Packaged: resources/content.sqlite. Checkout: data/content.sqlite (or CONTENT_DB_ENV). */
+/** Release run: resources/content.sqlite. Development run: data/ (or CONTENT_DB_ENV). */
 function contentDbPath(): string {
-  if (app.isPackaged) return path.join(process.resourcesPath, 'content.sqlite');
+  if (!development) return path.join(process.resourcesPath, 'content.sqlite');
   return defaultContentDbPath(app.getAppPath());
 }
 
 let mainWindow: BrowserWindow | null = null;
 let core: ReaderCore | null = null;
+let override: string | undefined;
 
 function focusMainWindow(): void {
   if (!mainWindow) return;
@@ -81,31 +79,72 @@ function focusMainWindow(): void {
 // Deep links (hakusho-reader://section/…): parsed by deep-links.ts, held until the window
 // exists, then shown by navigating it to the route's in-app URL.
 const deepLinks = new DeepLinkInbox();
-// macOS sends the link as an event, also the one that launched the app (before `ready`).
-app.on('open-url', (event, url) => {
-  event.preventDefault();
-  deepLinks.receive(parseDeepLink(url));
-  focusMainWindow();
-});
 
-if (!app.requestSingleInstanceLock()) {
-  // A second launch hands over to the first (which focuses its window) and exits.
-  app.quit();
+// A release run started with a debugging switch stops here: before Chromium starts
+// its debugging server (after this script has run) and before anything is set up.
+const refusal = startRefusal(development, process.argv, process.platform, (name) =>
+  app.commandLine.hasSwitch(name),
+);
+if (refusal) {
+  // Safe before `ready` (on Linux it writes to stderr then).
+  dialog.showErrorBox(PRODUCT_NAME, refusal);
+  app.exit(1);
 } else {
+  boot();
+}
+
+/** What must happen before `ready`, then `start` once it comes. */
+function boot(): void {
+  // app:// behaves like an https origin ('self' in the CSP, fetch, relative URLs),
+  // and nothing else is privileged.
+  protocol.registerSchemesAsPrivileged([
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
+  ]);
+  app.enableSandbox();
+  // No host name resolves (DNS prefetch, preconnect): read by Chromium's network service.
+  app.commandLine.appendSwitch('host-resolver-rules', HOST_RESOLVER_RULES);
+
+  // The flag or the user-data variable moves all the app's data.
+  override = userDataOverride(userDataFlag(process.argv));
+  if (override) app.setPath('userData', override);
+
+  // macOS sends the link as an event, also the one that launched the app (before `ready`).
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    deepLinks.receive(parseDeepLink(url));
+    focusMainWindow();
+  });
+
+  if (!app.requestSingleInstanceLock()) {
+    // A second launch hands over to the first (which focuses its window) and exits.
+    app.quit();
+    return;
+  }
   // Windows and Linux: the link is in the command line — this one, or a second launch's.
   deepLinks.receive(deepLinkFromArgv(process.argv));
   const client = protocolClientArgs({
-    isPackaged: app.isPackaged,
-    defaultApp: process.defaultApp === true,
+    development,
     execPath: process.execPath,
     argv: process.argv,
     ...(override ? { userDataDir: app.getPath('userData') } : {}),
   });
-  if (client.length === 1) app.setAsDefaultProtocolClient(client[0]);
-  else app.setAsDefaultProtocolClient(...client);
+  if (client?.length === 1) app.setAsDefaultProtocolClient(client[0]);
+  else if (client) app.setAsDefaultProtocolClient(...client);
   app.on('second-instance', (_event, argv) => {
     deepLinks.receive(deepLinkFromArgv(argv));
     focusMainWindow();
+  });
+  // One window is the whole app: closing it quits, on macOS too (nothing would
+  // be left to show, and user.sqlite is closed cleanly at once).
+  app.on('window-all-closed', () => {
+    app.quit();
+  });
+  app.on('will-quit', () => {
+    core?.close();
+    core = null;
   });
   app
     .whenReady()
@@ -149,8 +188,10 @@ function serveRenderer(files: RendererFiles): void {
 /** No network and no permissions, for the default session and any other. */
 function lockDownSession(target: Electron.Session): void {
   target.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isAllowedRequest(details.url) });
+    callback({ cancel: !isAllowedRequest(details.url, { devTools: development }) });
   });
+  // Hunspell dictionaries would be downloaded on first use (Windows and Linux).
+  target.setSpellCheckerEnabled(false);
   target.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(decidePermission(permission, details.requestingUrl));
   });
@@ -166,7 +207,7 @@ function lockDownSession(target: Electron.Session): void {
 
 function setMenu(language: Language, handlers: ApiHandlers): void {
   const template = buildMenuTemplate(
-    { platform: process.platform, language, developer: !app.isPackaged, productName: PRODUCT_NAME },
+    { platform: process.platform, language, developer: development, productName: PRODUCT_NAME },
     {
       goBack: () => {
         const history = mainWindow?.webContents.navigationHistory;
@@ -207,7 +248,7 @@ function withMenuLanguage(handlers: ApiHandlers): ApiHandlers {
 async function start(): Promise<void> {
   // `npm start` hands over an Electron build of better-sqlite3 (the checkout's
   // node_modules hold the Node build); a bad path stops here with its reason.
-  const sqliteBinding = sqliteBindingFor(process.env, app.isPackaged);
+  const sqliteBinding = sqliteBindingFor(process.env, development);
   if (sqliteBinding) setSqliteNativeBinding(sqliteBinding);
   const userDataDir = app.getPath('userData');
   core = openReaderCore(coreOpeners, {
@@ -220,6 +261,7 @@ async function start(): Promise<void> {
   const handlers = core.handlers;
   const files = openRendererFiles(path.join(app.getAppPath(), 'renderer', 'dist'));
 
+  app.configureHostResolver(HOST_RESOLVER_OPTIONS);
   lockDownSession(session.defaultSession);
   app.on('session-created', lockDownSession);
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
@@ -238,6 +280,7 @@ async function start(): Promise<void> {
     preloadPath: path.join(__dirname, 'preload.cjs'),
     bounds: restored.bounds,
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1e1f22' : '#fbfaf7',
+    devTools: development,
   });
   mainWindow = window;
   if (restored.maximized) window.maximize();
@@ -287,14 +330,3 @@ async function start(): Promise<void> {
     void mainWindow.loadURL(appUrlForRoute(route)).catch(() => undefined);
   });
 }
-
-// One window is the whole app: closing it quits, on macOS too (nothing would
-// be left to show, and user.sqlite is closed cleanly at once).
-app.on('window-all-closed', () => {
-  app.quit();
-});
-
-app.on('will-quit', () => {
-  core?.close();
-  core = null;
-});

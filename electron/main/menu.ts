@@ -1,11 +1,13 @@
 // The application menu: standard roles (so shortcuts, localisation of system
 // items and macOS conventions come from Electron), Go back/forward through the
 // reader's history, and Help → About with the source attribution. Labels in
-// Japanese or English following the reader's language preference; every
-// string of the shell's menu is here. Built as a plain template so that its
+// Japanese or English following the reader's language preference, from the same
+// string table as the renderer. Built as a plain template so that its
 // shape is unit-tested without Electron.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Language } from '../common/api/types';
+import { translate } from '../common/i18n/format';
+import type { MessageKey } from '../common/i18n/messages';
 
 export interface MenuActions {
   goBack(): void;
@@ -21,66 +23,42 @@ export interface MenuOptions {
   productName: string;
 }
 
-const STRINGS = {
-  ja: {
-    file: 'ファイル',
-    edit: '編集',
-    view: '表示',
-    go: '移動',
-    window: 'ウインドウ',
-    help: 'ヘルプ',
-    back: '戻る',
-    forward: '進む',
-    about: (name: string) => `${name} について`,
-    undo: '取り消す',
-    redo: 'やり直す',
-    cut: '切り取り',
-    copy: 'コピー',
-    paste: '貼り付け',
-    selectAll: 'すべてを選択',
-    resetZoom: '実際のサイズ',
-    zoomIn: '拡大',
-    zoomOut: '縮小',
-    fullScreen: 'フルスクリーン',
-    reload: '再読み込み',
-    devTools: '開発者ツール',
-    minimize: '最小化',
-    close: '閉じる',
-    quit: '終了',
-  },
-  en: {
-    file: 'File',
-    edit: 'Edit',
-    view: 'View',
-    go: 'Go',
-    window: 'Window',
-    help: 'Help',
-    back: 'Back',
-    forward: 'Forward',
-    about: (name: string) => `About ${name}`,
-    undo: 'Undo',
-    redo: 'Redo',
-    cut: 'Cut',
-    copy: 'Copy',
-    paste: 'Paste',
-    selectAll: 'Select All',
-    resetZoom: 'Actual Size',
-    zoomIn: 'Zoom In',
-    zoomOut: 'Zoom Out',
-    fullScreen: 'Toggle Full Screen',
-    reload: 'Reload',
-    devTools: 'Developer Tools',
-    minimize: 'Minimize',
-    close: 'Close Window',
-    quit: 'Quit',
-  },
-} as const;
+/** The menu's words, from the app's one string table (electron/common/i18n). */
+function menuStrings(language: Language) {
+  const tr = (key: MessageKey) => translate(language, key);
+  return {
+    file: tr('menuFile'),
+    edit: tr('menuEdit'),
+    view: tr('menuView'),
+    go: tr('menuGo'),
+    window: tr('menuWindow'),
+    help: tr('menuHelp'),
+    back: tr('menuBack'),
+    forward: tr('menuForward'),
+    about: (name: string) => translate(language, 'menuAbout', { name }),
+    undo: tr('menuUndo'),
+    redo: tr('menuRedo'),
+    cut: tr('menuCut'),
+    copy: tr('menuCopy'),
+    paste: tr('menuPaste'),
+    selectAll: tr('menuSelectAll'),
+    resetZoom: tr('menuResetZoom'),
+    zoomIn: tr('menuZoomIn'),
+    zoomOut: tr('menuZoomOut'),
+    fullScreen: tr('menuFullScreen'),
+    reload: tr('menuReload'),
+    devTools: tr('menuDevTools'),
+    minimize: tr('menuMinimize'),
+    close: tr('menuClose'),
+    quit: tr('menuQuit'),
+  };
+}
 
 export function buildMenuTemplate(
   options: MenuOptions,
   actions: MenuActions,
 ): MenuItemConstructorOptions[] {
-  const t = STRINGS[options.language];
+  const t = menuStrings(options.language);
   const mac = options.platform === 'darwin';
   const about: MenuItemConstructorOptions = {
     id: 'about',
@@ -177,7 +155,7 @@ export function aboutText(info: {
 }): { title: string; message: string; detail: string } {
   const ja = info.language === 'ja';
   return {
-    title: ja ? `${info.productName} について` : `About ${info.productName}`,
+    title: translate(info.language, 'menuAbout', { name: info.productName }),
     message: `${info.productName} ${info.version}`,
     detail: [
       info.source,
@@ -185,9 +163,7 @@ export function aboutText(info: {
       '',
       ja ? info.editingNote.ja : info.editingNote.en,
       '',
-      ja
-        ? '経済産業省ウェブサイトの利用規約に基づき、出典を明記し、加工したことを示しています。'
-        : "Reused under the METI website's terms of use, which require naming the source and stating the editing.",
+      translate(info.language, 'aboutTermsOfUse'),
     ].join('\n'),
   };
 }

@@ -6,11 +6,12 @@ import { fc, test } from '@fast-check/vitest';
 import {
   APP_CSP,
   APP_ENTRY_URL,
-  decideNavigation,
+  decideFrameNavigation,
   decidePermission,
   decideWindowOpen,
   externalLinkTarget,
   isAllowedDownload,
+  isAllowedNavigation,
   isAllowedRequest,
   isAppUrl,
   isTrustedSender,
@@ -19,6 +20,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import { repoRoot } from '../core/paths';
+
+/** A navigation the window's top-level page starts (a clicked link, location.href = …). */
+const decideNavigation = (url: unknown) => decideFrameNavigation({ url, isMainFrame: true });
 
 const hostile = [
   'https://example.com.attacker.com',
@@ -123,6 +127,22 @@ describe('navigation guard and window.open', () => {
     expect(decideNavigation('file:///etc/passwd')).toEqual({ action: 'deny' });
   });
 
+  it('never sends a sub-frame anywhere outside the app, nor to the browser', () => {
+    expect(decideFrameNavigation({ url: 'app://reader/index.html', isMainFrame: false })).toEqual({
+      action: 'allow',
+    });
+    for (const url of ['https://www.meti.go.jp/', 'http://example.com/', ...hostile]) {
+      expect(decideFrameNavigation({ url, isMainFrame: false }), url).toEqual({ action: 'deny' });
+    }
+  });
+
+  it('lets the will-navigate backstop and redirects stay in the app only', () => {
+    expect(isAllowedNavigation('app://reader/index.html#/section/us-3')).toBe(true);
+    for (const url of ['https://www.meti.go.jp/', ...hostile]) {
+      expect(isAllowedNavigation(url), url).toBe(false);
+    }
+  });
+
   it('never opens a window', () => {
     expect(decideWindowOpen('app://reader/index.html')).toEqual({
       action: 'deny',
@@ -152,7 +172,7 @@ describe('downloads', () => {
   const blob = 'blob:app://reader/0b8f6c2e-3a1d-4c55-9d1e-6f2a7b9c0d11';
   it('allows only blobs the renderer made (the export files)', () => {
     expect(isAllowedDownload(blob)).toBe(true);
-    expect(isAllowedRequest(blob)).toBe(true);
+    expect(isAllowedRequest(blob, { devTools: false })).toBe(true);
     for (const url of [
       'blob:https://example.com/0b8f6c2e-3a1d-4c55-9d1e-6f2a7b9c0d11',
       'blob:app://reader.attacker.com/0b8f6c2e-3a1d-4c55-9d1e-6f2a7b9c0d11',
@@ -171,10 +191,14 @@ describe('downloads', () => {
 });
 
 describe('session request filter', () => {
-  it('lets only app:// and devtools: through', () => {
-    expect(isAllowedRequest('app://reader/assets/font.woff2')).toBe(true);
-    expect(isAllowedRequest('data:font/woff2;base64,AAAA')).toBe(false);
-    expect(isAllowedRequest('devtools://devtools/bundled/inspector.html')).toBe(true);
+  it('lets only app:// through, and devtools: in a development run', () => {
+    for (const devTools of [false, true]) {
+      expect(isAllowedRequest('app://reader/assets/font.woff2', { devTools })).toBe(true);
+      expect(isAllowedRequest('data:font/woff2;base64,AAAA', { devTools })).toBe(false);
+    }
+    const inspector = 'devtools://devtools/bundled/inspector.html';
+    expect(isAllowedRequest(inspector, { devTools: true })).toBe(true);
+    expect(isAllowedRequest(inspector, { devTools: false })).toBe(false);
     for (const url of [
       'https://www.meti.go.jp/',
       'http://127.0.0.1:8080/api/getToc',
@@ -186,8 +210,9 @@ describe('session request filter', () => {
       'chrome-extension://abc/x.js',
       'app://reader.attacker.com/',
       'app://reader\u0000/',
+      'devtools:\u0000//devtools/',
     ]) {
-      expect(isAllowedRequest(url), url).toBe(false);
+      expect(isAllowedRequest(url, { devTools: true }), url).toBe(false);
     }
   });
 });

@@ -72,12 +72,34 @@ export function externalLinkTarget(raw: unknown): string | null {
 export type NavigationDecision =
   { action: 'allow' } | { action: 'open-external'; url: string } | { action: 'deny' };
 
-/** The navigation guard: stay inside app://reader; http(s) goes to the browser; the rest is refused. */
-export function decideNavigation(raw: unknown): NavigationDecision {
-  if (isAppUrl(raw)) return { action: 'allow' };
-  const external = externalLinkTarget(raw);
+/** A navigation the page started, as Electron's `will-frame-navigate` describes it. */
+export interface FrameNavigation {
+  url: unknown;
+  /** True for the window's top-level frame. */
+  isMainFrame: boolean;
+}
+
+/**
+ * The navigation guard, decided whole on `will-frame-navigate`. Electron emits that
+ * event first for every navigation a page starts (in any frame), and once it is
+ * prevented it emits no `will-navigate`, so nothing may be left for later: stay
+ * inside app://reader; a link the top-level page follows to a strictly parsed
+ * http(s) URL goes to the system browser; everything else (any other scheme, and
+ * any sub-frame leaving the app) is refused.
+ */
+export function decideFrameNavigation(navigation: FrameNavigation): NavigationDecision {
+  if (isAppUrl(navigation.url)) return { action: 'allow' };
+  const external = navigation.isMainFrame ? externalLinkTarget(navigation.url) : null;
   if (external) return { action: 'open-external', url: external };
   return { action: 'deny' };
+}
+
+/**
+ * `will-navigate` (a backstop behind `will-frame-navigate`) and `will-redirect`
+ * (a server redirect, which a user never chose): in-app or refused, never opened.
+ */
+export function isAllowedNavigation(raw: unknown): boolean {
+  return isAppUrl(raw);
 }
 
 /** window.open and target=_blank never create a window; an http(s) link opens externally. */
@@ -109,15 +131,30 @@ export function isAllowedDownload(raw: unknown): boolean {
 
 /**
  * Session-level request filter: the app makes no network requests at all.
- * Only our own scheme (and blobs the renderer made) and the developer tools'
- * internal scheme pass.
+ * Only our own scheme (and blobs the renderer made) pass, and the developer
+ * tools' internal scheme in a development run only.
  */
-export function isAllowedRequest(raw: unknown): boolean {
+export function isAllowedRequest(raw: unknown, options: { devTools: boolean }): boolean {
   if (isAppUrl(raw) || isAppBlobUrl(raw)) return true;
   const url = parseStrictUrl(raw);
   if (!url) return false;
-  return url.protocol === 'devtools:';
+  return options.devTools && url.protocol === 'devtools:';
 }
+
+/**
+ * Host resolution off, so that "no network" does not rest on request filtering
+ * alone: Chromium resolves names outside any request (DNS prefetch of links and
+ * `<link rel=dns-prefetch>`, preconnect, DNS-over-HTTPS probes). Every host name
+ * maps to "not found" (Chromium's `--host-resolver-rules`, appended before
+ * `ready`), and the resolver itself is told not to use DNS-over-HTTPS or its own
+ * built-in client (`app.configureHostResolver`, after `ready`).
+ */
+export const HOST_RESOLVER_RULES = 'MAP * ~NOTFOUND';
+export const HOST_RESOLVER_OPTIONS = {
+  enableBuiltInResolver: false,
+  secureDnsMode: 'off',
+  enableAdditionalDnsQueryTypes: false,
+} as const;
 
 /** No permission (camera, notifications, clipboard-read, geolocation, …) is ever granted. */
 export function decidePermission(_permission: string, _requestingUrl?: string): boolean {

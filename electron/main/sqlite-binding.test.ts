@@ -4,17 +4,17 @@ import { SQLITE_BINDING_ENV } from '../core/sqlite';
 import { sqliteBindingFor } from './sqlite-binding';
 
 describe('sqliteBindingFor', () => {
-  it('takes the path npm start hands over in a checkout', () => {
+  it('takes the path npm start hands over in a development run', () => {
     const env = { [SQLITE_BINDING_ENV]: '/repo/.cache/electron-native/x/better_sqlite3.node' };
-    expect(sqliteBindingFor(env, false)).toBe(env[SQLITE_BINDING_ENV]);
+    expect(sqliteBindingFor(env, true)).toBe(env[SQLITE_BINDING_ENV]);
   });
 
   it('is absent when not handed over', () => {
-    expect(sqliteBindingFor({}, false)).toBeNull();
-    expect(sqliteBindingFor({ [SQLITE_BINDING_ENV]: '' }, false)).toBeNull();
+    expect(sqliteBindingFor({}, true)).toBeNull();
+    expect(sqliteBindingFor({ [SQLITE_BINDING_ENV]: '' }, true)).toBeNull();
   });
 
-  it('is ignored by a packaged app, whose node_modules hold the Electron build', () => {
-    expect(sqliteBindingFor({ [SQLITE_BINDING_ENV]: '/tmp/evil.node' }, true)).toBeNull();
+  it('is ignored by a release run, whose node_modules hold the Electron build', () => {
+    expect(sqliteBindingFor({ [SQLITE_BINDING_ENV]: '/tmp/evil.node' }, false)).toBeNull();
   });
 });

@@ -78,6 +78,9 @@ describe('web preferences', () => {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // Devtools in a development run only (run-mode.ts; index.test.ts and
+      // index-release.test.ts check the value each run passes).
+      devTools: { expression: 'options.devTools' },
       preload: { expression: 'options.preloadPath' },
     });
   });

@@ -3,16 +3,19 @@
 // analysers (electronegativity) cannot follow a variable, and a reader should
 // see them without hunting. window.test.ts parses this file and pins them.
 // The window's web contents get the navigation guard, the window-open policy
-// and the webview refusal from security.ts.
+// and the webview refusal from security.ts. Devtools exist in a development run
+// only (run-mode.ts).
 import { BrowserWindow, shell, type Rectangle } from 'electron';
 import { PRODUCT_NAME } from '../core/paths';
-import { decideNavigation, decideWindowOpen } from './security';
+import { decideFrameNavigation, decideWindowOpen, isAllowedNavigation } from './security';
 import { MIN_SIZE } from './window-state';
 
 export interface MainWindowOptions {
   preloadPath: string;
   bounds: Partial<Rectangle> & { width: number; height: number };
   backgroundColor: string;
+  /** A development run (run-mode.ts): devtools can be opened. */
+  devTools: boolean;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -37,6 +40,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      devTools: options.devTools,
       preload: options.preloadPath,
     },
   });
@@ -55,16 +59,21 @@ const guarded = new WeakSet<Electron.WebContents>();
 export function guardWebContents(contents: Electron.WebContents): void {
   if (guarded.has(contents)) return;
   guarded.add(contents);
-  const onNavigate = (event: Electron.Event, url: string): void => {
-    const decision = decideNavigation(url);
-    if (decision.action === 'allow') return;
-    event.preventDefault();
-    if (decision.action === 'open-external') void shell.openExternal(decision.url);
-  };
-  contents.on('will-navigate', onNavigate);
-  contents.on('will-redirect', onNavigate);
+  // Electron emits will-frame-navigate first for every navigation a page starts and,
+  // once it is prevented, no will-navigate: the whole decision is made here.
   contents.on('will-frame-navigate', (details) => {
-    if (decideNavigation(details.url).action !== 'allow') details.preventDefault();
+    const decision = decideFrameNavigation({ url: details.url, isMainFrame: details.isMainFrame });
+    if (decision.action === 'allow') return;
+    details.preventDefault();
+    if (decision.action === 'open-external') void shell.openExternal(decision.url);
+  });
+  // Backstop (reached only for what the guard above allowed) and server redirects:
+  // in-app or refused, never handed to the system browser.
+  contents.on('will-navigate', (details) => {
+    if (!isAllowedNavigation(details.url)) details.preventDefault();
+  });
+  contents.on('will-redirect', (details) => {
+    if (!isAllowedNavigation(details.url)) details.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
     const decision = decideWindowOpen(url);

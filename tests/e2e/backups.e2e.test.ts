@@ -12,8 +12,8 @@ import type {
   SectionView,
   TocEntry,
 } from '../../electron/common/api/types';
-import { useE2eSession } from './support/session';
-import { callApi, openReader, screenshot } from './support/reader-page';
+import { useE2eSession } from './testing/session';
+import { callApi, openReader, screenshot } from './testing/reader-page';
 import type { Page } from 'playwright-core';
 
 const session = useE2eSession();

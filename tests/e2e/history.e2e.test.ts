@@ -3,27 +3,24 @@
 // through them and come back to where one was, a route in the URL opens its section (and
 // an annotation's passage) at start, and a route to a section that does not exist falls
 // back to the saved position with a notice.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Annotation, SectionView, TocEntry } from '../../electron/common/api/types';
-import { launchChromium, type LaunchedBrowser } from './support/browser';
-import { startEdition, type RunningEdition } from './support/server';
+import type { RunningEdition } from './testing/server';
+import { useE2eSession } from './testing/session';
 import {
   callApi,
   cspViolations,
   currentSectionId,
+  longestSection,
   openReader,
   pageErrors,
   scrollFraction,
   waitReady,
-} from './support/reader-page';
+} from './testing/reader-page';
 
-let userData: string;
+const session = useE2eSession({ viewport: { width: 1100, height: 700 } });
 let edition: RunningEdition;
-let browser: LaunchedBrowser;
 let page: Page;
 let toc: TocEntry[];
 let longest: SectionView;
@@ -38,26 +35,14 @@ async function showing(p: Page, id: string): Promise<void> {
 
 /** Opens the reader in a new tab of the same browser (same cookie) at `hash`. */
 async function openAt(routeHash: string): Promise<Page> {
-  return openReader(browser.context, `${edition.origin}/${routeHash}`);
+  return openReader(session.browser.context, `${edition.origin}/${routeHash}`);
 }
 
 beforeAll(async () => {
-  userData = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-e2e-history-'));
-  edition = await startEdition(userData);
-  browser = await launchChromium({ viewport: { width: 1100, height: 700 } });
-  page = await openReader(browser.context, edition.url);
+  edition = await session.start(session.tempDir('history'));
+  page = await openReader(session.browser.context, edition.url);
   toc = await callApi<TocEntry[]>(page, 'getToc');
-  const views = await Promise.all(
-    toc.map((e) => callApi<SectionView>(page, 'getSection', { id: e.id })),
-  );
-  const size = (v: SectionView) => v.paragraphs.reduce((n, p) => n + p.text.length, 0);
-  longest = views.reduce((a, b) => (size(b) > size(a) ? b : a));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await edition?.stop();
-  if (userData) fs.rmSync(userData, { recursive: true, force: true });
+  longest = await longestSection(page);
 });
 
 describe('history', () => {
@@ -105,8 +90,10 @@ describe('history', () => {
     })()`);
     const before = await scrollFraction(page);
     expect(before).toBeGreaterThan(0.5);
-    // Let the scroll be recorded in the entry, then leave and come back.
-    await page.waitForTimeout(400);
+    // Once the scroll is recorded in the history entry, leave and come back.
+    await expect
+      .poll(() => page.evaluate<number | null>('history.state?.hakushoScroll ?? null'))
+      .toBeCloseTo(before, 2);
     const other = toc.find((e) => e.id !== longest.id)!.id;
     await page.click(`#outline a[data-section-id="${other}"]`);
     await showing(page, other);

@@ -1,10 +1,7 @@
 // The reader in headless Chromium against the real browser edition: outline, reading
 // a section, search with highlighted hits, IME composition, display toggles, copy
 // with citation, keyboard, the CSP, and screenshots for review and for the README.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type {
   Prefs,
@@ -12,19 +9,20 @@ import type {
   SectionView,
   TocEntry,
 } from '../../electron/common/api/types';
-import { launchChromium, type LaunchedBrowser } from './support/browser';
-import { startEdition, type RunningEdition } from './support/server';
+import type { RunningEdition } from './testing/server';
+import { useE2eSession } from './testing/session';
 import {
   callApi,
   cspViolations,
   currentSectionId,
+  nextFrames,
   openReader,
   pageErrors,
   screenshot,
   theme,
   waitReady,
   writingMode,
-} from './support/reader-page';
+} from './testing/reader-page';
 
 const DEFAULT_PREFS: Prefs = {
   theme: 'light',
@@ -35,24 +33,15 @@ const DEFAULT_PREFS: Prefs = {
   copyCitation: true,
 };
 
-let userData: string;
+const session = useE2eSession();
 let edition: RunningEdition;
-let browser: LaunchedBrowser;
 let page: Page;
 let toc: TocEntry[];
 
 beforeAll(async () => {
-  userData = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-e2e-'));
-  edition = await startEdition(userData);
-  browser = await launchChromium();
-  page = await openReader(browser.context, edition.url);
+  edition = await session.start(session.tempDir('reader'));
+  page = await openReader(session.browser.context, edition.url);
   toc = await callApi<TocEntry[]>(page, 'getToc');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await edition?.stop();
-  if (userData) fs.rmSync(userData, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
@@ -172,6 +161,10 @@ describe('search', () => {
       `${expected[0]!.hits} 件`,
     );
     expect(await firstRow.locator('.path').textContent()).toBe(expected[0]!.path.join('›'));
+    const hits = expected.reduce((n, r) => n + r.hits, 0);
+    expect((await page.textContent('#search-results .summary'))?.trim()).toBe(
+      `「半導体」 ${expected.length} 項目・${hits} 件`,
+    );
     await screenshot(page, 'search-results');
 
     await page.keyboard.press('Enter');
@@ -243,7 +236,7 @@ describe('search', () => {
       if (/\/api\/search(Notes)?$/.test(r.url())) searches.push(r.postData() ?? '');
     });
     await page.focus('input[type="search"]');
-    const cdp = await browser.context.newCDPSession(page);
+    const cdp = await session.browser.context.newCDPSession(page);
     // Kana being typed and converted: composition updates only.
     for (const text of [
       'は',
@@ -268,7 +261,8 @@ describe('search', () => {
       windowsVirtualKeyCode: 229,
       nativeVirtualKeyCode: 229,
     });
-    await page.waitForTimeout(300);
+    // The keydown has been handled and its effects painted: nothing was searched or opened.
+    await nextFrames(page);
     expect(searches).toEqual([]);
     expect(await page.isVisible('#side-panel')).toBe(false);
     await cdp.send('Input.insertText', { text: '半導体' });
@@ -488,11 +482,25 @@ describe('display', () => {
     expect(await item.textContent()).toContain('要確認');
     await screenshot(page, 'notes');
 
-    // The note is found by search, marked as メモ.
-    await typeQuery('後で読む');
+    // The note is found by search, marked as メモ, listed once and counted once.
+    const query = '後で読む';
+    const found = await callApi<SearchResultItem[]>(page, 'search', { query, limit: 100 });
+    const noteHits = found.filter((r) => r.kind === 'note');
+    expect(noteHits.map((r) => r.annotationId)).toEqual([stored[0]!.id]);
+    await typeQuery(query);
+    const rows = page.locator('#search-results button.result');
     const noteRow = page.locator('#search-results button.result:has(.badge)');
     await noteRow.first().waitFor();
-    expect(await noteRow.first().locator('.badge').textContent()).toBe('メモ');
+    expect(await rows.count()).toBe(found.length);
+    expect(await noteRow.count()).toBe(1);
+    expect(await noteRow.locator('.badge').textContent()).toBe('メモ');
+    const sections = found.length - noteHits.length;
+    const hits = found.reduce((n, r) => n + r.hits, 0);
+    expect((await page.textContent('#search-results .summary'))?.trim()).toBe(
+      sections > 0
+        ? `「${query}」 ${sections} 項目・メモ 1 件・${hits} 件`
+        : `「${query}」 メモ 1 件・${hits} 件`,
+    );
 
     // Delete with undo, then delete for good.
     await page.click('#tab-notes');
@@ -519,8 +527,17 @@ describe('display', () => {
 
 describe('security', () => {
   it('the CSP blocks an injected inline script', async () => {
+    // Settles once the CSP has refused both the script element and the inline handler
+    // (or after 10 s, when something ran instead of being refused).
     const ran = await page.evaluate<boolean>(`new Promise((resolve) => {
       window.__injected = false;
+      const refused = new Set();
+      const finish = () => resolve(window.__injected);
+      document.addEventListener('securitypolicyviolation', (e) => {
+        refused.add(e.effectiveDirective);
+        if (refused.has('script-src-elem') && refused.has('script-src-attr')) finish();
+      });
+      setTimeout(finish, 10000);
       const script = document.createElement('script');
       script.textContent = 'window.__injected = true';
       document.head.appendChild(script);
@@ -528,7 +545,6 @@ describe('security', () => {
       img.setAttribute('src', 'x');
       img.setAttribute('onerror', 'window.__injected = true');
       document.body.appendChild(img);
-      setTimeout(() => resolve(window.__injected), 300);
     })`);
     expect(ran).toBe(false);
     const violations = await cspViolations(page);

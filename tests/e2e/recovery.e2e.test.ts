@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { Annotation, SectionView, TocEntry } from '../../electron/common/api/types';
-import { useE2eSession } from './support/session';
-import { callApi, openReader, screenshot } from './support/reader-page';
+import { useE2eSession } from './testing/session';
+import { callApi, openReader, screenshot } from './testing/reader-page';
 
 const session = useE2eSession();
 const { tempDir } = session;

@@ -2,53 +2,28 @@
 // kept by the host in user.sqlite, not in the browser. A new host on a new port (a new
 // origin, so any localStorage would be gone) must bring back the section, the
 // scroll position, the theme and the writing direction.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { SectionView, TocEntry } from '../../electron/common/api/types';
-import { launchChromium, type LaunchedBrowser } from './support/browser';
-import { startEdition, type RunningEdition } from './support/server';
+import { expect, it } from 'vitest';
+import { useE2eSession } from './testing/session';
 import {
   callApi,
   currentSectionId,
+  longestSection,
   openReader,
   scrollFraction,
   theme,
   writingMode,
-} from './support/reader-page';
+} from './testing/reader-page';
 
-let userData: string;
-let browser: LaunchedBrowser;
-let edition: RunningEdition | undefined;
-
-beforeAll(async () => {
-  userData = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-e2e-restart-'));
-  browser = await launchChromium({ viewport: { width: 1100, height: 700 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await edition?.stop();
-  if (userData) fs.rmSync(userData, { recursive: true, force: true });
-});
+const session = useE2eSession({ viewport: { width: 1100, height: 700 } });
 
 it('restores section, scroll, theme, writing mode and notes after a restart on a new port', async () => {
-  edition = await startEdition(userData);
+  const userData = session.tempDir('restart');
+  let edition = await session.start(userData);
   const firstPort = edition.port;
-  let page = await openReader(browser.context, edition.url);
+  let page = await openReader(session.browser.context, edition.url);
 
   // The longest section, so there is room to scroll.
-  const toc = await callApi<TocEntry[]>(page, 'getToc');
-  const views = await Promise.all(
-    toc.map((e) => callApi<SectionView>(page, 'getSection', { id: e.id })),
-  );
-  const longest = views.reduce((a, b) =>
-    b.paragraphs.reduce((n, p) => n + p.text.length, 0) >
-    a.paragraphs.reduce((n, p) => n + p.text.length, 0)
-      ? b
-      : a,
-  );
+  const longest = await longestSection(page);
   await page.click(`#outline a[data-section-id="${longest.id}"]`);
   await page.waitForSelector(`main .scroller[data-section-id="${longest.id}"]`);
   // A highlight with a note on the first paragraph (kept in user.sqlite too).
@@ -83,9 +58,9 @@ it('restores section, scroll, theme, writing mode and notes after a restart on a
   await page.close();
   await edition.stop();
 
-  edition = await startEdition(userData);
+  edition = await session.start(userData);
   expect(edition.port).not.toBe(firstPort);
-  page = await openReader(browser.context, edition.url);
+  page = await openReader(session.browser.context, edition.url);
   expect(await currentSectionId(page)).toBe(longest.id);
   expect(await theme(page)).toBe('dark');
   expect(await writingMode(page)).toBe('vertical-rl');

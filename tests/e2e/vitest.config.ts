@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.test.ts'],
     environment: 'node',
-    globalSetup: ['tests/e2e/support/build.ts'],
+    globalSetup: ['tests/e2e/testing/build.ts'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 60_000,

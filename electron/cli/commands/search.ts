@@ -2,7 +2,10 @@
 // best first, then hits in the reader's own notes (`kind` "note", with
 // `annotationId`). JSON: [{"sectionId","title","path","paragraphId","snippet",
 // "highlights","hits","score","kind","ranges"[,"annotationId"]}]; readable text
-// (title path, snippet with the hits marked 【…】) without --json.
+// (title path, snippet with the hits marked 【…】, the words from the string table)
+// without --json.
+import { translate } from '../../common/i18n/format';
+import { resultsSummary } from '../../common/i18n/results-summary';
 import { UsageError, type Command } from '../command';
 import { intOption } from '../options';
 
@@ -44,7 +47,7 @@ export const searchCommand: Command = {
       return 0;
     }
     if (results.length === 0) {
-      io.out(`No results for “${query}”.`);
+      io.out(translate('en', 'noResults', { query }));
       return 0;
     }
     const lines: string[] = [];
@@ -57,16 +60,19 @@ export const searchCommand: Command = {
       }
       marked += r.snippet.slice(at);
       lines.push(
-        `${r.kind === 'note' ? '[メモ] ' : ''}${r.path.join(' › ')}  (${r.hits} ${r.hits === 1 ? 'hit' : 'hits'}; ${r.sectionId}${r.paragraphId ? ` ${r.paragraphId}` : ''})`,
+        `${r.kind === 'note' ? `[${translate('ja', 'noteHit')}] ` : ''}${r.path.join(' › ')}  (${translate('en', 'hitCountLabel', { hits: r.hits })}; ${r.sectionId}${r.paragraphId ? ` ${r.paragraphId}` : ''})`,
         `  ${marked}`,
         '',
       );
     }
-    const notes = results.filter((r) => r.kind === 'note').length;
-    const sections = results.length - notes;
+    const sections = results.filter((r) => r.kind === 'text').length;
     lines.push(
-      `${sections} ${sections === 1 ? 'section' : 'sections'}` +
-        (notes > 0 ? `, ${notes} ${notes === 1 ? 'note' : 'notes'}` : ''),
+      resultsSummary('en', {
+        query,
+        hits: results.reduce((n, r) => n + r.hits, 0),
+        sections,
+        notes: results.length - sections,
+      }),
     );
     io.out(lines.join('\n'));
     return 0;

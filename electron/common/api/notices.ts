@@ -1,9 +1,10 @@
 // What the core tells the reader (a damaged notes database set aside, notes that
 // lost their passage, …) as structured facts: a stable `code`, the facts of this
 // case in `params`, the files involved in `paths`, and an English `message` for the
-// CLI and logs. The renderer writes its own text per code, in the reader's
-// language, from `params` — so the list of codes and their params lives here, where
-// both the core (which emits them) and the renderer (which words them) see it.
+// CLI and logs. The words of each code are in the string table (../i18n/notices.ts
+// builds notices with `makeNotice`, and words them in the reader's language) — the list
+// of codes and their params lives here, where the core (which emits them), the string
+// table and the renderer (which shows them) all see it.
 
 /** Why a notes database (or the journal beside it) was judged damaged. */
 export const DAMAGE_KINDS = [
@@ -84,13 +85,4 @@ export interface TypedNotice<C extends NoticeCode = NoticeCode> {
   message: string;
   paths?: string[];
   params: NoticeParamsByCode[C];
-}
-
-export function makeNotice<C extends NoticeCode>(
-  code: C,
-  params: NoticeParamsByCode[C],
-  message: string,
-  paths?: string[],
-): TypedNotice<C> {
-  return { code, message, params, ...(paths ? { paths } : {}) };
 }

@@ -5,7 +5,7 @@
 // overlap; an automatic backup that fails becomes a notice instead of an error.
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../common/api/contract';
-import { makeNotice } from '../../common/api/notices';
+import { makeNotice } from '../../common/i18n/notices';
 import {
   listBackups,
   readBackupState,
@@ -95,9 +95,7 @@ export class BackupSchedule {
     });
     const safe = run.catch((err: unknown) => {
       const detail = err instanceof Error ? err.message : String(err);
-      this.target.addNotice(
-        makeNotice('backup_failed', { detail }, `An automatic backup failed: ${detail}`),
-      );
+      this.target.addNotice(makeNotice('backup_failed', { detail }));
       return null;
     });
     this.chain = safe;

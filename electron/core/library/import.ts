@@ -3,7 +3,7 @@
 // (all or nothing; importing the same file twice adds nothing), then the imported
 // highlights re-anchored against this edition.
 import { ApiError } from '../../common/api/contract';
-import { makeNotice } from '../../common/api/notices';
+import { makeNotice } from '../../common/i18n/notices';
 import type { ImportSummary } from '../../common/api/types';
 import { ImportFormatError, parseW3c } from '../../common/annotations/w3c';
 import type { ContentStore } from '../content/store-types';
@@ -54,13 +54,7 @@ export async function importAnnotations(
   // Imported notes are re-anchored against this edition right away.
   const after = reanchorAnnotations(library, content);
   if (after.orphaned > 0)
-    library.addNotice(
-      makeNotice(
-        'imported_annotations_orphaned',
-        { count: after.orphaned },
-        `${after.orphaned} imported annotation(s) could not be placed in this edition and are kept as not found.`,
-      ),
-    );
+    library.addNotice(makeNotice('imported_annotations_orphaned', { count: after.orphaned }));
   await library.idle();
   return summary;
 }

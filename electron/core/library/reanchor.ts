@@ -4,7 +4,7 @@
 // ever deleted: a passage that cannot be found is kept as an orphan with its quote.
 // The reader core runs this as an explicit step when it opens (reanchorLibrary),
 // and again after an import or a restore brings in annotations from elsewhere.
-import { makeNotice } from '../../common/api/notices';
+import { makeNotice } from '../../common/i18n/notices';
 import type { AnnotationTarget } from '../../common/api/types';
 import { anchorPassage, type AnchorResult } from '../../common/anchoring/index';
 import type { AnnotationRecord } from '../../common/annotations/records';
@@ -127,14 +127,7 @@ export function reanchorAnnotations(
 export function reanchorLibrary(library: SqliteLibrary, content: ContentStore): ReanchorSummary {
   const summary = reanchorAnnotations(library, content);
   if (summary.orphaned > 0) {
-    library.addNotice(
-      makeNotice(
-        'annotations_orphaned',
-        { count: summary.orphaned },
-        `${summary.orphaned} annotation(s) could not be found in the updated text. ` +
-          'They are kept with their quoted passage in the annotations panel (marked as not found).',
-      ),
-    );
+    library.addNotice(makeNotice('annotations_orphaned', { count: summary.orphaned }));
   }
   return summary;
 }

@@ -6,7 +6,8 @@
 // these is reported as a notice that says where the old files went.
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { makeNotice, type DamageKind } from '../../common/api/notices';
+import type { DamageKind } from '../../common/api/notices';
+import { makeNotice } from '../../common/i18n/notices';
 import { copyFileAtomically } from '../files/atomic-write';
 import { fileStamp, moveAside } from '../files/move-aside';
 import { newestGoodBackup } from './backups';
@@ -41,13 +42,7 @@ function setAside({ file, userDataDir, now }: Finding, suffixes?: readonly strin
 function setAsideStaleWal(finding: Finding): StartupNotice {
   const { damage, reason } = finding;
   const moved = setAside(finding, ['-wal', '-shm']);
-  return makeNotice(
-    'stale_wal_moved',
-    { damage, detail: reason, movedTo: moved[0] ?? '' },
-    `A leftover journal file next to the notes database did not belong to it (${reason}). ` +
-      `It was moved to ${moved[0] ?? '(nothing)'}; your notes database itself was kept.`,
-    moved,
-  );
+  return makeNotice('stale_wal_moved', { damage, detail: reason, movedTo: moved[0] ?? '' }, moved);
 }
 
 /** Moves the damaged file aside and puts the newest good backup (if any) in its place. */
@@ -66,18 +61,10 @@ function recoverFromDamage(finding: Finding): StartupNotice {
         backupName: backup.name,
         backupCreatedAt: backup.createdAt,
       },
-      `The notes database was damaged (${reason}). It was moved to ${moved[0] ?? '(nothing)'} ` +
-        `and your data was restored from the backup of ${backup.createdAt} (${backup.name}).`,
       [...moved, backup.path],
     );
   }
-  return makeNotice(
-    'started_fresh',
-    { damage, detail: reason, movedTo: moved[0] ?? '' },
-    `The notes database was damaged (${reason}) and no backup was available. It was moved to ` +
-      `${moved[0] ?? '(nothing)'} and a new, empty database was started.`,
-    moved,
-  );
+  return makeNotice('started_fresh', { damage, detail: reason, movedTo: moved[0] ?? '' }, moved);
 }
 
 /**

@@ -7,7 +7,7 @@
 //    CLI's `search`, `toc`, `… list`): nothing is created, and the reader's notes,
 //    bookmarks and backups are simply empty.
 import { ApiError } from '../../common/api/contract';
-import { makeNotice } from '../../common/api/notices';
+import { makeNotice } from '../../common/i18n/notices';
 import type { Prefs, ReadingPosition } from '../../common/api/types';
 import { DEFAULT_PREFS } from '../../common/rules/prefs';
 import type { Library, StartupNotice } from './library-types';
@@ -47,8 +47,6 @@ export class RefusedLibrary extends StandInLibrary {
     this.notice = makeNotice(
       'database_too_new',
       { path: error.path, found: error.found, supported: error.supported },
-      `${error.message} Until then, bookmarks and notes are unavailable and settings ` +
-        'are not saved.',
       [error.path],
     );
   }

@@ -1,6 +1,6 @@
 // The message key naming each highlight colour (for labels and tooltips).
 import type { HighlightColor } from '../../../electron/common/api/types';
-import type { MessageKey } from './i18n';
+import type { MessageKey } from '../../../electron/common/i18n/messages';
 
 const KEYS: Record<HighlightColor, MessageKey> = {
   yellow: 'colorYellow',

@@ -26,7 +26,7 @@ function routeHash(route: Route): string | null {
   }
 }
 
-class RouteHistory {
+export class RouteHistory {
   /** The hash the reader shows (written or followed last): popstate/hashchange for it is not news. */
   private shown: string | null = null;
   private pendingScroll: { sectionId: string; fraction: number } | null = null;

@@ -1,9 +1,17 @@
 // The reader's highlights and notes (メモ) from user.sqlite: the whole list (it is
 // small: one document), filtered in the panel by tag or colour, and per section for
 // drawing in the text. Every change is committed by the core before it answers; the
-// list is then read again. Deleting can be undone (restoreAnnotation).
-import { api } from '../api';
-import type { Annotation, HighlightColor } from '../../../../electron/common/api/types';
+// list is then read again. Deleting can be undone (restoreAnnotation). Export and
+// import go through here too, so no component talks to the API for notes.
+import { api as defaultApi } from '../api';
+import { messageOf } from '../errors';
+import type { ApiClient } from '../../../../electron/common/api/contract';
+import type {
+  Annotation,
+  ExportFile,
+  HighlightColor,
+  ImportSummary,
+} from '../../../../electron/common/api/types';
 
 /** The five highlight colours, in the order the picker shows them. */
 export { HIGHLIGHT_COLORS } from '../../../../electron/common/rules/colors';
@@ -40,14 +48,32 @@ export type EditorTarget =
   | { kind: 'edit'; id: string }
   | { kind: 'section'; sectionId: string };
 
-class AnnotationsState {
+/** Each value once, sorted (the tag filter's choices). */
+function distinctSorted(values: readonly string[]): string[] {
+  return [...new Set(values)].sort();
+}
+
+/** The contract methods the annotations state calls. */
+export type AnnotationsApi = Pick<
+  ApiClient,
+  | 'listAnnotations'
+  | 'addAnnotation'
+  | 'addSectionNote'
+  | 'updateAnnotation'
+  | 'deleteAnnotation'
+  | 'restoreAnnotation'
+  | 'exportAnnotations'
+  | 'importAnnotations'
+>;
+
+export class AnnotationsState {
   list = $state.raw<Annotation[]>([]);
   editing = $state.raw<EditorTarget | null>(null);
   error = $state<string | null>(null);
   tagFilter = $state<string | null>(null);
   colorFilter = $state<HighlightColor | null>(null);
 
-  tags = $derived([...new Set(this.list.flatMap((a) => a.tags))].sort());
+  tags = $derived(distinctSorted(this.list.flatMap((a) => a.tags)));
   shown = $derived(
     this.list.filter(
       (a) =>
@@ -56,12 +82,18 @@ class AnnotationsState {
     ),
   );
 
+  private readonly api: AnnotationsApi;
+
+  constructor(api: AnnotationsApi = defaultApi) {
+    this.api = api;
+  }
+
   async load(): Promise<void> {
     try {
-      this.list = await api.listAnnotations({});
+      this.list = await this.api.listAnnotations({});
       this.error = null;
     } catch (err) {
-      this.error = err instanceof Error ? err.message : String(err);
+      this.error = messageOf(err);
     }
   }
 
@@ -82,7 +114,7 @@ class AnnotationsState {
     },
     draft: AnnotationDraft,
   ): Promise<Annotation> {
-    const created = await api.addAnnotation({
+    const created = await this.api.addAnnotation({
       ...range,
       color: draft.color,
       ...(draft.note.trim() ? { note: draft.note } : {}),
@@ -93,7 +125,7 @@ class AnnotationsState {
   }
 
   async addSectionNote(sectionId: string, draft: AnnotationDraft): Promise<Annotation> {
-    const created = await api.addSectionNote({
+    const created = await this.api.addSectionNote({
       sectionId,
       note: draft.note,
       color: draft.color,
@@ -104,19 +136,31 @@ class AnnotationsState {
   }
 
   async update(id: string, draft: AnnotationDraft): Promise<void> {
-    await api.updateAnnotation({ id, color: draft.color, note: draft.note, tags: draft.tags });
+    await this.api.updateAnnotation({ id, color: draft.color, note: draft.note, tags: draft.tags });
     await this.load();
   }
 
   async remove(id: string): Promise<Annotation> {
-    const removed = await api.deleteAnnotation({ id });
+    const removed = await this.api.deleteAnnotation({ id });
     await this.load();
     return removed;
   }
 
   async restore(id: string): Promise<void> {
-    await api.restoreAnnotation({ id });
+    await this.api.restoreAnnotation({ id });
     await this.load();
+  }
+
+  /** Every note as a file to save: W3C Web Annotations (JSON-LD) or Markdown. */
+  exportFile(format: 'w3c' | 'md'): Promise<ExportFile> {
+    return this.api.exportAnnotations({ format });
+  }
+
+  /** Imports an export file (notes and bookmarks; the core backs up first), then reads the list again. */
+  async importFile(body: string): Promise<ImportSummary> {
+    const summary = await this.api.importAnnotations({ body });
+    await this.load();
+    return summary;
   }
 }
 

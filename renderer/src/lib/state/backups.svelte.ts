@@ -4,22 +4,20 @@
 // replacing it, so every restore can be undone from this same list. Afterwards the
 // reader's data in the UI (preferences, bookmarks, notes) is read again, so what is
 // shown is what is now stored.
-import { api, ApiCallError } from '../api';
+import { api as defaultApi, ApiCallError } from '../api';
+import { messageOf } from '../errors';
+import type { ApiClient } from '../../../../electron/common/api/contract';
 import type { BackupEntry } from '../../../../electron/common/api/types';
-import type { MessageKey } from '../i18n';
-import { annotations } from './annotations.svelte';
-import { bookmarks } from './bookmarks.svelte';
-import { prefs } from './prefs.svelte';
+import type { MessageKey } from '../../../../electron/common/i18n/messages';
+import { annotations, type AnnotationsState } from './annotations.svelte';
+import { bookmarks, type BookmarksState } from './bookmarks.svelte';
+import { prefs, type PrefsState } from './prefs.svelte';
 
 /** An outcome to tell the reader: a catalogue key and its facts (`time` is an ISO time). */
 export interface BackupOutcome {
   kind: 'ok' | 'error';
   key: MessageKey;
   params: Record<string, string | number>;
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /** What a failed restore means for the reader, by the contract's error code. */
@@ -38,7 +36,15 @@ export function restoreErrorOutcome(err: unknown): BackupOutcome {
   }
 }
 
-class BackupsState {
+/** What the backups state works with: the contract, and the reader's data it reloads after a restore. */
+export interface BackupsDeps {
+  api: Pick<ApiClient, 'listBackups' | 'createBackup' | 'restoreBackup' | 'getPrefs'>;
+  bookmarks: Pick<BookmarksState, 'load' | 'list'>;
+  annotations: Pick<AnnotationsState, 'load' | 'list'>;
+  prefs: Pick<PrefsState, 'load'>;
+}
+
+export class BackupsState {
   /** The view is open (a modal dialog). */
   open = $state(false);
   list = $state.raw<BackupEntry[]>([]);
@@ -50,6 +56,16 @@ class BackupsState {
   /** A backup or a restore is running. */
   busy = $state(false);
   outcome = $state.raw<BackupOutcome | null>(null);
+  private readonly deps: BackupsDeps;
+
+  constructor(deps: Partial<BackupsDeps> = {}) {
+    this.deps = {
+      api: deps.api ?? defaultApi,
+      bookmarks: deps.bookmarks ?? bookmarks,
+      annotations: deps.annotations ?? annotations,
+      prefs: deps.prefs ?? prefs,
+    };
+  }
 
   show(): void {
     this.open = true;
@@ -67,7 +83,7 @@ class BackupsState {
   async load(): Promise<void> {
     this.loading = true;
     try {
-      this.list = await api.listBackups({});
+      this.list = await this.deps.api.listBackups({});
       this.error = null;
     } catch (err) {
       this.list = [];
@@ -82,7 +98,7 @@ class BackupsState {
     this.busy = true;
     this.outcome = null;
     try {
-      const entry = await api.createBackup({});
+      const entry = await this.deps.api.createBackup({});
       this.outcome = { kind: 'ok', key: 'backupTaken', params: { time: entry.createdAt } };
     } catch (err) {
       this.outcome = { kind: 'error', key: 'backupFailed', params: { message: messageOf(err) } };
@@ -99,6 +115,7 @@ class BackupsState {
     this.outcome = null;
     let ok = false;
     try {
+      const { api, bookmarks, annotations, prefs } = this.deps;
       await api.restoreBackup({ name: entry.name });
       ok = true;
       const [stored] = await Promise.all([api.getPrefs({}), bookmarks.load(), annotations.load()]);

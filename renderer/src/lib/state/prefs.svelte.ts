@@ -3,7 +3,9 @@
 // They live in user.sqlite through the API, never in localStorage: the browser
 // edition gets a new origin (port) every run and would forget them. Changes apply at
 // once and are written through; a failed write is reported, the choice is kept.
-import { api } from '../api';
+import { api as defaultApi } from '../api';
+import { messageOf } from '../errors';
+import type { ApiClient } from '../../../../electron/common/api/contract';
 import type {
   FontFamily,
   Language,
@@ -19,7 +21,7 @@ export const FONT_SIZE_STEP = FONT_SIZE.step;
 
 export type ResolvedTheme = Exclude<Theme, 'system'>;
 
-class PrefsState {
+export class PrefsState {
   theme = $state<Theme>(DEFAULT_PREFS.theme);
   fontSize = $state(DEFAULT_PREFS.fontSize);
   writingMode = $state<WritingMode>(DEFAULT_PREFS.writingMode);
@@ -36,6 +38,12 @@ class PrefsState {
     this.theme === 'system' ? (this.osDark ? 'dark' : 'light') : this.theme,
   );
   vertical = $derived(this.writingMode === 'vertical');
+
+  private readonly api: Pick<ApiClient, 'setPrefs'>;
+
+  constructor(api: Pick<ApiClient, 'setPrefs'> = defaultApi) {
+    this.api = api;
+  }
 
   /** Takes the stored preferences (at start). */
   load(p: Prefs): void {
@@ -56,10 +64,10 @@ class PrefsState {
     if (patch.fontFamily !== undefined) this.fontFamily = patch.fontFamily;
     if (patch.copyCitation !== undefined) this.copyCitation = patch.copyCitation;
     try {
-      await api.setPrefs(patch);
+      await this.api.setPrefs(patch);
       this.saveError = null;
     } catch (err) {
-      this.saveError = err instanceof Error ? err.message : String(err);
+      this.saveError = messageOf(err);
     }
   }
 

@@ -3,10 +3,12 @@
 // `takeScrollRequest()` after it has painted the new text and puts the view where
 // the request says (top, a saved fraction, or a hit). Sections are cached and the
 // neighbours prefetched, so a section switch is a render, not a round trip.
-import { api } from '../api';
-import { search } from './search.svelte';
+import { api as defaultApi } from '../api';
+import { messageOf } from '../errors';
+import { search as defaultSearch, type SearchState } from './search.svelte';
 import type { BootRequests } from '../boot';
-import { routeHistory, type HistoryMode } from '../route-history';
+import { routeHistory, type HistoryMode, type RouteHistory } from '../route-history';
+import type { ApiClient } from '../../../../electron/common/api/contract';
 import type {
   DocumentInfo,
   HitRange,
@@ -30,15 +32,14 @@ export interface SectionHits {
 
 const CACHE_LIMIT = 64;
 
-/** Marks for a section from the search on screen, so hits show wherever one reads. */
-function hitsFromSearch(sectionId: string): SectionHits | null {
-  const result = search.forSection(sectionId);
-  return result && result.ranges.length > 0
-    ? { query: search.resultsFor, sectionId, ranges: result.ranges }
-    : null;
+/** What the reader state works with: the contract, the search on screen, the window's history. */
+export interface ReaderDeps {
+  api: Pick<ApiClient, 'getSection'>;
+  search: Pick<SearchState, 'forSection' | 'resultsFor'>;
+  history: Pick<RouteHistory, 'record'>;
 }
 
-class ReaderState {
+export class ReaderState {
   doc = $state.raw<DocumentInfo | null>(null);
   toc = $state.raw<TocEntry[]>([]);
   section = $state.raw<SectionView | null>(null);
@@ -50,14 +51,33 @@ class ReaderState {
   scrollTicket = $state(0);
 
   private scrollRequest: ScrollRequest | null = null;
+  // A cache, not state: nothing is drawn from it, so it need not be reactive.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private cache = new Map<string, SectionView>();
   private openSeq = 0;
+  private readonly deps: ReaderDeps;
 
   hitCount = $derived(
     this.hits && this.section && this.hits.sectionId === this.section.id
       ? this.hits.ranges.length
       : 0,
   );
+
+  constructor(deps: Partial<ReaderDeps> = {}) {
+    this.deps = {
+      api: deps.api ?? defaultApi,
+      search: deps.search ?? defaultSearch,
+      history: deps.history ?? routeHistory,
+    };
+  }
+
+  /** Marks for a section from the search on screen, so hits show wherever one reads. */
+  private hitsFromSearch(sectionId: string): SectionHits | null {
+    const result = this.deps.search.forSection(sectionId);
+    return result && result.ranges.length > 0
+      ? { query: this.deps.search.resultsFor, sectionId, ranges: result.ranges }
+      : null;
+  }
 
   /** Loads the document, outline and saved position (from the requests issued at boot). */
   async start(
@@ -72,7 +92,7 @@ class ReaderState {
   private async fetchSection(id: string): Promise<SectionView> {
     const hit = this.cache.get(id);
     if (hit) return hit;
-    const view = await api.getSection({ id });
+    const view = await this.deps.api.getSection({ id });
     if (this.cache.size >= CACHE_LIMIT) {
       const oldest = this.cache.keys().next().value;
       if (oldest !== undefined) this.cache.delete(oldest);
@@ -91,7 +111,7 @@ class ReaderState {
     for (const entry of this.toc) {
       let view = this.cache.get(entry.id);
       if (!view) {
-        view = await api.getSection({ id: entry.id });
+        view = await this.deps.api.getSection({ id: entry.id });
         if (this.cache.size < CACHE_LIMIT) this.cache.set(entry.id, view);
       }
       views.push(view);
@@ -122,19 +142,19 @@ class ReaderState {
       view = await this.fetchSection(id);
     } catch (err) {
       if (seq !== this.openSeq) return false;
-      this.error = err instanceof Error ? err.message : String(err);
+      this.error = messageOf(err);
       return false;
     }
     if (seq !== this.openSeq) return false;
     this.error = null;
     if (options.hits !== undefined) this.hits = options.hits;
-    else if (this.hits?.sectionId !== id) this.hits = hitsFromSearch(id);
+    else if (this.hits?.sectionId !== id) this.hits = this.hitsFromSearch(id);
     this.currentHit = 0;
     this.section = view;
     this.status = 'ready';
     this.scrollRequest = options.scroll ?? { kind: 'top' };
     this.scrollTicket++;
-    routeHistory.record(
+    this.deps.history.record(
       this.scrollRequest.kind === 'annotation'
         ? { sectionId: id, annotationId: this.scrollRequest.id }
         : { sectionId: id },
@@ -172,7 +192,7 @@ class ReaderState {
   showSearchHits(): void {
     const id = this.section?.id;
     if (!id) return;
-    const next = hitsFromSearch(id);
+    const next = this.hitsFromSearch(id);
     const same =
       next !== null &&
       this.hits !== null &&

@@ -1,15 +1,21 @@
-// Search as you type, over the text and the reader's notes. The field hands over a query only when no IME composition is
-// in progress. Requests never pile up: one is in flight at a time and, when it comes
-// back, only the latest query is sent next (latest wins, nothing stale is shown).
-// The previous results stay on screen until new ones arrive, so the list does not
-// flicker to empty between keystrokes.
-import { api } from '../api';
+// Search as you type, over the text and the reader's notes. The field hands over a
+// query only when no IME composition is in progress. Requests never pile up: one is in
+// flight at a time and, when it comes back, only the latest query is sent next (latest
+// wins, nothing stale is shown). The previous results stay on screen until new ones
+// arrive, so the list does not flicker to empty between keystrokes.
+//
+// What a query finds is the core's answer to `search` alone: text hits, then the hits in
+// the reader's notes (kind 'note'). The renderer shows that list as it is and never adds
+// to it, so each hit is listed once, however the core composes the list.
+import { api as defaultApi } from '../api';
+import { messageOf } from '../errors';
+import type { ApiClient } from '../../../../electron/common/api/contract';
 import type { SearchResultItem } from '../../../../electron/common/api/types';
 import { DEFAULT_SEARCH_LIMIT } from '../../../../electron/common/rules/search';
 
 export const SEARCH_LIMIT = DEFAULT_SEARCH_LIMIT;
 
-class SearchState {
+export class SearchState {
   /** The query as last handed over by the field (never mid-composition). */
   query = $state('');
   results = $state.raw<SearchResultItem[]>([]);
@@ -21,7 +27,17 @@ class SearchState {
   active = $state(-1);
 
   totalHits = $derived(this.results.reduce((n, r) => n + r.hits, 0));
+  /** Rows that are sections of the text (the rest are notes). */
+  sectionCount = $derived(this.results.filter((r) => r.kind === 'text').length);
+  noteCount = $derived(this.results.length - this.sectionCount);
   settled = $derived(!this.inFlight && this.resultsFor === this.query.trim());
+
+  private readonly api: Pick<ApiClient, 'search'>;
+
+  /** `api`: the contract client (a fake one in tests). */
+  constructor(api: Pick<ApiClient, 'search'> = defaultApi) {
+    this.api = api;
+  }
 
   setQuery(raw: string): void {
     this.query = raw;
@@ -39,13 +55,7 @@ class SearchState {
   private async run(q: string): Promise<void> {
     this.inFlight = true;
     try {
-      // Text and the reader's own notes, asked together; notes come after the text.
-      // A host without notes (or a refused user database) still answers the text.
-      const [text, notes] = await Promise.all([
-        api.search({ query: q, limit: SEARCH_LIMIT }),
-        api.searchNotes({ query: q, limit: SEARCH_LIMIT }).catch(() => []),
-      ]);
-      const results = [...text, ...notes];
+      const results = await this.api.search({ query: q, limit: SEARCH_LIMIT });
       if (this.query.trim() === q) {
         this.results = results;
         this.resultsFor = q;
@@ -54,7 +64,7 @@ class SearchState {
       }
     } catch (err) {
       if (this.query.trim() === q) {
-        this.error = err instanceof Error ? err.message : String(err);
+        this.error = messageOf(err);
         this.results = [];
         this.resultsFor = q;
       }

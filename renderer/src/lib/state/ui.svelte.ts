@@ -12,7 +12,7 @@ export const NARROW_QUERY = '(max-width: 899px)';
 export const OUTLINE_MIN = 180;
 export const OUTLINE_MAX = 480;
 
-class UiState {
+export class UiState {
   narrow = $state(false);
   /** Outline shown on wide windows (default) — remembered separately for narrow ones. */
   outlineWide = $state(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationLine, withCitation } from './citation';
+import { citationLine, copyWithCitation, withCitation } from './citation';
 
 const doc = { title: '米国・カナダ', edition: '通商白書2023', publisher: '経済産業省' };
 
@@ -26,5 +26,40 @@ describe('citation', () => {
     expect(withCitation('半導体製造等を支援する。\n', '出典：X')).toBe(
       '半導体製造等を支援する。\n\n出典：X',
     );
+  });
+});
+
+describe('copy with the source line', () => {
+  function copyEvent(writable = true) {
+    const data: Record<string, string> = {};
+    let prevented = false;
+    return {
+      data,
+      prevented: () => prevented,
+      event: {
+        clipboardData: writable ? { setData: (type: string, v: string) => (data[type] = v) } : null,
+        preventDefault: () => (prevented = true),
+      },
+    };
+  }
+
+  it('replaces the browser’s copy with the passage and its source', () => {
+    const copy = copyEvent();
+    expect(copyWithCitation(copy.event, '米国経済は堅調に推移した。 ', doc, ['第１節　米国'])).toBe(
+      true,
+    );
+    expect(copy.prevented()).toBe(true);
+    expect(copy.data['text/plain']).toBe(
+      '米国経済は堅調に推移した。\n\n出典：「通商白書2023」（経済産業省）第１節　米国',
+    );
+  });
+
+  it('leaves a blank selection or an unwritable clipboard to the browser', () => {
+    const blank = copyEvent();
+    expect(copyWithCitation(blank.event, ' \n', doc, [])).toBe(false);
+    expect(blank.prevented()).toBe(false);
+    const locked = copyEvent(false);
+    expect(copyWithCitation(locked.event, '米国', doc, [])).toBe(false);
+    expect(locked.prevented()).toBe(false);
   });
 });

@@ -29,3 +29,25 @@ export function citationLine(
 export function withCitation(selected: string, citation: string): string {
   return `${selected.replace(/\s+$/, '')}\n\n${citation}`;
 }
+
+export interface CopyEvent {
+  readonly clipboardData: { setData(type: string, data: string): void } | null;
+  preventDefault(): void;
+}
+
+/**
+ * Puts `selected` with its source line on the clipboard in place of the browser's
+ * copy; false (the browser copies as usual) when nothing but space is selected or the
+ * clipboard cannot be written.
+ */
+export function copyWithCitation(
+  e: CopyEvent,
+  selected: string,
+  doc: Pick<DocumentInfo, 'title' | 'edition' | 'publisher'>,
+  path: readonly string[],
+): boolean {
+  if (!e.clipboardData || selected.trim() === '') return false;
+  e.preventDefault();
+  e.clipboardData.setData('text/plain', withCitation(selected, citationLine(doc, path)));
+  return true;
+}

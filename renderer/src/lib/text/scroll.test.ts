@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyFraction, readFraction, type ScrollBox } from './scroll';
-
-const box = (over: Partial<ScrollBox> = {}): ScrollBox => ({
-  scrollTop: 0,
-  scrollLeft: 0,
-  scrollWidth: 3000,
-  scrollHeight: 5000,
-  clientWidth: 1000,
-  clientHeight: 1000,
-  ...over,
-});
+import { scrollBox as box } from '../testing/fixtures';
+import { applyFraction, readFraction } from './scroll';
 
 describe('reading fraction', () => {
   it('reads downwards in horizontal writing', () => {

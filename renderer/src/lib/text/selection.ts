@@ -58,3 +58,22 @@ export function paragraphSelection(
     text: range.toString(),
   };
 }
+
+/**
+ * Keeps `onChange` told of the passage selected in an article (an attachment:
+ * `{@attach trackSelection(…)}`): on every selection change in its document, and null
+ * once the article is gone.
+ */
+export function trackSelection(
+  onChange: (selection: ParagraphSelection | null) => void,
+): (article: Element) => () => void {
+  return (article) => {
+    const doc = article.ownerDocument;
+    const update = () => onChange(paragraphSelection(article, doc.getSelection()));
+    doc.addEventListener('selectionchange', update);
+    return () => {
+      doc.removeEventListener('selectionchange', update);
+      onChange(null);
+    };
+  };
+}

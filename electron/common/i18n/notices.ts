@@ -1,17 +1,21 @@
-// The core's notices in the reader's language. The core sends a code, its facts
-// (`params`) and the files involved; this module words each known code from the
-// message catalogue (./i18n.ts) and falls back to the core's English `message` for a
-// code it does not know (a newer host), so nothing the reader must know is dropped.
-// Also the small formatters the backups view shares with the notices: date/time in
-// the reader's locale, backup kinds and sizes.
+// The core's notices in words, from the one string table. The core sends a code, its
+// facts (`params`) and the files involved; the renderer words each known code in the
+// reader's language here, and falls back to the core's English `message` for a code it
+// does not know (a newer host), so nothing the reader must know is dropped. The core
+// builds that English `message` (for the CLI and logs) with the same words, through
+// `makeNotice`. Also the small formatters the backups view shares with the notices:
+// date/time in the reader's locale, backup kinds and sizes.
 import {
   isNoticeCode,
   NOTICE_CODES_OFFERING_BACKUPS,
   type DamageKind,
   type NoticeCode,
-} from '../../../electron/common/api/notices';
-import type { Language, Notice } from '../../../electron/common/api/types';
-import { translate, type MessageKey } from './i18n';
+  type NoticeParamsByCode,
+  type TypedNotice,
+} from '../api/notices';
+import type { Language, Notice } from '../api/types';
+import { translate } from './format';
+import type { MessageKey } from './messages';
 
 /** What the banner shows for one notice. */
 export interface NoticeView {
@@ -177,4 +181,27 @@ export function noticeView(
         offersBackups,
       };
   }
+}
+
+/**
+ * The English text of a notice for the CLI and logs: the banner's words, then the file
+ * involved and SQLite's own detail, one per line.
+ */
+export function noticeMessage(notice: Omit<Notice, 'message'>): string {
+  const view = noticeView({ ...notice, message: '' }, 'en');
+  const lines = [view.text];
+  if (view.file)
+    lines.push(`${view.file.label}: ${[view.file.path, ...view.moreFiles].join(', ')}`);
+  if (view.detail) lines.push(`${translate('en', 'noticeDetail')}: ${view.detail}`);
+  return lines.join('\n');
+}
+
+/** A notice as the core builds it: typed params for its code, worded in English. */
+export function makeNotice<C extends NoticeCode>(
+  code: C,
+  params: NoticeParamsByCode[C],
+  paths?: string[],
+): TypedNotice<C> {
+  const facts = { code, params, ...(paths ? { paths } : {}) };
+  return { ...facts, message: noticeMessage(facts) };
 }

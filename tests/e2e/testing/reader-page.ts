@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import type { SectionView, TocEntry } from '../../../electron/common/api/types';
 import { REPO_ROOT } from './server';
 
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
@@ -60,6 +61,16 @@ export async function scrollFraction(page: Page): Promise<number> {
   })()`);
 }
 
+/** The section with the most text (room to scroll), read through the contract. */
+export async function longestSection(page: Page): Promise<SectionView> {
+  const toc = await callApi<TocEntry[]>(page, 'getToc');
+  const views = await Promise.all(
+    toc.map((e) => callApi<SectionView>(page, 'getSection', { id: e.id })),
+  );
+  const size = (v: SectionView) => v.paragraphs.reduce((n, p) => n + p.text.length, 0);
+  return views.reduce((a, b) => (size(b) > size(a) ? b : a));
+}
+
 export async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate<string[]>('window.__hakusho.csp.slice()');
 }
@@ -83,20 +94,35 @@ export async function callApi<T>(page: Page, method: string, args: object = {}):
   })()`);
 }
 
+/** Resolves after the page has painted `count` more frames (its pending updates are on screen). */
+export async function nextFrames(page: Page, count = 2): Promise<void> {
+  await page.evaluate(`new Promise((resolve) => {
+    let left = ${count};
+    const step = () => (--left <= 0 ? resolve(undefined) : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  })`);
+}
+
 /**
  * Waits until the bundled fonts' stylesheet is in (the app adds it after the first
  * paint) and every face the page uses has loaded — for faithful screenshots.
  */
 export async function fontsReady(page: Page): Promise<void> {
-  // Polled with evaluate: waitForFunction would eval a string in the page, which the
-  // app's CSP (rightly) refuses.
-  let added = false;
-  for (let i = 0; i < 100 && !added; i++) {
-    added = await page.evaluate<boolean>(
-      `[...document.fonts].some((f) => f.family.replace(/["']/g, '') === 'Noto Serif JP')`,
-    );
-    if (!added) await page.waitForTimeout(50);
-  }
+  // Waited for in the page (waitForFunction would eval a string there, which the app's
+  // CSP rightly refuses): the faces appear when the stylesheet's <link> has loaded, and
+  // `load` does not bubble, so it is caught on its way down. 10 s is a limit, not a wait.
+  const added = await page.evaluate<boolean>(`new Promise((resolve) => {
+    const added = () =>
+      [...document.fonts].some((f) => f.family.replace(/["']/g, '') === 'Noto Serif JP');
+    if (added()) return resolve(true);
+    const onLoad = () => {
+      if (!added()) return;
+      document.removeEventListener('load', onLoad, true);
+      resolve(true);
+    };
+    document.addEventListener('load', onLoad, true);
+    setTimeout(() => resolve(added()), 10000);
+  })`);
   if (!added) throw new Error('the bundled fonts (Noto Serif JP) were never added to the page');
   await page.evaluate('document.fonts.ready.then(() => undefined)');
 }

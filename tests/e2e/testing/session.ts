@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium, type LaunchedBrowser } from './browser';
+import { launchChromium, type LaunchedBrowser, type LaunchOptions } from './browser';
 import { startEdition, type RunningEdition } from './server';
 
 export interface E2eSession {
@@ -17,13 +17,13 @@ export interface E2eSession {
   start(userDataDir: string): Promise<RunningEdition>;
 }
 
-export function useE2eSession(): E2eSession {
+export function useE2eSession(launch: LaunchOptions = {}): E2eSession {
   let browser: LaunchedBrowser | undefined;
   const running: RunningEdition[] = [];
   const dirs: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium(launch);
   });
 
   afterAll(async () => {

@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   DAMAGE_KINDS,
   NOTICE_CODES,
-  makeNotice,
   type NoticeCode,
   type NoticeParamsByCode,
-} from '../../../electron/common/api/notices';
-import type { Notice } from '../../../electron/common/api/types';
-import { messages } from './i18n';
+} from '../api/notices';
+import type { Notice } from '../api/types';
+import { messages } from './messages';
 import {
   backupReasonText,
   DAMAGE_KEYS,
   formatBytes,
   formatDateTime,
+  makeNotice,
   NOTICE_KEYS,
   noticeView,
 } from './notices';
@@ -44,7 +44,7 @@ function sample(code: NoticeCode): Notice {
   const params = samples[code] as Record<string, string | number>;
   const paths =
     code === 'database_too_new' ? ['/p/user.sqlite'] : 'movedTo' in params ? [MOVED] : undefined;
-  return makeNotice(code, params as never, `English message for ${code}`, paths);
+  return makeNotice(code, params as never, paths);
 }
 
 describe('notices in the reader’s language', () => {
@@ -66,7 +66,6 @@ describe('notices in the reader’s language', () => {
       for (const lang of ['ja', 'en'] as const) {
         const view = noticeView(sample(code), lang, { timeZone: 'UTC' });
         expect(view.text, `${lang} ${code}`).not.toMatch(/\{\w+\}/);
-        expect(view.text).not.toBe(`English message for ${code}`);
       }
     }
   });
@@ -112,6 +111,29 @@ describe('notices in the reader’s language', () => {
     expect(view.offersBackups).toBe(false);
     // A known code from an older host without params is not guessed at either.
     expect(noticeView({ code: 'started_fresh', message: 'old host' }, 'en').text).toBe('old host');
+  });
+});
+
+describe('the English message the core puts in a notice (CLI, logs)', () => {
+  it('is the English banner text with the file involved and the technical detail', () => {
+    const notice = sample('started_fresh');
+    expect(notice.message).toBe(
+      [
+        noticeView(notice, 'en').text,
+        `Moved to: ${MOVED}`,
+        'Technical detail: the file is empty (zero length)',
+      ].join('\n'),
+    );
+    expect(notice.message).toContain('the file was empty');
+  });
+
+  it('words every code without a placeholder left, and says how many notes were orphaned', () => {
+    for (const code of NOTICE_CODES) expect(sample(code).message, code).not.toMatch(/[{}]/);
+    expect(sample('annotations_orphaned').message).toContain('the passages of 4 notes');
+    expect(makeNotice('annotations_orphaned', { count: 1 }).message).toContain(
+      'the passage of 1 note could',
+    );
+    expect(sample('database_too_new').message).toContain('File: /p/user.sqlite');
   });
 });
 

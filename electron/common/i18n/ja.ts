@@ -1,10 +1,8 @@
-// Every string of the interface, in one place: Japanese first (the default), English
-// beside it. Components never hold literal UI text; they ask `t(key)` from
-// ./state/i18n.svelte.ts, which follows the language preference. Placeholders are
-// written {name} and filled by `format`.
-import type { Language } from '../../../electron/common/api/types';
-
-const ja = {
+// The interface's words in Japanese, the default language: every string the reader can
+// see, in the renderer, the Electron shell's menu and the core's notices. English is in
+// ./en.ts, with the same keys (a missing one is a compile error there). Placeholders are
+// {name}; counts that change the words are {name, plural, …} (see ./format.ts).
+export const ja = {
   appName: '白書リーダー',
   loading: '読み込み中…',
   loadFailed: '読み込めませんでした：{message}',
@@ -78,7 +76,10 @@ const ja = {
   tabBookmarks: 'しおり',
   tabNotes: 'メモ',
   closePanel: 'パネルを閉じる',
-  resultsCount: '「{query}」 {sections} 項目・{hits} 件',
+  resultsCount: '「{query}」 {where}・{hits} 件',
+  sectionCount: '{count} 項目',
+  noteCount: 'メモ {count} 件',
+  listAnd: '{a}・{b}',
   hitCount: '{hits} 件',
   hitCountLabel: '{hits} 件の一致',
   noResults: '「{query}」は見つかりませんでした。',
@@ -231,245 +232,34 @@ const ja = {
   restoreFailed: '復元できませんでした：{message}',
   backupsUnavailable: 'バックアップを扱えません：{message}',
   backupFailed: 'バックアップを作成できませんでした：{message}',
+
+  // the desktop app's menu and About box (electron/main/menu.ts)
+  menuFile: 'ファイル',
+  menuEdit: '編集',
+  menuView: '表示',
+  menuGo: '移動',
+  menuWindow: 'ウインドウ',
+  menuHelp: 'ヘルプ',
+  menuBack: '戻る',
+  menuForward: '進む',
+  menuAbout: '{name} について',
+  menuUndo: '取り消す',
+  menuRedo: 'やり直す',
+  menuCut: '切り取り',
+  menuCopy: 'コピー',
+  menuPaste: '貼り付け',
+  menuSelectAll: 'すべてを選択',
+  menuResetZoom: '実際のサイズ',
+  menuZoomIn: '拡大',
+  menuZoomOut: '縮小',
+  menuFullScreen: 'フルスクリーン',
+  menuReload: '再読み込み',
+  menuDevTools: '開発者ツール',
+  menuMinimize: '最小化',
+  menuClose: '閉じる',
+  menuQuit: '終了',
+  aboutEditingNote:
+    'PDF から抽出した本文を加工（整形し、見出しの構造を付け直し）しています。抽出時の崩れ（改行・空白・ページ番号など）は修正していますが、本文の語句は原文のままです。［］で示した見出しは編集部によるものです。',
+  aboutTermsOfUse:
+    '経済産業省ウェブサイトの利用規約に基づき、出典を明記し、加工したことを示しています。',
 } as const;
-
-export type MessageKey = keyof typeof ja;
-export type Messages = Record<MessageKey, string>;
-
-const en: Messages = {
-  appName: 'Hakusho Reader',
-  loading: 'Loading…',
-  loadFailed: 'Could not load: {message}',
-  routeNotFound: 'The linked section “{id}” is not in this edition.',
-  routeAnnotationNotFound: 'The linked note is not in this section.',
-  retry: 'Retry',
-
-  outline: 'Contents',
-  outlineRegion: 'Contents',
-  readingRegion: 'Text',
-  searchRegion: 'Search',
-  sidePanel: 'Side panel',
-  toolbar: 'Display settings',
-
-  toggleOutline: 'Show or hide the contents',
-  togglePanel: 'Show or hide the side panel',
-  searchPlaceholder: 'Search the text (Ctrl+F)',
-  searchLabel: 'Search the text',
-  clearSearch: 'Clear the search',
-  horizontal: 'Horizontal',
-  vertical: 'Vertical',
-  writingMode: 'Writing direction',
-  theme: 'Theme',
-  themeSystem: 'Auto',
-  themeLight: 'Light',
-  themeDark: 'Dark',
-  themeSepia: 'Sepia',
-  fontSmaller: 'Smaller text',
-  fontLarger: 'Larger text',
-  fontSize: 'Text size {size}px',
-  fontSerif: 'Serif',
-  fontSans: 'Sans',
-  fontFamily: 'Typeface',
-  fontToSerif: 'Use the serif typeface',
-  fontToSans: 'Use the sans-serif typeface',
-  languageSwitch: '日本語',
-  languageSwitchLabel: '表示を日本語にする',
-  help: 'Help',
-  helpLabel: 'Help and about',
-
-  editorialHeading: 'Heading added by the editors',
-  expand: 'Expand {title}',
-  collapse: 'Collapse {title}',
-  outlineResize: 'Resize the contents',
-
-  breadcrumb: 'You are here',
-  prevSection: 'Previous section',
-  nextSection: 'Next section',
-  prevShort: 'Previous',
-  nextShort: 'Next',
-  noPrev: 'This is the first section',
-  noNext: 'This is the last section',
-  contents: 'In this section',
-  emptySection: 'No text under this heading. Go on to the next section.',
-  sectionNotFound: 'Section not found: {id}',
-
-  hitBarRegion: 'Matches in the text',
-  hitBar: '“{query}” {current} of {total}',
-  hitBarNone: '“{query}” does not occur in this section',
-  prevHit: 'Previous match (Shift+F3)',
-  nextHit: 'Next match (F3)',
-  clearHits: 'Clear highlighting',
-
-  tabResults: 'Results',
-  tabBookmarks: 'Bookmarks',
-  tabNotes: 'Notes',
-  closePanel: 'Close the panel',
-  resultsCount: '“{query}”: {hits} matches in {sections} sections',
-  hitCount: '{hits}',
-  hitCountLabel: '{hits} matches',
-  noResults: 'No results for “{query}”.',
-  noResultsHint: 'Try fewer words, or other words.',
-  searchHint: 'Type to search; results appear here.',
-  searching: 'Searching…',
-  searchFailed: 'Search failed: {message}',
-  resultsList: 'Search results',
-  noBookmarks: 'No bookmarks yet. Press ☆ (Ctrl+D) on the section you are reading to add one.',
-  bookmarkOrder: 'Order',
-  orderDocument: 'Document',
-  orderDate: 'Added',
-  bookmarkLabel: 'Bookmark name',
-  bookmarkGone: 'This section is not in the current text',
-  rename: 'Rename',
-  renameBookmark: 'Rename “{title}”',
-  delete: 'Delete',
-  deleteBookmark: 'Delete “{title}”',
-  bookmarkDeleted: 'Bookmark “{title}” deleted',
-  addBookmark: 'Bookmark this section (Ctrl+D)',
-  removeBookmark: 'Remove the bookmark of this section (Ctrl+D)',
-  bookmarkAdded: 'Bookmarked',
-  bookmarkRemoved: 'Bookmark removed',
-  undo: 'Undo',
-  noticesTitle: 'Notice',
-  dismiss: 'Dismiss',
-  noNotes:
-    'No notes yet. Select text and pick a colour, or press M to annotate the current paragraph.',
-  noNotesFiltered: 'No notes match.',
-  highlight: 'Highlight',
-  highlightIn: 'Highlight in {color}',
-  addNote: 'Add a note…',
-  sectionNote: 'Note on this section',
-  editNote: 'Edit the note',
-  editorNew: 'Highlight and note',
-  editorEdit: 'Edit the note',
-  editorSection: 'Note on the section',
-  noteLabel: 'Note',
-  tagsLabel: 'Tags (separated by commas or spaces)',
-  colorLabel: 'Colour',
-  save: 'Save',
-  cancel: 'Cancel',
-  noteDeleted: 'Note deleted',
-  noteSaved: 'Saved',
-  orphan: 'The passage was not found again (the quote is kept)',
-  filterTag: 'Filter by tag',
-  filterColor: 'Filter by colour',
-  allTags: 'All tags',
-  allColors: 'All colours',
-  exportW3c: 'Export (JSON-LD)',
-  exportMd: 'Export (Markdown)',
-  importNotes: 'Import…',
-  imported: 'Imported: {added} notes added, {updated} updated, {bookmarks} bookmarks added',
-  sectionNoteBadge: 'Section note',
-  colorYellow: 'yellow',
-  colorGreen: 'green',
-  colorBlue: 'blue',
-  colorPink: 'pink',
-  colorPurple: 'purple',
-  shortcutAnnotate: 'Annotate the current paragraph (or the selection)',
-  shortcutBookmark: 'Bookmark this section, or remove it',
-  noteHit: 'Note',
-
-  copyCitation: 'Add the source when copying',
-  citationPrefix: '出典：',
-  copied: 'Copied with the source',
-
-  aboutTitle: 'About',
-  aboutBody:
-    'A reader for the United States and Canada chapter of the METI White Paper on International Economy and Trade 2023 (通商白書2023), for reading and searching with no network.',
-  attributionHeading: 'Source',
-  attributionFallback: '「通商白書2023」（経済産業省）を加工して作成',
-  attributionNote:
-    'The text was extracted from the PDF, cleaned and restructured; the authors’ words are unchanged (typos included).',
-  sourceLabel: 'Source document',
-  userDataDir: 'Bookmarks, notes and settings are kept in',
-  shortcutsHeading: 'Keyboard',
-  shortcutSearch: 'Go to the search field',
-  shortcutSections: 'Previous / next section',
-  shortcutHits: 'Next / previous match',
-  shortcutResults: 'Move in the results, open, back to the field',
-  shortcutEscape: 'In the search field: close the panel',
-  shortcutScroll: 'Scroll the text (in vertical writing, along the reading direction)',
-  close: 'Close',
-
-  noticeRestoredFromBackup:
-    'The bookmarks and notes database (user.sqlite) was damaged ({damage}), so it was restored from the backup of {backupTime}. The damaged file was not deleted: it was moved to the place below.',
-  noticeStartedFresh:
-    'The bookmarks and notes database (user.sqlite) was damaged ({damage}) and no usable backup was found, so a new, empty database was started. The damaged file was not deleted: it was moved to the place below.',
-  noticeStaleWalMoved:
-    'A leftover journal file (-wal) next to the bookmarks and notes database did not belong to it ({damage}). The journal was moved to the place below; the database itself is kept and in use.',
-  noticeDatabaseTooNew:
-    'The bookmarks and notes database was written by a newer Hakusho Reader (format {found}; this version knows up to {supported}). It has not been changed. Until you update the app, bookmarks and notes are unavailable and settings last for this session only.',
-  noticeAnnotationsOrphaned:
-    'After a text update, the passages of {count} notes could not be found. Nothing was deleted: they stay in the Notes panel with their quotes, marked as not found.',
-  noticeImportedOrphaned:
-    '{count} imported notes could not be placed in this edition of the text. They stay in the Notes panel with their quotes.',
-  noticeBackupFailed:
-    'An automatic backup failed ({detail}). Your bookmarks and notes themselves are saved.',
-  noticeMovedTo: 'Moved to',
-  noticeFile: 'File',
-  noticeDetail: 'Technical detail',
-  noticeChooseBackup: 'Choose another backup…',
-  damageNotAFile: 'not a regular file',
-  damageEmpty: 'the file was empty',
-  damageBadHeader: 'not in SQLite format',
-  damageIntegrity: 'it failed the integrity check',
-  damageUnreadable: 'it could not be read',
-  damageForeignWal: 'the journal belonged to another database',
-  damageOlderWal: 'the journal held an older state',
-  damageWalIntegrity: 'applying the journal gives a damaged database',
-
-  backups: 'Backups…',
-  backupsLabel: 'Restore from a backup',
-  backupsTitle: 'Backups and restore',
-  backupsIntro:
-    'Bookmarks, notes and settings are backed up automatically at start and after changes (verified; the newest 10 are kept). Pick a point in time to go back to.',
-  backupsFolder: 'Backups are kept in',
-  backupsEmpty: 'No backups yet. “Back up now” makes one.',
-  backupsLoading: 'Looking for backups…',
-  backupsList: 'Backups (newest first)',
-  backupWhen: 'Date and time',
-  backupReason: 'Kind',
-  backupSize: 'Size',
-  backupNewest: 'newest',
-  backupNow: 'Back up now',
-  backupTaken: 'Backup made ({time})',
-  backupRestore: 'Restore…',
-  backupRestoreLabel: 'Restore the backup of {time}',
-  reasonStart: 'At start',
-  reasonAuto: 'Automatic',
-  reasonManual: 'Manual',
-  reasonPreRestore: 'Before a restore',
-  reasonPreImport: 'Before an import',
-  restoreConfirmTitle: 'Go back to the backup of {time}?',
-  restoreConfirmBody:
-    'Your current bookmarks, notes and settings are first saved as a “Before a restore” backup. Restoring that one later brings you back to where you are now.',
-  restoreConfirm: 'Restore',
-  restoring: 'Restoring…',
-  restored:
-    'Restored the backup of {time} ({bookmarks} bookmarks, {notes} notes). The state before the restore was saved as a “Before a restore” backup.',
-  restoreInUse:
-    'Another Hakusho Reader (or the command line) is using the bookmarks and notes database, so nothing was restored. Close it and try again. Nothing was changed.',
-  restoreBadBackup:
-    'This backup is damaged or unreadable and cannot be restored. Nothing was changed. ({message})',
-  restoreGone: 'This backup is no longer there. The list was refreshed.',
-  restoreFailed: 'Could not restore: {message}',
-  backupsUnavailable: 'Backups are unavailable: {message}',
-  backupFailed: 'Could not make a backup: {message}',
-};
-
-export const messages: Record<Language, Messages> = { ja, en };
-
-/** Fills {name} placeholders; unknown placeholders stay visible rather than vanish. */
-export function format(template: string, params?: Record<string, string | number>): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
-}
-
-export function translate(
-  language: Language,
-  key: MessageKey,
-  params?: Record<string, string | number>,
-): string {
-  return format(messages[language][key], params);
-}
