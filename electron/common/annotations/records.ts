@@ -1,9 +1,11 @@
 // The stored shape of bookmarks and annotations, validated the same way whether
 // they come from the reading pane, the CLI or an imported file. Strict objects:
-// unknown keys (including "__proto__" and "constructor") are refused.
+// unknown keys (including "__proto__" and "constructor") are refused. Built at first
+// use (../once.ts): a run that stores and imports nothing never builds them.
 // The namespace import lets bundlers keep only the parts of zod in use.
 import * as z from 'zod';
 import { ApiError, idSchema, offsetSchema } from '../api/contract';
+import { once } from '../once';
 import { MAX_PASSAGE_PARAGRAPHS, MAX_QUOTE_CONTEXT, MAX_QUOTE_LENGTH } from '../rules/passages';
 import { colorSchema, labelSchema, noteSchema, tagsSchema, textProblem } from './fields';
 
@@ -19,53 +21,59 @@ const contentText = (max: number) =>
     });
 
 const offset = offsetSchema;
-export const isoTimeSchema = z.iso.datetime({ offset: true });
+export const isoTimeSchema = once(() => z.iso.datetime({ offset: true }));
 
-export const annotationTargetSchema = z
-  .strictObject({
-    paragraphIds: z.array(idSchema).min(1).max(MAX_PASSAGE_PARAGRAPHS),
-    quote: z.strictObject({
-      exact: contentText(MAX_QUOTE_LENGTH).min(1),
-      prefix: contentText(MAX_QUOTE_CONTEXT),
-      suffix: contentText(MAX_QUOTE_CONTEXT),
-    }),
-    position: z.strictObject({ start: offset, end: offset }),
-    startParagraphId: idSchema,
-    startOffset: offset,
-    endParagraphId: idSchema,
-    endOffset: offset,
-  })
-  .refine((t) => t.position.start < t.position.end, 'the target range is empty or reversed');
+export const annotationTargetSchema = once(() =>
+  z
+    .strictObject({
+      paragraphIds: z.array(idSchema).min(1).max(MAX_PASSAGE_PARAGRAPHS),
+      quote: z.strictObject({
+        exact: contentText(MAX_QUOTE_LENGTH).min(1),
+        prefix: contentText(MAX_QUOTE_CONTEXT),
+        suffix: contentText(MAX_QUOTE_CONTEXT),
+      }),
+      position: z.strictObject({ start: offset, end: offset }),
+      startParagraphId: idSchema,
+      startOffset: offset,
+      endParagraphId: idSchema,
+      endOffset: offset,
+    })
+    .refine((t) => t.position.start < t.position.end, 'the target range is empty or reversed'),
+);
 
-export const annotationRecordSchema = z
-  .strictObject({
+export const annotationRecordSchema = once(() =>
+  z
+    .strictObject({
+      id: idSchema,
+      kind: z.enum(['highlight', 'section-note']),
+      sectionId: idSchema,
+      color: colorSchema,
+      note: noteSchema,
+      tags: tagsSchema,
+      target: annotationTargetSchema().nullable(),
+      anchor: z.enum(['anchored', 'orphan']),
+      createdAt: isoTimeSchema(),
+      updatedAt: isoTimeSchema(),
+    })
+    .refine(
+      (a) => (a.kind === 'highlight') === (a.target !== null),
+      'a highlight has a target and a section note has none',
+    ),
+);
+
+export type AnnotationRecord = z.output<ReturnType<typeof annotationRecordSchema>>;
+
+export const bookmarkRecordSchema = once(() =>
+  z.strictObject({
     id: idSchema,
-    kind: z.enum(['highlight', 'section-note']),
     sectionId: idSchema,
-    color: colorSchema,
-    note: noteSchema,
-    tags: tagsSchema,
-    target: annotationTargetSchema.nullable(),
-    anchor: z.enum(['anchored', 'orphan']),
-    createdAt: isoTimeSchema,
-    updatedAt: isoTimeSchema,
-  })
-  .refine(
-    (a) => (a.kind === 'highlight') === (a.target !== null),
-    'a highlight has a target and a section note has none',
-  );
+    label: labelSchema,
+    createdAt: isoTimeSchema(),
+    updatedAt: isoTimeSchema(),
+  }),
+);
 
-export type AnnotationRecord = z.output<typeof annotationRecordSchema>;
-
-export const bookmarkRecordSchema = z.strictObject({
-  id: idSchema,
-  sectionId: idSchema,
-  label: labelSchema,
-  createdAt: isoTimeSchema,
-  updatedAt: isoTimeSchema,
-});
-
-export type BookmarkRecord = z.output<typeof bookmarkRecordSchema>;
+export type BookmarkRecord = z.output<ReturnType<typeof bookmarkRecordSchema>>;
 
 /**
  * `value` parsed by `schema`; otherwise ApiError('invalid_input') naming `what`

@@ -7,6 +7,7 @@
 // The namespace import lets bundlers keep only the parts of zod in use.
 import * as z from 'zod';
 import { colorSchema, labelSchema, noteSchema, tagSchema, tagsSchema } from '../annotations/fields';
+import { once } from '../once';
 import { ID_PATTERN, ID_RULE, MAX_ID_LENGTH } from '../rules/ids';
 import { MAX_BACKUP_NAME_LENGTH, MAX_IMPORT_BYTES } from '../rules/notes';
 import { MAX_OFFSET, SCROLL_RANGE } from '../rules/passages';
@@ -36,78 +37,100 @@ const empty = z.strictObject({});
 const id = idSchema;
 const offset = offsetSchema;
 
-const prefsSchema = z.strictObject({
-  theme: z.enum(THEMES),
-  fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
-  writingMode: z.enum(WRITING_MODES),
-  language: z.enum(LANGUAGES),
-  fontFamily: z.enum(FONT_FAMILIES),
-  copyCitation: z.boolean(),
-});
-
-const searchArgs = z.strictObject({
-  query: z.string().max(MAX_QUERY_LENGTH),
-  limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
-});
-
-/** Argument schemas, one per method. Strict objects: unknown keys are refused. */
-export const inputSchemas = {
-  getDocument: empty,
-  getToc: empty,
-  getSection: z.strictObject({ id }),
-  search: searchArgs,
-  getPrefs: empty,
-  setPrefs: prefsSchema.partial(),
-  getPosition: empty,
-  setPosition: z.strictObject({
-    sectionId: id,
-    scroll: z.number().min(SCROLL_RANGE.min).max(SCROLL_RANGE.max),
+const prefsSchema = once(() =>
+  z.strictObject({
+    theme: z.enum(THEMES),
+    fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
+    writingMode: z.enum(WRITING_MODES),
+    language: z.enum(LANGUAGES),
+    fontFamily: z.enum(FONT_FAMILIES),
+    copyCitation: z.boolean(),
   }),
+);
+
+const searchArgs = once(() =>
+  z.strictObject({
+    query: z.string().max(MAX_QUERY_LENGTH),
+    limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
+  }),
+);
+
+/**
+ * A record whose values are built at first read (../once.ts): a host builds the
+ * schema of a method when the method is first called, not all of them at start.
+ */
+function lazyTable<T extends Record<string, () => z.ZodType>>(
+  table: T,
+): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const out = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const key of Object.keys(table) as (keyof T)[])
+    Object.defineProperty(out, key, { enumerable: true, get: once(table[key] as () => unknown) });
+  return out;
+}
+
+/** Argument schemas, one per method, built at first use. Strict objects: unknown keys are refused. */
+export const inputSchemas = lazyTable({
+  getDocument: () => empty,
+  getToc: () => empty,
+  getSection: () => z.strictObject({ id }),
+  search: searchArgs,
+  getPrefs: () => empty,
+  setPrefs: () => prefsSchema().partial(),
+  getPosition: () => empty,
+  setPosition: () =>
+    z.strictObject({
+      sectionId: id,
+      scroll: z.number().min(SCROLL_RANGE.min).max(SCROLL_RANGE.max),
+    }),
 
   // Bookmarks and annotations (user.sqlite).
-  getNotices: empty,
-  listBookmarks: z.strictObject({ order: z.enum(['document', 'date']).optional() }),
-  toggleBookmark: z.strictObject({ sectionId: id, label: labelSchema.optional() }),
-  renameBookmark: z.strictObject({ id, label: labelSchema }),
-  deleteBookmark: z.strictObject({ id }),
-  restoreBookmark: z.strictObject({ id }),
-  listAnnotations: z.strictObject({
-    sectionId: id.optional(),
-    tag: tagSchema.optional(),
-    color: colorSchema.optional(),
-  }),
-  addAnnotation: z.strictObject({
-    startParagraphId: id,
-    startOffset: offset,
-    /** Defaults to the start paragraph. */
-    endParagraphId: id.optional(),
-    endOffset: offset,
-    color: colorSchema.optional(),
-    note: noteSchema.optional(),
-    tags: tagsSchema.optional(),
-  }),
-  addSectionNote: z.strictObject({
-    sectionId: id,
-    note: noteSchema,
-    color: colorSchema.optional(),
-    tags: tagsSchema.optional(),
-  }),
-  updateAnnotation: z.strictObject({
-    id,
-    color: colorSchema.optional(),
-    note: noteSchema.optional(),
-    tags: tagsSchema.optional(),
-  }),
-  deleteAnnotation: z.strictObject({ id }),
-  restoreAnnotation: z.strictObject({ id }),
+  getNotices: () => empty,
+  listBookmarks: () => z.strictObject({ order: z.enum(['document', 'date']).optional() }),
+  toggleBookmark: () => z.strictObject({ sectionId: id, label: labelSchema.optional() }),
+  renameBookmark: () => z.strictObject({ id, label: labelSchema }),
+  deleteBookmark: () => z.strictObject({ id }),
+  restoreBookmark: () => z.strictObject({ id }),
+  listAnnotations: () =>
+    z.strictObject({
+      sectionId: id.optional(),
+      tag: tagSchema.optional(),
+      color: colorSchema.optional(),
+    }),
+  addAnnotation: () =>
+    z.strictObject({
+      startParagraphId: id,
+      startOffset: offset,
+      /** Defaults to the start paragraph. */
+      endParagraphId: id.optional(),
+      endOffset: offset,
+      color: colorSchema.optional(),
+      note: noteSchema.optional(),
+      tags: tagsSchema.optional(),
+    }),
+  addSectionNote: () =>
+    z.strictObject({
+      sectionId: id,
+      note: noteSchema,
+      color: colorSchema.optional(),
+      tags: tagsSchema.optional(),
+    }),
+  updateAnnotation: () =>
+    z.strictObject({
+      id,
+      color: colorSchema.optional(),
+      note: noteSchema.optional(),
+      tags: tagsSchema.optional(),
+    }),
+  deleteAnnotation: () => z.strictObject({ id }),
+  restoreAnnotation: () => z.strictObject({ id }),
   searchNotes: searchArgs,
-  exportAnnotations: z.strictObject({ format: z.enum(['w3c', 'md']) }),
-  importAnnotations: z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES) }),
-  listBackups: empty,
-  restoreBackup: z.strictObject({ name: z.string().min(1).max(MAX_BACKUP_NAME_LENGTH) }),
-  createBackup: empty,
-  getAppInfo: empty,
-} as const;
+  exportAnnotations: () => z.strictObject({ format: z.enum(['w3c', 'md']) }),
+  importAnnotations: () => z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES) }),
+  listBackups: () => empty,
+  restoreBackup: () => z.strictObject({ name: z.string().min(1).max(MAX_BACKUP_NAME_LENGTH) }),
+  createBackup: () => empty,
+  getAppInfo: () => empty,
+});
 
 /** Result type of each method. */
 export interface ApiResults {

@@ -120,7 +120,7 @@ export class AnnotationRepository {
   create(draft: Omit<AnnotationRecord, 'id' | 'createdAt' | 'updatedAt'>): AnnotationRecord {
     const now = this.lib.now();
     const record = validated(
-      annotationRecordSchema,
+      annotationRecordSchema(),
       { ...draft, id: `an-${crypto.randomUUID()}`, createdAt: now, updatedAt: now },
       'annotation',
     );
@@ -157,7 +157,7 @@ export class AnnotationRepository {
     if (current.kind === 'highlight' && target === null)
       throw new ApiError('invalid_input', 'a highlight needs a target');
     const checked = validated(
-      annotationRecordSchema,
+      annotationRecordSchema(),
       { ...current, target, anchor, sectionId: sectionId ?? current.sectionId },
       'annotation',
     );
@@ -197,7 +197,7 @@ export class AnnotationRepository {
    * when the imported copy is newer, otherwise unchanged (importing twice adds nothing).
    */
   importRecord(raw: unknown): 'added' | 'updated' | 'unchanged' {
-    const record = validated(annotationRecordSchema, raw, 'annotation');
+    const record = validated(annotationRecordSchema(), raw, 'annotation');
     const db = this.lib.db;
     const existing = this.row(record.id);
     if (!existing) {

@@ -117,7 +117,7 @@ export class BookmarkRepository {
 
   /** Inserts an imported bookmark unless it (or one on its section) is already there; returns true if added. */
   importRecord(raw: BookmarkRecord): boolean {
-    const record = validated(bookmarkRecordSchema, raw, 'bookmark');
+    const record = validated(bookmarkRecordSchema(), raw, 'bookmark');
     const existing = this.row(record.id);
     if (existing) {
       if (existing.deleted_at !== null && !this.forSection(existing.section_id)) {
