@@ -4,9 +4,12 @@
 // rebuilds only what is missing or older than its inputs; `npm run dist` always
 // rebuilds everything.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { newestInputMtime } from './freshness.mjs';
 import { npmHere } from './npm-command';
+
+export { ignoredInput, newestInputMtime } from './freshness.mjs';
 
 export interface BuildStep {
   script: 'build:content' | 'build:renderer' | 'build:electron';
@@ -45,36 +48,6 @@ export const BUILD_STEPS: BuildStep[] = [
     providedBy: 'the desktop app (build/bundle-electron.ts)',
   },
 ];
-
-/** Folders and files that are never inputs (outputs, tests, dependencies). */
-export function ignoredInput(rel: string): boolean {
-  return (
-    /(^|\/)(node_modules|dist|dist-electron|release|\.cache)(\/|$)/.test(rel) ||
-    /\.(test|spec)\.[cm]?[jt]s$/.test(rel) ||
-    /(^|\/)(tests?|__tests__)(\/|$)/.test(rel) ||
-    /\.sqlite(-\w+)?$/.test(rel)
-  );
-}
-
-/** Newest modification time among the inputs (0 when none exist). */
-export function newestInputMtime(root: string, inputs: string[]): number {
-  let newest = 0;
-  const visit = (rel: string) => {
-    if (ignoredInput(rel)) return;
-    const abs = path.join(root, rel);
-    let st;
-    try {
-      st = statSync(abs);
-    } catch {
-      return;
-    }
-    if (st.isDirectory()) {
-      for (const name of readdirSync(abs)) visit(path.posix.join(rel, name));
-    } else newest = Math.max(newest, st.mtimeMs);
-  };
-  for (const input of inputs) visit(input);
-  return newest;
-}
 
 export type Freshness =
   { state: 'fresh' } | { state: 'missing'; file: string } | { state: 'stale'; file: string };

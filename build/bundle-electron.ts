@@ -5,11 +5,12 @@
 // knows only `electron`: the bundle is checked for any other require.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 import { API_METHODS } from '../electron/common/api/contract';
+import { isMainModule } from '../electron/core/main-module';
+import { repoRoot } from '../electron/core/paths';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = repoRoot();
 
 export interface BundleResult {
   main: string;
@@ -24,15 +25,25 @@ export function requiresIn(code: string): string[] {
   return [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1] ?? '');
 }
 
-const common: BuildOptions = {
+/** What every Node-side bundle shares (this one and the CLI's, build/bundle-cli.ts). */
+export const nodeBundleOptions: BuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  target: 'node22',
   logLevel: 'warning',
   legalComments: 'none',
   absWorkingDir: root,
 };
+
+/** Core modules locate files from import.meta.url; a CJS bundle gives them its own. */
+export const importMetaUrlShim: Pick<BuildOptions, 'define' | 'banner'> = {
+  define: { 'import.meta.url': '__hakusho_import_meta_url' },
+  banner: {
+    js: "const __hakusho_import_meta_url = require('url').pathToFileURL(__filename).href;",
+  },
+};
+
+const common: BuildOptions = { ...nodeBundleOptions, target: 'node22' };
 
 /** The main process: core, hosts' shared code, lunr, zod; electron and better-sqlite3 external. */
 export async function bundleMain(outfile: string): Promise<void> {
@@ -42,11 +53,7 @@ export async function bundleMain(outfile: string): Promise<void> {
     outfile,
     sourcemap: 'linked',
     external: ['electron', 'better-sqlite3'],
-    // Core modules locate files from import.meta.url; give the CJS bundle one.
-    define: { 'import.meta.url': '__hakusho_import_meta_url' },
-    banner: {
-      js: "const __hakusho_import_meta_url = require('url').pathToFileURL(__filename).href;",
-    },
+    ...importMetaUrlShim,
   });
 }
 
@@ -85,8 +92,7 @@ export async function bundleElectron(
   };
 }
 
-const isMain = /build[\\/]bundle-electron\.ts$/.test(process.argv[1] ?? '');
-if (isMain) {
+if (isMainModule(import.meta.url)) {
   bundleElectron().then(
     (result) => {
       const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;

@@ -3,8 +3,8 @@ import { chmodSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildContentDb } from '../electron/core/ingest/build';
-import { makeTempContent } from '../electron/core/ingest/temp-inputs.test-helper';
-import type { TempContent } from '../electron/core/ingest/temp-inputs.test-helper';
+import { makeTempContent } from '../electron/core/testing/temp-content';
+import type { TempContent } from '../electron/core/testing/temp-content';
 import { checkContentDb, sqliteJournalFormat } from './content-db-check';
 
 const INDEX = { name: 'search-index', version: '3' };

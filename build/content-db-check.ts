@@ -5,8 +5,8 @@
 // needs at run time — the search index first — at the version the code expects.
 // Used by `npm run dist:check`.
 import { statSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { openContentStore } from '../electron/core/content/store';
+import { openDatabase } from '../electron/core/sqlite';
 import type { CheckResult } from './ship-rules';
 
 /** SQLite header bytes 18/19: 1 = rollback journal, 2 = WAL. */
@@ -49,7 +49,7 @@ export function checkContentDb(
         : pass('content database mode', `read-only (${mode.toString(8)})`),
     );
   }
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openDatabase(file, { readonly: true, fileMustExist: true });
   try {
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok')

@@ -28,11 +28,12 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { extractFile, getRawHeader } from '@electron/asar';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { FuseV1Options } from '@electron/fuses';
 import { artifactBuilders } from '../electron/core/content/artifacts';
+import { isMainModule } from '../electron/core/main-module';
+import { repoRoot } from '../electron/core/paths';
 import { ensureBuilds } from './build-outputs';
 import { configProblems } from './config-rules';
 import { checkContentDb } from './content-db-check';
@@ -41,7 +42,7 @@ import { describeAbi, electronAbi, moduleAbiVersions } from './native-abi';
 import { CONTENT_DB_RESOURCE, NATIVE_BINARY, checkPackedApp } from './ship-rules';
 import type { AsarEntry, CheckResult, PackedApp } from './ship-rules';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = repoRoot();
 const CONFIG_FILE = 'electron-builder.yml';
 
 interface AsarNode {
@@ -374,7 +375,7 @@ async function main(): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMainModule(import.meta.url)) {
   main().then(
     (code) => process.exit(code),
     (err: unknown) => {

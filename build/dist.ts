@@ -23,14 +23,15 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { isMainModule } from '../electron/core/main-module';
+import { repoRoot } from '../electron/core/paths';
 import { ensureBuilds } from './build-outputs';
 import { iconSetProblems } from './icon-set';
 import { describeAbi, electronAbi, moduleAbiVersions } from './native-abi';
 import { NATIVE_BINARY } from './ship-rules';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = repoRoot();
 const releaseDir = path.join(root, 'release');
 const nodeBinary = path.join(root, 'node_modules', NATIVE_BINARY);
 
@@ -196,7 +197,7 @@ async function main(): Promise<number> {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMainModule(import.meta.url)) {
   main().then(
     (code) => process.exit(code),
     (err: unknown) => {

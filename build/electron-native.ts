@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { moduleAbiVersions } from './native-abi';
+import { copyFileAtomically } from '../electron/core/files/atomic-write';
 
 export interface NativeTarget {
   electronVersion: string;
@@ -220,37 +221,48 @@ export async function ensureElectronNative(options: BuildOptions): Promise<Nativ
     }
     const label = `better-sqlite3 ${target.sqliteVersion} for Electron ${target.electronVersion} (${target.platform}-${target.arch})`;
 
+    /** Runs one way of getting the module; true when it produced one with Electron's ABI. */
+    const attempt = async (
+      tool: string,
+      args: string[],
+      timeoutMs: number,
+      name: string,
+      failed: string,
+      unusable: string,
+    ): Promise<boolean> => {
+      const step = await run(tool, args, { cwd: work, env, timeoutMs, label: name });
+      logs.push(`$ ${name} ${args.join(' ')}\n${step.output}`);
+      const problem = step.ok ? abiProblem(product, target.abi) : null;
+      if (!step.ok) failures.push(`${failed} (${stepFailureLine(step.output)})`);
+      else if (problem) failures.push(`${unusable}: ${problem}`);
+      return step.ok && problem === null;
+    };
+
     let built = false;
     if (prebuildInstall) {
       log(`fetching the prebuilt ${label} (once)…`);
-      const step = await run(prebuildInstall, commands.prebuilt, {
-        cwd: work,
-        env,
-        timeoutMs: PREBUILT_TIMEOUT_MS,
-        label: 'prebuild-install',
-      });
-      logs.push(`$ prebuild-install ${commands.prebuilt.join(' ')}\n${step.output}`);
-      const problem = step.ok ? abiProblem(product, target.abi) : null;
-      if (!step.ok) failures.push(`no prebuilt binary (${stepFailureLine(step.output)})`);
-      else if (problem) failures.push(`the prebuilt binary is unusable: ${problem}`);
-      else built = true;
+      built = await attempt(
+        prebuildInstall,
+        commands.prebuilt,
+        PREBUILT_TIMEOUT_MS,
+        'prebuild-install',
+        'no prebuilt binary',
+        'the prebuilt binary is unusable',
+      );
     } else failures.push('prebuild-install is not installed');
 
     if (!built) {
       fs.rmSync(path.join(work, 'build'), { recursive: true, force: true });
       if (nodeGyp) {
         log(`compiling ${label} against Electron's headers (once; a few minutes)…`);
-        const step = await run(nodeGyp, commands.compile, {
-          cwd: work,
-          env,
-          timeoutMs: COMPILE_TIMEOUT_MS,
-          label: 'node-gyp',
-        });
-        logs.push(`$ node-gyp ${commands.compile.join(' ')}\n${step.output}`);
-        const problem = step.ok ? abiProblem(product, target.abi) : null;
-        if (!step.ok) failures.push(`compiling failed (${stepFailureLine(step.output)})`);
-        else if (problem) failures.push(`the compiled module is unusable: ${problem}`);
-        else built = true;
+        built = await attempt(
+          nodeGyp,
+          commands.compile,
+          COMPILE_TIMEOUT_MS,
+          'node-gyp',
+          'compiling failed',
+          'the compiled module is unusable',
+        );
       } else failures.push('node-gyp is not installed');
     }
 
@@ -264,10 +276,7 @@ export async function ensureElectronNative(options: BuildOptions): Promise<Nativ
       };
     }
     // Into place atomically: a half-copied file never looks like a cached build.
-    fs.mkdirSync(path.dirname(cached), { recursive: true });
-    const partial = `${cached}.partial-${process.pid}`;
-    fs.copyFileSync(product, partial);
-    fs.renameSync(partial, cached);
+    copyFileAtomically(product, cached);
     fs.rmSync(path.join(path.dirname(cached), 'build.log'), { force: true });
     log(`built ${path.relative(root, cached)}`);
     return { ok: true, file: cached };

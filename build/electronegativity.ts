@@ -13,10 +13,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../electron/common/csp';
+import { isMainModule } from '../electron/core/main-module';
+import { repoRoot } from '../electron/core/paths';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = repoRoot();
 export const ALLOWLIST_FILE = path.join(root, 'build', 'electronegativity-allowlist.json');
 
 export interface Finding {
@@ -222,8 +223,7 @@ async function main(): Promise<number> {
   }
 }
 
-const isMain = /build[\\/]electronegativity\.ts$/.test(process.argv[1] ?? '');
-if (isMain) {
+if (isMainModule(import.meta.url)) {
   main().then(
     (code) => {
       process.exitCode = code;

@@ -190,6 +190,7 @@ describe('forbiddenReason', () => {
     ['renderer/src/App.svelte', 'source file (ships compiled)'],
     ['dist-electron/main.cjs.map', 'source map (embeds the sources)'],
     ['build/make-icons.mjs', 'source folder'],
+    ['dist-cli/hakusho.cjs', 'the command-line bundle (a checkout tool, not part of the app)'],
     ['data/sources/000.txt', 'content sources (the content DB ships instead)'],
     ['data/content.sqlite', 'data folder inside the archive (content ships in resources/)'],
     [

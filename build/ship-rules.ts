@@ -50,6 +50,10 @@ export const FORBIDDEN: ForbiddenRule[] = [
   { pattern: /\.(ts|mts|cts|tsx|svelte)$/, reason: 'source file (ships compiled)' },
   { pattern: /\.map$/, reason: 'source map (embeds the sources)' },
   { pattern: /^(electron|build|renderer\/src|scripts|\.ci)\//, reason: 'source folder' },
+  {
+    pattern: /^dist-cli\//,
+    reason: 'the command-line bundle (a checkout tool, not part of the app)',
+  },
   { pattern: /(^|\/)data\/sources\//, reason: 'content sources (the content DB ships instead)' },
   { pattern: /^data\//, reason: 'data folder inside the archive (content ships in resources/)' },
   {

@@ -11,12 +11,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureContentDb } from '../electron/core/content/ensure';
-import { defaultContentDbPath, resolveUserDataDir } from '../electron/core/paths';
-import { REGISTER_SCHEME_FLAG } from '../electron/main/deep-links';
-import { SQLITE_BINDING_ENV } from '../electron/main/sqlite-binding';
+import { REGISTER_SCHEME_FLAG } from '../electron/common/deep-link';
+import { defaultContentDbPath, repoRoot, resolveUserDataDir } from '../electron/core/paths';
+import { isMainModule } from '../electron/core/main-module';
+import { SQLITE_BINDING_ENV } from '../electron/core/sqlite';
 import { closeOnSignals, serveFromCheckout } from '../electron/serve/main';
 import { bundleElectron } from './bundle-electron';
 import { planLaunch } from './desktop-launch';
@@ -25,7 +25,7 @@ import { npmHere } from './npm-command';
 import { ensureElectronNative, nativeTarget, spawnStep } from './electron-native';
 import { displayProblem, findElectronBinary, installBlocked } from './electron-runtime';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = repoRoot();
 const electronDir = path.join(root, 'node_modules', 'electron');
 /** Electron's installer gives up after this long (HAKUSHO_ELECTRON_INSTALL_TIMEOUT, seconds). */
 const INSTALL_TIMEOUT_MS = (Number(process.env.HAKUSHO_ELECTRON_INSTALL_TIMEOUT) || 600) * 1000;
@@ -123,8 +123,7 @@ async function main(): Promise<void> {
   closeOnSignals(edition);
 }
 
-const isMain = /build[\\/]start\.ts$/.test(process.argv[1] ?? '');
-if (isMain) {
+if (isMainModule(import.meta.url)) {
   main().catch((err: unknown) => {
     process.stderr.write(`npm start: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;

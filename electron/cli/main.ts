@@ -1,11 +1,17 @@
-// `hakusho` command-line interface: `npm run --silent cli -- <command> [options]`.
+// `hakusho` command-line interface: `hakusho <command> [options]` (the `bin` of
+// package.json, a bundle built by build/cli-bundle.mjs) or
+// `npm run --silent cli -- <command> [options]`.
 // Global options: --json (only JSON on stdout), --user-data DIR, --content FILE.
-// Progress and logs go to stderr so that stdout stays machine-readable.
+// Progress, notices and errors go to stderr so that stdout stays machine-readable.
+// Exit codes: 0 done; 1 the call failed (one line on stderr, with --json the
+// error envelope as one JSON line); 2 the command line is wrong.
 import { parseArgs } from 'node:util';
+import { errorEnvelope } from '../common/api/envelope';
+import { isMainModule } from '../core/main-module';
 import { defaultContentDbPath, resolveUserDataDir } from '../core/paths';
-import { CliError, type CliIo, type Command, type OptionSpec } from './command';
-import { ApiError } from '../common/api/contract';
+import { CliError, UsageError, type CliIo, type Command, type OptionSpec } from './command';
 import { commands } from './commands/index';
+import { openCoreSession } from './core-session';
 
 const globalOptions: OptionSpec = {
   json: { type: 'boolean', default: false },
@@ -24,17 +30,18 @@ function helpText(): string {
     ...lines,
     '',
     'global options: --json  --user-data DIR  --content FILE  --help',
+    'exit codes: 0 done, 1 failed (one line on stderr), 2 wrong command line',
   ].join('\n');
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.out(helpText());
     return 0;
   }
   const command: Command | undefined = commands.find((c) => c.name === name);
-  if (!command) throw new CliError(`unknown command "${name}" (try: help)`);
+  if (!command) throw new UsageError(`unknown command "${name}" (try: help)`);
   let parsed;
   try {
     parsed = parseArgs({
@@ -44,7 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       strict: true,
     });
   } catch (err) {
-    throw new CliError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UsageError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
   }
   const values = parsed.values as Record<
     string,
@@ -54,46 +61,47 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(`usage: ${command.usage}\n${command.summary}`);
     return 0;
   }
-  const code = await command.run(
-    {
-      positionals: parsed.positionals,
-      values,
-      json: values.json === true,
-      userDataDir: resolveUserDataDir(
-        typeof values['user-data'] === 'string' ? values['user-data'] : undefined,
-      ),
-      contentDbPath: typeof values.content === 'string' ? values.content : defaultContentDbPath(),
-    },
-    io,
-  );
-  return typeof code === 'number' ? code : 0;
+  const input = {
+    positionals: parsed.positionals,
+    values,
+    json: values.json === true,
+    userDataDir: resolveUserDataDir(
+      typeof values['user-data'] === 'string' ? values['user-data'] : undefined,
+    ),
+    contentDbPath: typeof values.content === 'string' ? values.content : defaultContentDbPath(),
+  };
+  const session = openCoreSession(command, input, io);
+  try {
+    const code = await command.run(input, session, io);
+    return typeof code === 'number' ? code : 0;
+  } finally {
+    await session.close();
+  }
 }
 
-const isMain =
-  process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-const isMainByName = /electron[\\/]cli[\\/]main\.(ts|js|mjs|cjs)$/.test(process.argv[1] ?? '');
-if (isMain || isMainByName) {
+/** Runs one command line; never throws: a failure is one line on stderr and its exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await runCommand(argv, io);
+  } catch (err) {
+    const envelope = errorEnvelope(err);
+    const message = envelope.error.message.replace(/\s*\n\s*/g, ' ');
+    io.log(
+      argv.includes('--json')
+        ? JSON.stringify({ ...envelope, error: { ...envelope.error, message } })
+        : `hakusho: ${message}`,
+    );
+    return err instanceof CliError ? err.exitCode : 1;
+  }
+}
+
+/** The process entry: arguments from argv, output on stdout/stderr, the exit code set. */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   const io: CliIo = {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     log: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   };
-  runCli(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      if (err instanceof CliError) {
-        io.log(`hakusho: ${err.message}`);
-        process.exitCode = err.exitCode;
-      } else if (err instanceof ApiError) {
-        io.log(`hakusho: ${err.message}`);
-        process.exitCode = 1;
-      } else {
-        io.log(
-          `hakusho: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-        );
-        process.exitCode = 2;
-      }
-    },
-  );
+  process.exitCode = await runCli(argv, io);
 }
+
+if (isMainModule(import.meta.url)) void main();

@@ -7,36 +7,32 @@
 //   in the app  #/section/<sectionId>[?annotation=<annotationId>]
 //
 // Parsing is strict on purpose — a deep link arrives from outside the app (another
-// program, a shared Markdown file): the exact lower-case scheme, ids by the contract's id
-// rule (ASCII letters, digits, `._:-`, at most 200), no percent-encoding, no other query
-// parameter, no credentials, host or port; anything else is no route at all.
+// program, a shared Markdown file): the exact lower-case scheme, ids by the one id rule
+// (rules/ids.ts: ASCII letters, digits, `._:-`, at most 200), no percent-encoding, no
+// other query parameter, no credentials, host or port; anything else is no route at all.
+import { isId, MAX_ID_LENGTH } from './rules/ids';
 
 export const DEEP_LINK_SCHEME = 'hakusho-reader';
-/** Longest id accepted (the contract's MAX_ID_LENGTH, kept here so this module stands alone). */
-export const MAX_ROUTE_ID_LENGTH = 200;
+/**
+ * The switch with which `npm start -- --register-scheme` asks a development run of
+ * the desktop app to register the checkout for the scheme (electron/main/deep-links.ts).
+ */
+export const REGISTER_SCHEME_FLAG = '--register-scheme';
 
 export interface Route {
   sectionId: string;
   annotationId?: string;
 }
 
-const ID = /^[A-Za-z0-9._:-]+$/;
 const DEEP_LINK_PREFIX = `${DEEP_LINK_SCHEME}://section/`;
 const HASH_PREFIX = '#/section/';
 const ANNOTATION_PARAM = 'annotation=';
 /** prefix + id + "?annotation=" + id: nothing longer can be a route. */
-const MAX_LINK_LENGTH =
-  DEEP_LINK_PREFIX.length + 2 * MAX_ROUTE_ID_LENGTH + 1 + ANNOTATION_PARAM.length;
+const MAX_LINK_LENGTH = DEEP_LINK_PREFIX.length + 2 * MAX_ID_LENGTH + 1 + ANNOTATION_PARAM.length;
 
-/** The contract's id rule, and not a path segment of dots alone (`.`, `..`). */
+/** The id rule, and not a path segment of dots alone (`.`, `..`). */
 export function isRouteId(value: unknown): value is string {
-  return (
-    typeof value === 'string' &&
-    value.length > 0 &&
-    value.length <= MAX_ROUTE_ID_LENGTH &&
-    ID.test(value) &&
-    !/^\.+$/.test(value)
-  );
+  return isId(value) && !/^\.+$/.test(value);
 }
 
 /** `section/<id>[?annotation=<id>]` → the route, or null. */

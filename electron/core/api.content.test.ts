@@ -10,7 +10,7 @@ import { createHandlers } from './api';
 import { ensureContentDb } from './content/ensure';
 import { openContentStore } from './content/store';
 import type { ContentStore } from './content/store-types';
-import { tempLibrary } from './testing/memory-core';
+import { tempLibrary } from './testing/user-data';
 
 let dir: string;
 let store: ContentStore;

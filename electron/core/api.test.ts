@@ -2,9 +2,11 @@
 // need the data (unknown sections), search availability and the About facts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_METHODS, ApiError, invoke } from '../common/api/contract';
+import { DEFAULT_SEARCH_LIMIT } from '../common/rules/search';
 import { createHandlers, sourceLine } from './api';
 import { createLibraryHandlers } from './library/handlers';
-import { memoryContentStore, tempLibrary } from './testing/memory-core';
+import { memoryContentStore } from './testing/content-store';
+import { tempLibrary } from './testing/user-data';
 
 const host = { kind: 'electron' as const, version: '1.2.3', userDataDir: '/tmp/u' };
 
@@ -56,7 +58,7 @@ describe('createHandlers', () => {
     await invoke(withSearch, 'search', { query: '半導体' });
     await invoke(withSearch, 'search', { query: '関税', limit: 5 });
     expect(calls).toEqual([
-      { q: '半導体', limit: 50 },
+      { q: '半導体', limit: DEFAULT_SEARCH_LIMIT },
       { q: '関税', limit: 5 },
     ]);
   });

@@ -6,10 +6,12 @@
 // contract. Typed as `ApiHandlers`, so a method added to the contract and not
 // implemented here is a compile error.
 import { ApiError, type ApiHandlers } from '../common/api/contract';
-import type { AppInfo, HostKind, SearchResultItem, TocEntry } from '../common/api/types';
+import type { AppInfo, HostKind, SearchResultItem } from '../common/api/types';
 import { translate } from '../common/i18n/format';
+import { DEFAULT_SEARCH_LIMIT } from '../common/rules/search';
+import { Outline } from './content/outline';
 import type { ContentStore } from './content/store-types';
-import { unavailableLibraryHandlers, type LibraryHandlers } from './library/handlers';
+import { unavailableLibraryHandlers, type LibraryHandlers } from './library/methods';
 import type { Library } from './library/library-types';
 import { PRODUCT_NAME } from './paths';
 
@@ -39,9 +41,6 @@ export interface HandlerContext {
   host?: HostFacts;
 }
 
-/** Results returned when the caller gives no limit: enough for a results panel. */
-export const DEFAULT_SEARCH_LIMIT = 50;
-
 /** The editing statement shown in Help → About, in both languages (from the string table). */
 const EDITING_NOTE = {
   ja: translate('ja', 'aboutEditingNote'),
@@ -60,20 +59,11 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
   const host: HostFacts = ctx.host ?? { kind: 'browser', version: '0.0.0', userDataDir: '' };
 
   // The content DB is read-only for the life of the process: the outline is
-  // computed once and section ids are checked against it without a query.
-  let tocCache: TocEntry[] | null = null;
-  let sectionIds: Set<string> | null = null;
-  const toc = (): TocEntry[] => {
-    if (!tocCache) {
-      tocCache = content.toc();
-      sectionIds = new Set(tocCache.map((entry) => entry.id));
-    }
-    return tocCache;
-  };
-  const hasSection = (id: string): boolean => {
-    toc();
-    return sectionIds?.has(id) ?? false;
-  };
+  // read once (at the first call that needs it) and section ids are checked
+  // against it without a query.
+  let outline: Outline | null = null;
+  const outlineOf = (): Outline => (outline ??= new Outline(content.toc()));
+  const hasSection = (id: string): boolean => outlineOf().has(id);
 
   return {
     ...(ctx.libraryHandlers ??
@@ -81,7 +71,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
         () => new ApiError('unavailable', 'bookmarks and notes are not available in this host'),
       )),
     getDocument: () => content.document(),
-    getToc: () => toc().map((entry) => ({ ...entry })),
+    getToc: () => outlineOf().toc.map((entry) => ({ ...entry })),
     getSection: ({ id }) => {
       if (!hasSection(id)) throw new ApiError('not_found', `no section with id "${id}"`);
       return content.section(id);
@@ -93,8 +83,8 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
       if (query.trim().length === 0) return [];
       const max = limit ?? DEFAULT_SEARCH_LIMIT;
       const text = search.search(query, { limit: max });
-      // The reader's notes are searched too (issue 5): their hits follow the
-      // text hits, marked kind 'note' with the annotation id.
+      // The reader's notes are searched too: their hits follow the text hits,
+      // marked kind 'note' with the annotation id.
       if (!ctx.libraryHandlers) return text;
       const notes = await ctx.libraryHandlers.searchNotes({ query, limit: max });
       return [...text, ...notes];

@@ -1,5 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { platformUserDataDir, resolveUserDataDir } from './paths';
+import {
+  CONTENT_DB_ENV,
+  defaultContentDbPath,
+  platformUserDataDir,
+  repoRoot,
+  resolveUserDataDir,
+  USER_DATA_ENV,
+  userDataOverride,
+} from './paths';
 
 describe('user-data folder', () => {
   it('matches Electron userData for the product name on each OS', () => {
@@ -14,8 +24,22 @@ describe('user-data folder', () => {
       platformUserDataDir('win32', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'C:\\Users\\a'),
     ).toBe('C:\\Users\\a\\AppData\\Roaming\\Hakusho Reader');
   });
-  it('prefers the flag, then HAKUSHO_USER_DATA', () => {
-    expect(resolveUserDataDir('/tmp/flag', { HAKUSHO_USER_DATA: '/tmp/env' })).toBe('/tmp/flag');
-    expect(resolveUserDataDir(undefined, { HAKUSHO_USER_DATA: '/tmp/env' })).toBe('/tmp/env');
+  it('prefers the flag, then the user-data variable, then the platform folder', () => {
+    expect(resolveUserDataDir('/tmp/flag', { [USER_DATA_ENV]: '/tmp/env' })).toBe('/tmp/flag');
+    expect(resolveUserDataDir(undefined, { [USER_DATA_ENV]: '/tmp/env' })).toBe('/tmp/env');
+    expect(userDataOverride(undefined, { [USER_DATA_ENV]: '' })).toBeUndefined();
+    expect(userDataOverride('rel', {})).toBe(path.resolve('rel'));
+  });
+});
+
+describe('checkout paths', () => {
+  it('finds the checkout by its package.json, wherever the code was bundled to', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8'));
+    expect(pkg.name).toBe('hakusho-reader');
+    expect(fs.existsSync(path.join(repoRoot(), 'electron', 'core', 'paths.ts'))).toBe(true);
+  });
+  it('uses the content variable when set, else data/content.sqlite of the checkout', () => {
+    expect(defaultContentDbPath('/co', {})).toBe(path.join('/co', 'data', 'content.sqlite'));
+    expect(defaultContentDbPath('/co', { [CONTENT_DB_ENV]: '/x.sqlite' })).toBe('/x.sqlite');
   });
 });

@@ -1,19 +1,28 @@
 // Opens everything a host needs to answer the contract — the read-only content
-// database, the search service over it and the reader's user.sqlite — and
-// closes it in the right order. Both the Electron shell and the browser edition
-// start from here, so they behave the same. The concrete openers are passed in
-// (see ./wiring.ts), which keeps this module testable with in-memory stand-ins.
+// database, the search service over it and the reader's user.sqlite — in order,
+// with re-anchoring as an explicit step, and closes it in the right order. Every
+// host (the Electron shell, the browser edition, the CLI) starts from here and
+// then calls only `invoke(core.handlers, …)`, so they behave the same. The
+// concrete openers are passed in (see ./wiring.ts), which keeps this module
+// testable with in-memory stand-ins.
 import type { ApiHandlers } from '../common/api/contract';
 import type { HostKind } from '../common/api/types';
 import { createHandlers, type SearchProvider } from './api';
 import type { ContentStore } from './content/store-types';
-import type { LibraryHandlers } from './library/handlers';
 import type { Library } from './library/library-types';
+import type { LibraryHandlers } from './library/methods';
+import type { LibraryOpenOptions } from './library/openers';
+import type { ReanchorSummary } from './library/reanchor';
 
 export interface CoreOpeners<L extends Library = Library> {
   openContentStore(dbPath: string): ContentStore;
   createSearchService(store: ContentStore): SearchProvider;
-  openLibrary(userDataDir: string): L;
+  openLibrary(userDataDir: string, options?: LibraryOpenOptions): L;
+  /**
+   * Re-anchors the reader's annotations against this content (null: nothing to
+   * re-anchor). Runs once, after the library opens and before any call.
+   */
+  reanchorLibrary?(library: L, content: ContentStore): ReanchorSummary | null;
   /** Bookmarks, annotations and backups over the opened library (absent: `unavailable`). */
   libraryHandlers?(library: L, content: ContentStore): LibraryHandlers;
 }
@@ -23,6 +32,8 @@ export interface ReaderCoreOptions {
   userDataDir: string;
   host: HostKind;
   version: string;
+  /** How to open user.sqlite (default: create it when missing, automatic backups on). */
+  library?: LibraryOpenOptions;
   /** One line per degraded service (e.g. no search index). */
   log?: (line: string) => void;
 }
@@ -32,10 +43,27 @@ export interface ReaderCore {
   content: ContentStore;
   library: Library;
   search: SearchProvider | null;
+  /** What the re-anchoring step at opening did (null when it did not run). */
+  reanchored: ReanchorSummary | null;
+  /** Resolves once the library's scheduled work (automatic backups) has finished. */
+  idle(): Promise<void>;
   close(): void;
 }
 
-export function openReaderCore(openers: CoreOpeners, options: ReaderCoreOptions): ReaderCore {
+/** Runs `step`; if it throws, closes what is already open (newest first) and rethrows. */
+function opening<T>(step: () => T, opened: { close(): void }[]): T {
+  try {
+    return step();
+  } catch (err) {
+    for (const item of [...opened].reverse()) item.close();
+    throw err;
+  }
+}
+
+export function openReaderCore<L extends Library>(
+  openers: CoreOpeners<L>,
+  options: ReaderCoreOptions,
+): ReaderCore {
   const log = options.log ?? (() => {});
   const content = openers.openContentStore(options.contentDbPath);
   let search: SearchProvider | null = null;
@@ -45,21 +73,18 @@ export function openReaderCore(openers: CoreOpeners, options: ReaderCoreOptions)
     // The reader still works without search; the UI is told via getAppInfo.
     log(`search unavailable: ${err instanceof Error ? err.message : String(err)}`);
   }
-  let library: Library;
-  try {
-    library = openers.openLibrary(options.userDataDir);
-  } catch (err) {
-    content.close();
-    throw err;
-  }
-  let libraryHandlers: LibraryHandlers | undefined;
-  try {
-    libraryHandlers = openers.libraryHandlers?.(library, content);
-  } catch (err) {
-    library.close();
-    content.close();
-    throw err;
-  }
+  const library = opening(
+    () => openers.openLibrary(options.userDataDir, options.library),
+    [content],
+  );
+  const reanchored = opening(
+    () => openers.reanchorLibrary?.(library, content) ?? null,
+    [content, library],
+  );
+  const libraryHandlers = opening(
+    () => openers.libraryHandlers?.(library, content),
+    [content, library],
+  );
   const handlers = createHandlers({
     content,
     search,
@@ -73,6 +98,10 @@ export function openReaderCore(openers: CoreOpeners, options: ReaderCoreOptions)
     content,
     library,
     search,
+    reanchored,
+    idle: async () => {
+      await library.idle?.();
+    },
     close() {
       if (closed) return;
       closed = true;

@@ -10,6 +10,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 
+/**
+ * The variable in which `npm start` names the Electron build of the native
+ * module for the desktop app (read by electron/main/sqlite-binding.ts).
+ */
+export const SQLITE_BINDING_ENV = 'HAKUSHO_SQLITE_BINDING';
+
 let nativeBinding: string | null = null;
 
 /**

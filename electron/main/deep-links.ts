@@ -6,7 +6,13 @@
 // route becomes. Nothing unparsed ever reaches the window: the route is rebuilt from the
 // ids that electron/common/deep-link.ts accepted.
 import path from 'node:path';
-import { DEEP_LINK_SCHEME, hashForRoute, parseDeepLink, type Route } from '../common/deep-link';
+import {
+  DEEP_LINK_SCHEME,
+  hashForRoute,
+  parseDeepLink,
+  REGISTER_SCHEME_FLAG,
+  type Route,
+} from '../common/deep-link';
 import { APP_ENTRY_URL } from './security';
 
 export { DEEP_LINK_SCHEME };
@@ -31,8 +37,7 @@ export function appUrlForRoute(route: Route | null): string {
   return route ? `${APP_ENTRY_URL}${hashForRoute(route)}` : APP_ENTRY_URL;
 }
 
-/** In a development run, `npm start -- --register-scheme` asks to register the checkout. */
-export const REGISTER_SCHEME_FLAG = '--register-scheme';
+export { REGISTER_SCHEME_FLAG };
 
 export interface ProtocolClientContext {
   /** A development run (run-mode.ts): `electron <app folder>` in a checkout. */

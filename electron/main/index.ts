@@ -20,7 +20,7 @@ import {
 } from 'electron';
 import { invoke, type ApiHandlers } from '../common/api/contract';
 import type { Language } from '../common/api/types';
-import { PRODUCT_NAME, resolveUserDataDir } from '../core/paths';
+import { defaultContentDbPath, PRODUCT_NAME, userDataOverride } from '../core/paths';
 import { openReaderCore, type ReaderCore } from '../core/reader-core';
 import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
 import { setSqliteNativeBinding } from '../core/sqlite';
@@ -51,19 +51,18 @@ const development = isDevelopmentRun({
   isPackaged: app.isPackaged,
 });
 
-/** `--user-data DIR` on the command line, or HAKUSHO_USER_DATA, moves all the app's data. */
-function userDataOverride(argv: string[]): string | undefined {
+/** `--user-data DIR` (or `--user-data=DIR`) on the command line. */
+function userDataFlag(argv: string[]): string | undefined {
   const at = argv.indexOf('--user-data');
   if (at !== -1 && argv[at + 1]) return argv[at + 1];
   const inline = argv.find((a) => a.startsWith('--user-data='));
-  if (inline) return inline.slice('--user-data='.length);
-  return process.env.HAKUSHO_USER_DATA || undefined;
+  return inline ? inline.slice('--user-data='.length) : undefined;
 }
 
-/** Release run: resources/content.sqlite. Development run: data/ (or HAKUSHO_CONTENT_DB). */
+/** Release run: resources/content.sqlite. Development run: data/ (or CONTENT_DB_ENV). */
 function contentDbPath(): string {
   if (!development) return path.join(process.resourcesPath, 'content.sqlite');
-  return process.env.HAKUSHO_CONTENT_DB ?? path.join(app.getAppPath(), 'data', 'content.sqlite');
+  return defaultContentDbPath(app.getAppPath());
 }
 
 let mainWindow: BrowserWindow | null = null;
@@ -108,8 +107,9 @@ function boot(): void {
   // No host name resolves (DNS prefetch, preconnect): read by Chromium's network service.
   app.commandLine.appendSwitch('host-resolver-rules', HOST_RESOLVER_RULES);
 
-  override = userDataOverride(process.argv);
-  if (override) app.setPath('userData', resolveUserDataDir(override));
+  // The flag or the user-data variable moves all the app's data.
+  override = userDataOverride(userDataFlag(process.argv));
+  if (override) app.setPath('userData', override);
 
   // macOS sends the link as an event, also the one that launched the app (before `ready`).
   app.on('open-url', (event, url) => {

@@ -2,7 +2,8 @@
 // methods and bad arguments answered with typed errors, never thrown.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../core/api';
-import { memoryContentStore, tempLibrary } from '../core/testing/memory-core';
+import { memoryContentStore } from '../core/testing/content-store';
+import { tempLibrary } from '../core/testing/user-data';
 import { dispatchIpcCall } from './ipc-dispatch';
 import { APP_ENTRY_URL } from './security';
 

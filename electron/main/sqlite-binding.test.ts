@@ -1,6 +1,7 @@
 // The hand-over of the Electron build of better-sqlite3 from `npm start`.
 import { describe, expect, it } from 'vitest';
-import { SQLITE_BINDING_ENV, sqliteBindingFor } from './sqlite-binding';
+import { SQLITE_BINDING_ENV } from '../core/sqlite';
+import { sqliteBindingFor } from './sqlite-binding';
 
 describe('sqliteBindingFor', () => {
   it('takes the path npm start hands over in a development run', () => {

@@ -4,7 +4,7 @@
 // installed app loads the module `npm run dist` rebuilt for Electron, and must
 // never load native code named by its environment — also when its binary is
 // renamed `electron`, which makes Electron report it as not packaged.
-export const SQLITE_BINDING_ENV = 'HAKUSHO_SQLITE_BINDING';
+import { SQLITE_BINDING_ENV } from '../core/sqlite';
 
 /** The `.node` file to hand to setSqliteNativeBinding(), or null for the default module. */
 export function sqliteBindingFor(env: NodeJS.ProcessEnv, development: boolean): string | null {

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_SIZE,
   loadWindowState,
@@ -69,6 +69,21 @@ describe('window-state file', () => {
     ]) {
       expect(parseWindowState(bad)).toBeNull();
     }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a failed save (disk error at the rename) keeps the previous state and no temp file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-ws-'));
+    const file = path.join(dir, 'window-state.json');
+    saveWindowState(file, saved);
+    const before = fs.readFileSync(file);
+    const rename = vi.spyOn(fs, 'renameSync').mockImplementationOnce(() => {
+      throw Object.assign(new Error('EIO: simulated'), { code: 'EIO' });
+    });
+    expect(() => saveWindowState(file, { ...saved, x: saved.x + 100 })).toThrow('EIO');
+    rename.mockRestore();
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['window-state.json']);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,9 +1,9 @@
 // Remembers the window's size and position between launches (no Electron
 // import: the Electron layer passes in the displays' work areas). A saved
 // state is used only if it still lands on a connected display; a damaged or
-// foreign file is ignored, never trusted. Saved atomically (temp + rename).
+// foreign file is ignored, never trusted. Saved with the core's atomic write.
 import fs from 'node:fs';
-import path from 'node:path';
+import { writeFileAtomically } from '../core/files/atomic-write';
 
 export interface Rect {
   x: number;
@@ -100,8 +100,5 @@ export function loadWindowState(file: string): WindowState | null {
 }
 
 export function saveWindowState(file: string, state: WindowState): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(tmp, `${JSON.stringify(state)}\n`);
-  fs.renameSync(tmp, file);
+  writeFileAtomically(file, `${JSON.stringify(state)}\n`);
 }

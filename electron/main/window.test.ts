@@ -1,7 +1,10 @@
-// Pins the web preferences of the one BrowserWindow: parses window.ts with the
-// TypeScript compiler and reads the literal object written at the
-// `new BrowserWindow({ webPreferences: {…} })` call, so that a changed value, a
-// spread, a variable or a second BrowserWindow fails here.
+// Security tripwires: pins the web preferences of the one BrowserWindow. It parses
+// window.ts with the TypeScript compiler and reads the literal object written at
+// the `new BrowserWindow({ webPreferences: {…} })` call, so that a changed value, a
+// spread, a variable or a second BrowserWindow fails here. These tests restate the
+// source on purpose: Electron cannot run here, so nothing else would notice a
+// weakened setting (sandbox, context isolation, node integration) before it ships.
+// Change a pinned value only together with a reviewed reason.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -4,7 +4,7 @@
 // (a plain object survives the context bridge; an Error's fields would not).
 // No other function, and never ipcRenderer itself, crosses into the page.
 import type { ApiClient, ApiErrorBody } from '../common/api/contract';
-import type { ApiEnvelope } from '../common/api/channel';
+import type { ApiEnvelope } from '../common/api/envelope';
 
 export type IpcInvoke = (method: string, args: unknown) => Promise<unknown>;
 

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { checkoutVersion } from '../core/app-version';
 import { defaultContentDbPath, repoRoot, resolveUserDataDir } from '../core/paths';
 import { ensureContentDb } from '../core/content/ensure';
+import { isMainModule } from '../core/main-module';
 import { coreOpeners } from '../core/wiring';
 import { startBrowserEdition, type BrowserEdition } from './edition';
 
@@ -95,8 +96,7 @@ export function closeOnSignals(edition: BrowserEdition): void {
   process.once('SIGTERM', stop);
 }
 
-const isMain = /electron[\\/]serve[\\/]main\.(ts|js|mjs|cjs)$/.test(process.argv[1] ?? '');
-if (isMain) {
+if (isMainModule(import.meta.url)) {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   (async () => {
     const options = parseServeArgs(process.argv.slice(2));

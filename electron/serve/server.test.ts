@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS } from '../common/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import { createHandlers } from '../core/api';
-import { memoryContentStore, tempLibrary } from '../core/testing/memory-core';
+import { memoryContentStore } from '../core/testing/content-store';
+import { tempLibrary } from '../core/testing/user-data';
 import { startServer, TOKEN_COOKIE, type RunningServer } from './server';
 
 interface Reply {

@@ -12,13 +12,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  ApiError,
-  invoke,
-  isApiMethod,
-  type ApiErrorCode,
-  type ApiHandlers,
-} from '../common/api/contract';
+import { ApiError, isApiMethod, type ApiErrorCode, type ApiHandlers } from '../common/api/contract';
+import { errorEnvelope, invokeEnvelope } from '../common/api/envelope';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
 
@@ -204,7 +199,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     code: ApiErrorCode,
     message: string,
     status = STATUS_OF[code],
-  ): void => sendJson(res, status, { ok: false, error: { code, message } });
+  ): void => sendJson(res, status, errorEnvelope(new ApiError(code, message)));
 
   const sendText = (res: http.ServerResponse, status: number, text: string, head = false): void =>
     send(res, status, `${text}\n`, { 'Content-Type': 'text/plain; charset=utf-8' }, head);
@@ -254,17 +249,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sendError(res, 'invalid_input', 'the body is not valid UTF-8 JSON');
       return;
     }
-    try {
-      const result = await invoke(options.handlers, method, args);
-      sendJson(res, 200, { ok: true, result: result ?? null });
-    } catch (err) {
-      const apiError =
-        err instanceof ApiError
-          ? err
-          : new ApiError('internal', err instanceof Error ? err.message : String(err));
-      if (apiError.code === 'internal') log(`api ${method}: ${apiError.message}`);
-      sendError(res, apiError.code, apiError.message);
+    const reply = await invokeEnvelope(options.handlers, method, args);
+    if (reply.ok) {
+      sendJson(res, 200, reply);
+      return;
     }
+    if (reply.error.code === 'internal') log(`api ${method}: ${reply.error.message}`);
+    sendJson(res, STATUS_OF[reply.error.code], reply);
   };
 
   const handleStatic = (req: http.IncomingMessage, res: http.ServerResponse, rawPath: string) => {

@@ -24,7 +24,7 @@ import {
   loadSearchIndex,
   type SearchIndexDocument,
 } from '../../electron/core/search/index';
-import { seedSections } from '../../electron/core/search/testing/seed-sections';
+import { seedSections } from '../../electron/core/testing/seed-sections';
 import { ensureManpagesJa, manpageSections } from './manpages';
 
 const ENGINES = ['ours', 'lunr-ja', 'fts5', 'scan'] as const;

@@ -1,16 +1,19 @@
-// The content commands of the CLI, run as a user runs them: a child process, real
-// files in a temp dir. Checks the exact JSON shapes the README documents, one-line errors with
-// exit 1, and that a failed build leaves the previous database untouched.
+// The content commands of the CLI, run as a user runs them: a child process — the
+// `hakusho` bin (the launcher, which rebuilds the bundle when a source is newer),
+// `npm run cli`, or the bundle itself with plain Node — on real files in a temp
+// dir. Checks the exact JSON shapes the CLI documents, one-line errors with their
+// exit codes, and that a failed build leaves the previous database untouched.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_BUNDLE } from '../../build/cli-bundle.mjs';
 import { repoRoot } from '../../electron/core/paths';
 import {
   leftoverTempFiles,
   makeTempContent,
   type TempContent,
-} from '../../electron/core/ingest/temp-inputs.test-helper';
+} from '../../electron/core/testing/temp-content';
 
 const root = repoRoot();
 let temp: TempContent;
@@ -19,30 +22,27 @@ beforeAll(() => {
 });
 afterAll(() => temp.cleanup());
 
-function cli(args: string[], viaNpm = false) {
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  bin: { hakusho: string };
+};
+
+/** Runs the CLI: by default the `hakusho` bin as the OS runs it (its #! line, no npm). */
+function cli(args: string[], how: 'bin' | 'npm' | 'bundle' = 'bin') {
   const env = { ...process.env, HAKUSHO_CONTENT_DB: temp.dbPath };
-  const result = viaNpm
-    ? spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
-        cwd: root,
-        env,
-        encoding: 'utf8',
-      })
-    : spawnSync(
-        process.execPath,
-        ['--import', 'tsx', path.join(root, 'electron/cli/main.ts'), ...args],
-        {
-          cwd: root,
-          env,
-          encoding: 'utf8',
-        },
-      );
+  const [command, prefix] =
+    how === 'npm'
+      ? ['npm', ['run', '--silent', 'cli', '--']]
+      : how === 'bundle'
+        ? [process.execPath, [path.join(root, CLI_BUNDLE)]]
+        : [path.join(root, pkg.bin.hakusho), []];
+  const result = spawnSync(command, [...prefix, ...args], { cwd: root, env, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('hakusho content commands (child process)', () => {
   it('`npm run --silent cli -- toc --json` builds the missing database and prints only JSON', () => {
     expect(fs.existsSync(temp.dbPath)).toBe(false);
-    const { code, stdout, stderr } = cli(['toc', '--json'], true);
+    const { code, stdout, stderr } = cli(['toc', '--json'], 'npm');
     expect(code).toBe(0);
     expect(stderr).toMatch(/content: building .*\(missing\)/);
     const toc = JSON.parse(stdout) as Record<string, unknown>[];
@@ -72,7 +72,7 @@ describe('hakusho content commands (child process)', () => {
     });
   });
 
-  it('`read <id> --json` has its documented shape', () => {
+  it('`read <id> --json` has the documented shape', () => {
     const { code, stdout, stderr } = cli(['read', 'us-2-partnership', '--json']);
     expect(code).toBe(0);
     expect(stderr).toBe(''); // the database is current: nothing rebuilt
@@ -109,6 +109,20 @@ describe('hakusho content commands (child process)', () => {
     ).toBe(true);
   });
 
+  it('the bundle runs with plain Node, and answers as the bin does', () => {
+    const viaBin = cli(['search', '半導体', '--json', '--limit', '3']);
+    const direct = cli(['search', '半導体', '--json', '--limit', '3'], 'bundle');
+    expect(direct.code).toBe(0);
+    expect(direct.stderr).toBe('');
+    expect(JSON.parse(direct.stdout)).toHaveLength(3);
+    expect(direct.stdout).toBe(viaBin.stdout);
+    const help = cli(['--help'], 'bundle');
+    expect(help.stdout).toMatch(/^usage: hakusho <command>/);
+    expect(help.stdout).toContain(
+      'exit codes: 0 done, 1 failed (one line on stderr), 2 wrong command line',
+    );
+  });
+
   it('prints readable text without --json', () => {
     const toc = cli(['toc']);
     expect(toc.code).toBe(0);
@@ -118,11 +132,24 @@ describe('hakusho content commands (child process)', () => {
     expect(read.stdout).toMatch(/^ {2}us-4 {2}4．地域・国際社会の繁栄に資する日米経済協力$/m);
   });
 
-  it('unknown section id: exit 1 with one line', () => {
-    const { code, stdout, stderr } = cli(['read', 'us-9', '--json']);
-    expect(code).toBe(1);
+  it('unknown section id: exit 1 with one line (the error envelope with --json)', () => {
+    const text = cli(['read', 'us-9']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toBe('');
+    expect(text.stderr).toBe('hakusho: read: no section "us-9" (see: toc)\n');
+    const json = cli(['read', 'us-9', '--json']);
+    expect(json.code).toBe(1);
+    expect(json.stdout).toBe('');
+    expect(json.stderr).toBe(
+      '{"ok":false,"error":{"code":"not_found","message":"read: no section \\"us-9\\" (see: toc)"}}\n',
+    );
+  });
+
+  it('a wrong command line: exit 2 with one line', () => {
+    const { code, stdout, stderr } = cli(['read', 'not an id!']);
+    expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('hakusho: read: no section "us-9" (see: toc)\n');
+    expect(stderr).toMatch(/^hakusho: read: getSection: ids are ASCII letters.* at id\n$/);
   });
 
   describe('bad input: exit 1, one line naming the file, previous database untouched', () => {

@@ -2,9 +2,9 @@
 // `annotations add --paragraph <id> --start N --end M [--end-paragraph ID]
 //  [--note T] [--color C] [--tag T]… [--json]` (offsets are UTF-16 code units into
 // the paragraphs' display text; prints the stored annotation with its id).
-import type { Annotation } from '../../common/api/types';
-import { CliError, type Command } from '../command';
-import { intOption, stringList, withLibrary } from './library-access';
+import type { Annotation, HighlightColor } from '../../common/api/types';
+import { UsageError, type Command } from '../command';
+import { intOption, optional, stringList } from '../options';
 
 function describe(a: Annotation): string {
   const where = a.path.length > 0 ? a.path.join(' › ') : `(not in this edition) ${a.sectionId}`;
@@ -17,6 +17,10 @@ function describe(a: Annotation): string {
   if (a.tags.length > 0) lines.push(`  ${a.tags.map((t) => `#${t}`).join(' ')}`);
   return lines.join('\n');
 }
+
+/** The colour as given: the contract says whether it is one. */
+const color = (value: unknown) =>
+  typeof value === 'string' ? { color: value as HighlightColor } : {};
 
 export const annotationsCommand: Command = {
   name: 'annotations',
@@ -34,43 +38,38 @@ export const annotationsCommand: Command = {
     end: { type: 'string' },
     note: { type: 'string' },
   },
-  async run(input, io) {
+  data: (input) => (input.positionals[0] === 'add' ? 'writes' : 'reads'),
+  async run(input, session, io) {
     const [sub] = input.positionals;
     const v = input.values;
     if (sub === 'list') {
       const tags = stringList(v.tag);
-      if (tags.length > 1) throw new CliError('annotations list: give at most one --tag');
-      const list = await withLibrary(input, io, (s) =>
-        s.call('listAnnotations', {
-          ...(tags[0] !== undefined ? { tag: tags[0] } : {}),
-          ...(typeof v.color === 'string' ? { color: v.color as never } : {}),
-          ...(typeof v.section === 'string' ? { sectionId: v.section } : {}),
-        }),
-      );
+      if (tags.length > 1) throw new UsageError('annotations list: give at most one --tag');
+      const list = await session.call('listAnnotations', {
+        ...optional('tag', tags[0]),
+        ...color(v.color),
+        ...optional('sectionId', v.section),
+      });
       if (input.json) io.out(JSON.stringify(list, null, 2));
       else io.out(list.length === 0 ? 'No annotations.' : list.map(describe).join('\n\n'));
       return 0;
     }
     if (sub === 'add') {
       if (typeof v.paragraph !== 'string')
-        throw new CliError('annotations add: --paragraph <id> is required');
-      const startOffset = intOption(v.start, 'start', 'annotations add');
-      const endOffset = intOption(v.end, 'end', 'annotations add');
+        throw new UsageError('annotations add: --paragraph <id> is required');
       const tags = stringList(v.tag);
-      const added = await withLibrary(input, io, (s) =>
-        s.call('addAnnotation', {
-          startParagraphId: v.paragraph as string,
-          startOffset,
-          ...(typeof v['end-paragraph'] === 'string' ? { endParagraphId: v['end-paragraph'] } : {}),
-          endOffset,
-          ...(typeof v.note === 'string' ? { note: v.note } : {}),
-          ...(typeof v.color === 'string' ? { color: v.color as never } : {}),
-          ...(tags.length > 0 ? { tags } : {}),
-        }),
-      );
+      const added = await session.call('addAnnotation', {
+        startParagraphId: v.paragraph,
+        startOffset: intOption(v.start, 'start', 'annotations add'),
+        ...optional('endParagraphId', v['end-paragraph']),
+        endOffset: intOption(v.end, 'end', 'annotations add'),
+        ...optional('note', v.note),
+        ...color(v.color),
+        ...(tags.length > 0 ? { tags } : {}),
+      });
       io.out(input.json ? JSON.stringify(added, null, 2) : describe(added));
       return 0;
     }
-    throw new CliError('annotations: expected "list" or "add"');
+    throw new UsageError('annotations: expected "list" or "add"');
   },
 };

@@ -1,17 +1,17 @@
 // `backup list [--json]`, `backup restore <name>`, `backup now`: the verified
 // backups of user.sqlite (newest first, the last 10 kept). A restore first saves
 // the current state as a 'pre-restore' backup, so it can itself be undone.
-import { CliError, type Command } from '../command';
-import { withLibrary } from './library-access';
+import { UsageError, type Command } from '../command';
 
 export const backupCommand: Command = {
   name: 'backup',
   summary: 'List, take or restore backups of the notes database',
   usage: 'hakusho backup list [--json] | backup now | backup restore <name>',
-  async run(input, io) {
+  data: (input) => (input.positionals[0] === 'list' ? 'reads' : 'writes'),
+  async run(input, session, io) {
     const [sub, name, extra] = input.positionals;
     if (sub === 'list') {
-      const list = await withLibrary(input, io, (s) => s.call('listBackups', {}));
+      const list = await session.call('listBackups', {});
       if (input.json) io.out(JSON.stringify(list, null, 2));
       else
         io.out(
@@ -24,7 +24,7 @@ export const backupCommand: Command = {
       return 0;
     }
     if (sub === 'now') {
-      const info = await withLibrary(input, io, (s) => s.library.backupNow('manual'));
+      const info = await session.call('createBackup', {});
       io.out(
         input.json
           ? JSON.stringify({ name: info.name, createdAt: info.createdAt })
@@ -34,8 +34,8 @@ export const backupCommand: Command = {
     }
     if (sub === 'restore') {
       if (!name || extra !== undefined)
-        throw new CliError('backup restore: expected one backup name (see backup list)');
-      const restored = await withLibrary(input, io, (s) => s.call('restoreBackup', { name }));
+        throw new UsageError('backup restore: expected one backup name (see backup list)');
+      const restored = await session.call('restoreBackup', { name });
       io.out(
         input.json
           ? JSON.stringify(restored)
@@ -43,6 +43,6 @@ export const backupCommand: Command = {
       );
       return 0;
     }
-    throw new CliError('backup: expected "list", "now" or "restore <name>"');
+    throw new UsageError('backup: expected "list", "now" or "restore <name>"');
   },
 };

@@ -1,20 +1,20 @@
 // `bookmarks list [--json] [--by document|date]`: the reader's bookmarks, in
 // document order (default) or newest first. JSON: the contract's Bookmark objects.
-import { CliError, type Command } from '../command';
-import { withLibrary } from './library-access';
+import { UsageError, type Command } from '../command';
 
 export const bookmarksCommand: Command = {
   name: 'bookmarks',
   summary: 'List bookmarks (in document order, or --by date)',
   usage: 'hakusho bookmarks list [--json] [--by document|date]',
   options: { by: { type: 'string' } },
-  async run(input, io) {
+  data: 'reads',
+  async run(input, session, io) {
     const [sub] = input.positionals;
-    if (sub !== 'list') throw new CliError('bookmarks: expected "list"');
+    if (sub !== 'list') throw new UsageError('bookmarks: expected "list"');
     const by = input.values.by ?? 'document';
     if (by !== 'document' && by !== 'date')
-      throw new CliError('bookmarks: --by is "document" or "date"');
-    const list = await withLibrary(input, io, (s) => s.call('listBookmarks', { order: by }));
+      throw new UsageError('bookmarks: --by is "document" or "date"');
+    const list = await session.call('listBookmarks', { order: by });
     if (input.json) {
       io.out(JSON.stringify(list, null, 2));
       return 0;

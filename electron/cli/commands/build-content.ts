@@ -1,11 +1,13 @@
 // `build-content`: rebuilds the content database from the source, its metadata and
 // the curation (always, even when it looks current). Atomic: on any error the
-// previous database stays as it was and the command exits 1 with one line.
+// previous database stays as it was and the command exits 1 with one line. A
+// maintenance command, not a reader call: it builds the content the core reads
+// and never opens the core.
 import path from 'node:path';
 import { defaultContentInputs, displayPath } from '../../core/content/inputs';
 import { buildContentDb } from '../../core/ingest/build';
 import type { Command } from '../command';
-import { asCliError } from './content-access';
+import { buildingContent } from '../core-session';
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -19,7 +21,8 @@ export const buildContentCommand: Command = {
     metadata: { type: 'string' },
     curation: { type: 'string' },
   },
-  run(input, io) {
+  data: 'reads',
+  run(input, _session, io) {
     const defaults = defaultContentInputs();
     const source = str(input.values.source);
     const sourcePath = source ? path.resolve(source) : defaults.sourcePath;
@@ -35,7 +38,7 @@ export const buildContentCommand: Command = {
           : defaults.metadataPath,
       curationPath: curation ? path.resolve(curation) : defaults.curationPath,
     };
-    const result = asCliError(() =>
+    const result = buildingContent(() =>
       buildContentDb({ inputs, dbPath: input.contentDbPath, log: io.log }),
     );
     if (input.json) {

@@ -2,17 +2,17 @@
 // an invalid file is refused with a clear error and changes nothing; importing
 // the same file twice adds nothing.
 import fs from 'node:fs';
-import { MAX_IMPORT_BYTES } from '../../common/api/contract';
-import { CliError, type Command } from '../command';
-import { withLibrary } from './library-access';
+import { MAX_IMPORT_BYTES } from '../../common/rules/notes';
+import { CliError, UsageError, type Command } from '../command';
 
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import annotations and bookmarks from a W3C JSON-LD export',
   usage: 'hakusho import FILE [--json]',
-  async run(input, io) {
+  data: 'writes',
+  async run(input, session, io) {
     const [file, extra] = input.positionals;
-    if (!file || extra !== undefined) throw new CliError('import: expected one FILE');
+    if (!file || extra !== undefined) throw new UsageError('import: expected one FILE');
     let body: string;
     try {
       const stat = fs.statSync(file);
@@ -22,9 +22,10 @@ export const importCommand: Command = {
     } catch (err) {
       throw new CliError(
         `import: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`,
+        'not_found',
       );
     }
-    const summary = await withLibrary(input, io, (s) => s.call('importAnnotations', { body }));
+    const summary = await session.call('importAnnotations', { body });
     if (input.json) io.out(JSON.stringify(summary, null, 2));
     else
       io.out(

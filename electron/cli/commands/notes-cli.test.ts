@@ -1,11 +1,12 @@
 // The notes commands of the CLI (bookmarks, annotations, export, import, backup)
-// run in-process against a real content database and real user-data folders.
+// run in-process against a real content database and real user-data folders,
+// each through the one reader core the CLI opens and the contract's invoke.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openContentStore } from '../../core/content/store';
-import { CliError } from '../command';
+import { SqliteLibrary } from '../../core/library/library';
 import { runCli } from '../main';
 
 let root: string;
@@ -30,6 +31,7 @@ beforeAll(async () => {
   store.close();
 }, 120_000);
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
 
 async function run(args: string[], userData: string) {
   const out: string[] = [];
@@ -93,32 +95,87 @@ describe('notes CLI', () => {
     expect(fs.existsSync(path.join(root, 'never', 'user.sqlite'))).toBe(false);
   });
 
-  it('refuses bad input with one-line errors', async () => {
+  it('refuses bad input with one line on stderr: exit 2 for the command line, 1 for the call', async () => {
     const ud = path.join(root, 'b');
-    const cases: [string[], RegExp][] = [
-      [['annotations', 'add', '--paragraph', 'nope', '--start', '0', '--end', '3'], /no paragraph/],
+    const cases: [string[], number, RegExp][] = [
+      [
+        ['annotations', 'add', '--paragraph', 'nope', '--start', '0', '--end', '3'],
+        1,
+        /no paragraph/,
+      ],
       [
         ['annotations', 'add', '--paragraph', paragraphId, '--start', '5', '--end', '2'],
+        1,
         /starts after/,
       ],
       [
         ['annotations', 'add', '--paragraph', paragraphId, '--start', '0', '--end', '99999'],
+        1,
         /outside/,
       ],
       [
         ['annotations', 'add', '--paragraph', paragraphId, '--start', 'x', '--end', '2'],
+        2,
         /non-negative integer/,
       ],
-      [['backup', 'restore', '../../etc/passwd'], /not a backup name/],
-      [['export', '--format', 'pdf'], /--format/],
-      [['import', path.join(root, 'missing.jsonld')], /cannot read/],
+      [['annotations', 'add', '--paragraph', 'a b', '--start', '0', '--end', '2'], 2, /ids are/],
+      [['annotations', 'list', '--color', 'red'], 2, /color/],
+      [['annotations', 'remove'], 2, /expected "list" or "add"/],
+      [['search', '米国', '--limit', '5000'], 2, /limit/],
+      [['search', '米国', '--limit', 'ten'], 2, /non-negative integer/],
+      [['search'], 2, /expected a query/],
+      [['bookmarks', 'list', '--by', 'size'], 2, /--by/],
+      [['toc', '--depth', '2'], 2, /Unknown option '--depth'/],
+      [['tocs'], 2, /unknown command "tocs"/],
+      [['read', 'us', 'extra'], 2, /expected one section id/],
+      [['backup', 'restore', '../../etc/passwd'], 1, /not a backup name/],
+      [['export', '--format', 'pdf'], 2, /--format/],
+      [['import', path.join(root, 'missing.jsonld')], 1, /cannot read/],
     ];
-    for (const [args, message] of cases) {
-      const err = await run(args, ud).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(CliError);
-      expect((err as CliError).message).toMatch(message);
-      expect((err as CliError).message).not.toContain('\n');
+    for (const [args, code, message] of cases) {
+      const result = await run(args, ud);
+      expect({ args, code: result.code }).toEqual({ args, code });
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).toMatch(/^hakusho: [^\n]+$/);
     }
+    // With --json the error is the contract's envelope, on one line.
+    const json = await run(
+      ['annotations', 'add', '--paragraph', 'nope', '--start', '0', '--end', '3', '--json'],
+      ud,
+    );
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stderr)).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'no paragraph nope' },
+    });
+  });
+
+  it('a failure nobody expected is one line and exit 1, never a stack trace', async () => {
+    const ud = path.join(root, 'g');
+    expect((await run(['backup', 'now'], ud)).code).toBe(0);
+    vi.spyOn(SqliteLibrary.prototype, 'listBackups').mockImplementationOnce(() => {
+      throw new TypeError('simulated bug\n    at somewhere (file.ts:1:1)');
+    });
+    const result = await run(['backup', 'list'], ud);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('hakusho: listBackups: simulated bug at somewhere (file.ts:1:1)');
+  });
+
+  it('reading commands never create the profile; writing ones do', async () => {
+    const ud = path.join(root, 'h');
+    for (const args of [
+      ['toc'],
+      ['search', '米国'],
+      ['bookmarks', 'list'],
+      ['annotations', 'list'],
+      ['backup', 'list'],
+      ['export', '--format', 'md'],
+    ])
+      expect((await run(args, ud)).code).toBe(0);
+    expect(fs.existsSync(ud)).toBe(false);
+    expect((await run(['backup', 'now'], ud)).code).toBe(0);
+    expect(fs.existsSync(path.join(ud, 'user.sqlite'))).toBe(true);
   });
 
   it('export → import into a fresh profile is lossless and importing twice adds nothing', async () => {
@@ -153,9 +210,22 @@ describe('notes CLI', () => {
     expect(md).toContain('を加工して作成');
     // An invalid file changes nothing.
     fs.writeFileSync(path.join(root, 'bad.jsonld'), '{"type":"AnnotationCollection"}');
-    await expect(run(['import', path.join(root, 'bad.jsonld')], fresh)).rejects.toThrow(
-      /not a Hakusho Reader/,
+    const bad = await run(['import', path.join(root, 'bad.jsonld')], fresh);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^hakusho: .*not a Hakusho Reader/);
+    expect(items((await run(['export', '--format', 'w3c'], fresh)).stdout)).toEqual(
+      items(fs.readFileSync(out, 'utf8')),
     );
+    // An export whose file cannot be put in place keeps the previous file, and no temp file.
+    const before = fs.readFileSync(out);
+    vi.spyOn(fs, 'renameSync').mockImplementationOnce(() => {
+      throw Object.assign(new Error('EIO: simulated'), { code: 'EIO' });
+    });
+    const failed = await run(['export', '--format', 'md', '--out', out], fresh);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^hakusho: export: cannot write .*EIO/);
+    expect(fs.readFileSync(out).equals(before)).toBe(true);
+    expect(fs.readdirSync(root).filter((name) => name.includes('.tmp-'))).toEqual([]);
   });
 
   it('backup list, now and restore', async () => {

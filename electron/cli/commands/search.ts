@@ -1,43 +1,28 @@
-// `search <query> [--json] [--limit N]`: full-text search of the content, best
-// first. JSON: [{"sectionId","title","path","paragraphId","snippet","highlights",
-// "hits","score","kind","ranges"}]; readable text (title path, snippet with the
-// hits marked 【…】) without --json.
-import { ApiError } from '../../common/api/contract';
-import { MAX_QUERY_LENGTH } from '../../common/api/contract';
-import { searchNotesInProfile } from '../../core/library/handlers';
-import { createSearchService, DEFAULT_RESULT_LIMIT } from '../../core/search/service';
+// `search <query> [--json] [--limit N]`: the core's search — hits in the text,
+// best first, then hits in the reader's own notes (`kind` "note", with
+// `annotationId`). JSON: [{"sectionId","title","path","paragraphId","snippet",
+// "highlights","hits","score","kind","ranges"[,"annotationId"]}]; readable text
+// (title path, snippet with the hits marked 【…】, the words from the string table)
+// without --json.
 import { translate } from '../../common/i18n/format';
 import { resultsSummary } from '../../common/i18n/results-summary';
-import { CliError, type Command } from '../command';
-import { withContentStore } from './content-access';
+import { UsageError, type Command } from '../command';
+import { intOption } from '../options';
 
 export const searchCommand: Command = {
   name: 'search',
-  summary: 'Search the text in Japanese (all terms must occur; "…" for a phrase)',
+  summary: 'Search the text and your notes in Japanese (all terms must occur; "…" for a phrase)',
   usage: 'hakusho search <query> [--json] [--limit N]',
   options: { limit: { type: 'string' } },
-  run(input, io) {
+  data: 'reads',
+  async run(input, session, io) {
     const query = input.positionals.join(' ');
-    if (query.trim().length === 0) throw new CliError('search: expected a query');
-    if (query.length > MAX_QUERY_LENGTH) {
-      throw new CliError(`search: the query is longer than ${MAX_QUERY_LENGTH} characters`);
-    }
-    let limit = DEFAULT_RESULT_LIMIT;
-    if (typeof input.values.limit === 'string') {
-      limit = Number(input.values.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-        throw new CliError('search: --limit must be an integer from 1 to 1000');
-      }
-    }
-    const results = withContentStore(input.contentDbPath, io, (store) => {
-      try {
-        const text = createSearchService(store).search(query, { limit });
-        // Hits in the reader's own notes follow, marked kind 'note' with annotationId.
-        return [...text, ...searchNotesInProfile(input.userDataDir, store, query, limit)];
-      } catch (err) {
-        if (err instanceof ApiError) throw new CliError(`search: ${err.message}`);
-        throw err;
-      }
+    if (query.trim().length === 0) throw new UsageError('search: expected a query');
+    const results = await session.call('search', {
+      query,
+      ...(input.values.limit !== undefined
+        ? { limit: intOption(input.values.limit, 'limit', 'search') }
+        : {}),
     });
     if (input.json) {
       io.out(

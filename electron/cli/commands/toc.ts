@@ -1,13 +1,13 @@
 // `toc`: the outline in reading order. JSON: [{"id","level","title","editorial","parent"}].
 import type { Command } from '../command';
-import { withContentStore } from './content-access';
 
 export const tocCommand: Command = {
   name: 'toc',
   summary: 'Print the outline (table of contents) in reading order',
   usage: 'hakusho toc [--json]',
-  run(input, io) {
-    const toc = withContentStore(input.contentDbPath, io, (store) => store.toc());
+  data: 'reads',
+  async run(input, session, io) {
+    const toc = await session.call('getToc', {});
     if (input.json) {
       io.out(
         JSON.stringify(

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchorPassage, MAX_PATTERN_LENGTH } from './anchor';
-import { SEED_PARAGRAPHS } from './seed-slices.fixture';
+import { SEED_PARAGRAPHS } from '../../../tests/fixtures/seed-slices';
 import {
   AnchorRangeError,
   CONTEXT_LENGTH,

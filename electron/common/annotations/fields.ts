@@ -2,21 +2,10 @@
 // shared by the API contract and by import, so that every write path refuses the
 // same bad input with the same clear message. Refused: NUL and other control
 // characters (tab and line breaks are fine), lone UTF-16 surrogates, over-long text.
-import { z } from 'zod';
-import type { HighlightColor } from '../api/types';
-
-export const MAX_NOTE_LENGTH = 20_000;
-export const MAX_TAG_LENGTH = 50;
-export const MAX_TAGS = 32;
-export const MAX_LABEL_LENGTH = 200;
-export const HIGHLIGHT_COLORS: readonly HighlightColor[] = [
-  'yellow',
-  'green',
-  'blue',
-  'pink',
-  'purple',
-];
-export const DEFAULT_COLOR: HighlightColor = 'yellow';
+// The namespace import lets bundlers keep only the parts of zod in use.
+import * as z from 'zod';
+import { HIGHLIGHT_COLORS } from '../rules/colors';
+import { MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../rules/notes';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // eslint-disable-next-line no-control-regex
@@ -56,4 +45,4 @@ export const tagsSchema = z
   .array(tagSchema)
   .max(MAX_TAGS, `at most ${MAX_TAGS} tags`)
   .transform((tags) => [...new Set(tags)]);
-export const colorSchema = z.enum(['yellow', 'green', 'blue', 'pink', 'purple']);
+export const colorSchema = z.enum(HIGHLIGHT_COLORS);

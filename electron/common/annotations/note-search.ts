@@ -3,6 +3,7 @@
 // (full/half width) and lower case — with every whitespace-separated term
 // required, so 「ｉｐｅｆ 交渉」 (or with an ideographic space) finds a note that says "IPEF の交渉".
 // Offsets of hits are mapped back to the original note text for highlighting.
+import { DEFAULT_SEARCH_LIMIT } from '../rules/search';
 
 export interface NoteDoc {
   id: string;
@@ -76,7 +77,7 @@ export class NoteSearchIndex {
     return this.entries.length;
   }
 
-  search(query: string, limit = 50): NoteHit[] {
+  search(query: string, limit = DEFAULT_SEARCH_LIMIT): NoteHit[] {
     const terms = queryTerms(query);
     if (terms.length === 0) return [];
     const out: NoteHit[] = [];

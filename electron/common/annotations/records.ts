@@ -1,15 +1,15 @@
 // The stored shape of bookmarks and annotations, validated the same way whether
 // they come from the reading pane, the CLI or an imported file. Strict objects:
-// unknown keys (including "__proto__" and "constructor") are refused.
-import { z } from 'zod';
-import { MAX_ID_LENGTH } from '../api/contract';
+// unknown keys (including "__proto__" and "constructor") are refused. Built at first
+// use (../once.ts): a run that stores and imports nothing never builds them.
+// The namespace import lets bundlers keep only the parts of zod in use.
+import * as z from 'zod';
+import { ApiError, idSchema, offsetSchema } from '../api/contract';
+import { once } from '../once';
+import { MAX_PASSAGE_PARAGRAPHS, MAX_QUOTE_CONTEXT, MAX_QUOTE_LENGTH } from '../rules/passages';
 import { colorSchema, labelSchema, noteSchema, tagsSchema, textProblem } from './fields';
 
-export const idSchema = z
-  .string()
-  .min(1)
-  .max(MAX_ID_LENGTH)
-  .regex(/^[A-Za-z0-9._:-]+$/, 'ids are ASCII letters, digits, ".", "_", ":" and "-"');
+export { idSchema } from '../api/contract';
 
 const contentText = (max: number) =>
   z
@@ -20,54 +20,74 @@ const contentText = (max: number) =>
       if (problem) ctx.addIssue({ code: 'custom', message: `the quoted text ${problem}` });
     });
 
-const offset = z.number().int().min(0).max(10_000_000);
-export const isoTimeSchema = z.iso.datetime({ offset: true });
+const offset = offsetSchema;
+export const isoTimeSchema = once(() => z.iso.datetime({ offset: true }));
 
-export const annotationTargetSchema = z
-  .strictObject({
-    paragraphIds: z.array(idSchema).min(1).max(10_000),
-    quote: z.strictObject({
-      exact: contentText(1_000_000).min(1),
-      prefix: contentText(256),
-      suffix: contentText(256),
-    }),
-    position: z.strictObject({ start: offset, end: offset }),
-    startParagraphId: idSchema,
-    startOffset: offset,
-    endParagraphId: idSchema,
-    endOffset: offset,
-  })
-  .refine((t) => t.position.start < t.position.end, 'the target range is empty or reversed');
+export const annotationTargetSchema = once(() =>
+  z
+    .strictObject({
+      paragraphIds: z.array(idSchema).min(1).max(MAX_PASSAGE_PARAGRAPHS),
+      quote: z.strictObject({
+        exact: contentText(MAX_QUOTE_LENGTH).min(1),
+        prefix: contentText(MAX_QUOTE_CONTEXT),
+        suffix: contentText(MAX_QUOTE_CONTEXT),
+      }),
+      position: z.strictObject({ start: offset, end: offset }),
+      startParagraphId: idSchema,
+      startOffset: offset,
+      endParagraphId: idSchema,
+      endOffset: offset,
+    })
+    .refine((t) => t.position.start < t.position.end, 'the target range is empty or reversed'),
+);
 
-export const annotationRecordSchema = z
-  .strictObject({
+export const annotationRecordSchema = once(() =>
+  z
+    .strictObject({
+      id: idSchema,
+      kind: z.enum(['highlight', 'section-note']),
+      sectionId: idSchema,
+      color: colorSchema,
+      note: noteSchema,
+      tags: tagsSchema,
+      target: annotationTargetSchema().nullable(),
+      anchor: z.enum(['anchored', 'orphan']),
+      createdAt: isoTimeSchema(),
+      updatedAt: isoTimeSchema(),
+    })
+    .refine(
+      (a) => (a.kind === 'highlight') === (a.target !== null),
+      'a highlight has a target and a section note has none',
+    ),
+);
+
+export type AnnotationRecord = z.output<ReturnType<typeof annotationRecordSchema>>;
+
+export const bookmarkRecordSchema = once(() =>
+  z.strictObject({
     id: idSchema,
-    kind: z.enum(['highlight', 'section-note']),
     sectionId: idSchema,
-    color: colorSchema,
-    note: noteSchema,
-    tags: tagsSchema,
-    target: annotationTargetSchema.nullable(),
-    anchor: z.enum(['anchored', 'orphan']),
-    createdAt: isoTimeSchema,
-    updatedAt: isoTimeSchema,
-  })
-  .refine(
-    (a) => (a.kind === 'highlight') === (a.target !== null),
-    'a highlight has a target and a section note has none',
-  );
+    label: labelSchema,
+    createdAt: isoTimeSchema(),
+    updatedAt: isoTimeSchema(),
+  }),
+);
 
-export type AnnotationRecord = z.output<typeof annotationRecordSchema>;
+export type BookmarkRecord = z.output<ReturnType<typeof bookmarkRecordSchema>>;
 
-export const bookmarkRecordSchema = z.strictObject({
-  id: idSchema,
-  sectionId: idSchema,
-  label: labelSchema,
-  createdAt: isoTimeSchema,
-  updatedAt: isoTimeSchema,
-});
-
-export type BookmarkRecord = z.output<typeof bookmarkRecordSchema>;
+/**
+ * `value` parsed by `schema`; otherwise ApiError('invalid_input') naming `what`
+ * and the first problem. The one way the library checks what it stores.
+ */
+export function validated<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ApiError('invalid_input', describeIssue(parsed.error, what));
+  return parsed.data;
+}
 
 /** First problem of a failed parse as one line. */
 export function describeIssue(error: z.ZodError, what: string): string {

@@ -6,8 +6,10 @@
 // paragraph range) is kept under the "hakusho:" prefix so that export → import
 // is lossless. Import is strict: a file that is not exactly this shape is
 // refused as a whole with a clear error.
-import { z } from 'zod';
+// The namespace import lets bundlers keep only the parts of zod in use.
+import * as z from 'zod';
 import type { DocumentInfo } from '../api/types';
+import { once } from '../once';
 import { colorSchema } from './fields';
 import {
   describeIssue,
@@ -145,74 +147,78 @@ export function checkJsonShape(value: unknown, depth = 0): void {
   }
 }
 
-const textualBody = z.strictObject({
-  type: z.literal('TextualBody'),
-  value: z.string(),
-  format: z.literal('text/plain').optional(),
-  purpose: z.enum(['commenting', 'tagging', 'describing']),
-});
-const quoteSelector = z.strictObject({
-  type: z.literal('TextQuoteSelector'),
-  exact: z.string(),
-  prefix: z.string(),
-  suffix: z.string(),
-});
-const positionSelector = z.strictObject({
-  type: z.literal('TextPositionSelector'),
-  start: z.number().int().min(0),
-  end: z.number().int().min(0),
-});
-const rangeSchema = z.strictObject({
-  paragraphIds: z.array(idSchema),
-  startParagraphId: idSchema,
-  startOffset: z.number().int().min(0),
-  endParagraphId: idSchema,
-  endOffset: z.number().int().min(0),
-});
+/** The shapes of an export file, built at the first import (../once.ts). */
+const importSchemas = once(() => {
+  const textualBody = z.strictObject({
+    type: z.literal('TextualBody'),
+    value: z.string(),
+    format: z.literal('text/plain').optional(),
+    purpose: z.enum(['commenting', 'tagging', 'describing']),
+  });
+  const quoteSelector = z.strictObject({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string(),
+    prefix: z.string(),
+    suffix: z.string(),
+  });
+  const positionSelector = z.strictObject({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+  });
+  const rangeSchema = z.strictObject({
+    paragraphIds: z.array(idSchema),
+    startParagraphId: idSchema,
+    startOffset: z.number().int().min(0),
+    endParagraphId: idSchema,
+    endOffset: z.number().int().min(0),
+  });
 
-const annotationItemSchema = z.strictObject({
-  id: z.string().regex(/^urn:hakusho:annotation:/),
-  type: z.literal('Annotation'),
-  motivation: z.enum(['highlighting', 'commenting']),
-  created: isoTimeSchema,
-  modified: isoTimeSchema,
-  body: z.array(textualBody).max(100),
-  target: z.strictObject({
-    source: z.string().max(500),
-    selector: z.tuple([quoteSelector, positionSelector]).optional(),
-  }),
-  'hakusho:kind': z.enum(['highlight', 'section-note']),
-  'hakusho:section': idSchema,
-  'hakusho:color': colorSchema,
-  'hakusho:anchor': z.enum(['anchored', 'orphan']),
-  'hakusho:range': rangeSchema.optional(),
-});
+  const annotationItemSchema = z.strictObject({
+    id: z.string().regex(/^urn:hakusho:annotation:/),
+    type: z.literal('Annotation'),
+    motivation: z.enum(['highlighting', 'commenting']),
+    created: isoTimeSchema(),
+    modified: isoTimeSchema(),
+    body: z.array(textualBody).max(100),
+    target: z.strictObject({
+      source: z.string().max(500),
+      selector: z.tuple([quoteSelector, positionSelector]).optional(),
+    }),
+    'hakusho:kind': z.enum(['highlight', 'section-note']),
+    'hakusho:section': idSchema,
+    'hakusho:color': colorSchema,
+    'hakusho:anchor': z.enum(['anchored', 'orphan']),
+    'hakusho:range': rangeSchema.optional(),
+  });
 
-const bookmarkItemSchema = z.strictObject({
-  id: z.string().regex(/^urn:hakusho:bookmark:/),
-  type: z.literal('Annotation'),
-  motivation: z.literal('bookmarking'),
-  created: isoTimeSchema,
-  modified: isoTimeSchema,
-  body: z.array(textualBody).max(1),
-  target: z.strictObject({ source: z.string().max(500) }),
-  'hakusho:section': idSchema,
-});
+  const bookmarkItemSchema = z.strictObject({
+    id: z.string().regex(/^urn:hakusho:bookmark:/),
+    type: z.literal('Annotation'),
+    motivation: z.literal('bookmarking'),
+    created: isoTimeSchema(),
+    modified: isoTimeSchema(),
+    body: z.array(textualBody).max(1),
+    target: z.strictObject({ source: z.string().max(500) }),
+    'hakusho:section': idSchema,
+  });
 
-const collectionSchema = z.strictObject({
-  '@context': z.unknown(),
-  id: z.string().max(500),
-  type: z.literal('AnnotationCollection'),
-  label: z.string().max(1000),
-  generator: z.unknown(),
-  generated: isoTimeSchema,
-  'hakusho:format': z.literal(W3C_FORMAT_VERSION),
-  'hakusho:document': z.unknown(),
-  total: z.number().int().min(0),
-  first: z.strictObject({
-    type: z.literal('AnnotationPage'),
-    items: z.array(z.unknown()).max(MAX_IMPORT_ITEMS),
-  }),
+  const collectionSchema = z.strictObject({
+    '@context': z.unknown(),
+    id: z.string().max(500),
+    type: z.literal('AnnotationCollection'),
+    label: z.string().max(1000),
+    generator: z.unknown(),
+    generated: isoTimeSchema(),
+    'hakusho:format': z.literal(W3C_FORMAT_VERSION),
+    'hakusho:document': z.unknown(),
+    total: z.number().int().min(0),
+    first: z.strictObject({
+      type: z.literal('AnnotationPage'),
+      items: z.array(z.unknown()).max(MAX_IMPORT_ITEMS),
+    }),
+  });
+  return { annotationItemSchema, bookmarkItemSchema, collectionSchema };
 });
 
 export interface ParsedImport {
@@ -234,6 +240,7 @@ export function parseW3c(body: string): ParsedImport {
     throw new ImportFormatError(`the file is not JSON (${reason.slice(0, 200)})`);
   }
   checkJsonShape(json);
+  const { annotationItemSchema, bookmarkItemSchema, collectionSchema } = importSchemas();
   const top = collectionSchema.safeParse(json);
   if (!top.success)
     throw new ImportFormatError(

@@ -4,8 +4,15 @@
 // preload whitelist and the CLI all derive from this file, so a method added here
 // and not implemented is a compile error (Actual Budget's `Handlers`, Signal's
 // `Interface`).
-import { z } from 'zod';
+// The namespace import lets bundlers keep only the parts of zod in use.
+import * as z from 'zod';
 import { colorSchema, labelSchema, noteSchema, tagSchema, tagsSchema } from '../annotations/fields';
+import { once } from '../once';
+import { ID_PATTERN, ID_RULE, MAX_ID_LENGTH } from '../rules/ids';
+import { MAX_BACKUP_NAME_LENGTH, MAX_IMPORT_BYTES } from '../rules/notes';
+import { MAX_OFFSET, SCROLL_RANGE } from '../rules/passages';
+import { FONT_FAMILIES, FONT_SIZE, LANGUAGES, THEMES, WRITING_MODES } from '../rules/prefs';
+import { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT } from '../rules/search';
 import type {
   Annotation,
   BackupEntry,
@@ -22,92 +29,108 @@ import type {
   TocEntry,
 } from './types';
 
-/** Longest id accepted anywhere (section, paragraph, annotation ids are short slugs). */
-export const MAX_ID_LENGTH = 200;
-/** Longest search query accepted; longer input is refused, not truncated silently. */
-export const MAX_QUERY_LENGTH = 10_000;
-
-const id = z
-  .string()
-  .min(1)
-  .max(MAX_ID_LENGTH)
-  .regex(/^[A-Za-z0-9._:-]+$/, 'ids are ASCII letters, digits, ".", "_", ":" and "-"');
+/** An id by the one id rule (../rules/ids.ts). */
+export const idSchema = z.string().min(1).max(MAX_ID_LENGTH).regex(ID_PATTERN, ID_RULE);
+/** A text offset (UTF-16 code units). */
+export const offsetSchema = z.number().int().min(0).max(MAX_OFFSET);
 const empty = z.strictObject({});
+const id = idSchema;
+const offset = offsetSchema;
 
-const prefsSchema = z.strictObject({
-  theme: z.enum(['system', 'light', 'dark', 'sepia']),
-  fontSize: z.number().int().min(12).max(32),
-  writingMode: z.enum(['horizontal', 'vertical']),
-  language: z.enum(['ja', 'en']),
-  fontFamily: z.enum(['serif', 'sans']),
-  copyCitation: z.boolean(),
-});
-
-/** Largest import file accepted (JSON-LD text). */
-export const MAX_IMPORT_BYTES = 50_000_000;
-const offset = z.number().int().min(0).max(10_000_000);
-
-/** Argument schemas, one per method. Strict objects: unknown keys are refused. */
-export const inputSchemas = {
-  getDocument: empty,
-  getToc: empty,
-  getSection: z.strictObject({ id }),
-  search: z.strictObject({
-    query: z.string().max(MAX_QUERY_LENGTH),
-    limit: z.number().int().min(1).max(1000).optional(),
+const prefsSchema = once(() =>
+  z.strictObject({
+    theme: z.enum(THEMES),
+    fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
+    writingMode: z.enum(WRITING_MODES),
+    language: z.enum(LANGUAGES),
+    fontFamily: z.enum(FONT_FAMILIES),
+    copyCitation: z.boolean(),
   }),
-  getPrefs: empty,
-  setPrefs: prefsSchema.partial(),
-  getPosition: empty,
-  setPosition: z.strictObject({ sectionId: id, scroll: z.number().min(0).max(1) }),
+);
+
+const searchArgs = once(() =>
+  z.strictObject({
+    query: z.string().max(MAX_QUERY_LENGTH),
+    limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
+  }),
+);
+
+/**
+ * A record whose values are built at first read (../once.ts): a host builds the
+ * schema of a method when the method is first called, not all of them at start.
+ */
+function lazyTable<T extends Record<string, () => z.ZodType>>(
+  table: T,
+): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const out = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const key of Object.keys(table) as (keyof T)[])
+    Object.defineProperty(out, key, { enumerable: true, get: once(table[key] as () => unknown) });
+  return out;
+}
+
+/** Argument schemas, one per method, built at first use. Strict objects: unknown keys are refused. */
+export const inputSchemas = lazyTable({
+  getDocument: () => empty,
+  getToc: () => empty,
+  getSection: () => z.strictObject({ id }),
+  search: searchArgs,
+  getPrefs: () => empty,
+  setPrefs: () => prefsSchema().partial(),
+  getPosition: () => empty,
+  setPosition: () =>
+    z.strictObject({
+      sectionId: id,
+      scroll: z.number().min(SCROLL_RANGE.min).max(SCROLL_RANGE.max),
+    }),
 
   // Bookmarks and annotations (user.sqlite).
-  getNotices: empty,
-  listBookmarks: z.strictObject({ order: z.enum(['document', 'date']).optional() }),
-  toggleBookmark: z.strictObject({ sectionId: id, label: labelSchema.optional() }),
-  renameBookmark: z.strictObject({ id, label: labelSchema }),
-  deleteBookmark: z.strictObject({ id }),
-  restoreBookmark: z.strictObject({ id }),
-  listAnnotations: z.strictObject({
-    sectionId: id.optional(),
-    tag: tagSchema.optional(),
-    color: colorSchema.optional(),
-  }),
-  addAnnotation: z.strictObject({
-    startParagraphId: id,
-    startOffset: offset,
-    /** Defaults to the start paragraph. */
-    endParagraphId: id.optional(),
-    endOffset: offset,
-    color: colorSchema.optional(),
-    note: noteSchema.optional(),
-    tags: tagsSchema.optional(),
-  }),
-  addSectionNote: z.strictObject({
-    sectionId: id,
-    note: noteSchema,
-    color: colorSchema.optional(),
-    tags: tagsSchema.optional(),
-  }),
-  updateAnnotation: z.strictObject({
-    id,
-    color: colorSchema.optional(),
-    note: noteSchema.optional(),
-    tags: tagsSchema.optional(),
-  }),
-  deleteAnnotation: z.strictObject({ id }),
-  restoreAnnotation: z.strictObject({ id }),
-  searchNotes: z.strictObject({
-    query: z.string().max(MAX_QUERY_LENGTH),
-    limit: z.number().int().min(1).max(1000).optional(),
-  }),
-  exportAnnotations: z.strictObject({ format: z.enum(['w3c', 'md']) }),
-  importAnnotations: z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES) }),
-  listBackups: empty,
-  restoreBackup: z.strictObject({ name: z.string().min(1).max(200) }),
-  createBackup: empty,
-  getAppInfo: empty,
-} as const;
+  getNotices: () => empty,
+  listBookmarks: () => z.strictObject({ order: z.enum(['document', 'date']).optional() }),
+  toggleBookmark: () => z.strictObject({ sectionId: id, label: labelSchema.optional() }),
+  renameBookmark: () => z.strictObject({ id, label: labelSchema }),
+  deleteBookmark: () => z.strictObject({ id }),
+  restoreBookmark: () => z.strictObject({ id }),
+  listAnnotations: () =>
+    z.strictObject({
+      sectionId: id.optional(),
+      tag: tagSchema.optional(),
+      color: colorSchema.optional(),
+    }),
+  addAnnotation: () =>
+    z.strictObject({
+      startParagraphId: id,
+      startOffset: offset,
+      /** Defaults to the start paragraph. */
+      endParagraphId: id.optional(),
+      endOffset: offset,
+      color: colorSchema.optional(),
+      note: noteSchema.optional(),
+      tags: tagsSchema.optional(),
+    }),
+  addSectionNote: () =>
+    z.strictObject({
+      sectionId: id,
+      note: noteSchema,
+      color: colorSchema.optional(),
+      tags: tagsSchema.optional(),
+    }),
+  updateAnnotation: () =>
+    z.strictObject({
+      id,
+      color: colorSchema.optional(),
+      note: noteSchema.optional(),
+      tags: tagsSchema.optional(),
+    }),
+  deleteAnnotation: () => z.strictObject({ id }),
+  restoreAnnotation: () => z.strictObject({ id }),
+  searchNotes: searchArgs,
+  exportAnnotations: () => z.strictObject({ format: z.enum(['w3c', 'md']) }),
+  importAnnotations: () => z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES) }),
+  listBackups: () => empty,
+  restoreBackup: () => z.strictObject({ name: z.string().min(1).max(MAX_BACKUP_NAME_LENGTH) }),
+  createBackup: () => empty,
+  getAppInfo: () => empty,
+});
 
 /** Result type of each method. */
 export interface ApiResults {
@@ -196,6 +219,16 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Any failure as the ApiError that crosses a boundary: an ApiError as it is,
+ * anything else `internal` with its message (prefixed with `context`), never a stack.
+ */
+export function asApiError(err: unknown, context?: string): ApiError {
+  if (err instanceof ApiError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new ApiError('internal', context ? `${context}: ${message}` : message);
+}
+
 /** Validates raw arguments against the method's schema; throws ApiError('invalid_input'). */
 export function parseArgs<M extends ApiMethod>(method: M, raw: unknown): ApiParsedArgs<M> {
   const result = inputSchemas[method].safeParse(raw ?? {});
@@ -221,10 +254,6 @@ export async function invoke<M extends ApiMethod>(
   try {
     return await (handlers[method] as (a: ApiParsedArgs<M>) => ApiResult<M>)(args);
   } catch (err) {
-    if (err instanceof ApiError) throw err;
-    throw new ApiError(
-      'internal',
-      `${method}: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    throw asApiError(err, method);
   }
 }

@@ -1,6 +1,11 @@
 // Domain types shared by every layer (core, hosts, renderer). Pure types only.
 // All text offsets anywhere in the project are UTF-16 code units into a
-// paragraph's display text.
+// paragraph's display text. Types whose values are a rule (colours, preference
+// values) are derived from ../rules, where the values are defined once.
+import type { HighlightColor } from '../rules/colors';
+
+export type { HighlightColor } from '../rules/colors';
+export type { FontFamily, Language, Prefs, Theme, WritingMode } from '../rules/prefs';
 
 /** Kind of a section in the outline, from the largest to the smallest. */
 export type SectionKind = 'chapter' | 'part' | 'topic' | 'dated';
@@ -70,21 +75,6 @@ export interface SearchResultItem {
   annotationId?: string;
 }
 
-export type Theme = 'system' | 'light' | 'dark' | 'sepia';
-export type WritingMode = 'horizontal' | 'vertical';
-export type Language = 'ja' | 'en';
-export type FontFamily = 'serif' | 'sans';
-
-export interface Prefs {
-  theme: Theme;
-  fontSize: number;
-  writingMode: WritingMode;
-  language: Language;
-  fontFamily: FontFamily;
-  /** Copying a passage adds its 出典 line. */
-  copyCitation: boolean;
-}
-
 export interface ReadingPosition {
   sectionId: string;
   /** Fraction 0..1 of the reading pane's scroll range, in the reading direction. */
@@ -105,7 +95,6 @@ export interface Notice {
 
 // ---- bookmarks and annotations (user.sqlite) -------------------------------
 
-export type HighlightColor = 'yellow' | 'green' | 'blue' | 'pink' | 'purple';
 /** A highlight of a passage, or a note on a whole section. */
 export type AnnotationKind = 'highlight' | 'section-note';
 /** Orphan: the passage could not be found again in the current content; the quote is kept. */
@@ -173,8 +162,8 @@ export interface ImportSummary {
   bookmarksUnchanged: number;
 }
 
-/** Which host serves the renderer (menus and help texts differ slightly). */
-export type HostKind = 'electron' | 'browser';
+/** Which host answers the contract (the renderer's menus and help texts differ slightly). */
+export type HostKind = 'electron' | 'browser' | 'cli';
 
 /** Startup notices shown in the About box and at start; the same shape as Notice. */
 export type AppNotice = Notice;

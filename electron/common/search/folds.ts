@@ -2,6 +2,13 @@
 // a Japanese reader expects to be "the same character" when searching, beyond what
 // Unicode NFKC, case folding and width folding already do. Display text never
 // changes: these apply to the search copy only.
+//
+// Hiragana and katakana are deliberately not folded into each other. They spell
+// different words in this kind of text: katakana marks loanwords and names
+// (タイ通商代表, the US trade representative Tai) while the same kana in hiragana
+// are grammar (たい in 〜したい, on nearly every page). Folding them would turn a
+// precise name search into hundreds of hits a reader would call wrong, and
+// Japanese IMEs let the reader type exactly the script they see.
 
 /**
  * Long-vowel look-alikes. After a katakana character (or ー) these are read as the
@@ -73,13 +80,3 @@ export const PUNCTUATION_FOLDS: ReadonlyMap<string, string> = new Map([
   ['〜', '~'],
   ['〰', '~'],
 ]);
-
-/**
- * Hiragana and katakana are NOT folded into each other. They spell different words
- * in this kind of text: katakana marks loanwords and names (タイ通商代表, the US
- * trade representative Tai) while the same kana in hiragana are grammar (たい in
- * 〜したい, on nearly every page). Folding them would turn a precise name search into
- * hundreds of hits a reader would call wrong, and Japanese IMEs let the reader type
- * exactly the script they see.
- */
-export const KANA_FOLDING = false;

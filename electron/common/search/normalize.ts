@@ -186,8 +186,14 @@ export function normalizeText(display: string): string {
   return normalizeForSearch(display).text;
 }
 
-/** Display offset where the normalized character at `start` begins. */
-export function toDisplayStart(edits: readonly number[], start: number): number {
+/**
+ * Where the normalized character at `at` comes from: unchanged display text (its
+ * display offset), or an edit (the display span the edit replaced).
+ */
+function locate(
+  edits: readonly number[],
+  at: number,
+): { display: number } | { from: number; to: number } {
   let norm = 0;
   let disp = 0;
   for (let k = 0; k < edits.length; k += 3) {
@@ -195,33 +201,26 @@ export function toDisplayStart(edits: readonly number[], start: number): number 
     const de = edits[k + 1] as number;
     const len = edits[k + 2] as number;
     const plain = ds - disp;
-    if (start < norm + plain) return disp + (start - norm);
+    if (at < norm + plain) return { display: disp + (at - norm) };
     norm += plain;
-    if (len > 0 && start < norm + len) return ds;
+    if (len > 0 && at < norm + len) return { from: ds, to: de };
     norm += len;
     disp = de;
   }
-  return disp + (start - norm);
+  return { display: disp + (at - norm) };
+}
+
+/** Display offset where the normalized character at `start` begins. */
+export function toDisplayStart(edits: readonly number[], start: number): number {
+  const where = locate(edits, start);
+  return 'display' in where ? where.display : where.from;
 }
 
 /** Display offset where the normalized character before `end` ends (end > 0). */
 export function toDisplayEnd(edits: readonly number[], end: number): number {
   if (end <= 0) return toDisplayStart(edits, 0);
-  const last = end - 1;
-  let norm = 0;
-  let disp = 0;
-  for (let k = 0; k < edits.length; k += 3) {
-    const ds = edits[k] as number;
-    const de = edits[k + 1] as number;
-    const len = edits[k + 2] as number;
-    const plain = ds - disp;
-    if (last < norm + plain) return disp + (last - norm) + 1;
-    norm += plain;
-    if (len > 0 && last < norm + len) return de;
-    norm += len;
-    disp = de;
-  }
-  return disp + (last - norm) + 1;
+  const where = locate(edits, end - 1);
+  return 'display' in where ? where.display + 1 : where.to;
 }
 
 /** Maps a [start, end) range of the search copy to the display text. */

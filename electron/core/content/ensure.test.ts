@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArtifactBuilder } from './artifacts';
 import { ensureContentDb, staleReason } from './ensure';
-import { makeTempContent, type TempContent } from '../ingest/temp-inputs.test-helper';
+import { makeTempContent, type TempContent } from '../testing/temp-content';
 
 let temp: TempContent;
 const lines: string[] = [];

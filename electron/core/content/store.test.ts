@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../common/api/contract';
 import { buildContentDb } from '../ingest/build';
-import { makeTempContent, type TempContent } from '../ingest/temp-inputs.test-helper';
+import { makeTempContent, type TempContent } from '../testing/temp-content';
 import type { ContentStore } from './store-types';
 import { openContentStore } from './store';
 
@@ -27,7 +27,7 @@ afterAll(() => {
 });
 
 describe('openContentStore', () => {
-  it('gives the outline of the issue in reading order', () => {
+  it('gives the curated outline in reading order', () => {
     const toc = store.toc();
     const count = (id: string) => store.section(id).paragraphs.length;
     expect(toc.map((e) => [e.id, e.level, e.parent, e.editorial, e.kind, count(e.id)])).toEqual([
@@ -72,7 +72,7 @@ describe('openContentStore', () => {
     expect(store.section('canada').next).toBeNull();
   });
 
-  it('keeps the texts exactly as the issue expects', () => {
+  it('keeps the texts exactly as the source has them', () => {
     const all = store
       .searchDocs()
       .flatMap((d) => d.paragraphs.map((p) => p.text))

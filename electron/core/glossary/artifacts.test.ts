@@ -11,11 +11,7 @@ import { staleReason } from '../content/ensure';
 import { openContentStore } from '../content/store';
 import { buildContentDb } from '../ingest/build';
 import { ContentBuildError } from '../ingest/errors';
-import {
-  leftoverTempFiles,
-  makeTempContent,
-  type TempContent,
-} from '../ingest/temp-inputs.test-helper';
+import { leftoverTempFiles, makeTempContent, type TempContent } from '../testing/temp-content';
 import { GLOSSARY_ARTIFACT, OTHER_NAMES_ARTIFACT } from './artifacts';
 import expected from './chapter-glossary.expected.json';
 import { readGlossary, readOtherNames } from './read';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { artifactBuilders, type ArtifactBuilder, type ArtifactSource } from '../content/artifacts';
 import { curationSchema } from '../ingest/curation';
 import { IMPORT_META, IMPORT_SCHEMA_SQL, META, SCHEMA_VERSION } from '../content/schema';
-import { replaceFileAtomically } from '../ingest/atomic-write';
+import { replaceFileAtomically } from '../files/atomic-write';
 import {
   BUILDER_VERSION,
   buildArtifacts,
@@ -55,7 +55,7 @@ export function importArtifactSource(info: ImportedDocumentInfo): ArtifactSource
       attribution: info.attribution,
       sourceFile: info.sourceFile,
     },
-    curation: curationSchema.parse({ document: info.id, sections: [] }),
+    curation: curationSchema().parse({ document: info.id, sections: [] }),
     files: { metadata: info.sourceFile, curation: info.sourceFile },
   };
 }

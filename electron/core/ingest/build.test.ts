@@ -8,7 +8,7 @@ import { SCHEMA_VERSION } from '../content/schema';
 import { repoRoot } from '../paths';
 import { BUILDER_VERSION, buildContentDb, sha256 } from './build';
 import { ContentBuildError } from './errors';
-import { leftoverTempFiles, makeTempContent, type TempContent } from './temp-inputs.test-helper';
+import { leftoverTempFiles, makeTempContent, type TempContent } from '../testing/temp-content';
 
 let temp: TempContent;
 beforeEach(() => {

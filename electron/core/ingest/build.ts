@@ -21,7 +21,7 @@ import {
   SCHEMA_VERSION,
 } from '../content/schema';
 import type { SearchDoc } from '../content/store-types';
-import { replaceFileAtomically } from './atomic-write';
+import { replaceFileAtomically } from '../files/atomic-write';
 import type Database from 'better-sqlite3';
 import {
   applyCuration,

@@ -22,7 +22,7 @@ const curate = (c: Curation) => applyCuration(blocks, c, names);
 describe('applyCuration on the seed (rule 6)', () => {
   const content = curate(curation);
 
-  it('produces exactly the outline of the issue', () => {
+  it('produces exactly the curated outline', () => {
     const count = (id: string) => content.paragraphs.filter((p) => p.sectionId === id).length;
     expect(
       content.sections.map((s) => [s.id, s.level, s.parentId, s.title, s.editorial, count(s.id)]),
@@ -88,7 +88,7 @@ describe('applyCuration on the seed (rule 6)', () => {
     expect([joined?.firstLine, joined?.lastLine]).toEqual([229, 240]);
   });
 
-  it('starts 3． and 4． at the paragraphs the issue names, with readable ids', () => {
+  it('starts 3． and 4． at the paragraphs the curation names, with readable ids', () => {
     expect(
       content.paragraphs.find((p) => p.id === 'us-3.p1')?.text.startsWith('過去半世紀にわたり'),
     ).toBe(true);

@@ -5,10 +5,13 @@
 // that matches nothing, or more than once, fails the build with a message naming the
 // entry. Nothing is dropped silently: every heading of the source needs an id here,
 // and every paragraph ends up in a section.
-import { z } from 'zod';
+// The namespace import lets bundlers keep only the parts of zod in use.
+import * as z from 'zod';
 import type { SectionKind } from '../../common/api/types';
 import { displayText } from './display';
 import { ContentBuildError } from './errors';
+import { once } from '../../common/once';
+import { parseJsonInput } from './json-input';
 import { fidelityViolation } from './fidelity';
 import { glossaryCurationSchema, otherNamesCurationSchema } from '../glossary/curation';
 import type { SourceBlock } from './segment';
@@ -16,59 +19,51 @@ import type { SourceBlock } from './segment';
 /** Section ids: lower-case ASCII words joined by "-" (paragraph ids append ".pN"). */
 export const SECTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const sectionId = z.string().regex(SECTION_ID, 'section ids are lower-case words joined by "-"');
-const quote = z.string().min(2, 'a quote needs at least 2 characters');
-const note = z.string().optional();
+/** The curation file's shape, built at the first content build (../../common/once.ts). */
+export const curationSchema = once(() => {
+  const sectionId = z.string().regex(SECTION_ID, 'section ids are lower-case words joined by "-"');
+  const quote = z.string().min(2, 'a quote needs at least 2 characters');
+  const note = z.string().optional();
 
-export const curationSchema = z.strictObject({
-  $comment: z.string().optional(),
-  document: z.string().min(1),
-  /** One entry per heading of the source: its stable id, and a title when the source's is wrong. */
-  sections: z.array(
-    z.strictObject({ id: sectionId, quote, title: z.string().min(1).optional(), note }),
-  ),
-  /** Headings the editors supply (shown in ［］, flagged editorial), inserted before an anchor. */
-  editorialSections: z
-    .array(
-      z.strictObject({
-        id: sectionId,
-        kind: z.enum(['chapter', 'part', 'topic', 'dated']),
-        title: z.string().min(1),
-        before: quote,
-        note,
-      }),
-    )
-    .default([]),
-  /** Headings the extraction misplaced: moved before an anchor (heading or paragraph). */
-  moves: z.array(z.strictObject({ heading: quote, before: quote, note })).default([]),
-  /** Paragraphs the extraction split: the block quoted is appended to the one `onto` quotes. */
-  joins: z.array(z.strictObject({ quote, onto: quote, note })).default([]),
-  /** Glossary definitions the rule misses and editorial expansions (checked in ../glossary). */
-  glossary: glossaryCurationSchema.default({ definitions: [], editorial: [] }),
-  /** Other names readers search for (表記ゆれ), checked in ../glossary. */
-  otherNames: otherNamesCurationSchema.default([]),
+  const curation = z.strictObject({
+    $comment: z.string().optional(),
+    document: z.string().min(1),
+    /** One entry per heading of the source: its stable id, and a title when the source's is wrong. */
+    sections: z.array(
+      z.strictObject({ id: sectionId, quote, title: z.string().min(1).optional(), note }),
+    ),
+    /** Headings the editors supply (shown in ［］, flagged editorial), inserted before an anchor. */
+    editorialSections: z
+      .array(
+        z.strictObject({
+          id: sectionId,
+          kind: z.enum(['chapter', 'part', 'topic', 'dated']),
+          title: z.string().min(1),
+          before: quote,
+          note,
+        }),
+      )
+      .default([]),
+    /** Headings the extraction misplaced: moved before an anchor (heading or paragraph). */
+    moves: z.array(z.strictObject({ heading: quote, before: quote, note })).default([]),
+    /** Paragraphs the extraction split: the block quoted is appended to the one `onto` quotes. */
+    joins: z.array(z.strictObject({ quote, onto: quote, note })).default([]),
+    /** Glossary definitions the rule misses and editorial expansions (checked in ../glossary). */
+    glossary: glossaryCurationSchema.default({ definitions: [], editorial: [] }),
+    /** Other names readers search for (表記ゆれ), checked in ../glossary. */
+    otherNames: otherNamesCurationSchema.default([]),
+  });
+  return curation;
 });
-export type Curation = z.infer<typeof curationSchema>;
+export type Curation = z.infer<ReturnType<typeof curationSchema>>;
 
 /** Parses and validates a curation file's text. `name` is the file name shown in errors. */
 export function parseCuration(text: string, name: string): Curation {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new ContentBuildError(`${name}: not valid JSON (${(err as Error).message})`);
-  }
-  const result = curationSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new ContentBuildError(
-      `${name}: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid curation'}`,
-    );
-  }
-  const ids = [...result.data.sections, ...result.data.editorialSections].map((s) => s.id);
+  const curation = parseJsonInput(text, name, curationSchema(), 'curation');
+  const ids = [...curation.sections, ...curation.editorialSections].map((s) => s.id);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
   if (duplicate) throw new ContentBuildError(`${name}: section id "${duplicate}" is used twice`);
-  return result.data;
+  return curation;
 }
 
 export interface CuratedSection {

@@ -4,13 +4,12 @@
 // deletion is soft so that it can be undone.
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { ZodError } from 'zod';
 import { ApiError } from '../../common/api/contract';
 import { colorSchema, noteSchema, tagsSchema } from '../../common/annotations/fields';
 import {
   annotationRecordSchema,
-  describeIssue,
   idSchema,
+  validated,
   type AnnotationRecord,
 } from '../../common/annotations/records';
 import type { AnchorState, AnnotationTarget, HighlightColor } from '../../common/api/types';
@@ -35,24 +34,7 @@ export interface AnnotationPatch {
   tags?: string[];
 }
 
-function checkId(id: unknown): string {
-  const parsed = idSchema.safeParse(id);
-  if (!parsed.success)
-    throw new ApiError('invalid_input', describeIssue(parsed.error, 'annotation id'));
-  return parsed.data;
-}
-
-function parse<T>(
-  schema: {
-    safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError };
-  },
-  value: unknown,
-  what: string,
-): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ApiError('invalid_input', describeIssue(parsed.error, what));
-  return parsed.data;
-}
+const checkId = (id: unknown): string => validated(idSchema, id, 'annotation id');
 
 export class AnnotationRepository {
   constructor(private readonly lib: SqliteLibrary) {}
@@ -137,8 +119,8 @@ export class AnnotationRepository {
   /** Stores a new annotation (id and times assigned here) after full validation. */
   create(draft: Omit<AnnotationRecord, 'id' | 'createdAt' | 'updatedAt'>): AnnotationRecord {
     const now = this.lib.now();
-    const record = parse(
-      annotationRecordSchema,
+    const record = validated(
+      annotationRecordSchema(),
       { ...draft, id: `an-${crypto.randomUUID()}`, createdAt: now, updatedAt: now },
       'annotation',
     );
@@ -149,9 +131,9 @@ export class AnnotationRepository {
   update(id: string, patch: AnnotationPatch): AnnotationRecord {
     const current = this.get(id);
     const next: AnnotationRecord = { ...current, updatedAt: this.lib.now() };
-    if (patch.color !== undefined) next.color = parse(colorSchema, patch.color, 'color');
-    if (patch.note !== undefined) next.note = parse(noteSchema, patch.note, 'note');
-    if (patch.tags !== undefined) next.tags = parse(tagsSchema, patch.tags, 'tags');
+    if (patch.color !== undefined) next.color = validated(colorSchema, patch.color, 'color');
+    if (patch.note !== undefined) next.note = validated(noteSchema, patch.note, 'note');
+    if (patch.tags !== undefined) next.tags = validated(tagsSchema, patch.tags, 'tags');
     this.lib.write((db) => {
       db.prepare('UPDATE annotations SET color = ?, note = ?, updated_at = ? WHERE id = ?').run(
         next.color,
@@ -174,8 +156,8 @@ export class AnnotationRepository {
     const current = this.get(id);
     if (current.kind === 'highlight' && target === null)
       throw new ApiError('invalid_input', 'a highlight needs a target');
-    const checked = parse(
-      annotationRecordSchema,
+    const checked = validated(
+      annotationRecordSchema(),
       { ...current, target, anchor, sectionId: sectionId ?? current.sectionId },
       'annotation',
     );
@@ -215,7 +197,7 @@ export class AnnotationRepository {
    * when the imported copy is newer, otherwise unchanged (importing twice adds nothing).
    */
   importRecord(raw: unknown): 'added' | 'updated' | 'unchanged' {
-    const record = parse(annotationRecordSchema, raw, 'annotation');
+    const record = validated(annotationRecordSchema(), raw, 'annotation');
     const db = this.lib.db;
     const existing = this.row(record.id);
     if (!existing) {

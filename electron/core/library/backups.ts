@@ -1,12 +1,14 @@
 // Backups of user.sqlite made with SQLite's online backup API, verified with
 // integrity_check before they count, and rotated (the newest N are kept). A backup
-// is written under a temporary name and renamed only once verified, so a crash or a
-// failed check never leaves a half-written file that looks like a backup.
+// is written under a temporary name and renamed only once verified (the core's
+// atomic write), so a crash or a failed check never leaves a half-written file
+// that looks like a backup.
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../common/api/contract';
-import { fileStamp } from './files';
+import { isTempName, replaceFileAtomicallyAsync } from '../files/atomic-write';
+import { fileStamp } from '../files/move-aside';
 import { integrityCheck } from './user-db';
 import { openDatabase } from '../sqlite';
 
@@ -118,9 +120,7 @@ export async function takeBackup(
   let name = `user-${stamp}-${reason}.sqlite`;
   for (let n = 2; fs.existsSync(path.join(dir, name)); n += 1)
     name = `user-${stamp}-${n}-${reason}.sqlite`;
-  const final = path.join(dir, name);
-  const partial = `${final}.partial`;
-  try {
+  await replaceFileAtomicallyAsync(path.join(dir, name), async (partial) => {
     await db.backup(partial);
     const copy = openDatabase(partial);
     let check: string;
@@ -131,18 +131,7 @@ export async function takeBackup(
       copy.close();
     }
     if (check !== 'ok') throw new Error(`backup failed its integrity check: ${check}`);
-    const fd = fs.openSync(partial, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(partial, final);
-  } catch (err) {
-    for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`])
-      fs.rmSync(leftover, { force: true });
-    throw err;
-  }
+  });
   rotateBackups(userDataDir, options.keep ?? DEFAULT_KEEP_BACKUPS);
   return listBackups(userDataDir).find((b) => b.name === name) as BackupInfo;
 }
@@ -154,8 +143,8 @@ export function rotateBackups(userDataDir: string, keep: number): void {
 
 /**
  * Removes half-written backups left by a process killed while backing up
- * (`*.partial*`, never listed as backups). Only old ones: a live process may be
- * writing a fresh one right now.
+ * (temporary names, and `*.sqlite.partial*` from older versions; never listed as
+ * backups). Only old ones: a live process may be writing a fresh one right now.
  */
 export function removeStalePartials(
   userDataDir: string,
@@ -170,7 +159,7 @@ export function removeStalePartials(
     return;
   }
   for (const name of names) {
-    if (!name.includes('.sqlite.partial')) continue;
+    if (!isTempName(name) && !name.includes('.sqlite.partial')) continue;
     const file = path.join(dir, name);
     try {
       if (now - fs.statSync(file).mtimeMs > olderThanMs) fs.rmSync(file, { force: true });

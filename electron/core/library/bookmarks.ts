@@ -5,8 +5,8 @@ import { ApiError } from '../../common/api/contract';
 import { labelSchema } from '../../common/annotations/fields';
 import {
   bookmarkRecordSchema,
-  describeIssue,
   idSchema,
+  validated,
   type BookmarkRecord,
 } from '../../common/annotations/records';
 import type { SqliteLibrary } from './library';
@@ -28,11 +28,7 @@ const toRecord = (row: BookmarkRow): BookmarkRecord => ({
   updatedAt: row.updated_at,
 });
 
-function checkId(id: unknown, what = 'bookmark id'): string {
-  const parsed = idSchema.safeParse(id);
-  if (!parsed.success) throw new ApiError('invalid_input', describeIssue(parsed.error, what));
-  return parsed.data;
-}
+const checkId = (id: unknown, what = 'bookmark id'): string => validated(idSchema, id, what);
 
 export class BookmarkRepository {
   constructor(private readonly lib: SqliteLibrary) {}
@@ -65,16 +61,14 @@ export class BookmarkRepository {
 
   add(sectionId: string, label = ''): BookmarkRecord {
     checkId(sectionId, 'section id');
-    const parsedLabel = labelSchema.safeParse(label);
-    if (!parsedLabel.success)
-      throw new ApiError('invalid_input', describeIssue(parsedLabel.error, 'label'));
+    const checkedLabel = validated(labelSchema, label, 'label');
     if (this.forSection(sectionId))
       throw new ApiError('conflict', `section ${sectionId} is already bookmarked`);
     const now = this.lib.now();
     const record: BookmarkRecord = {
       id: `bm-${crypto.randomUUID()}`,
       sectionId,
-      label: parsedLabel.data,
+      label: checkedLabel,
       createdAt: now,
       updatedAt: now,
     };
@@ -90,16 +84,14 @@ export class BookmarkRepository {
 
   rename(id: string, label: string): BookmarkRecord {
     const current = this.get(id);
-    const parsedLabel = labelSchema.safeParse(label);
-    if (!parsedLabel.success)
-      throw new ApiError('invalid_input', describeIssue(parsedLabel.error, 'label'));
+    const checkedLabel = validated(labelSchema, label, 'label');
     const now = this.lib.now();
     this.lib.write((db) =>
       db
         .prepare('UPDATE bookmarks SET label = ?, updated_at = ? WHERE id = ?')
-        .run(parsedLabel.data, now, id),
+        .run(checkedLabel, now, id),
     );
-    return { ...current, label: parsedLabel.data, updatedAt: now };
+    return { ...current, label: checkedLabel, updatedAt: now };
   }
 
   /** Soft delete: returns the bookmark, which restore() brings back (undo). */
@@ -125,10 +117,7 @@ export class BookmarkRepository {
 
   /** Inserts an imported bookmark unless it (or one on its section) is already there; returns true if added. */
   importRecord(raw: BookmarkRecord): boolean {
-    const parsed = bookmarkRecordSchema.safeParse(raw);
-    if (!parsed.success)
-      throw new ApiError('invalid_input', describeIssue(parsed.error, 'bookmark'));
-    const record = parsed.data;
+    const record = validated(bookmarkRecordSchema(), raw, 'bookmark');
     const existing = this.row(record.id);
     if (existing) {
       if (existing.deleted_at !== null && !this.forSection(existing.section_id)) {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from './library';
-import { removeDir, tempUserDataDir } from './test-helpers';
+import { removeDir, tempUserDataDir } from '../testing/user-data';
 import { integrityCheck } from './user-db';
 
 const KILLS = 200;
@@ -30,7 +30,7 @@ beforeAll(async () => {
   );
   childScript = path.join(bundleDir, 'crash-child.mjs');
   await build({
-    entryPoints: [path.join(import.meta.dirname, 'crash-child.ts')],
+    entryPoints: [path.join(import.meta.dirname, '../testing/crash-child.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { invoke, type ApiArgs, type ApiHandlers, type ApiMethod } from '../../common/api/contract';
-import { createLibraryHandlers } from './handlers';
 import { openLibrary, type SqliteLibrary } from './library';
-import { fakeContentStore } from './test-content';
-import { removeDir, tempUserDataDir } from './test-helpers';
+import { memoryContentStore, sliceSections } from '../testing/content-store';
+import { caller, handlersOver } from '../testing/handlers';
+import { removeDir, tempUserDataDir } from '../testing/user-data';
 
 const opened: { dir: string; lib: SqliteLibrary }[] = [];
 afterEach(() => {
@@ -17,11 +16,7 @@ function profile() {
   const dir = tempUserDataDir();
   const lib = openLibrary(dir, { autoBackup: false });
   opened.push({ dir, lib });
-  const handlers = createLibraryHandlers({
-    library: lib,
-    content: fakeContentStore(),
-  }) as ApiHandlers;
-  const call = <M extends ApiMethod>(method: M, args: ApiArgs<M>) => invoke(handlers, method, args);
+  const call = caller(handlersOver(lib, memoryContentStore(sliceSections())));
   return { lib, call };
 }
 

@@ -1,16 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  invoke,
-  type ApiArgs,
-  type ApiHandlers,
-  type ApiMethod,
-} from '../../common/api/contract';
-import { SEED_PARAGRAPHS } from '../../common/anchoring/seed-slices.fixture';
-import { createLibraryHandlers } from './handlers';
+import { ApiError, type ApiArgs } from '../../common/api/contract';
+import { SEED_PARAGRAPHS } from '../../../tests/fixtures/seed-slices';
 import { openLibrary, type SqliteLibrary } from './library';
-import { fakeContentStore, seedSections } from './test-content';
-import { removeDir, tempUserDataDir } from './test-helpers';
+import { memoryContentStore, sliceSections } from '../testing/content-store';
+import { caller, handlersOver } from '../testing/handlers';
+import { removeDir, tempUserDataDir } from '../testing/user-data';
 
 const opened: { dir: string; lib: SqliteLibrary }[] = [];
 afterEach(() => {
@@ -20,14 +14,10 @@ afterEach(() => {
   }
 });
 
-function setup(sections = seedSections(), dir = tempUserDataDir()) {
+function setup(sections = sliceSections(), dir = tempUserDataDir()) {
   const lib = openLibrary(dir, { autoBackup: false });
   opened.push({ dir, lib });
-  const handlers = createLibraryHandlers({
-    library: lib,
-    content: fakeContentStore(sections),
-  }) as ApiHandlers;
-  const call = <M extends ApiMethod>(method: M, args: ApiArgs<M>) => invoke(handlers, method, args);
+  const call = caller(handlersOver(lib, memoryContentStore(sections)));
   return { lib, dir, call };
 }
 
@@ -37,8 +27,7 @@ describe('bookmarks', () => {
     const dir = tempUserDataDir();
     const lib = openLibrary(dir, { autoBackup: false, now: () => new Date((clock += 1000)) });
     opened.push({ dir, lib });
-    const h = createLibraryHandlers({ library: lib, content: fakeContentStore() }) as ApiHandlers;
-    const call = <M extends ApiMethod>(m: M, a: ApiArgs<M>) => invoke(h, m, a);
+    const call = caller(handlersOver(lib, memoryContentStore(sliceSections())));
 
     await call('toggleBookmark', { sectionId: 's-us' });
     const sep = await call('toggleBookmark', { sectionId: 's-sep', label: '  IPEF  ' });
@@ -206,116 +195,6 @@ describe('annotations', () => {
     expect(await call('searchNotes', { query: 'ipef' })).toEqual([]);
     await call('deleteAnnotation', { id: a.id });
     expect(await call('searchNotes', { query: 'サプライ' })).toEqual([]);
-  });
-});
-
-describe('re-anchoring when the content is rebuilt', () => {
-  it('keeps, moves or orphans annotations (never deletes one), and tells the reader', async () => {
-    const dir = tempUserDataDir();
-    const { call, lib } = setup(seedSections(), dir);
-    const may = seedSections()[1]?.paragraphs[0]?.text as string;
-    const phrase = 'アルバニー、ワシントン DC、ニューヨーク';
-    const at = may.indexOf(phrase);
-    const kept = await call('addAnnotation', {
-      startParagraphId: 's-may.p1',
-      startOffset: at,
-      endOffset: at + phrase.length,
-      note: 'kept',
-    });
-    const heavyAt = may.indexOf('半導体研究施設の視察や関係企業との意見交換');
-    const heavy = await call('addAnnotation', {
-      startParagraphId: 's-may.p1',
-      startOffset: heavyAt,
-      endOffset: heavyAt + '半導体研究施設の視察や関係企業との意見交換'.length,
-      note: 'heavy',
-    });
-    const gone = await call('addSectionNote', {
-      sectionId: 's-sep',
-      note: 'section removed later',
-    });
-    lib.close();
-    opened.pop();
-
-    // New edition: text inserted before the passage, a heavy rewrite, a section gone.
-    const sections = seedSections().filter((s) => s.id !== 's-sep');
-    const mayPara = sections[1]?.paragraphs[0] as { text: string };
-    mayPara.text = `（改訂）${mayPara.text.replace('半導体研究施設の視察や関係企業との意見交換', '複数の訪問日程')}`;
-    const again = setup(sections, dir);
-    const list = await again.call('listAnnotations', {});
-    expect(list).toHaveLength(3);
-    const byId = new Map(list.map((a) => [a.id, a]));
-    const k = byId.get(kept.id);
-    expect(k?.anchor).toBe('anchored');
-    expect(k?.target?.startOffset).toBe(at + '（改訂）'.length);
-    expect(k?.target?.quote.exact).toBe(phrase);
-    expect(byId.get(heavy.id)).toMatchObject({ anchor: 'orphan', note: 'heavy' });
-    expect(byId.get(heavy.id)?.target?.quote.exact).toBe(
-      '半導体研究施設の視察や関係企業との意見交換',
-    );
-    expect(byId.get(gone.id)).toMatchObject({
-      anchor: 'orphan',
-      note: 'section removed later',
-      path: [],
-    });
-    const notices = await again.call('getNotices', {});
-    const orphaned = notices.find((n) => n.code === 'annotations_orphaned');
-    expect(orphaned?.params).toEqual({ count: 2 });
-  });
-
-  it('follows a passage into a renamed or re-cut section only when one section clearly has it', async () => {
-    const dir = tempUserDataDir();
-    const { call, lib } = setup(seedSections(), dir);
-    const sep = seedSections()[2]?.paragraphs[0]?.text as string;
-    const phrase = 'ロサンゼルス、サンフランシスコ';
-    const at = sep.indexOf(phrase);
-    const unique = await call('addAnnotation', {
-      startParagraphId: 's-sep.p1',
-      startOffset: at,
-      endOffset: at + phrase.length,
-      note: 'moves with its section',
-    });
-    const shortAt = sep.indexOf('経済産業大臣');
-    const ambiguous = await call('addAnnotation', {
-      startParagraphId: 's-sep.p1',
-      startOffset: shortAt,
-      endOffset: shortAt + '経済産業大臣'.length,
-      note: 'ambiguous',
-    });
-    lib.close();
-    opened.pop();
-    // The September section gets a new id; its text is also copied under two other ids,
-    // with other surroundings for the short phrase.
-    const sections = seedSections().map((s) =>
-      s.id === 's-sep'
-        ? {
-            ...s,
-            id: 's-sep-new',
-            paragraphs: s.paragraphs.map((p) => ({ ...p, id: `s-sep-new.${p.id}` })),
-          }
-        : s,
-    );
-    const again = setup(sections, dir);
-    const byId = new Map((await again.call('listAnnotations', {})).map((a) => [a.id, a]));
-    expect(byId.get(unique.id)).toMatchObject({ sectionId: 's-sep-new', anchor: 'anchored' });
-    expect(byId.get(unique.id)?.target?.startParagraphId).toBe('s-sep-new.s-sep.p1');
-    expect(byId.get(unique.id)?.target?.quote.exact).toBe(phrase);
-    // 経済産業大臣 with its context is found in the renamed section only: it follows too.
-    expect(byId.get(ambiguous.id)).toMatchObject({ sectionId: 's-sep-new', anchor: 'anchored' });
-
-    // Now two sections hold the same passage: nothing is guessed.
-    again.lib.close();
-    opened.pop();
-    const twice = [
-      ...sections.filter((s) => s.id !== 's-sep-new'),
-      { id: 'copy-a', title: 'A', parent: null, paragraphs: [{ id: 'copy-a.p1', text: sep }] },
-      { id: 'copy-b', title: 'B', parent: null, paragraphs: [{ id: 'copy-b.p1', text: sep }] },
-    ];
-    const third = setup(twice, dir);
-    const list = await third.call('listAnnotations', {});
-    expect(list.find((a) => a.id === unique.id)).toMatchObject({
-      sectionId: 's-sep-new',
-      anchor: 'orphan',
-    });
   });
 });
 

@@ -1,249 +1,40 @@
-// The contract methods of bookmarks, annotations, notices, export/import and
-// backups, implemented over the library (user.sqlite) and the read-only content
-// store. The app's createHandlers spreads these in; the CLI calls the same
-// handlers through `invoke`, so every host validates and behaves alike.
-//
-// At creation the handlers re-anchor every annotation against the current
-// content (cheap when nothing changed: the stored position still holds the quote).
-import { ApiError, type ApiHandlers } from '../../common/api/contract';
-import { makeNotice } from '../../common/i18n/notices';
-import type {
-  Annotation,
-  AnnotationTarget,
-  Bookmark,
-  ImportSummary,
-  SearchResultItem,
-  TocEntry,
-} from '../../common/api/types';
-import {
-  anchorPassage,
-  AnchorRangeError,
-  describePassage,
-  type AnchorResult,
-} from '../../common/anchoring/index';
-import { DEFAULT_COLOR } from '../../common/annotations/fields';
-import { exportMarkdown } from '../../common/annotations/markdown';
+// The contract methods of bookmarks, annotations, notices, notes search,
+// export/import and backups, implemented over the library (user.sqlite) and the
+// read-only content store. The core's createHandlers spreads these in, and every
+// host reaches them only through the contract's `invoke`. Building them has no
+// side effect: re-anchoring is a step of opening the core (./reanchor.ts).
+import { ApiError } from '../../common/api/contract';
+import type { Annotation, BackupEntry, Bookmark } from '../../common/api/types';
+import { AnchorRangeError, describePassage } from '../../common/anchoring/index';
 import type { AnnotationRecord, BookmarkRecord } from '../../common/annotations/records';
-import { exportW3c, ImportFormatError, parseW3c } from '../../common/annotations/w3c';
+import { DEFAULT_HIGHLIGHT_COLOR } from '../../common/rules/colors';
+import { DEFAULT_SEARCH_LIMIT } from '../../common/rules/search';
+import { Outline } from '../content/outline';
 import type { ContentStore } from '../content/store-types';
-import fs from 'node:fs';
-import path from 'node:path';
-import { openLibrary, type SqliteLibrary } from './library';
-import { USER_DB_FILE } from './user-db';
-
-export type LibraryMethod =
-  | 'getNotices'
-  | 'listBookmarks'
-  | 'toggleBookmark'
-  | 'renameBookmark'
-  | 'deleteBookmark'
-  | 'restoreBookmark'
-  | 'listAnnotations'
-  | 'addAnnotation'
-  | 'addSectionNote'
-  | 'updateAnnotation'
-  | 'deleteAnnotation'
-  | 'restoreAnnotation'
-  | 'searchNotes'
-  | 'exportAnnotations'
-  | 'importAnnotations'
-  | 'listBackups'
-  | 'restoreBackup'
-  | 'createBackup';
-
-export type LibraryHandlers = Pick<ApiHandlers, LibraryMethod>;
-
-// Every LibraryMethod once: a method missing here is a compile error.
-const LIBRARY_METHOD_SET: Record<LibraryMethod, true> = {
-  getNotices: true,
-  listBookmarks: true,
-  toggleBookmark: true,
-  renameBookmark: true,
-  deleteBookmark: true,
-  restoreBookmark: true,
-  listAnnotations: true,
-  addAnnotation: true,
-  addSectionNote: true,
-  updateAnnotation: true,
-  deleteAnnotation: true,
-  restoreAnnotation: true,
-  searchNotes: true,
-  exportAnnotations: true,
-  importAnnotations: true,
-  listBackups: true,
-  restoreBackup: true,
-  createBackup: true,
-};
-export const LIBRARY_METHODS = Object.keys(LIBRARY_METHOD_SET) as LibraryMethod[];
-
-/** Handlers that all throw `error()`: for hosts where the notes database cannot be used. */
-export function unavailableLibraryHandlers(error: () => Error): LibraryHandlers {
-  const handlers: Record<string, unknown> = {};
-  for (const method of LIBRARY_METHODS) {
-    handlers[method] = () => {
-      throw error();
-    };
-  }
-  return handlers as unknown as LibraryHandlers;
-}
+import type { BackupInfo } from './backups';
+import { annotationsInDocumentOrder, bookmarksInDocumentOrder } from './document-order';
+import { exportNotes } from './export';
+import { importAnnotations } from './import';
+import type { SqliteLibrary } from './library';
+import type { LibraryHandlers } from './methods';
+import { noteSearchResults } from './note-hits';
+import { reanchorAnnotations } from './reanchor';
 
 export interface LibraryContext {
   library: SqliteLibrary;
   content: ContentStore;
 }
 
-/** Outline facts computed once: document order and title paths. */
-export class Outline {
-  private readonly order = new Map<string, number>();
-  private readonly entries = new Map<string, TocEntry>();
-  constructor(toc: TocEntry[]) {
-    toc.forEach((entry, i) => {
-      this.order.set(entry.id, i);
-      this.entries.set(entry.id, entry);
-    });
-  }
-  has(sectionId: string): boolean {
-    return this.entries.has(sectionId);
-  }
-  /** Position in reading order; sections not in this edition sort last. */
-  rank(sectionId: string): number {
-    return this.order.get(sectionId) ?? Number.MAX_SAFE_INTEGER;
-  }
-  path(sectionId: string): string[] {
-    const titles: string[] = [];
-    let entry = this.entries.get(sectionId);
-    const seen = new Set<string>();
-    while (entry && !seen.has(entry.id)) {
-      seen.add(entry.id);
-      titles.unshift(entry.title);
-      entry = entry.parent ? this.entries.get(entry.parent) : undefined;
-    }
-    return titles;
-  }
-}
-
-export function byDocumentOrder(outline: Outline) {
-  return (a: AnnotationRecord, b: AnnotationRecord): number =>
-    outline.rank(a.sectionId) - outline.rank(b.sectionId) ||
-    (a.target?.position.start ?? -1) - (b.target?.position.start ?? -1) ||
-    (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
-}
-
-export interface ReanchorSummary {
-  checked: number;
-  unchanged: number;
-  moved: number;
-  orphaned: number;
-  recovered: number;
-}
-
-/** Re-anchors every live annotation against the current content; never deletes one. */
-export function reanchorAnnotations(
-  library: SqliteLibrary,
-  content: ContentStore,
-): ReanchorSummary {
-  const outline = new Outline(content.toc());
-  const summary: ReanchorSummary = {
-    checked: 0,
-    unchanged: 0,
-    moved: 0,
-    orphaned: 0,
-    recovered: 0,
-  };
-  const sections = new Map<string, { id: string; text: string }[]>();
-  const paragraphsOf = (sectionId: string) => {
-    let ps = sections.get(sectionId);
-    if (!ps) {
-      ps = content.section(sectionId).paragraphs;
-      sections.set(sectionId, ps);
-    }
-    return ps;
-  };
-  const toTarget = (result: AnchorResult): AnnotationTarget => {
-    const q = result.quote as NonNullable<typeof result.quote>;
-    const p = result.position as NonNullable<typeof result.position>;
-    return {
-      paragraphIds: result.paragraphIds ?? [],
-      quote: { exact: q.exact, prefix: q.prefix, suffix: q.suffix },
-      position: { start: p.start, end: p.end },
-      ...(result.range as NonNullable<typeof result.range>),
-    };
-  };
-  /**
-   * A passage no longer in its section may have moved to another one (sections
-   * re-cut or renamed by a content update). Only an unchanged quote that its
-   * context supports counts, and only when exactly one section has it.
-   */
-  const elsewhere = (
-    a: AnnotationRecord,
-  ): { sectionId: string; target: AnnotationTarget } | null => {
-    const target = a.target as AnnotationTarget;
-    const found: { sectionId: string; target: AnnotationTarget }[] = [];
-    for (const doc of content.searchDocs()) {
-      if (doc.id === a.sectionId || !doc.paragraphs.some((p) => p.text.length > 0)) continue;
-      if (!doc.paragraphs.some((p) => p.text.includes(target.quote.exact.split('\n')[0] ?? '')))
-        continue;
-      const result = anchorPassage(doc.paragraphs, {
-        quote: { type: 'TextQuoteSelector', ...target.quote },
-        position: null,
-      });
-      if (result.status === 'exact' || result.status === 'moved')
-        found.push({ sectionId: doc.id, target: toTarget(result) });
-      if (found.length > 1) return null;
-    }
-    return found[0] ?? null;
-  };
-  const orphan = (a: AnnotationRecord): void => {
-    const moved = a.target ? elsewhere(a) : null;
-    if (moved) {
-      library.annotations.setAnchor(a.id, moved.target, 'anchored', moved.sectionId);
-      if (a.anchor === 'orphan') summary.recovered += 1;
-      else summary.moved += 1;
-    } else if (a.anchor !== 'orphan') {
-      library.annotations.setAnchor(a.id, a.target, 'orphan');
-      summary.orphaned += 1;
-    } else summary.unchanged += 1;
-  };
-  for (const a of library.annotations.list()) {
-    summary.checked += 1;
-    if (!outline.has(a.sectionId)) {
-      orphan(a);
-      continue;
-    }
-    if (a.target === null) {
-      if (a.anchor === 'orphan') {
-        library.annotations.setAnchor(a.id, null, 'anchored');
-        summary.recovered += 1;
-      } else summary.unchanged += 1;
-      continue;
-    }
-    const result = anchorPassage(paragraphsOf(a.sectionId), {
-      quote: { type: 'TextQuoteSelector', ...a.target.quote },
-      position: { type: 'TextPositionSelector', ...a.target.position },
-    });
-    if (result.status === 'orphan') {
-      orphan(a);
-      continue;
-    }
-    const target = toTarget(result);
-    if (a.anchor === 'anchored' && JSON.stringify(target) === JSON.stringify(a.target)) {
-      summary.unchanged += 1;
-      continue;
-    }
-    library.annotations.setAnchor(a.id, target, 'anchored');
-    if (a.anchor === 'orphan') summary.recovered += 1;
-    else summary.moved += 1;
-  }
-  return summary;
-}
+/** A backup as the contract shows it (no file path). */
+const backupEntry = ({ name, createdAt, reason, bytes }: BackupInfo): BackupEntry => ({
+  name,
+  createdAt,
+  reason,
+  bytes,
+});
 
 export function createLibraryHandlers({ library, content }: LibraryContext): LibraryHandlers {
   const outline = new Outline(content.toc());
-  const reanchor = reanchorAnnotations(library, content);
-  if (reanchor.orphaned > 0) {
-    library.addNotice(makeNotice('annotations_orphaned', { count: reanchor.orphaned }));
-  }
-  const documentInfo = content.document();
 
   const bookmarkView = (b: BookmarkRecord): Bookmark => ({
     ...b,
@@ -259,15 +50,10 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
   };
   const orderedBookmarks = (order: 'document' | 'date'): BookmarkRecord[] => {
     const list = library.bookmarks.list();
-    if (order === 'date') return list;
-    return list.sort(
-      (a, b) =>
-        outline.rank(a.sectionId) - outline.rank(b.sectionId) ||
-        (a.createdAt < b.createdAt ? -1 : 1),
-    );
+    return order === 'date' ? list : list.sort(bookmarksInDocumentOrder(outline));
   };
   const orderedAnnotations = (): AnnotationRecord[] =>
-    library.annotations.list().sort(byDocumentOrder(outline));
+    library.annotations.list().sort(annotationsInDocumentOrder(outline));
 
   return {
     getNotices: () => library.startupNotices(),
@@ -324,7 +110,7 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
       const record = library.annotations.create({
         kind: 'highlight',
         sectionId: section.id,
-        color: args.color ?? DEFAULT_COLOR,
+        color: args.color ?? DEFAULT_HIGHLIGHT_COLOR,
         note: args.note ?? '',
         tags: args.tags ?? [],
         target: {
@@ -349,7 +135,7 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
         library.annotations.create({
           kind: 'section-note',
           sectionId,
-          color: color ?? DEFAULT_COLOR,
+          color: color ?? DEFAULT_HIGHLIGHT_COLOR,
           note,
           tags: tags ?? [],
           target: null,
@@ -362,167 +148,25 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
     restoreAnnotation: ({ id }) => annotationView(library.annotations.restore(id)),
 
     searchNotes: ({ query, limit }) =>
-      noteSearchResults(library, outline, content, query, limit ?? 50),
+      noteSearchResults(library, outline, content, query, limit ?? DEFAULT_SEARCH_LIMIT),
 
-    exportAnnotations: ({ format }) => {
-      const generatedAt = library.now();
-      const stamp = generatedAt.slice(0, 10);
-      if (format === 'w3c') {
-        return {
-          filename: `hakusho-notes-${stamp}.jsonld`,
-          mimeType: 'application/ld+json',
-          body: exportW3c({
-            document: documentInfo,
-            annotations: orderedAnnotations(),
-            bookmarks: orderedBookmarks('document'),
-            generatedAt,
-          }),
-        };
-      }
-      return {
-        filename: `hakusho-notes-${stamp}.md`,
-        mimeType: 'text/markdown',
-        body: exportMarkdown({
-          document: documentInfo,
-          annotations: orderedAnnotations().map((a) => ({ ...a, path: outline.path(a.sectionId) })),
-          bookmarks: orderedBookmarks('document').map((b) => ({
-            ...b,
-            path: outline.path(b.sectionId),
-          })),
-          generatedAt,
-        }),
-      };
-    },
-    importAnnotations: async ({ body }) => {
-      // A verified copy of the state before the import (an update may replace older copies of notes).
-      await library.backupIfChanged('pre-import');
-      const summary = importW3cInto(library, body);
-      // Imported notes are re-anchored against this edition right away.
-      const after = reanchorAnnotations(library, content);
-      if (after.orphaned > 0)
-        library.addNotice(makeNotice('imported_annotations_orphaned', { count: after.orphaned }));
-      await library.idle();
-      return summary;
-    },
+    exportAnnotations: ({ format }) =>
+      exportNotes(format, {
+        document: content.document(),
+        outline,
+        annotations: orderedAnnotations(),
+        bookmarks: orderedBookmarks('document'),
+        generatedAt: library.now(),
+      }),
+    importAnnotations: ({ body }) => importAnnotations(library, content, body),
 
-    listBackups: () =>
-      library
-        .listBackups()
-        .map(({ name, createdAt, reason, bytes }) => ({ name, createdAt, reason, bytes })),
-    createBackup: async () => {
-      const { name, createdAt, reason, bytes } = await library.backupNow('manual');
-      return { name, createdAt, reason, bytes };
-    },
+    listBackups: () => library.listBackups().map(backupEntry),
+    createBackup: async () => backupEntry(await library.backupNow('manual')),
     restoreBackup: async ({ name }) => {
       const backup = await library.restoreBackup(name);
+      // The restored notes were anchored against the content of their day.
       reanchorAnnotations(library, content);
-      return {
-        name: backup.name,
-        createdAt: backup.createdAt,
-        reason: backup.reason,
-        bytes: backup.bytes,
-      };
+      return backupEntry(backup);
     },
   };
-}
-
-/** Parses and stores a W3C export in one transaction: all or nothing, idempotent. */
-export function importW3cInto(library: SqliteLibrary, body: string): ImportSummary {
-  let parsed;
-  try {
-    parsed = parseW3c(body);
-  } catch (err) {
-    if (err instanceof ImportFormatError)
-      throw new ApiError('invalid_input', `import: ${err.message}`);
-    throw err;
-  }
-  const summary: ImportSummary = {
-    annotationsAdded: 0,
-    annotationsUpdated: 0,
-    annotationsUnchanged: 0,
-    bookmarksAdded: 0,
-    bookmarksUnchanged: 0,
-  };
-  library.write(() => {
-    for (const a of parsed.annotations) {
-      const outcome = library.annotations.importRecord(a);
-      if (outcome === 'added') summary.annotationsAdded += 1;
-      else if (outcome === 'updated') summary.annotationsUpdated += 1;
-      else summary.annotationsUnchanged += 1;
-    }
-    for (const b of parsed.bookmarks) {
-      if (library.bookmarks.importRecord(b)) summary.bookmarksAdded += 1;
-      else summary.bookmarksUnchanged += 1;
-    }
-  });
-  return summary;
-}
-
-/** Note hits as search results (`kind: 'note'`), with the annotated passage for highlighting. */
-export function noteSearchResults(
-  library: SqliteLibrary,
-  outline: Outline,
-  content: ContentStore,
-  query: string,
-  limit: number,
-): SearchResultItem[] {
-  const hits = library.searchNotes(query, limit);
-  const out: SearchResultItem[] = [];
-  for (const hit of hits) {
-    let annotation: AnnotationRecord;
-    try {
-      annotation = library.annotations.get(hit.id);
-    } catch {
-      continue;
-    }
-    const path = outline.path(hit.sectionId);
-    const target = annotation.anchor === 'anchored' ? annotation.target : null;
-    const ranges = target ? passageRanges(content, target) : [];
-    out.push({
-      kind: 'note',
-      sectionId: hit.sectionId,
-      title: path[path.length - 1] ?? hit.sectionId,
-      path,
-      paragraphId: target ? target.startParagraphId : null,
-      snippet: hit.snippet,
-      highlights: hit.highlights,
-      hits: hit.hits,
-      score: hit.score,
-      ranges,
-      annotationId: hit.id,
-    });
-  }
-  return out;
-}
-
-/** The passage of a highlight as one range per paragraph. */
-function passageRanges(
-  content: ContentStore,
-  target: NonNullable<AnnotationRecord['target']>,
-): { paragraphId: string; start: number; end: number }[] {
-  return target.paragraphIds.map((pid) => {
-    const length = content.paragraph(pid)?.text.length ?? 0;
-    const start = pid === target.startParagraphId ? target.startOffset : 0;
-    const end = pid === target.endParagraphId ? target.endOffset : length;
-    return { paragraphId: pid, start, end };
-  });
-}
-
-/**
- * Note hits of the profile in `userDataDir`, for hosts that search without the
- * full handlers (the CLI's `search`). No profile yet: no notes, and none is created.
- */
-export function searchNotesInProfile(
-  userDataDir: string,
-  content: ContentStore,
-  query: string,
-  limit: number,
-): SearchResultItem[] {
-  if (!fs.existsSync(path.join(userDataDir, USER_DB_FILE))) return [];
-  const library = openLibrary(userDataDir, { autoBackup: false });
-  try {
-    return noteSearchResults(library, new Outline(content.toc()), content, query, limit);
-  } finally {
-    library.close();
-  }
 }

@@ -18,5 +18,7 @@ export interface Library {
   getPosition(): ReadingPosition | null;
   setPosition(position: ReadingPosition): ReadingPosition;
   startupNotices(): StartupNotice[];
+  /** Resolves once scheduled work (automatic backups) has finished. */
+  idle?(): Promise<void>;
   close(): void;
 }

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../common/api/contract';
 import { NewerDatabaseError, openLibrary } from './library';
 import { LATEST_VERSION } from './migrations/index';
-import { DEFAULT_PREFS } from './prefs';
-import { removeDir, sha256File, tempUserDataDir } from './test-helpers';
+import { DEFAULT_PREFS } from '../../common/rules/prefs';
+import { removeDir, sha256File, tempUserDataDir } from '../testing/user-data';
 
 const dirs: string[] = [];
 function freshDir(): string {
@@ -33,14 +33,7 @@ describe('openLibrary', () => {
 
   it('gives the default preferences and no position on a new database', () => {
     const lib = openLibrary(freshDir(), { autoBackup: false });
-    expect(lib.getPrefs()).toEqual({
-      theme: 'system',
-      fontSize: 18,
-      writingMode: 'horizontal',
-      language: 'ja',
-      fontFamily: 'serif',
-      copyCitation: true,
-    });
+    expect(lib.getPrefs()).toEqual(DEFAULT_PREFS);
     expect(lib.getPosition()).toBeNull();
     lib.close();
   });

@@ -1,40 +1,32 @@
-// user.sqlite: the reader's own data (preferences, reading position, and — through
-// the later migrations — bookmarks and annotations). Opening it never loses a note:
-// a newer database is refused untouched, a damaged one is moved aside and replaced
-// by the newest good backup (or a fresh database), and the reader is told where the
-// old file went. Every write is its own transaction, committed before the call returns.
+// user.sqlite: the reader's own data (preferences, reading position, bookmarks and
+// annotations). Opening it never loses a note (./recovery.ts: a newer database is
+// refused untouched, a damaged one moved aside and replaced by the newest good
+// backup). Every write is its own transaction, committed before the call returns;
+// after each one the note index is refreshed and a backup scheduled
+// (./backup-schedule.ts). This class owns the connection and nothing else.
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { ApiError } from '../../common/api/contract';
-import type { DamageKind } from '../../common/api/notices';
-import { makeNotice } from '../../common/i18n/notices';
+import { ApiError, parseArgs } from '../../common/api/contract';
+import type { NoteHit } from '../../common/annotations/note-search';
 import type { Prefs, ReadingPosition } from '../../common/api/types';
+import { copyFileAtomically } from '../files/atomic-write';
+import { AnnotationRepository } from './annotations';
+import { BackupSchedule } from './backup-schedule';
 import {
   DEFAULT_KEEP_BACKUPS,
-  findBackup,
   listBackups,
-  newestGoodBackup,
-  readBackupState,
   removeStalePartials,
-  takeBackup,
   type BackupInfo,
   type BackupReason,
 } from './backups';
-import { fileStamp, moveAside, replaceFileDurably } from './files';
-import { AnnotationRepository } from './annotations';
 import { BookmarkRepository } from './bookmarks';
 import type { Library, StartupNotice } from './library-types';
-import { NoteSearchIndex, type NoteHit } from '../../common/annotations/note-search';
-import { applyMigrations, LATEST_VERSION } from './migrations/index';
+import { LibraryNoteIndex } from './note-index';
 import { readPrefs, writePrefs } from './prefs';
-import {
-  integrityCheck,
-  NewerDatabaseError,
-  openWritableUserDb,
-  probeUserDb,
-  USER_DB_FILE,
-} from './user-db';
+import { openOrRecover } from './recovery';
+import { restorableBackup } from './restore';
+import { USER_DB_FILE } from './user-db';
 
 export { NewerDatabaseError } from './user-db';
 
@@ -51,127 +43,55 @@ export interface OpenLibraryOptions {
   now?: () => Date;
 }
 
-const positionSchemaCheck = (position: ReadingPosition): void => {
-  if (
-    typeof position?.sectionId !== 'string' ||
-    position.sectionId.length === 0 ||
-    position.sectionId.length > 200 ||
-    !/^[A-Za-z0-9._:-]+$/.test(position.sectionId)
-  )
-    throw new ApiError('invalid_input', 'setPosition: sectionId must be a section id');
-  if (
-    typeof position.scroll !== 'number' ||
-    !Number.isFinite(position.scroll) ||
-    position.scroll < 0 ||
-    position.scroll > 1
-  )
-    throw new ApiError('invalid_input', 'setPosition: scroll must be a number from 0 to 1');
-};
-
 export class SqliteLibrary implements Library {
   readonly path: string;
   readonly userDataDir: string;
-  private conn: Database.Database | null;
-  private notices: StartupNotice[];
-  private readonly options: Required<Omit<OpenLibraryOptions, 'now'>> & { now: () => Date };
-  private pendingChanges = 0;
-  private backupTimer: NodeJS.Timeout | null = null;
-  private backupChain: Promise<unknown> = Promise.resolve();
-  private lastBackupSeq = -1;
-  /** Listeners told after each committed write (e.g. the note index). */
-  private readonly writeListeners = new Set<() => void>();
   readonly bookmarks: BookmarkRepository;
   readonly annotations: AnnotationRepository;
-  private noteIndex: NoteSearchIndex | null = null;
+  private conn: Database.Database | null;
+  private readonly notices: StartupNotice[];
+  private readonly clock: () => Date;
+  private readonly backups: BackupSchedule;
+  private readonly noteIndex: LibraryNoteIndex;
 
   constructor(userDataDir: string, options: OpenLibraryOptions = {}) {
     this.userDataDir = path.resolve(userDataDir);
     this.path = path.join(this.userDataDir, USER_DB_FILE);
-    this.options = {
-      autoBackup: options.autoBackup ?? true,
-      backupQuietMs: options.backupQuietMs ?? 30_000,
-      backupBurst: options.backupBurst ?? 50,
-      keepBackups: options.keepBackups ?? DEFAULT_KEEP_BACKUPS,
-      now: options.now ?? (() => new Date()),
-    };
+    this.clock = options.now ?? (() => new Date());
     fs.mkdirSync(this.userDataDir, { recursive: true });
-    const { db, notices } = this.openOrRecover();
+    const { db, notices } = openOrRecover(this.path, this.userDataDir, this.clock);
     this.conn = db;
     this.notices = notices;
     this.bookmarks = new BookmarkRepository(this);
     this.annotations = new AnnotationRepository(this);
-    this.onWrite(() => {
-      this.noteIndex = null;
-    });
+    this.noteIndex = new LibraryNoteIndex(() =>
+      this.annotations
+        .list()
+        .map((a) => ({ id: a.id, sectionId: a.sectionId, note: a.note, tags: a.tags })),
+    );
+    this.backups = new BackupSchedule(
+      {
+        userDataDir: this.userDataDir,
+        connection: () => this.conn,
+        changeSeq: () => this.changeSeq(),
+        addNotice: (notice) => this.addNotice(notice),
+      },
+      {
+        autoBackup: options.autoBackup ?? true,
+        quietMs: options.backupQuietMs ?? 30_000,
+        burst: options.backupBurst ?? 50,
+        keep: options.keepBackups ?? DEFAULT_KEEP_BACKUPS,
+        now: this.clock,
+      },
+    );
     removeStalePartials(this.userDataDir);
-    if (this.options.autoBackup) void this.backupIfChanged('start');
+    this.backups.started();
   }
 
   /** The open connection (throws once closed). */
   get db(): Database.Database {
     if (!this.conn) throw new ApiError('unavailable', 'the library is closed');
     return this.conn;
-  }
-
-  private openOrRecover(): { db: Database.Database; notices: StartupNotice[] } {
-    const notices: StartupNotice[] = [];
-    let probe = probeUserDb(this.path, LATEST_VERSION); // throws NewerDatabaseError
-    if (probe.state === 'stale-wal') {
-      notices.push(this.setAsideStaleWal(probe.damage, probe.reason));
-      probe = probeUserDb(this.path, LATEST_VERSION);
-    }
-    if (probe.state === 'corrupt' || probe.state === 'stale-wal')
-      notices.push(this.recoverFromDamage(probe.damage, probe.reason));
-    const db = openWritableUserDb(this.path);
-    try {
-      applyMigrations(db);
-    } catch (err) {
-      db.close();
-      throw err;
-    }
-    return { db, notices };
-  }
-
-  /** Moves a -wal (and -shm) that does not belong to the database aside; the database file stays. */
-  private setAsideStaleWal(damage: DamageKind, reason: string): StartupNotice {
-    const stamp = fileStamp(this.options.now());
-    const into = path.join(this.userDataDir, 'damaged');
-    fs.mkdirSync(into, { recursive: true });
-    const moved: string[] = [];
-    for (const suffix of ['-wal', '-shm']) {
-      const from = this.path + suffix;
-      if (!fs.existsSync(from)) continue;
-      const to = path.join(into, `user-${stamp}.sqlite${suffix}`);
-      fs.renameSync(from, to);
-      moved.push(to);
-    }
-    return makeNotice(
-      'stale_wal_moved',
-      { damage, detail: reason, movedTo: moved[0] ?? '' },
-      moved,
-    );
-  }
-
-  /** Moves the damaged file aside and puts the newest good backup (if any) in its place. */
-  private recoverFromDamage(damage: DamageKind, reason: string): StartupNotice {
-    const stamp = fileStamp(this.options.now());
-    const moved = moveAside(this.path, path.join(this.userDataDir, 'damaged'), stamp);
-    const backup = newestGoodBackup(this.userDataDir, LATEST_VERSION);
-    if (backup) {
-      replaceFileDurably(backup.path, this.path);
-      return makeNotice(
-        'restored_from_backup',
-        {
-          damage,
-          detail: reason,
-          movedTo: moved[0] ?? '',
-          backupName: backup.name,
-          backupCreatedAt: backup.createdAt,
-        },
-        [...moved, backup.path],
-      );
-    }
-    return makeNotice('started_fresh', { damage, detail: reason, movedTo: moved[0] ?? '' }, moved);
   }
 
   startupNotices(): StartupNotice[] {
@@ -202,46 +122,19 @@ export class SqliteLibrary implements Library {
         return value;
       })
       .immediate();
-    this.afterWrite();
+    this.noteIndex.invalidate();
+    this.backups.changed();
     return result;
   }
 
   /** Current time as stored (ISO 8601, UTC). */
   now(): string {
-    return this.options.now().toISOString();
+    return this.clock().toISOString();
   }
 
-  /** Searches notes and tags; the index is rebuilt lazily after any write. */
-  searchNotes(query: string, limit = 50): NoteHit[] {
-    if (!this.noteIndex) {
-      this.noteIndex = new NoteSearchIndex(
-        this.annotations
-          .list()
-          .map((a) => ({ id: a.id, sectionId: a.sectionId, note: a.note, tags: a.tags })),
-      );
-    }
+  /** Searches notes and tags (the index follows every write). */
+  searchNotes(query: string, limit: number): NoteHit[] {
     return this.noteIndex.search(query, limit);
-  }
-
-  onWrite(listener: () => void): () => void {
-    this.writeListeners.add(listener);
-    return () => this.writeListeners.delete(listener);
-  }
-
-  private afterWrite(): void {
-    for (const listener of this.writeListeners) listener();
-    if (!this.options.autoBackup) return;
-    this.pendingChanges += 1;
-    if (this.pendingChanges >= this.options.backupBurst) {
-      void this.backupIfChanged('auto');
-      return;
-    }
-    if (this.backupTimer) clearTimeout(this.backupTimer);
-    this.backupTimer = setTimeout(() => {
-      this.backupTimer = null;
-      void this.backupIfChanged('auto');
-    }, this.options.backupQuietMs);
-    this.backupTimer.unref();
   }
 
   changeSeq(): number {
@@ -272,8 +165,8 @@ export class SqliteLibrary implements Library {
   }
 
   setPosition(position: ReadingPosition): ReadingPosition {
-    positionSchemaCheck(position);
-    const stored = { sectionId: position.sectionId, scroll: position.scroll };
+    // The contract's own check: the library is also called directly (tests, recovery).
+    const stored = parseArgs('setPosition', position);
     this.write((db) =>
       db
         .prepare(
@@ -281,9 +174,9 @@ export class SqliteLibrary implements Library {
            ON CONFLICT (id) DO UPDATE SET section_id = excluded.section_id, scroll = excluded.scroll,
            updated_at = excluded.updated_at`,
         )
-        .run(stored.sectionId, stored.scroll, this.options.now().toISOString()),
+        .run(stored.sectionId, stored.scroll, this.now()),
     );
-    return stored;
+    return { sectionId: stored.sectionId, scroll: stored.scroll };
   }
 
   // ---- backups ------------------------------------------------------------
@@ -294,90 +187,50 @@ export class SqliteLibrary implements Library {
 
   /** Takes a verified backup now (serialized with automatic ones). */
   backupNow(reason: BackupReason = 'manual'): Promise<BackupInfo> {
-    const run = this.backupChain.then(() => this.takeBackupNow(reason));
-    this.backupChain = run.catch(() => undefined);
-    return run;
-  }
-
-  private async takeBackupNow(reason: BackupReason): Promise<BackupInfo> {
-    const seq = this.changeSeq();
-    this.pendingChanges = 0;
-    const info = await takeBackup(this.db, this.userDataDir, reason, {
-      keep: this.options.keepBackups,
-      now: this.options.now(),
-    });
-    this.lastBackupSeq = seq;
-    return info;
+    return this.backups.backupNow(reason);
   }
 
   /** Backs up unless the newest backup already holds this state; never throws. */
   backupIfChanged(reason: BackupReason): Promise<BackupInfo | null> {
-    const run = this.backupChain.then(async () => {
-      if (!this.conn) return null;
-      const seq = this.changeSeq();
-      if (this.lastBackupSeq < 0) {
-        const newest = listBackups(this.userDataDir)[0];
-        const state = newest ? readBackupState(newest.path) : null;
-        this.lastBackupSeq = state && state.version === LATEST_VERSION ? state.changeSeq : -1;
-      }
-      if (seq === this.lastBackupSeq) {
-        this.pendingChanges = 0;
-        return null;
-      }
-      return this.takeBackupNow(reason);
-    });
-    const safe = run.catch((err: unknown) => {
-      const detail = err instanceof Error ? err.message : String(err);
-      this.addNotice(makeNotice('backup_failed', { detail }));
-      return null;
-    });
-    this.backupChain = safe;
-    return safe;
+    return this.backups.backupIfChanged(reason);
   }
 
   /** Resolves once every scheduled backup has finished. */
-  async idle(): Promise<void> {
-    await this.backupChain;
+  idle(): Promise<void> {
+    return this.backups.idle();
   }
 
   /**
    * Replaces the database by a backup. The current state is first saved as a
-   * verified 'pre-restore' backup, so a restore can itself be undone.
+   * verified 'pre-restore' backup, so a restore can itself be undone. If the
+   * file cannot be replaced, the current database stays open as it was.
    */
   async restoreBackup(name: string): Promise<BackupInfo> {
-    const backup = findBackup(this.userDataDir, name);
-    const state = readBackupState(backup.path);
-    if (!state) throw new ApiError('invalid_input', `backup ${name} cannot be read`);
-    if (state.version > LATEST_VERSION)
-      throw new NewerDatabaseError(backup.path, state.version, LATEST_VERSION);
-    const check = integrityCheck(backup.path);
-    if (check !== 'ok') throw new ApiError('invalid_input', `backup ${name} is damaged: ${check}`);
+    const backup = restorableBackup(this.userDataDir, name);
     await this.backupNow('pre-restore');
     await this.idle();
-    if (this.backupTimer) clearTimeout(this.backupTimer);
-    this.backupTimer = null;
+    this.backups.stop();
     this.db.close();
     this.conn = null;
-    if (fs.existsSync(`${this.path}-wal`)) {
-      // Another process (the app, or a second CLI) still has the database open.
-      this.conn = this.openOrRecover().db;
-      throw new ApiError(
-        'conflict',
-        'the notes database is in use by another Hakusho Reader process; close it and retry',
-      );
+    try {
+      if (fs.existsSync(`${this.path}-wal`)) {
+        // Another process (the app, or a second CLI) still has the database open.
+        throw new ApiError(
+          'conflict',
+          'the notes database is in use by another Hakusho Reader process; close it and retry',
+        );
+      }
+      copyFileAtomically(backup.path, this.path);
+    } finally {
+      this.conn = openOrRecover(this.path, this.userDataDir, this.clock).db;
     }
-    replaceFileDurably(backup.path, this.path);
-    const { db } = this.openOrRecover();
-    this.conn = db;
-    this.lastBackupSeq = -1;
-    this.pendingChanges = 0;
-    for (const listener of this.writeListeners) listener();
+    this.backups.replaced();
+    this.noteIndex.invalidate();
     return backup;
   }
 
   close(): void {
-    if (this.backupTimer) clearTimeout(this.backupTimer);
-    this.backupTimer = null;
+    this.backups.stop();
     if (this.conn) {
       this.conn.close();
       this.conn = null;

@@ -7,19 +7,19 @@ import { openReaderCore, type CoreOpeners } from '../reader-core';
 import { libraryOpeners } from './openers';
 import { LATEST_VERSION } from './migrations/index';
 import type { HostLibrary } from './openers';
-import { sha256File } from './test-helpers';
-import { fakeContentStore } from './test-content';
-import { removeDir, tempUserDataDir } from './test-helpers';
+import { sha256File } from '../testing/user-data';
+import { memoryContentStore, sliceSections } from '../testing/content-store';
+import { removeDir, tempUserDataDir } from '../testing/user-data';
 
 describe('libraryOpeners', () => {
   it('plug into the reader core: notes methods answer through the contract', async () => {
     const dir = tempUserDataDir();
     const openers: CoreOpeners<HostLibrary> = {
-      openContentStore: () => fakeContentStore(),
+      openContentStore: () => memoryContentStore(sliceSections()),
       createSearchService: () => ({ search: () => [] }),
       ...libraryOpeners,
     };
-    const core = openReaderCore(openers as unknown as CoreOpeners, {
+    const core = openReaderCore(openers, {
       contentDbPath: ':memory:',
       userDataDir: dir,
       host: 'browser',
@@ -49,11 +49,11 @@ describe('libraryOpeners', () => {
     future.close();
     const before = sha256File(file);
     const openers: CoreOpeners<HostLibrary> = {
-      openContentStore: () => fakeContentStore(),
+      openContentStore: () => memoryContentStore(sliceSections()),
       createSearchService: () => ({ search: () => [] }),
       ...libraryOpeners,
     };
-    const core = openReaderCore(openers as unknown as CoreOpeners, {
+    const core = openReaderCore(openers, {
       contentDbPath: ':memory:',
       userDataDir: dir,
       host: 'browser',
@@ -77,5 +77,55 @@ describe('libraryOpeners', () => {
     }
     expect(sha256File(file)).toBe(before);
     removeDir(dir);
+  });
+
+  it('existing profile only: without user.sqlite nothing is created; reads are empty, writes refused', async () => {
+    const dir = tempUserDataDir();
+    const openers: CoreOpeners<HostLibrary> = {
+      openContentStore: () => memoryContentStore(sliceSections()),
+      createSearchService: () => ({ search: () => [] }),
+      ...libraryOpeners,
+    };
+    const options = {
+      contentDbPath: ':memory:',
+      userDataDir: dir,
+      host: 'cli' as const,
+      version: '0.0.0',
+      library: { existingOnly: true, autoBackup: false },
+    };
+    const absent = openReaderCore(openers, options);
+    try {
+      expect(absent.reanchored).toBeNull();
+      expect(await invoke(absent.handlers, 'search', { query: 'メモ' })).toEqual([]);
+      expect(await invoke(absent.handlers, 'listAnnotations', {})).toEqual([]);
+      expect(await invoke(absent.handlers, 'listBookmarks', {})).toEqual([]);
+      expect(await invoke(absent.handlers, 'listBackups', {})).toEqual([]);
+      const md = await invoke(absent.handlers, 'exportAnnotations', { format: 'md' });
+      expect(md.body).toContain('を加工して作成');
+      await expect(
+        invoke(absent.handlers, 'addSectionNote', { sectionId: 's-us', note: 'x' }),
+      ).rejects.toMatchObject({ code: 'unavailable' });
+      await expect(invoke(absent.handlers, 'setPrefs', { theme: 'dark' })).rejects.toMatchObject({
+        code: 'unavailable',
+      });
+    } finally {
+      absent.close();
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
+
+    // Once the profile exists, the same call opens it and finds its notes.
+    const writer = openReaderCore(openers, { ...options, library: {} });
+    await invoke(writer.handlers, 'addSectionNote', { sectionId: 's-us', note: '既存のメモ' });
+    await writer.idle();
+    writer.close();
+    const reader = openReaderCore(openers, options);
+    try {
+      expect(reader.reanchored).toMatchObject({ checked: 1, unchanged: 1 });
+      const hits = await invoke(reader.handlers, 'search', { query: '既存' });
+      expect(hits.map((h) => h.kind)).toEqual(['note']);
+    } finally {
+      reader.close();
+      removeDir(dir);
+    }
   });
 });

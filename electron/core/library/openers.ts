@@ -1,19 +1,32 @@
 // The library's part of the core openers (electron/core/reader-core.ts): how a
-// host opens user.sqlite and builds the notes handlers over it. The wiring module
-// spreads this into its CoreOpeners so every host gets the same behaviour.
+// host opens user.sqlite, re-anchors it against the content, and builds the notes
+// handlers over it. The wiring module spreads this into its CoreOpeners so every
+// host gets the same behaviour.
 // A database from a newer app does not stop the reader: it is refused untouched
-// and a RefusedLibrary stands in (notes unavailable, a notice says why).
+// and a RefusedLibrary stands in (notes unavailable, a notice says why). A caller
+// that only reads can ask for the profile only if it exists: without one an
+// AbsentLibrary stands in and nothing is created.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Outline } from '../content/outline';
 import type { ContentStore } from '../content/store-types';
-import {
-  createLibraryHandlers,
-  unavailableLibraryHandlers,
-  type LibraryHandlers,
-} from './handlers';
-import { openLibrary, type SqliteLibrary } from './library';
-import { RefusedLibrary } from './refused-library';
-import { NewerDatabaseError } from './user-db';
+import { exportNotes } from './export';
+import { createLibraryHandlers } from './handlers';
+import { openLibrary, SqliteLibrary, type OpenLibraryOptions } from './library';
+import { unavailableLibraryHandlers, type LibraryHandlers } from './methods';
+import { reanchorLibrary, type ReanchorSummary } from './reanchor';
+import { AbsentLibrary, RefusedLibrary } from './stand-in-library';
+import { NewerDatabaseError, USER_DB_FILE } from './user-db';
 
-export type HostLibrary = SqliteLibrary | RefusedLibrary;
+export type HostLibrary = SqliteLibrary | RefusedLibrary | AbsentLibrary;
+
+/** How a host opens the reader's data. */
+export interface LibraryOpenOptions {
+  /** Only if user.sqlite exists; otherwise an empty, read-only stand-in (default false). */
+  existingOnly?: boolean;
+  /** Automatic backups on start and after bursts of changes (default true). */
+  autoBackup?: boolean;
+}
 
 function refusedHandlers(library: RefusedLibrary): LibraryHandlers {
   const handlers = unavailableLibraryHandlers(() => library.unavailable());
@@ -23,17 +36,43 @@ function refusedHandlers(library: RefusedLibrary): LibraryHandlers {
   return handlers;
 }
 
+/** No profile yet: every reading method answers as for an empty one; writing ones refuse. */
+function absentHandlers(library: AbsentLibrary, content: ContentStore): LibraryHandlers {
+  const handlers = unavailableLibraryHandlers(() => library.unavailable());
+  handlers.getNotices = () => [];
+  handlers.listBookmarks = () => [];
+  handlers.listAnnotations = () => [];
+  handlers.searchNotes = () => [];
+  handlers.listBackups = () => [];
+  handlers.exportAnnotations = ({ format }) =>
+    exportNotes(format, {
+      document: content.document(),
+      outline: new Outline(content.toc()),
+      annotations: [],
+      bookmarks: [],
+      generatedAt: new Date().toISOString(),
+    });
+  return handlers;
+}
+
 export const libraryOpeners = {
-  openLibrary: (userDataDir: string): HostLibrary => {
+  openLibrary: (userDataDir: string, options: LibraryOpenOptions = {}): HostLibrary => {
+    const file = path.join(path.resolve(userDataDir), USER_DB_FILE);
+    if (options.existingOnly && !fs.existsSync(file)) return new AbsentLibrary(file);
+    const libraryOptions: OpenLibraryOptions =
+      options.autoBackup === undefined ? {} : { autoBackup: options.autoBackup };
     try {
-      return openLibrary(userDataDir);
+      return openLibrary(userDataDir, libraryOptions);
     } catch (err) {
       if (err instanceof NewerDatabaseError) return new RefusedLibrary(err);
       throw err;
     }
   },
-  libraryHandlers: (library: HostLibrary, content: ContentStore): LibraryHandlers =>
-    library instanceof RefusedLibrary
-      ? refusedHandlers(library)
-      : createLibraryHandlers({ library, content }),
+  reanchorLibrary: (library: HostLibrary, content: ContentStore): ReanchorSummary | null =>
+    library instanceof SqliteLibrary ? reanchorLibrary(library, content) : null,
+  libraryHandlers: (library: HostLibrary, content: ContentStore): LibraryHandlers => {
+    if (library instanceof RefusedLibrary) return refusedHandlers(library);
+    if (library instanceof AbsentLibrary) return absentHandlers(library, content);
+    return createLibraryHandlers({ library, content });
+  },
 };

@@ -4,15 +4,7 @@
 import type Database from 'better-sqlite3';
 import { inputSchemas } from '../../common/api/contract';
 import type { Prefs } from '../../common/api/types';
-
-export const DEFAULT_PREFS: Readonly<Prefs> = Object.freeze({
-  theme: 'system',
-  fontSize: 18,
-  writingMode: 'horizontal',
-  language: 'ja',
-  fontFamily: 'serif',
-  copyCitation: true,
-});
+import { DEFAULT_PREFS } from '../../common/rules/prefs';
 
 const prefKeys = Object.keys(DEFAULT_PREFS) as (keyof Prefs)[];
 

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DAMAGE_KINDS } from '../../common/api/notices';
 import { listBackups } from './backups';
 import { openLibrary, type OpenLibraryOptions, type SqliteLibrary } from './library';
-import { removeDir, sha256File, tempUserDataDir } from './test-helpers';
+import { removeDir, sha256File, tempUserDataDir } from '../testing/user-data';
 import { integrityCheck } from './user-db';
 
 const dirs: string[] = [];
@@ -146,6 +146,39 @@ describe('backups', () => {
     });
     expect(lib.getPrefs().theme).toBe('dark');
     expect(lib.listBackups()).toHaveLength(1);
+  });
+
+  it('a restore that fails to put the file in place keeps the current database open and as it was', async () => {
+    const dir = await profileWithBackup();
+    const lib = open(dir);
+    const [backup] = lib.listBackups();
+    lib.setPrefs({ theme: 'dark' });
+    const rename = fs.renameSync.bind(fs);
+    vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (String(to) === lib.path)
+        throw Object.assign(new Error('EIO: simulated'), { code: 'EIO' });
+      rename(from, to);
+    });
+    await expect(lib.restoreBackup((backup as { name: string }).name)).rejects.toThrow('EIO');
+    vi.restoreAllMocks();
+    expect(lib.getPrefs().theme).toBe('dark');
+    expect(lib.bookmarks.list().map((b) => b.label)).toEqual(['保存済み']);
+    lib.setPrefs({ theme: 'sepia' });
+    expect(fs.readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('a backup that cannot be renamed into place is not listed and leaves no temporary file', async () => {
+    const dir = newDir();
+    const lib = open(dir);
+    lib.setPrefs({ theme: 'dark' });
+    vi.spyOn(fs, 'renameSync').mockImplementationOnce(() => {
+      throw Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' });
+    });
+    await expect(lib.backupNow('manual')).rejects.toThrow('ENOSPC');
+    vi.restoreAllMocks();
+    expect(lib.listBackups()).toEqual([]);
+    expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([]);
+    expect((await lib.backupNow('manual')).reason).toBe('manual');
   });
 });
 

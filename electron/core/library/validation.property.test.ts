@@ -3,10 +3,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, invoke, type ApiHandlers, type ApiMethod } from '../../common/api/contract';
-import { createLibraryHandlers } from './handlers';
 import { openLibrary, type SqliteLibrary } from './library';
-import { fakeContentStore } from './test-content';
-import { removeDir, tempUserDataDir } from './test-helpers';
+import { memoryContentStore, sliceSections } from '../testing/content-store';
+import { handlersOver } from '../testing/handlers';
+import { removeDir, tempUserDataDir } from '../testing/user-data';
 
 let dir: string;
 let lib: SqliteLibrary;
@@ -17,11 +17,7 @@ let annotationId: string;
 beforeAll(async () => {
   dir = tempUserDataDir();
   lib = openLibrary(dir, { autoBackup: false });
-  handlers = {
-    ...createLibraryHandlers({ library: lib, content: fakeContentStore() }),
-    setPrefs: (patch) => lib.setPrefs(patch),
-    setPosition: (position) => lib.setPosition(position),
-  } as ApiHandlers;
+  handlers = handlersOver(lib, memoryContentStore(sliceSections()));
   bookmarkId = (await invoke(handlers, 'toggleBookmark', { sectionId: 's-us' })).bookmark.id;
   annotationId = (
     await invoke(handlers, 'addAnnotation', {

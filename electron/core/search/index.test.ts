@@ -13,7 +13,7 @@ import {
   SearchIndexError,
   type SearchIndexDocument,
 } from './index';
-import { seedSections } from './testing/seed-sections';
+import { seedSections } from '../testing/seed-sections';
 
 const docs = seedSections();
 const index = createSearchIndex(docs);

@@ -4,7 +4,9 @@
 // highlights into the snippet, every hit range for the reading pane).
 import { ApiError } from '../../common/api/contract';
 import type { SearchResultItem } from '../../common/api/types';
+import { DEFAULT_SEARCH_LIMIT } from '../../common/rules/search';
 import { makeSnippet } from '../../common/search/snippet';
+import { Outline } from '../content/outline';
 import type { ContentStore } from '../content/store-types';
 import { SEARCH_ARTIFACT } from './artifact';
 import {
@@ -14,8 +16,6 @@ import {
   type SearchIndex,
   type SectionHit,
 } from './index';
-
-export const DEFAULT_RESULT_LIMIT = 100;
 
 export interface SearchService {
   readonly index: SearchIndex;
@@ -45,28 +45,10 @@ export function loadStoredIndex(store: ContentStore): SearchIndex {
 
 export function createSearchService(store: ContentStore): SearchService {
   const index = loadStoredIndex(store);
-  const toc = store.toc();
-  const byId = new Map(toc.map((entry) => [entry.id, entry]));
-  const pathCache = new Map<string, string[]>();
-  const pathOf = (id: string): string[] => {
-    const cached = pathCache.get(id);
-    if (cached) return cached;
-    const titles: string[] = [];
-    for (
-      let entry = byId.get(id);
-      entry;
-      entry = entry.parent ? byId.get(entry.parent) : undefined
-    ) {
-      titles.unshift(entry.title);
-      if (titles.length > toc.length) break; // a cycle would be a broken database; stay finite
-    }
-    pathCache.set(id, titles);
-    return titles;
-  };
+  const outline = new Outline(store.toc());
 
   const toItem = (hit: SectionHit): SearchResultItem => {
-    const entry = byId.get(hit.id);
-    const title = entry?.title ?? hit.id;
+    const title = outline.entry(hit.id)?.title ?? hit.id;
     const firstText = hit.hits.find((h) => h.paragraphId !== null);
     let snippet;
     let paragraphId: string | null = null;
@@ -85,7 +67,7 @@ export function createSearchService(store: ContentStore): SearchService {
       kind: 'text',
       sectionId: hit.id,
       title,
-      path: pathOf(hit.id),
+      path: outline.path(hit.id),
       paragraphId,
       snippet: snippet.text,
       highlights: snippet.highlights,
@@ -98,7 +80,7 @@ export function createSearchService(store: ContentStore): SearchService {
   return {
     index,
     search(query, opts = {}) {
-      const limit = opts.limit ?? DEFAULT_RESULT_LIMIT;
+      const limit = opts.limit ?? DEFAULT_SEARCH_LIMIT;
       return index.search(query, { limit }).map(toItem);
     },
   };

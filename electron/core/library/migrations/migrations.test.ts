@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary } from '../library';
-import { removeDir, tempUserDataDir } from '../test-helpers';
+import { removeDir, tempUserDataDir } from '../../testing/user-data';
 import { applyMigrations, LATEST_VERSION, migrations } from './index';
 
 const dirs: string[] = [];

@@ -16,13 +16,7 @@ import type {
 } from '../../../../electron/common/api/types';
 
 /** The five highlight colours, in the order the picker shows them. */
-export const HIGHLIGHT_COLORS = [
-  'yellow',
-  'green',
-  'blue',
-  'pink',
-  'purple',
-] as const satisfies readonly HighlightColor[];
+export { HIGHLIGHT_COLORS } from '../../../../electron/common/rules/colors';
 
 export interface AnnotationDraft {
   color: HighlightColor;

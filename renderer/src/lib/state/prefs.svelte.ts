@@ -13,21 +13,22 @@ import type {
   Theme,
   WritingMode,
 } from '../../../../electron/common/api/types';
+import { DEFAULT_PREFS, FONT_SIZE } from '../../../../electron/common/rules/prefs';
 
-export const FONT_SIZE_MIN = 12;
-export const FONT_SIZE_MAX = 32;
-export const FONT_SIZE_STEP = 1;
+export const FONT_SIZE_MIN = FONT_SIZE.min;
+export const FONT_SIZE_MAX = FONT_SIZE.max;
+export const FONT_SIZE_STEP = FONT_SIZE.step;
 
 export type ResolvedTheme = Exclude<Theme, 'system'>;
 
 export class PrefsState {
-  theme = $state<Theme>('system');
-  fontSize = $state(17);
-  writingMode = $state<WritingMode>('horizontal');
-  language = $state<Language>('ja');
-  fontFamily = $state<FontFamily>('serif');
+  theme = $state<Theme>(DEFAULT_PREFS.theme);
+  fontSize = $state(DEFAULT_PREFS.fontSize);
+  writingMode = $state<WritingMode>(DEFAULT_PREFS.writingMode);
+  language = $state<Language>(DEFAULT_PREFS.language);
+  fontFamily = $state<FontFamily>(DEFAULT_PREFS.fontFamily);
   /** Whether copying adds the source line (出典). */
-  copyCitation = $state(true);
+  copyCitation = $state(DEFAULT_PREFS.copyCitation);
   /** The OS colour scheme, followed while theme is 'system'. */
   osDark = $state(false);
   /** Last failed write, shown to the reader; cleared by the next successful one. */

@@ -11,8 +11,9 @@ import { api as defaultApi } from '../api';
 import { messageOf } from '../errors';
 import type { ApiClient } from '../../../../electron/common/api/contract';
 import type { SearchResultItem } from '../../../../electron/common/api/types';
+import { DEFAULT_SEARCH_LIMIT } from '../../../../electron/common/rules/search';
 
-export const SEARCH_LIMIT = 100;
+export const SEARCH_LIMIT = DEFAULT_SEARCH_LIMIT;
 
 export class SearchState {
   /** The query as last handed over by the field (never mid-composition). */

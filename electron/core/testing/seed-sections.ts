@@ -5,8 +5,8 @@
 // U+FFFD on purpose, which exercises the search normalization hardest.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../../../core/paths';
-import type { SearchIndexDocument } from '../index';
+import { repoRoot } from '../paths';
+import type { SearchIndexDocument } from '../search/index';
 
 /** The seed as committed in data/sources (byte for byte the file the project was given). */
 export const SEED_PATH = path.join(

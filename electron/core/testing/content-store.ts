@@ -1,9 +1,12 @@
-// An in-memory ContentStore over small real slices of the seed, for the
-// library's tests (the real store reads data/content.sqlite). `edit` lets a test
-// simulate a rebuilt edition with changed paragraphs.
+// Test support: an in-memory ContentStore over a few sections, so that the
+// handlers, the library and the hosts can be tested without building the content
+// database (tests against the real one live beside ../content and in
+// ../api.content.test.ts). Two section sets: small real slices of the seed (for
+// anchoring and re-anchoring, where the text matters) and a two-section outline
+// (for the hosts, where only the shape does). `closed` tells whether close() ran.
 import { ApiError } from '../../common/api/contract';
 import type { DocumentInfo, SectionView, TocEntry } from '../../common/api/types';
-import { SEED_PARAGRAPHS } from '../../common/anchoring/seed-slices.fixture';
+import { SEED_PARAGRAPHS } from '../../../tests/fixtures/seed-slices';
 import type { ContentStore, ParagraphRecord, SearchDoc } from '../content/store-types';
 
 export interface FakeSection {
@@ -13,8 +16,8 @@ export interface FakeSection {
   paragraphs: { id: string; text: string }[];
 }
 
-/** Three sections: the chapter with its first paragraphs, and two visits. */
-export function seedSections(): FakeSection[] {
+/** Three sections of real text: the chapter with its first paragraphs, and two visits. */
+export function sliceSections(): FakeSection[] {
   const p = (i: number): string => SEED_PARAGRAPHS[i] as string;
   return [
     {
@@ -38,16 +41,47 @@ export function seedSections(): FakeSection[] {
   ];
 }
 
-export function fakeContentStore(sections: FakeSection[] = seedSections()): ContentStore {
-  const document: DocumentInfo = {
-    id: 'meti-wp-2023-us',
-    title: '通商白書2023 第１節 米国',
-    publisher: '経済産業省',
-    edition: '2023',
-    sourceFile: '000_a1acfd562dd004ae.txt',
-    sourceSha256: 'test',
-    attribution: '「通商白書2023」（経済産業省）を加工して作成',
-  };
+/** A chapter and one part, one paragraph each. */
+export function outlineSections(): FakeSection[] {
+  return [
+    {
+      id: 's1',
+      title: '第１節 米国',
+      parent: null,
+      paragraphs: [
+        {
+          id: 's1.p1',
+          text: '米国経済は、2022年に入り、高インフレとその抑制に向けた金融引締めの影響を受けた。',
+        },
+      ],
+    },
+    {
+      id: 's1-3',
+      title: '3．半導体産業政策',
+      parent: 's1',
+      paragraphs: [
+        {
+          id: 's1-3.p1',
+          text: '2022年8月、米国で半導体の国内製造を支援するCHIPSおよび科学法が成立した。',
+        },
+      ],
+    },
+  ];
+}
+
+const DOCUMENT: DocumentInfo = {
+  id: 'meti-white-paper-2023-us-canada',
+  title: '通商白書2023',
+  publisher: '経済産業省',
+  edition: '2023',
+  sourceFile: '000_a1acfd562dd004ae.txt',
+  sourceSha256: 'a1acfd562dd004ae',
+  attribution: '「通商白書2023」（経済産業省）を加工して作成',
+};
+
+export function memoryContentStore(
+  sections: FakeSection[] = outlineSections(),
+): ContentStore & { closed: boolean } {
   const toc: TocEntry[] = sections.map((s) => ({
     id: s.id,
     level: s.parent ? 2 : 1,
@@ -61,14 +95,15 @@ export function fakeContentStore(sections: FakeSection[] = seedSections()): Cont
     s.paragraphs.forEach((p, ordinal) =>
       paragraphs.set(p.id, { id: p.id, sectionId: s.id, ordinal, text: p.text }),
     );
-  return {
+  const store = {
     path: ':memory:',
-    document: () => document,
-    toc: () => toc,
+    closed: false,
+    document: () => ({ ...DOCUMENT }),
+    toc: () => toc.map((entry) => ({ ...entry })),
     section(id: string): SectionView {
       const i = sections.findIndex((s) => s.id === id);
       const s = sections[i];
-      if (!s) throw new ApiError('not_found', `no section ${id}`);
+      if (!s) throw new ApiError('not_found', `no section with id "${id}"`);
       const path: string[] = [];
       for (let e: FakeSection | undefined = s; e; e = sections.find((x) => x.id === e?.parent))
         path.unshift(e.title);
@@ -89,6 +124,9 @@ export function fakeContentStore(sections: FakeSection[] = seedSections()): Cont
     searchDocs: (): SearchDoc[] =>
       sections.map((s) => ({ id: s.id, title: s.title, paragraphs: s.paragraphs })),
     artifact: () => null,
-    close: () => undefined,
+    close: () => {
+      store.closed = true;
+    },
   };
+  return store;
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultContentInputs, type ContentInputs } from '../content/inputs';
+import { isTempName } from '../files/atomic-write';
 
 export interface TempContent {
   dir: string;
@@ -35,5 +36,5 @@ export function makeTempContent(): TempContent {
 
 /** Files in `dir` whose name marks them as a temp write (must never be left behind). */
 export function leftoverTempFiles(dir: string): string[] {
-  return fs.readdirSync(dir).filter((name) => name.includes('.tmp-'));
+  return fs.readdirSync(dir).filter((name) => isTempName(name) || name.includes('.tmp-'));
 }

@@ -1,8 +1,8 @@
-// Child process of the crash test (crash.test.ts): opens the library and writes
+// Child process of the crash test (../library/crash.test.ts): opens the library and writes
 // annotations and reading positions in a loop, printing "ack …" on stdout only
 // after each write has returned (committed). The parent kills it with SIGKILL at
 // random moments and checks that every acknowledged write survived.
-import { openLibrary } from './library';
+import { openLibrary } from '../library/library';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: crash-child <userDataDir>');

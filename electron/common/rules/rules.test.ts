@@ -1,0 +1,70 @@
+// The rules are the single source the schemas are built from: each bound the
+// contract enforces is the rule's own value, at the edge and one past it, and the
+// defaults the renderer paints first are values the contract accepts.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { idSchema, inputSchemas } from '../api/contract';
+import { isRouteId } from '../deep-link';
+import { HIGHLIGHT_COLORS, DEFAULT_HIGHLIGHT_COLOR } from './colors';
+import { isId, MAX_ID_LENGTH } from './ids';
+import { MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, MAX_TAGS } from './notes';
+import { MAX_OFFSET } from './passages';
+import { DEFAULT_PREFS, FONT_SIZE } from './prefs';
+import { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT } from './search';
+
+const ok = (method: keyof typeof inputSchemas, args: unknown) =>
+  inputSchemas[method].safeParse(args).success;
+
+describe('rules and the contract agree', () => {
+  it('the default preferences are valid preferences', () => {
+    expect(inputSchemas.setPrefs.parse({ ...DEFAULT_PREFS })).toEqual(DEFAULT_PREFS);
+    expect(HIGHLIGHT_COLORS).toContain(DEFAULT_HIGHLIGHT_COLOR);
+  });
+
+  it('font size: the bounds are accepted, one past them refused', () => {
+    expect(ok('setPrefs', { fontSize: FONT_SIZE.min })).toBe(true);
+    expect(ok('setPrefs', { fontSize: FONT_SIZE.max })).toBe(true);
+    expect(ok('setPrefs', { fontSize: FONT_SIZE.min - FONT_SIZE.step })).toBe(false);
+    expect(ok('setPrefs', { fontSize: FONT_SIZE.max + FONT_SIZE.step })).toBe(false);
+  });
+
+  it('search: longest query and largest limit accepted, one more refused', () => {
+    const q = 'あ'.repeat(MAX_QUERY_LENGTH);
+    expect(ok('search', { query: q, limit: MAX_SEARCH_LIMIT })).toBe(true);
+    expect(ok('search', { query: `${q}あ` })).toBe(false);
+    expect(ok('search', { query: 'x', limit: MAX_SEARCH_LIMIT + 1 })).toBe(false);
+    expect(ok('searchNotes', { query: 'x', limit: MAX_SEARCH_LIMIT + 1 })).toBe(false);
+  });
+
+  it('notes, labels, tags and offsets at their bounds', () => {
+    const passage = { startParagraphId: 'p', endOffset: 1 };
+    expect(ok('addAnnotation', { ...passage, startOffset: MAX_OFFSET })).toBe(true);
+    expect(ok('addAnnotation', { ...passage, startOffset: MAX_OFFSET + 1 })).toBe(false);
+    expect(ok('addSectionNote', { sectionId: 's', note: 'x'.repeat(MAX_NOTE_LENGTH) })).toBe(true);
+    expect(ok('addSectionNote', { sectionId: 's', note: 'x'.repeat(MAX_NOTE_LENGTH + 1) })).toBe(
+      false,
+    );
+    expect(ok('renameBookmark', { id: 'b', label: 'x'.repeat(MAX_LABEL_LENGTH + 1) })).toBe(false);
+    const tags = Array.from({ length: MAX_TAGS + 1 }, (_, i) => `t${i}`);
+    expect(ok('addSectionNote', { sectionId: 's', note: 'x', tags: tags.slice(1) })).toBe(true);
+    expect(ok('addSectionNote', { sectionId: 's', note: 'x', tags })).toBe(false);
+  });
+
+  it('one id rule: the schema, isId and deep-link ids accept the same strings', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: MAX_ID_LENGTH + 2 }),
+          fc.stringMatching(/^[A-Za-z0-9._:-]{1,205}$/),
+        ),
+        (value) => {
+          const accepted = idSchema.safeParse(value).success;
+          expect(isId(value)).toBe(accepted);
+          if (!/^\.+$/.test(value)) expect(isRouteId(value)).toBe(accepted);
+        },
+      ),
+    );
+    expect(isId('a'.repeat(MAX_ID_LENGTH))).toBe(true);
+    expect(isId('a'.repeat(MAX_ID_LENGTH + 1))).toBe(false);
+  });
+});

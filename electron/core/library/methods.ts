@@ -1,0 +1,60 @@
+// Which contract methods the library answers (bookmarks, annotations, notices,
+// notes search, export/import, backups): the list the core spreads into its
+// handlers, and the stand-in a host gets when the reader's data cannot be used.
+import type { ApiHandlers } from '../../common/api/contract';
+
+export type LibraryMethod =
+  | 'getNotices'
+  | 'listBookmarks'
+  | 'toggleBookmark'
+  | 'renameBookmark'
+  | 'deleteBookmark'
+  | 'restoreBookmark'
+  | 'listAnnotations'
+  | 'addAnnotation'
+  | 'addSectionNote'
+  | 'updateAnnotation'
+  | 'deleteAnnotation'
+  | 'restoreAnnotation'
+  | 'searchNotes'
+  | 'exportAnnotations'
+  | 'importAnnotations'
+  | 'listBackups'
+  | 'restoreBackup'
+  | 'createBackup';
+
+export type LibraryHandlers = Pick<ApiHandlers, LibraryMethod>;
+
+// Every LibraryMethod once: a method missing here is a compile error.
+const LIBRARY_METHOD_SET: Record<LibraryMethod, true> = {
+  getNotices: true,
+  listBookmarks: true,
+  toggleBookmark: true,
+  renameBookmark: true,
+  deleteBookmark: true,
+  restoreBookmark: true,
+  listAnnotations: true,
+  addAnnotation: true,
+  addSectionNote: true,
+  updateAnnotation: true,
+  deleteAnnotation: true,
+  restoreAnnotation: true,
+  searchNotes: true,
+  exportAnnotations: true,
+  importAnnotations: true,
+  listBackups: true,
+  restoreBackup: true,
+  createBackup: true,
+};
+export const LIBRARY_METHODS = Object.keys(LIBRARY_METHOD_SET) as LibraryMethod[];
+
+/** Handlers that all throw `error()`: for hosts where the notes database cannot be used. */
+export function unavailableLibraryHandlers(error: () => Error): LibraryHandlers {
+  const handlers: Record<string, unknown> = {};
+  for (const method of LIBRARY_METHODS) {
+    handlers[method] = () => {
+      throw error();
+    };
+  }
+  return handlers as unknown as LibraryHandlers;
+}
