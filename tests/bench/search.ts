@@ -1,11 +1,13 @@
 // Search benchmark (`npm run bench:search`): figures, not timed tests. Our engine
-// beside lunr + lunr-languages ja, SQLite FTS5 trigram (+ LIKE under 3 characters,
-// with exact verification) and a plain scan, over the same documents and queries:
+// (Lunr with our n-gram tokenizer + exact checking on the search copy) beside
+// lunr + lunr-languages ja, SQLite FTS5 trigram (+ LIKE under 3 characters, with
+// exact verification) and a plain scan, over the same documents and queries:
 // (a) the white paper (seed) with reader query classes and random substrings,
-// (b) Debian manpages-ja (installed with apt when missing). Each engine builds in
-// one child process and is loaded and queried in another, so memory is its own.
+// (b) Debian manpages-ja and (c) Debian gimp-help-ja (installed with apt when
+// missing). Each engine builds in one child process and is loaded and queried in
+// another, so memory is its own.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,9 +24,11 @@ import { parseQuery } from '../../electron/common/search/query';
 import {
   createSearchIndex,
   loadSearchIndex,
+  SEARCH_INDEX_VERSION,
   type SearchIndexDocument,
 } from '../../electron/core/search/index';
 import { seedSections } from '../../electron/core/search/testing/seed-sections';
+import { ensureGimpHelpJa, gimpHelpSections } from './gimp-help';
 import { ensureManpagesJa, manpageSections } from './manpages';
 
 const ENGINES = ['ours', 'lunr-ja', 'fts5', 'scan'] as const;
@@ -42,7 +46,10 @@ interface Loaded {
 
 function buildEngine(engine: Engine, docs: SearchIndexDocument[], out: string): void {
   if (engine === 'ours') {
-    writeFileSync(out, createSearchIndex(docs).serialize());
+    // the two parts the content database stores: Lunr's JSON and the search copy
+    const stored = createSearchIndex(docs).serialize();
+    writeFileSync(out, stored.lunr);
+    writeFileSync(`${out}.copy`, stored.copy);
   } else if (engine === 'scan') {
     const norm = docs.map((d) => {
       const t = normalizeForSearch(d.title);
@@ -98,7 +105,11 @@ function buildEngine(engine: Engine, docs: SearchIndexDocument[], out: string): 
 
 function loadEngine(engine: Engine, file: string, docs: SearchIndexDocument[]): Loaded {
   if (engine === 'ours') {
-    const idx = loadSearchIndex(readFileSync(file));
+    const idx = loadSearchIndex({
+      version: SEARCH_INDEX_VERSION,
+      lunr: readFileSync(file, 'utf8'),
+      copy: readFileSync(`${file}.copy`, 'utf8'),
+    });
     return { search: (q) => idx.search(q).map((h) => h.id) };
   }
   if (engine === 'scan') {
@@ -254,6 +265,25 @@ const MAN_QUERIES: Record<string, string[]> = {
   width: ['ＰＯＳＩＸ', 'ﾌｧｲﾙ', 'ＬＡＮＧ'],
   'multi-term': ['ファイル 削除', '環境変数 LANG', 'シグナル プロセス 終了'],
 };
+const GIMP_QUERIES: Record<string, string[]> = {
+  '1 character': ['色', '層', 'の'],
+  '2-char kanji': ['画像', '選択', '範囲', '設定', '保存', '透明', '補正', '図形'],
+  'longer kanji': ['選択範囲', '前景色', '色相彩度', '画像解像度', '描画色'],
+  katakana: [
+    'レイヤー',
+    'フィルター',
+    'チャンネル',
+    'パス',
+    'ブラシ',
+    'ダイアログ',
+    'グラデーション',
+  ],
+  'kanji+kana': ['をクリックします', 'を選びます', 'ぼかし', '塗りつぶし'],
+  'Latin acronym': ['GIMP', 'RGB', 'PNG', 'JPEG', 'Script-Fu', 'Ctrl', 'alpha'],
+  mixed: ['8 ビット', 'Ctrl+Z', 'RGB色', 'GIMPの', 'Alt キー'],
+  width: ['ＧＩＭＰ', 'ﾚｲﾔｰ', 'ＲＧＢ'],
+  'multi-term': ['レイヤー マスク', '選択範囲 反転', 'ブラシ 筆圧 GIMP'],
+};
 
 function makeQueries(
   docs: SearchIndexDocument[],
@@ -311,7 +341,9 @@ function child(mode: string, engine: Engine, dir: string, corpus: string): void 
     const t0 = performance.now();
     buildEngine(engine, docs, file);
     const buildMs = performance.now() - t0;
-    process.stdout.write(JSON.stringify({ buildMs, size: statSync(file).size }));
+    const copy = `${file}.copy`;
+    const size = statSync(file).size + (existsSync(copy) ? statSync(copy).size : 0);
+    process.stdout.write(JSON.stringify({ buildMs, size }));
     return;
   }
   const queries = JSON.parse(
@@ -404,14 +436,23 @@ function main(): void {
   if (!engines.includes('fts5') || !engines.includes('scan'))
     throw new Error('--engines must include fts5 and scan (the ratios are to them)');
   try {
-    ensureManpagesJa(log);
+    const wanted = (name: string) => only.length === 0 || only.some((o) => name.startsWith(o));
     const corpora: [string, SearchIndexDocument[], Query[]][] = [];
-    const seed = seedSections();
-    corpora.push(['a-white-paper', seed, makeQueries(seed, SEED_QUERIES, 100)]);
-    const man = manpageSections();
-    corpora.push(['b-manpages-ja', man, makeQueries(man, MAN_QUERIES, 200)]);
+    if (wanted('a-white-paper')) {
+      const seed = seedSections();
+      corpora.push(['a-white-paper', seed, makeQueries(seed, SEED_QUERIES, 100)]);
+    }
+    if (wanted('b-manpages-ja')) {
+      ensureManpagesJa(log);
+      const man = manpageSections();
+      corpora.push(['b-manpages-ja', man, makeQueries(man, MAN_QUERIES, 200)]);
+    }
+    if (wanted('c-gimp-help-ja')) {
+      ensureGimpHelpJa(log);
+      const gimp = gimpHelpSections();
+      corpora.push(['c-gimp-help-ja', gimp, makeQueries(gimp, GIMP_QUERIES, 200)]);
+    }
     for (const [name, docs, queries] of corpora) {
-      if (only.length > 0 && !only.some((o) => name.startsWith(o))) continue;
       const chars = docs.reduce(
         (s, d) => s + d.paragraphs.reduce((a, p) => a + p.text.length, 0),
         0,

@@ -1,15 +1,15 @@
 // Extra artifacts computed from the content at build time and stored in the
-// content database beside it (the search index is one). The content build calls
-// every registered builder; each result is stored under its name with its version,
-// and ContentStore.artifact(name) reads it back at run time.
+// content database beside it (the search index and its search copy). The content
+// build calls every registered builder; each result is stored under its name with
+// its version, and ContentStore.artifact(name) reads it back at run time.
 import type { SearchDoc } from './store-types';
-import { searchIndexArtifact } from '../search/artifact';
+import { searchCopyArtifact, searchIndexArtifact } from '../search/artifact';
 
 export interface ContentArtifact {
   name: string;
   /** Version of the code that produced it; a mismatch at run time is refused. */
   version: string;
-  /** Text (JSON) or bytes (stored as a BLOB, e.g. the binary search index). */
+  /** Text (JSON, e.g. the Lunr index) or bytes (stored as a BLOB). */
   body: string | Uint8Array;
 }
 
@@ -24,4 +24,4 @@ export interface ArtifactBuilder {
   build(docs: SearchDoc[]): ContentArtifact;
 }
 
-export const artifactBuilders: ArtifactBuilder[] = [searchIndexArtifact];
+export const artifactBuilders: ArtifactBuilder[] = [searchIndexArtifact, searchCopyArtifact];

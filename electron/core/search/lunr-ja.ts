@@ -1,0 +1,66 @@
+// How Japanese text becomes a Lunr index here, in one place. Lunr's own tokenizer
+// splits on spaces and its default pipeline (trimmer, stop words, English stemmer)
+// deletes Japanese, so both are replaced:
+// - the tokenizer is ours: the unigrams and bigrams of the search copy
+//   (common/search/tokenizer), so a query term of any length finds every section
+//   that can contain it (its bigrams, or its one character) — no segmenter guesses;
+// - the pipeline is one registered function (so Lunr serializes it by name and
+//   lunr.Index.load finds it again) that makes the characters Lunr gives meaning
+//   literal: `*` is a wildcard in lunr.TokenSet.fromString, with no escape, so it
+//   becomes a private-use character in the index and in every query term alike.
+// Queries never go through Lunr's query parser (`index.search`): the search builds
+// `index.query` clauses from our own grams (./index).
+import lunr from 'lunr';
+import { indexGrams } from '../../common/search/tokenizer';
+
+/** Lunr's index fields: a section's title and its paragraphs. */
+export const TITLE_FIELD = 'title';
+export const BODY_FIELD = 'body';
+
+/** The pipeline function's registered name (stored in the index JSON). */
+export const LITERAL_FUNCTION = 'hakusho-literal';
+
+/** Characters with a meaning in Lunr's TokenSet, and the private-use characters they become. */
+const LITERALS: ReadonlyMap<string, string> = new Map([['*', '\uE02A']]);
+const SPECIAL = /\*/g;
+
+/** A gram as Lunr stores it: the characters Lunr gives meaning replaced. */
+export function lunrTerm(gram: string): string {
+  return gram.includes('*') ? gram.replace(SPECIAL, (c) => LITERALS.get(c) ?? c) : gram;
+}
+
+function literal(token: lunr.Token): lunr.Token {
+  return token.update((s) => lunrTerm(s));
+}
+
+/** Registers the pipeline function with Lunr (once); needed before lunr.Index.load. */
+export function registerLunrJa(): void {
+  const registered = (lunr.Pipeline as unknown as { registeredFunctions: Record<string, unknown> })
+    .registeredFunctions;
+  if (registered[LITERAL_FUNCTION] !== literal) {
+    lunr.Pipeline.registerFunction(literal, LITERAL_FUNCTION);
+  }
+}
+
+/** Lunr's tokenizer for a field: the grams of each normalized text in it. */
+function tokenize(texts: unknown): lunr.Token[] {
+  const grams: string[] = [];
+  for (const text of texts as string[]) indexGrams(text, grams);
+  return grams.map((g) => new lunr.Token(g, {}));
+}
+
+/** A lunr.Builder set up for our fields, tokenizer and pipeline (documents added by the caller). */
+export function lunrBuilder(): lunr.Builder {
+  registerLunrJa();
+  const builder = new lunr.Builder();
+  builder.pipeline.reset();
+  builder.searchPipeline.reset();
+  builder.pipeline.add(literal);
+  builder.searchPipeline.add(literal);
+  builder.tokenizer = tokenize as unknown as typeof lunr.tokenizer;
+  builder.metadataWhitelist = [];
+  builder.ref('ref');
+  builder.field(TITLE_FIELD);
+  builder.field(BODY_FIELD);
+  return builder;
+}
