@@ -4,9 +4,9 @@
 // each pair of adjacent characters (bigram) of the normalized text, by code point,
 // within space-separated chunks. Any text containing a term contains all of the
 // term's bigrams (or its one character), so candidate sections are found with no
-// miss; with their positions, chained bigrams spell the term exactly. These string
-// functions are the reference definition (tests build a lunr.Builder index with
-// them); core/search/build and core/search/index walk the same grams by code point.
+// miss; the exact check on the search copy then spells the term. These are Lunr's
+// tokenizer in the search index (core/search/lunr-ja) and the grams a query asks it
+// for (core/search/index).
 
 /** Bump on any change to normalization, fold tables, query rules or n-grams. */
 export const TOKENIZER_VERSION = 'ja-ngram-1';

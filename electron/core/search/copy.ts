@@ -2,8 +2,14 @@
 // (common/search/normalize), with the offset edits that map a hit back to display
 // offsets. Lunr only proposes candidate sections; this copy is what the search
 // checks every query term against (exact matching), so precision and recall do
-// not depend on what Lunr indexed. Stored beside the Lunr index as compact JSON
-// (an array per section), loaded with one JSON.parse and used as it is.
+// not depend on what Lunr indexed.
+//
+// A section's units (title first, then paragraphs) are joined by a line feed, a
+// character no search copy and no query term contains (normalization turns every
+// line break into a space or nothing), so one indexOf walk over the section finds
+// every occurrence, none spans two units, and a unit's start is a word start.
+// Stored beside the Lunr index as compact JSON (an array per section), loaded
+// with one JSON.parse and used as it is.
 import { normalizeForSearch } from '../../common/search/normalize';
 
 export interface CopyDocument {
@@ -12,11 +18,14 @@ export interface CopyDocument {
   paragraphs: { id: string; text: string }[];
 }
 
-/** One unit: paragraph id (null for the title), search copy, offset edits. */
-export type CopyUnit = [id: string | null, text: string, edits: number[]];
+/** Between units in a section's search copy. */
+export const UNIT_SEPARATOR = '\n';
 
-/** One section: its id, then its units, the title first. */
-export type CopySection = [id: string, units: CopyUnit[]];
+/**
+ * One section: its id; the search copies of its title and paragraphs joined by
+ * UNIT_SEPARATOR; the paragraph ids; each unit's offset edits (title first).
+ */
+export type CopySection = [id: string, text: string, paragraphIds: string[], edits: number[][]];
 
 /** The JSON form. */
 interface StoredCopy {
@@ -34,13 +43,24 @@ export class SearchCopyError extends Error {
 export function buildSearchCopy(documents: readonly CopyDocument[]): CopySection[] {
   return documents.map((doc) => {
     const title = normalizeForSearch(doc.title);
-    const units: CopyUnit[] = [[null, title.text, title.edits]];
+    const texts = [title.text];
+    const edits = [title.edits];
     for (const p of doc.paragraphs) {
       const n = normalizeForSearch(p.text);
-      units.push([p.id, n.text, n.edits]);
+      texts.push(n.text);
+      edits.push(n.edits);
     }
-    return [doc.id, units];
+    if (texts.some((t) => t.includes(UNIT_SEPARATOR))) {
+      // normalization turns line breaks into spaces: reaching this is a bug there
+      throw new SearchCopyError(`a search copy in ${doc.id} holds a line break`);
+    }
+    return [doc.id, texts.join(UNIT_SEPARATOR), doc.paragraphs.map((p) => p.id), edits];
   });
+}
+
+/** The search copies of a section's units (title first). */
+export function unitTexts(section: CopySection): string[] {
+  return section[1].split(UNIT_SEPARATOR);
 }
 
 export function serializeSearchCopy(sections: CopySection[], version: string): string {
@@ -72,18 +92,17 @@ export function parseSearchCopy(text: string, version: string): CopySection[] {
 }
 
 function isSection(value: unknown): value is CopySection {
-  if (!Array.isArray(value) || typeof value[0] !== 'string' || !Array.isArray(value[1])) {
-    return false;
+  if (!Array.isArray(value) || value.length !== 4) return false;
+  const [id, text, ids, edits] = value as unknown[];
+  if (typeof id !== 'string' || typeof text !== 'string') return false;
+  if (!Array.isArray(ids) || !ids.every((p) => typeof p === 'string')) return false;
+  if (!Array.isArray(edits) || edits.length !== ids.length + 1) return false;
+  let separators = 0;
+  for (let at = text.indexOf(UNIT_SEPARATOR); at >= 0; at = text.indexOf(UNIT_SEPARATOR, at + 1)) {
+    separators++;
   }
-  const units = value[1] as unknown[];
-  if (units.length === 0) return false;
-  return units.every(
-    (u, k) =>
-      Array.isArray(u) &&
-      (k === 0 ? u[0] === null : typeof u[0] === 'string') &&
-      typeof u[1] === 'string' &&
-      Array.isArray(u[2]) &&
-      u[2].length % 3 === 0 &&
-      (u[2] as unknown[]).every((x) => Number.isInteger(x)),
+  if (separators !== ids.length) return false;
+  return edits.every(
+    (e) => Array.isArray(e) && e.length % 3 === 0 && e.every((x) => Number.isInteger(x)),
   );
 }

@@ -17,7 +17,7 @@
 // Order: sections with a title hit first, then Lunr's score, then reading order.
 import lunr from 'lunr';
 import type { HitRange } from '../../common/api/types';
-import { containsTerm, findOccurrences } from '../../common/search/match';
+import { findOccurrences, firstOccurrence } from '../../common/search/match';
 import { DisplayMapper } from '../../common/search/normalize';
 import { parseQuery, type QueryTerm } from '../../common/search/query';
 import { queryGrams, TOKENIZER_VERSION } from '../../common/search/tokenizer';
@@ -26,8 +26,9 @@ import {
   parseSearchCopy,
   SearchCopyError,
   serializeSearchCopy,
+  UNIT_SEPARATOR,
+  unitTexts,
   type CopySection,
-  type CopyUnit,
 } from './copy';
 import { BODY_FIELD, LITERAL_FUNCTION, lunrBuilder, registerLunrJa, TITLE_FIELD } from './lunr-ja';
 
@@ -98,12 +99,9 @@ const REBUILD = 'rebuild the content with "npm run build:content"';
 export function createSearchIndex(documents: readonly SearchIndexDocument[]): SearchIndex {
   const sections = buildSearchCopy(documents);
   const builder = lunrBuilder();
-  sections.forEach(([, units], s) => {
-    builder.add({
-      ref: refOf(s),
-      [TITLE_FIELD]: [units[0]![1]],
-      [BODY_FIELD]: units.slice(1).map((u) => u[1]),
-    });
+  sections.forEach((section, s) => {
+    const [title, ...paragraphs] = unitTexts(section);
+    builder.add({ ref: refOf(s), [TITLE_FIELD]: [title], [BODY_FIELD]: paragraphs });
   });
   return new LunrSearchIndex(builder.build(), sections);
 }
@@ -231,13 +229,15 @@ class LunrSearchIndex implements SearchIndex {
   readonly version = SEARCH_INDEX_VERSION;
   readonly sectionCount: number;
   private readonly mapper = new DisplayMapper([]);
-  private readonly pairs: number[] = [];
+  /** Per section, where each unit starts in its search copy (computed on first hit). */
+  private readonly unitStarts: (Int32Array | undefined)[];
 
   constructor(
     readonly lunr: lunr.Index,
     private readonly sections: CopySection[],
   ) {
     this.sectionCount = sections.length;
+    this.unitStarts = new Array<Int32Array | undefined>(sections.length);
   }
 
   serialize(): StoredSearchIndex {
@@ -269,8 +269,13 @@ class LunrSearchIndex implements SearchIndex {
     for (const r of results) {
       const section = ordinalOf(r.ref, this.sectionCount);
       if (section < 0) continue;
-      const title = (this.sections[section] as CopySection)[1][0] as CopyUnit;
-      const titleHit = terms.some((t) => containsTerm(title[1], t));
+      const text = (this.sections[section] as CopySection)[1];
+      const separator = text.indexOf(UNIT_SEPARATOR);
+      const titleEnd = separator < 0 ? text.length : separator;
+      const titleHit = terms.some((t) => {
+        const at = firstOccurrence(text, t);
+        return at >= 0 && at < titleEnd;
+      });
       candidates.push({ section, score: r.score, titleHit });
     }
     candidates.sort(
@@ -282,70 +287,76 @@ class LunrSearchIndex implements SearchIndex {
     for (const c of candidates) {
       if (out.length >= limit) break;
       const section = this.sections[c.section] as CopySection;
-      if (!this.holdsEveryTerm(section[1], terms)) continue;
+      // The exact check: every term in the title or within one paragraph.
+      if (!terms.every((t) => firstOccurrence(section[1], t) >= 0)) continue;
       out.push({
         id: section[0],
         score: c.score,
         titleHit: c.titleHit,
-        hits: this.hits(section[1], terms),
+        hits: this.hits(c.section, terms),
       });
     }
     return out;
   }
 
-  /** Every term occurs in the title or within one paragraph (the exact check). */
-  private holdsEveryTerm(units: CopyUnit[], terms: readonly QueryTerm[]): boolean {
-    return terms.every((t) => units.some((u) => containsTerm(u[1], t)));
-  }
-
   /**
    * Every hit of a section in reading order (title first; within a unit by
-   * position, ties in term order), mapped to display offsets.
+   * position, ties in term order), mapped to display offsets unit by unit.
    */
-  private hits(units: CopyUnit[], terms: readonly QueryTerm[]): HitRange[] {
-    const hits: HitRange[] = [];
-    const pairs = this.pairs;
-    for (const [id, text, edits] of units) {
-      pairs.length = 0;
-      if (terms.length === 1) {
-        findOccurrences(text, terms[0] as QueryTerm, pairs);
-        if (pairs.length === 0) continue;
-        const mapper = this.mapper.reset(edits);
-        for (let i = 0; i < pairs.length; i += 2) {
-          const start = mapper.start(pairs[i] as number);
-          hits.push({
-            paragraphId: id,
-            start,
-            end: Math.max(start, mapper.end(pairs[i + 1] as number)),
-          });
+  private hits(s: number, terms: readonly QueryTerm[]): HitRange[] {
+    const [, text, paragraphIds, edits] = this.sections[s] as CopySection;
+    const starts = this.startsOf(s);
+    const lists = terms.map((t) => findOccurrences(text, t));
+    const cursor = new Int32Array(terms.length);
+    let total = 0;
+    for (const list of lists) total += list.length / 2;
+    const hits = new Array<HitRange>(total);
+    let unit = 0;
+    let unitStart = 0;
+    let nextStart = starts.length > 1 ? (starts[1] as number) : Infinity;
+    let mapper = this.mapper.reset(edits[0] as number[]);
+    let id: string | null = null;
+    for (let n = 0; n < total; n++) {
+      // the next occurrence by position, ties in term order
+      let best = 0;
+      let at = Infinity;
+      for (let t = 0; t < lists.length; t++) {
+        const i = cursor[t] as number;
+        const list = lists[t] as number[];
+        if (i < list.length && (list[i] as number) < at) {
+          at = list[i] as number;
+          best = t;
         }
-        continue;
       }
-      // Several terms: occurrences as (start, end, term) triples, sorted by start then term.
-      const found: number[] = [];
-      terms.forEach((term, t) => {
-        pairs.length = 0;
-        findOccurrences(text, term, pairs);
-        for (let i = 0; i < pairs.length; i += 2)
-          found.push(pairs[i] as number, pairs[i + 1] as number, t);
-      });
-      if (found.length === 0) continue;
-      const order = Array.from({ length: found.length / 3 }, (_, k) => k);
-      order.sort(
-        (a, b) =>
-          (found[3 * a] as number) - (found[3 * b] as number) ||
-          (found[3 * a + 2] as number) - (found[3 * b + 2] as number),
-      );
-      const mapper = this.mapper.reset(edits);
-      for (const k of order) {
-        const start = mapper.start(found[3 * k] as number);
-        hits.push({
-          paragraphId: id,
-          start,
-          end: Math.max(start, mapper.end(found[3 * k + 1] as number)),
-        });
+      const end = (lists[best] as number[])[(cursor[best] as number) + 1] as number;
+      cursor[best] = (cursor[best] as number) + 2;
+      if (at >= nextStart) {
+        do unit++;
+        while (unit + 1 < starts.length && at >= (starts[unit + 1] as number));
+        unitStart = starts[unit] as number;
+        nextStart = unit + 1 < starts.length ? (starts[unit + 1] as number) : Infinity;
+        mapper = this.mapper.reset(edits[unit] as number[]);
+        id = paragraphIds[unit - 1] as string;
       }
+      const start = mapper.start(at - unitStart);
+      hits[n] = { paragraphId: id, start, end: Math.max(start, mapper.end(end - unitStart)) };
     }
     return hits;
+  }
+
+  /** Where each unit of section s starts in its search copy. */
+  private startsOf(s: number): Int32Array {
+    let starts = this.unitStarts[s];
+    if (starts === undefined) {
+      const [, text, paragraphIds] = this.sections[s] as CopySection;
+      starts = new Int32Array(paragraphIds.length + 1);
+      let at = -1;
+      for (let u = 1; u < starts.length; u++) {
+        at = text.indexOf(UNIT_SEPARATOR, at + 1);
+        starts[u] = at + 1;
+      }
+      this.unitStarts[s] = starts;
+    }
+    return starts;
   }
 }

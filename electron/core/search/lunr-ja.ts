@@ -42,11 +42,14 @@ export function registerLunrJa(): void {
   }
 }
 
+/** Token metadata: none is kept (no metadataWhitelist), so every token shares one object. */
+const NO_METADATA = {};
+
 /** Lunr's tokenizer for a field: the grams of each normalized text in it. */
 function tokenize(texts: unknown): lunr.Token[] {
   const grams: string[] = [];
   for (const text of texts as string[]) indexGrams(text, grams);
-  return grams.map((g) => new lunr.Token(g, {}));
+  return grams.map((g) => new lunr.Token(g, NO_METADATA));
 }
 
 /** A lunr.Builder set up for our fields, tokenizer and pipeline (documents added by the caller). */
