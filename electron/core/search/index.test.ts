@@ -339,6 +339,18 @@ describe('serialization (Lunr round trip)', () => {
       SearchIndexError,
     );
     expect(() => loadSearchIndex({ ...stored, lunr: '[]' })).toThrow(SearchIndexError);
+    // a section the copy has and Lunr lacks could never be found
+    const more = createSearchIndex([...docs, { id: 'extra', title: '追加', paragraphs: [] }]);
+    expect(() => loadSearchIndex({ ...stored, copy: more.serialize().copy })).toThrow(
+      /not indexed/,
+    );
+    // a posting for a document Lunr has no vector for: the query says so instead of crashing
+    const lunrJson = JSON.parse(stored.lunr) as {
+      invertedIndex: [string, { body: Record<string, object> }][];
+    };
+    for (const [, posting] of lunrJson.invertedIndex) posting.body['999'] = {};
+    const broken = loadSearchIndex({ ...stored, lunr: JSON.stringify(lunrJson) });
+    expect(() => broken.search('米国')).toThrow(/damaged.*build:content/);
     expect(SEARCH_INDEX_VERSION).toMatch(/lunr-2\.3\.9\/ja-ngram/);
   });
   it('indexes any documents, including none', () => {

@@ -176,15 +176,27 @@ function checkLunrJson(value: unknown, sectionCount: number): string | null {
     return 'unexpected pipeline';
   }
   if (!Array.isArray(v.invertedIndex) || !Array.isArray(v.fieldVectors)) return 'no postings';
+  // One vector per field and section, each section of the copy present (else it could never be found).
+  const seen = new Uint8Array(sectionCount);
   for (const entry of v.fieldVectors as unknown[]) {
     if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) {
       return 'a field vector is malformed';
     }
-    const ref = (entry[0] as string).slice((entry[0] as string).indexOf('/') + 1);
-    if (ordinalOf(ref, sectionCount) < 0) return 'a document is not in the search copy';
+    const fieldRef = entry[0] as string;
+    const slash = fieldRef.indexOf('/');
+    const bit = FIELD_BITS.get(fieldRef.slice(0, slash)) ?? 0;
+    const s = ordinalOf(fieldRef.slice(slash + 1), sectionCount);
+    if (s < 0 || bit === 0) return 'a document is not in the search copy';
+    seen[s] = (seen[s] as number) | bit;
   }
+  if (seen.some((bits) => bits !== 3)) return 'a section of the search copy is not indexed';
   return null;
 }
+
+const FIELD_BITS: ReadonlyMap<string, number> = new Map([
+  [TITLE_FIELD, 1],
+  [BODY_FIELD, 2],
+]);
 
 /** Lunr's document ref of the section at ordinal s. */
 function refOf(s: number): string {
@@ -256,15 +268,21 @@ class LunrSearchIndex implements SearchIndex {
     const terms = parseQuery(query);
     if (terms.length === 0) return [];
     const grams = clauseGrams(terms);
-    const results = this.lunr.query((q) => {
-      for (const gram of grams) {
-        q.term(gram, {
-          presence: lunr.Query.presence.REQUIRED,
-          wildcard: lunr.Query.wildcard.NONE,
-          usePipeline: true,
-        });
-      }
-    });
+    let results: lunr.Index.Result[];
+    try {
+      results = this.lunr.query((q) => {
+        for (const gram of grams) {
+          q.term(gram, {
+            presence: lunr.Query.presence.REQUIRED,
+            wildcard: lunr.Query.wildcard.NONE,
+            usePipeline: true,
+          });
+        }
+      });
+    } catch (err) {
+      // Only a damaged index makes Lunr throw here (e.g. a posting for a document it has no vector for).
+      throw damaged(err);
+    }
     const candidates: Candidate[] = [];
     for (const r of results) {
       const section = ordinalOf(r.ref, this.sectionCount);
