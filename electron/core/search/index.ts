@@ -3,14 +3,15 @@
 // give it documents, get ranked section hits with offsets into the display text.
 //
 // Build: every title and paragraph is normalized into the search copy (./copy);
-// lunr.Builder indexes its unigrams and bigrams per section, title and body as two
+// lunr.Builder indexes its grams (common/search/tokenizer: every character, and
+// every pair of adjacent word characters) per section, title and body as two
 // fields (./lunr-ja: our tokenizer, our registered pipeline function). The stored
 // form is Lunr's own JSON (lunr.Index#toJSON) beside the search copy.
 //
 // Query: the reader's text is parsed into literal terms (common/search/query; no
-// Lunr query syntax ever). Each term's grams — its bigrams, or its one character —
-// become required clauses of `lunr.Index#query`, so Lunr returns every section
-// that holds all of them, scored by its BM25. Those candidates are then checked
+// Lunr query syntax ever). Each term's grams (queryGrams: its word-character pairs,
+// and its characters in no pair) become required clauses of `lunr.Index#query`,
+// so Lunr returns every section that holds all of them, scored by its BM25. Those candidates are then checked
 // term by term on the search copy (common/search/match): a term must occur in the
 // title or within one paragraph, Latin terms at word starts. Only sections that
 // pass are returned, with every hit mapped to display offsets (DisplayMapper).
@@ -210,7 +211,7 @@ function ordinalOf(ref: string, sectionCount: number): number {
 }
 
 /**
- * The grams that become Lunr clauses: each term's bigrams (or its one character),
+ * The grams that become Lunr clauses: each term's queryGrams,
  * taken in turn from every term so that each term constrains the candidates even
  * when the cap is reached; duplicates once.
  */

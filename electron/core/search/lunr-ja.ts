@@ -1,9 +1,9 @@
 // How Japanese text becomes a Lunr index here, in one place. Lunr's own tokenizer
 // splits on spaces and its default pipeline (trimmer, stop words, English stemmer)
 // deletes Japanese, so both are replaced:
-// - the tokenizer is ours: the unigrams and bigrams of the search copy
-//   (common/search/tokenizer), so a query term of any length finds every section
-//   that can contain it (its bigrams, or its one character) — no segmenter guesses;
+// - the tokenizer is ours: the grams of the search copy (common/search/tokenizer:
+//   every character, and every pair of adjacent word characters), so a query term
+//   of any length finds every section that can contain it — no segmenter guesses;
 // - the pipeline is one registered function (so Lunr serializes it by name and
 //   lunr.Index.load finds it again) that makes the characters Lunr gives meaning
 //   literal: `*` is a wildcard in lunr.TokenSet.fromString, with no escape, so it
