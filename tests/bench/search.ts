@@ -462,6 +462,8 @@ function main(): void {
       );
       writeFileSync(path.join(dir, `${name}.docs.json`), JSON.stringify(docs));
       writeFileSync(path.join(dir, `${name}.queries.json`), JSON.stringify(queries));
+      // Others share the machine: the load average goes with the figures.
+      const loadBefore = os.loadavg()[0] as number;
       const truth = groundTruth(docs, queries);
       const rows: Record<string, Record<string, number>> = {};
       for (const engine of engines) {
@@ -552,7 +554,7 @@ function main(): void {
         );
       }
       process.stdout.write(
-        `\n### ${name} (${docs.length} sections, ${chars.toLocaleString('en')} chars, ${queries.length} queries; ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, Node ${process.version})\n\n| ${lines[0]} |\n|${header.map(() => '---').join('|')}|\n${lines
+        `\n### ${name} (${docs.length} sections, ${chars.toLocaleString('en')} chars, ${queries.length} queries; ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, Node ${process.version}; load average ${loadBefore.toFixed(1)} → ${(os.loadavg()[0] as number).toFixed(1)})\n\n| ${lines[0]} |\n|${header.map(() => '---').join('|')}|\n${lines
           .slice(1)
           .map((l) => `| ${l} |`)
           .join('\n')}\n`,
