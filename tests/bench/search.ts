@@ -328,6 +328,12 @@ function groundTruth(docs: SearchIndexDocument[], queries: Query[]): string[][] 
 
 // ---------- child processes ----------
 
+/** Milliseconds of CPU time (user + system, every thread of the process) since `from`. */
+function cpuMs(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
@@ -339,11 +345,13 @@ function child(mode: string, engine: Engine, dir: string, corpus: string): void 
   const file = path.join(dir, `${corpus}.${engine}.index`);
   if (mode === 'build') {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     buildEngine(engine, docs, file);
     const buildMs = performance.now() - t0;
+    const buildCpuMs = cpuMs(c0);
     const copy = `${file}.copy`;
     const size = statSync(file).size + (existsSync(copy) ? statSync(copy).size : 0);
-    process.stdout.write(JSON.stringify({ buildMs, size }));
+    process.stdout.write(JSON.stringify({ buildMs, buildCpuMs, size }));
     return;
   }
   const queries = JSON.parse(
@@ -353,15 +361,19 @@ function child(mode: string, engine: Engine, dir: string, corpus: string): void 
   docs.length = 0;
   let peakHeap = process.memoryUsage().heapUsed;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const engineLoaded = loadEngine(engine, file, lunrDocs);
   const loadMs = performance.now() - t0;
+  const loadCpuMs = cpuMs(c0);
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   for (const { q } of queries) engineLoaded.search(q); // warm-up
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   const results: string[][] = [];
   const errors: string[] = [];
   for (const { q } of queries) {
     const t = performance.now();
+    const c = process.cpuUsage();
     let ids: string[] = [];
     try {
       ids = engineLoaded.search(q);
@@ -369,6 +381,7 @@ function child(mode: string, engine: Engine, dir: string, corpus: string): void 
       errors.push(`${q}: ${err instanceof Error ? err.message : String(err)}`);
     }
     times.push(performance.now() - t);
+    cpuTimes.push(cpuMs(c));
     results.push(ids);
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }
@@ -381,6 +394,7 @@ function child(mode: string, engine: Engine, dir: string, corpus: string): void 
   }
   const longMs = performance.now() - tl;
   const sorted = [...times].sort((a, b) => a - b);
+  const sortedCpu = [...cpuTimes].sort((a, b) => a - b);
   const slowest = times
     .map((t, i) => ({ t, q: queries[i]!.q, n: results[i]!.length }))
     .sort((a, b) => b.t - a.t)
@@ -391,8 +405,11 @@ function child(mode: string, engine: Engine, dir: string, corpus: string): void 
   process.stdout.write(
     JSON.stringify({
       loadMs,
+      loadCpuMs,
       p50: percentile(sorted, 50),
       p95: percentile(sorted, 95),
+      p50Cpu: percentile(sortedCpu, 50),
+      p95Cpu: percentile(sortedCpu, 95),
       longMs,
       peakHeapMB: peakHeap / 1e6,
       maxRssMB: process.resourceUsage().maxRSS / 1e3,
@@ -507,6 +524,10 @@ function main(): void {
           longMs: q.longMs as number,
           heapMB: q.peakHeapMB as number,
           rssMB: q.maxRssMB as number,
+          buildCpuMs: b.buildCpuMs as number,
+          loadCpuMs: q.loadCpuMs as number,
+          p50Cpu: q.p50Cpu as number,
+          p95Cpu: q.p95Cpu as number,
         };
       }
       const fts = rows.fts5!;
@@ -553,9 +574,36 @@ function main(): void {
           ].join(' | '),
         );
       }
+      // The same measures in CPU time of the process (all its threads): what the engine
+      // itself spent, less sensitive to other jobs on the machine than wall time.
+      const cpuHeader = [
+        'engine',
+        'build CPU ms',
+        'load CPU ms',
+        'p50 CPU ms',
+        'p95 CPU ms',
+        'p95 CPU ×FTS5',
+        'p95 CPU ×scan',
+      ];
+      const cpuLines = engines.map((engine) => {
+        const r = rows[engine]!;
+        return [
+          engine,
+          fmt(r.buildCpuMs!),
+          fmt(r.loadCpuMs!),
+          fmt(r.p50Cpu!, 2),
+          fmt(r.p95Cpu!, 2),
+          (r.p95Cpu! / fts.p95Cpu!).toFixed(2),
+          (r.p95Cpu! / scan.p95Cpu!).toFixed(2),
+        ].join(' | ');
+      });
       process.stdout.write(
         `\n### ${name} (${docs.length} sections, ${chars.toLocaleString('en')} chars, ${queries.length} queries; ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, Node ${process.version}; load average ${loadBefore.toFixed(1)} → ${(os.loadavg()[0] as number).toFixed(1)})\n\n| ${lines[0]} |\n|${header.map(() => '---').join('|')}|\n${lines
           .slice(1)
+          .map((l) => `| ${l} |`)
+          .join(
+            '\n',
+          )}\n\n| ${cpuHeader.join(' | ')} |\n|${cpuHeader.map(() => '---').join('|')}|\n${cpuLines
           .map((l) => `| ${l} |`)
           .join('\n')}\n`,
       );
