@@ -12,7 +12,7 @@ import type { SearchIndexDocument } from '../../electron/core/search/index';
 export const GIMP_HELP_ROOT = '/usr/share/gimp/2.0/help/ja';
 
 export function ensureGimpHelpJa(log: (s: string) => void): void {
-  if (existsSync(GIMP_HELP_ROOT) && readdirSync(GIMP_HELP_ROOT).length > 0) return;
+  if (existsSync(path.join(GIMP_HELP_ROOT, 'index.html'))) return;
   log('gimp-help-ja is missing: apt-get install -y gimp-help-ja');
   execSync('apt-get update && apt-get install -y gimp-help-ja', { stdio: 'inherit' });
 }
