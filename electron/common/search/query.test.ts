@@ -68,28 +68,8 @@ describe('n-grams', () => {
     expect(grams('米国 ab')).toEqual(['米', '国', '米国', 'a', 'b', 'ab']);
   });
   it('pairs word characters only: kanji, katakana, ASCII letters and digits', () => {
-    expect(grams('をクリック。')).toEqual([
-      'を',
-      'ク',
-      'リ',
-      'クリ',
-      'ッ',
-      'リッ',
-      'ク',
-      'ック',
-      '。',
-    ]);
-    expect(grams('画像の2値化')).toEqual([
-      '画',
-      '像',
-      '画像',
-      'の',
-      '2',
-      '値',
-      '2値',
-      '化',
-      '値化',
-    ]);
+    expect(grams('をクリック。').join(' ')).toBe('を ク リ クリ ッ リッ ク ック 。');
+    expect(grams('画像の2値化').join(' ')).toBe('画 像 画像 の 2 値 2値 化 値化');
   });
   it('asks for bigrams, or the single character', () => {
     expect(queryGrams('米')).toEqual(['米']);
@@ -98,15 +78,7 @@ describe('n-grams', () => {
     expect(queryGrams('𠮷野')).toEqual(['𠮷野']);
   });
   it('asks for word-character pairs and every character in none', () => {
-    expect(queryGrams('をクリックします')).toEqual([
-      'を',
-      'クリ',
-      'リッ',
-      'ック',
-      'し',
-      'ま',
-      'す',
-    ]);
+    expect(queryGrams('をクリックします').join(' ')).toBe('を クリ リッ ック し ま す');
     expect(queryGrams('画像の')).toEqual(['画像', 'の']);
     expect(queryGrams('u.s.')).toEqual(['u', '.', 's']);
   });
