@@ -14,6 +14,7 @@ import {
   SearchIndexError,
   type SearchIndexDocument,
 } from './index';
+import { SPREAD, spreadTerm } from './lunr-ja';
 import { seedSections } from './testing/seed-sections';
 
 const docs = seedSections();
@@ -250,7 +251,18 @@ describe('Lunr queries', () => {
     expect(candidates.map((r) => r.ref)).toEqual(['0']);
     const stored = JSON.parse(small.serialize().lunr) as { invertedIndex: [string, unknown][] };
     expect(stored.invertedIndex.some(([term]) => term.includes('*'))).toBe(false);
-    expect(stored.invertedIndex.some(([term]) => term === '\uE02A')).toBe(true);
+    expect(stored.invertedIndex.some(([term]) => term === spreadTerm('\uE02A'))).toBe(true);
+  });
+  it('spreads the token set: the root has at most SPREAD edges, the terms and postings are kept', () => {
+    const tokenSet = (index.lunr as unknown as { tokenSet: { edges: Record<string, unknown> } })
+      .tokenSet;
+    expect(Object.keys(tokenSet.edges).length).toBeLessThanOrEqual(SPREAD);
+    const stored = JSON.parse(index.serialize().lunr) as { invertedIndex: [string, unknown][] };
+    const terms = stored.invertedIndex.map(([term]) => term);
+    expect(terms).toContain(spreadTerm('米国'));
+    expect(terms.every((t) => t.charCodeAt(0) >= 0xe100 && t.charCodeAt(0) < 0xe100 + SPREAD)).toBe(
+      true,
+    );
   });
 });
 
@@ -291,7 +303,7 @@ describe('serialization (Lunr round trip)', () => {
     };
     expect(json.version).toBe(lunr.version);
     expect(json.fields).toEqual(['title', 'body']);
-    expect(json.pipeline).toEqual(['hakusho-literal']);
+    expect(json.pipeline).toEqual(['hakusho-literal', 'hakusho-spread']);
     expect(lunr.Index.load(json)).toBeInstanceOf(lunr.Index);
   });
   it('is deterministic', () => {

@@ -31,7 +31,7 @@ import {
   unitTexts,
   type CopySection,
 } from './copy';
-import { BODY_FIELD, LITERAL_FUNCTION, lunrBuilder, registerLunrJa, TITLE_FIELD } from './lunr-ja';
+import { BODY_FIELD, lunrBuilder, PIPELINE, registerLunrJa, TITLE_FIELD } from './lunr-ja';
 
 /** Version of the stored index: our format, the Lunr release and the tokenizer. */
 export const SEARCH_INDEX_FORMAT = 3;
@@ -173,7 +173,7 @@ function checkLunrJson(value: unknown, sectionCount: number): string | null {
   if (JSON.stringify(v.fields) !== JSON.stringify([TITLE_FIELD, BODY_FIELD])) {
     return 'unexpected fields';
   }
-  if (JSON.stringify(v.pipeline) !== JSON.stringify([LITERAL_FUNCTION])) {
+  if (JSON.stringify(v.pipeline) !== JSON.stringify(PIPELINE)) {
     return 'unexpected pipeline';
   }
   if (!Array.isArray(v.invertedIndex) || !Array.isArray(v.fieldVectors)) return 'no postings';
