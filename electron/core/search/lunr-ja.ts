@@ -4,10 +4,12 @@
 // - the tokenizer is ours: the grams of the search copy (common/search/tokenizer:
 //   every character, and every pair of adjacent word characters), so a query term
 //   of any length finds every section that can contain it — no segmenter guesses;
-// - the pipeline is one registered function (so Lunr serializes it by name and
-//   lunr.Index.load finds it again) that makes the characters Lunr gives meaning
-//   literal: `*` is a wildcard in lunr.TokenSet.fromString, with no escape, so it
-//   becomes a private-use character in the index and in every query term alike.
+// - the pipeline is two registered functions (so Lunr serializes them by name and
+//   lunr.Index.load finds them again), run on every indexed token and every query
+//   term alike: `literal` makes the characters Lunr gives meaning literal (`*` is a
+//   wildcard in lunr.TokenSet.fromString, with no escape, so it becomes a
+//   private-use character), and `spread` keeps Lunr's token set shallow at the root
+//   (see spreadTerm).
 // Queries never go through Lunr's query parser (`index.search`): the search builds
 // `index.query` clauses from our own grams (./index).
 import lunr from 'lunr';
