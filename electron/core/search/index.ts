@@ -290,11 +290,8 @@ class LunrSearchIndex implements SearchIndex {
       if (section < 0) continue;
       const text = (this.sections[section] as CopySection)[1];
       const separator = text.indexOf(UNIT_SEPARATOR);
-      const titleEnd = separator < 0 ? text.length : separator;
-      const titleHit = terms.some((t) => {
-        const at = firstOccurrence(text, t);
-        return at >= 0 && at < titleEnd;
-      });
+      const title = separator < 0 ? text : text.slice(0, separator);
+      const titleHit = terms.some((t) => firstOccurrence(title, t) >= 0);
       candidates.push({ section, score: r.score, titleHit });
     }
     candidates.sort(
