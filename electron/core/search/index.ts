@@ -5,17 +5,18 @@
 // Build: every title and paragraph is normalized into the search copy (./copy);
 // lunr.Builder indexes its grams (common/search/tokenizer: every character, and
 // every pair of adjacent word characters) per section, title and body as two
-// fields (./lunr-ja: our tokenizer, our registered pipeline function). The stored
+// fields (./lunr-ja: our tokenizer, our registered pipeline functions). The stored
 // form is Lunr's own JSON (lunr.Index#toJSON) beside the search copy.
 //
 // Query: the reader's text is parsed into literal terms (common/search/query; no
 // Lunr query syntax ever). Each term's grams (queryGrams: its word-character pairs,
 // and its characters in no pair) become required clauses of `lunr.Index#query`,
-// so Lunr returns every section that holds all of them, scored by its BM25. Those candidates are then checked
-// term by term on the search copy (common/search/match): a term must occur in the
-// title or within one paragraph, Latin terms at word starts. Only sections that
-// pass are returned, with every hit mapped to display offsets (DisplayMapper).
-// Order: sections with a title hit first, then Lunr's score, then reading order.
+// so Lunr returns every section that holds all of them, scored by its BM25. Those
+// candidates are then checked term by term on the search copy
+// (common/search/match): a term must occur in the title or within one paragraph,
+// Latin terms at word starts. Only sections that pass are returned, with every hit
+// mapped to display offsets (DisplayMapper). Order: sections with a title hit
+// first, then Lunr's score, then reading order.
 import lunr from 'lunr';
 import type { HitRange } from '../../common/api/types';
 import { findOccurrences, firstOccurrence } from '../../common/search/match';
@@ -177,7 +178,7 @@ function checkLunrJson(value: unknown, sectionCount: number): string | null {
     return 'unexpected pipeline';
   }
   if (!Array.isArray(v.invertedIndex) || !Array.isArray(v.fieldVectors)) return 'no postings';
-  // One vector per field and section, each section of the copy present (else it could never be found).
+  // One vector per field and section: a section of the copy Lunr lacks could never be found.
   const seen = new Uint8Array(sectionCount);
   for (const entry of v.fieldVectors as unknown[]) {
     if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) {
@@ -281,7 +282,8 @@ class LunrSearchIndex implements SearchIndex {
         }
       });
     } catch (err) {
-      // Only a damaged index makes Lunr throw here (e.g. a posting for a document it has no vector for).
+      // Only a damaged index makes Lunr throw here (e.g. a posting for a
+      // document it has no vector for).
       throw damaged(err);
     }
     const candidates: Candidate[] = [];
