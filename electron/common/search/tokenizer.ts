@@ -31,7 +31,7 @@ export function isWordChar(cp: number): boolean {
   );
 }
 
-/** Appends the grams of a normalized text to `out`: every character, every pair of word characters. */
+/** Appends the grams of a normalized text to `out`: each character, each word-character pair. */
 export function indexGrams(normalized: string, out: string[]): void {
   let prev = '';
   let prevWord = false;
