@@ -38,11 +38,15 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
 
   const bookmarkView = (b: BookmarkRecord): Bookmark => ({
     ...b,
+    paragraphId: null,
+    offset: null,
+    excerpt: '',
     path: outline.path(b.sectionId),
     exists: outline.has(b.sectionId),
   });
   const annotationView = (a: AnnotationRecord): Annotation => ({
     ...a,
+    groupId: null,
     path: outline.path(a.sectionId),
   });
   const requireSection = (sectionId: string): void => {
@@ -69,6 +73,9 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
         bookmark: bookmarkView(library.bookmarks.add(sectionId, label ?? '')),
       };
     },
+    addBookmark: () => {
+      throw new ApiError('unavailable', 'addBookmark: position bookmarks are not stored yet');
+    },
     renameBookmark: ({ id, label }) => bookmarkView(library.bookmarks.rename(id, label)),
     deleteBookmark: ({ id }) => bookmarkView(library.bookmarks.delete(id)),
     restoreBookmark: ({ id }) => bookmarkView(library.bookmarks.restore(id)),
@@ -82,6 +89,9 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
             (color === undefined || a.color === color),
         )
         .map(annotationView),
+    listMarkedSections: () => {
+      throw new ApiError('unavailable', 'listMarkedSections: not answered yet');
+    },
     addAnnotation: (args) => {
       const start = content.paragraph(args.startParagraphId);
       if (!start) throw new ApiError('not_found', `no paragraph ${args.startParagraphId}`);
