@@ -15,3 +15,5 @@ export const MAX_QUOTE_CONTEXT = 256;
 export const SCROLL_RANGE = { min: 0, max: 1 } as const;
 /** Characters of text a position bookmark shows of its place (Bookmark.excerpt). */
 export const BOOKMARK_EXCERPT_LENGTH = 40;
+/** Most sections one highlight may cover (one stored highlight per section, linked). */
+export const MAX_PASSAGE_SECTIONS = 200;
