@@ -80,6 +80,14 @@ export const en: Messages = {
   hitCountLabel: '{hits, plural, one {# match} other {# matches}}',
   noResults: 'No results for “{query}”.',
   noResultsHint: 'Try fewer words, or other words.',
+  noResultsNothing: 'Type a word to search for.',
+  noResultsFewerWords:
+    'No section holds all {count, plural, one {# word} other {# words}}: try fewer words.',
+  noResultsUnquote: 'Remove the quotes to find these words apart from each other.',
+  noResultsLatin:
+    'Latin words match from the start of a word: try its beginning, or its Japanese name.',
+  noResultsShorter: 'A long word may be written differently here: try a part of it.',
+  noResultsOtherWord: 'Check the spelling, or try another word for it.',
   searchHint: 'Type to search; results appear here.',
   searching: 'Searching…',
   searchFailed: 'Search failed: {message}',

@@ -85,6 +85,13 @@ export const ja = {
   hitCountLabel: '{hits} 件の一致',
   noResults: '「{query}」は見つかりませんでした。',
   noResultsHint: '語を減らすか、別の言い方で検索してください。',
+  noResultsNothing: '検索する語を入力してください。',
+  noResultsFewerWords: '{count} 語すべてを含む項目はありません。語を減らしてみてください。',
+  noResultsUnquote: '引用符を外すと、語が離れていても見つかります。',
+  noResultsLatin:
+    '英字の語は語頭から一致します。語の始めの部分か、日本語の名称で検索してください。',
+  noResultsShorter: '長い語は表記が異なることがあります。語の一部で検索してみてください。',
+  noResultsOtherWord: '表記を確かめるか、別の言い方で検索してください。',
   searchHint: '語を入力すると、結果がここに表示されます。',
   searching: '検索中…',
   searchFailed: '検索できませんでした：{message}',
