@@ -71,6 +71,7 @@ describe('createHandlers', () => {
     library.setPrefs({ searchOrder: 'document' });
     expect((await invoke(withSearch, 'search', { query: '米国' })).order).toBe('document');
     expect(calls).toEqual([
+      { q: '  \u3000 ', limit: DEFAULT_SEARCH_LIMIT, order: 'relevance' },
       { q: '半導体', limit: DEFAULT_SEARCH_LIMIT, order: 'relevance' },
       { q: '関税', limit: 5, order: 'document' },
       { q: '米国', limit: DEFAULT_SEARCH_LIMIT, order: 'document' },

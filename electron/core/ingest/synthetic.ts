@@ -21,6 +21,7 @@ import {
   buildArtifacts,
   digestInputs,
   prepareContent,
+  preparedRows,
   searchDocsOf,
   sha256,
   sortedVersions,
@@ -82,7 +83,7 @@ export function buildSyntheticContentDb(options: SyntheticOptions): SyntheticRes
     throw new ContentBuildError(`copies must be a whole number from 1 to ${MAX_COPIES}`);
   const prepared = prepareContent(options.inputs);
   const curated = repeatContent(prepared.curated, copies);
-  const { metadata, digest } = prepared;
+  const { metadata } = prepared;
   // The citation data names the chapter's sections: name each copy's instead.
   const citation = metadata.citation && {
     ...metadata.citation,
@@ -100,42 +101,13 @@ export function buildSyntheticContentDb(options: SyntheticOptions): SyntheticRes
     source,
   );
   const dbPath = path.resolve(options.dbPath);
-  replaceFileAtomically(dbPath, (temp) =>
-    writeContentDatabase(
-      {
-        document: {
-          id: `${metadata.id}-x${copies}`,
-          title: `${metadata.title}（${copies}回繰り返しの試験用文書）`,
-          titleEn: metadata.titleEn ? `${metadata.titleEn} (repeated ${copies}×, for tests)` : null,
-          publisher: metadata.publisher,
-          publisherEn: metadata.publisherEn ?? null,
-          edition: metadata.edition,
-          editionEn: metadata.editionEn ?? null,
-          attribution: metadata.attribution,
-          sourceFile: metadata.sourceFile,
-          sourceSha256: digest.sourceSha256,
-          sourceEncoding: prepared.encoding,
-        },
-        sections: curated.sections,
-        paragraphs: curated.paragraphs,
-        artifacts,
-        meta: [
-          [META.schemaVersion, String(SCHEMA_VERSION)],
-          [META.builderVersion, BUILDER_VERSION],
-          [META.documentId, `${metadata.id}-x${copies}`],
-          [META.sourceFile, metadata.sourceFile],
-          [META.sourceSha256, digest.sourceSha256],
-          [META.metadataSha256, digest.metadataSha256],
-          [META.curationSha256, digest.curationSha256],
-          [META.artifactVersions, JSON.stringify(sortedVersions(artifacts))],
-          [META.sectionCount, String(curated.sections.length)],
-          [META.paragraphCount, String(curated.paragraphs.length)],
-          [SYNTHETIC_COPIES_META, String(copies)],
-        ],
-      },
-      temp,
-    ),
-  );
+  const rows = preparedRows(prepared, curated, artifacts, {
+    id: `${metadata.id}-x${copies}`,
+    title: `${metadata.title}（${copies}回繰り返しの試験用文書）`,
+    titleEn: metadata.titleEn ? `${metadata.titleEn} (repeated ${copies}×, for tests)` : null,
+    meta: [[SYNTHETIC_COPIES_META, String(copies)]],
+  });
+  replaceFileAtomically(dbPath, (temp) => writeContentDatabase(rows, temp));
   const bytes = fs.readFileSync(dbPath);
   return {
     dbPath,
