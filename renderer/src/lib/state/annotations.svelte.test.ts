@@ -133,6 +133,7 @@ describe('annotations state', () => {
     const file = {
       filename: 'hakusho-notes-2026-01-01.md',
       mimeType: 'text/markdown',
+      encoding: 'utf-8' as const,
       body: '# メモ',
     };
     const summary = {
