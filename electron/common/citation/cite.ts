@@ -119,6 +119,23 @@ export function sourceStatement(
   return { text, parts };
 }
 
+/**
+ * What a document is cited by when it has no citation data (a document a reader
+ * imported, or before the data has come): its publisher and its book, or its title.
+ */
+export function bareCitationSource(doc: {
+  publisher: string;
+  edition: string;
+  title: string;
+}): CitationSource {
+  return {
+    publisher: doc.publisher,
+    edition: doc.edition.trim() || doc.title,
+    within: [],
+    sections: [],
+  };
+}
+
 export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')

@@ -191,8 +191,6 @@ export const en: Messages = {
     'A reader for the United States and Canada chapter of the METI White Paper on International Economy and Trade 2023 (通商白書2023), for reading and searching with no network.',
   attributionHeading: 'Source and editing',
   attributionFallback: '「通商白書2023」（経済産業省）を加工して作成',
-  attributionNote:
-    'The text was extracted from the PDF, cleaned and restructured; the authors’ words are unchanged (typos included).',
   sourcePage: 'Page of {place}',
   userDataDir: 'Bookmarks, notes and settings are kept in',
   shortcutsHeading: 'Keyboard',

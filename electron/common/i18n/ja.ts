@@ -198,8 +198,6 @@ export const ja = {
     '経済産業省『通商白書2023』の米国・カナダに関する章を、ネットワークなしで読み、検索するためのリーダーです。',
   attributionHeading: '出典と加工',
   attributionFallback: '「通商白書2023」（経済産業省）を加工して作成',
-  attributionNote:
-    '本文は PDF から抽出したテキストを整形・再構成したものです（誤字を含め、著者の文言は変えていません）。',
   sourcePage: '{place}のページ',
   userDataDir: 'しおり・メモ・設定の保存先',
   shortcutsHeading: 'キーボード操作',

@@ -3,6 +3,7 @@
 // reader imported, whose file records no place in a book) is cited by its publisher
 // and title alone; one whose stored data is damaged or of another version is an
 // error that says to rebuild, never a guess.
+import { bareCitationSource } from '../../common/citation/cite';
 import { citationSourceSchema, type CitationSource } from '../../common/citation/source';
 import { readJsonArtifact } from '../content/json-artifact';
 import type { ContentStore } from '../content/store-types';
@@ -17,11 +18,5 @@ export function citationSourceOf(
   store: Pick<ContentStore, 'artifact' | 'path' | 'document'>,
 ): CitationSource {
   if (store.artifact(CITATION_ARTIFACT)) return readCitationSource(store);
-  const doc = store.document();
-  return {
-    publisher: doc.publisher,
-    edition: doc.edition.trim() || doc.title,
-    within: [],
-    sections: [],
-  };
+  return bareCitationSource(store.document());
 }
