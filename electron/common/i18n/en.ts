@@ -82,7 +82,7 @@ export const en: Messages = {
   noResults: 'No results for “{query}”.',
   noResultsHint: 'Try fewer words, or other words.',
   alsoSearchFor: 'Also search for',
-  alsoSearchForHint: '“{query}” found few matches; the text may write it another way.',
+  alsoSearchForHint: 'The text may write “{query}” another way.',
   suggestionRun: 'Search for “{query}” ({hits, plural, one {# match} other {# matches}})',
   searchHint: 'Type to search; results appear here.',
   searching: 'Searching…',

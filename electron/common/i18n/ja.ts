@@ -87,7 +87,7 @@ export const ja = {
   noResults: '「{query}」は見つかりませんでした。',
   noResultsHint: '語を減らすか、別の言い方で検索してください。',
   alsoSearchFor: '別の書き方でも検索',
-  alsoSearchForHint: '「{query}」の一致が少ないため、本文での別の書き方を示しています。',
+  alsoSearchForHint: '「{query}」は、本文では別の書き方をされているかもしれません。',
   suggestionRun: '「{query}」を検索（{hits} 件）',
   searchHint: '語を入力すると、結果がここに表示されます。',
   searching: '検索中…',
