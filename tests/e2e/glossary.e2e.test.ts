@@ -22,7 +22,7 @@ import {
   screenshot,
   waitReady,
 } from './testing/reader-page';
-import { axNode, focused, overlaps, rectsOf, selectPassage } from './testing/notes-page';
+import { axNode, focused, inside, overlaps, rectsOf, selectPassage } from './testing/notes-page';
 
 /** 2022年9月 インド太平洋経済枠組み（IPEF）交渉開始: IPEF in the heading and twice in the text. */
 const SECTION = 'us-1-2022-09';
@@ -112,6 +112,27 @@ describe('an abbreviation in the text', () => {
     await expect.poll(flashed).toBe(DEFINITION);
     expect(await page.evaluate<string>('location.hash')).toBe(`#/section/${DEFINED_IN}`);
     await expect.poll(() => page.locator('#term-peek').count()).toBe(0);
+  });
+
+  it('stands beside the term in vertical writing too, inside the reading pane', async () => {
+    await callApi(page, 'setPrefs', { writingMode: 'vertical' });
+    await openSection(SECTION);
+    await page.waitForSelector('main .scroller[data-writing-mode="vertical"] [data-term="IPEF"]');
+    await page.focus(USED_IPEF);
+    await page.waitForSelector('#term-peek.placed');
+    const term = (await page.locator(USED_IPEF).boundingBox())!;
+    const [box] = await rectsOf(page, '#term-peek');
+    const [pane] = await rectsOf(page, 'main .scroller');
+    expect(
+      overlaps(box!, {
+        left: term.x,
+        top: term.y,
+        right: term.x + term.width,
+        bottom: term.y + term.height,
+      }),
+    ).toBe(false);
+    expect(inside(box!, pane!)).toBe(true);
+    await screenshot(page, 'glossary-term-vertical');
   });
 
   it('shows it on keyboard focus too: a named button described by its long form; Esc dismisses', async () => {
