@@ -13,7 +13,7 @@ import type {
   HostKind,
   SearchResultItem,
 } from '../common/api/types';
-import { sourceStatement } from '../common/citation/cite';
+import { bareCitationSource, sourceStatement } from '../common/citation/cite';
 import { otherNamesTable } from '../common/glossary/other-names';
 import { translate } from '../common/i18n/format';
 import { DEFAULT_SEARCH_LIMIT } from '../common/rules/search';
@@ -67,8 +67,7 @@ function documentSource(content: ContentStore, citation: () => CitationSource): 
   try {
     return sourceStatement(citation(), 'ja').text;
   } catch {
-    const doc = content.document();
-    return `出典：${doc.publisher}『${doc.edition.trim() || doc.title}』`;
+    return sourceStatement(bareCitationSource(content.document()), 'ja').text;
   }
 }
 

@@ -35,6 +35,8 @@ export interface ExportInput {
   language: Language;
   /** IANA time zone of its dates (default: this host's). */
   timeZone?: string;
+  /** Longest body accepted, in characters (default MAX_EXPORT_CHARS). */
+  maxChars?: number;
 }
 
 function readerInput(input: ExportInput, timeZone: string): NotesExportInput {
@@ -79,10 +81,11 @@ async function bodyOf(
 export async function exportNotes(format: ExportFormat, input: ExportInput): Promise<ExportFile> {
   const timeZone = checkTimeZone(input.timeZone ?? localTimeZone());
   const { encoding, body } = await bodyOf(format, input, timeZone);
-  if (body.length > MAX_EXPORT_CHARS)
+  const max = input.maxChars ?? MAX_EXPORT_CHARS;
+  if (body.length > max)
     throw new ApiError(
       'too_large',
-      `the ${format} export is ${body.length} characters, more than the ${MAX_EXPORT_CHARS} an export may be`,
+      `the ${format} export is ${body.length} characters, more than the ${max} an export may be`,
     );
   return {
     filename: `hakusho-notes-${localDateStamp(input.generatedAt, timeZone)}.${EXPORT_EXTENSIONS[format]}`,
