@@ -88,7 +88,6 @@ export const ja = {
   noResultsHint: '語を減らすか、別の言い方で検索してください。',
   alsoSearchFor: '別の書き方でも検索',
   alsoSearchForHint: '「{query}」は、本文では別の書き方をされているかもしれません。',
-  suggestionRun: '「{query}」を検索（{hits} 件）',
   searchHint: '語を入力すると、結果がここに表示されます。',
   searching: '検索中…',
   searchFailed: '検索できませんでした：{message}',
@@ -177,16 +176,12 @@ export const ja = {
   copied: '出典付きでコピーしました',
 
   // glossary (the 用語 tab and the pop-up of an abbreviation in the text)
-  glossaryList: '用語一覧',
   glossaryIntro:
     '本文が定義している略語と、本文が定義せずに使う略語（展開は編集部による補足）です。本文中の略語は、ポインターを合わせるか Tab キーで選ぶと正式名称が表示されます。',
   glossaryEmpty: 'この文書には略語の定義がありません。',
   glossaryFailed: '用語を読み込めませんでした：{message}',
-  glossaryAbbreviation: '略語',
-  glossaryLongForm: '正式名称',
   glossaryWhere: '定義の箇所',
   glossaryEditorial: '編集部による補足',
-  glossaryEditorialNote: '本文に定義はなく、展開は編集部によるものです。',
   glossaryOpenDefinition: '{term} の定義の箇所を開く：{place}',
   termDefinedIn: '初出：',
   termHint: 'Enter で定義の箇所へ・Esc で閉じる',
