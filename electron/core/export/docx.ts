@@ -20,9 +20,9 @@ import {
 } from 'docx';
 import type { HighlightColor } from '../../common/api/types';
 import { arrangeNotes, type NotesExportInput } from '../../common/export/notes';
+import { EXPORT_MIME_TYPES } from '../../common/rules/exports';
 
-export const DOCX_MIME_TYPE =
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const DOCX_MIME_TYPE = EXPORT_MIME_TYPES.docx;
 
 export const BODY_FONT = 'Yu Mincho';
 export const HEADING_FONT = 'Yu Gothic';
@@ -143,15 +143,23 @@ export async function exportNotesDocx(input: NotesExportInput): Promise<Uint8Arr
           );
         body.push(new Paragraph({ style: 'SourceCitation', children }));
       }
-      for (const lines of paragraphsOf(a.record.note))
-        body.push(new Paragraph({ children: lineRuns(lines) }));
-      if (a.record.tags.length > 0)
-        body.push(new Paragraph({ text: `${words.tags}${a.record.tags.join(ja ? '、' : ', ')}` }));
+      if (a.continued)
+        body.push(
+          new Paragraph({ children: [new TextRun({ text: words.continued, italics: true })] }),
+        );
+      else {
+        for (const lines of paragraphsOf(a.record.note))
+          body.push(new Paragraph({ children: lineRuns(lines) }));
+        if (a.record.tags.length > 0)
+          body.push(
+            new Paragraph({ text: `${words.tags}${a.record.tags.join(words.tagSeparator)}` }),
+          );
+      }
       const links: ParagraphChild[] = [];
       if (a.deepLink) links.push(link(words.openInApp, a.deepLink));
       if (a.citation.url) {
         if (links.length > 0) links.push(new TextRun(' · '));
-        links.push(link(words.metiPage, a.citation.url));
+        links.push(link(words.sourcePage, a.citation.url));
       }
       if (links.length > 0) body.push(new Paragraph({ children: links }));
     }
@@ -166,6 +174,9 @@ export async function exportNotesDocx(input: NotesExportInput): Promise<Uint8Arr
           bullet: { level: 0 },
           children: [
             b.deepLink ? link(b.title, b.deepLink) : new TextRun(b.title),
+            ...(b.excerpt !== null
+              ? [new TextRun(` ${words.bookmarkAt(b.excerpt.replace(/\s+/g, ' ').trim())}`)]
+              : []),
             ...(label.length > 0 ? [new TextRun(` — ${label}`)] : []),
           ],
         }),
