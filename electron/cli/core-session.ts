@@ -46,7 +46,7 @@ export function openCoreSession(command: Command, input: CommandInput, io: CliIo
       userDataDir: input.userDataDir,
       host: 'cli',
       version: checkoutVersion(),
-      library: { existingOnly: !writes, autoBackup: writes },
+      library: { existingOnly: !writes, autoBackup: writes, importInWorker: false },
       log: io.log,
     });
     // What the reader must be told (a damaged database recovered, notes not found) goes to stderr.

@@ -6,7 +6,7 @@
 // contract. Typed as `ApiHandlers`, so a method added to the contract and not
 // implemented here is a compile error.
 import { ApiError, type ApiHandlers } from '../common/api/contract';
-import type { AppInfo, HostKind, SearchResultItem } from '../common/api/types';
+import type { AppInfo, HostKind, Notice, SearchResultItem } from '../common/api/types';
 import { translate } from '../common/i18n/format';
 import { DEFAULT_SEARCH_LIMIT } from '../common/rules/search';
 import { Outline } from './content/outline';
@@ -39,6 +39,8 @@ export interface HandlerContext {
    */
   libraryHandlers?: LibraryHandlers;
   host?: HostFacts;
+  /** What opening the core found outside the library (e.g. content rebuilt elsewhere). */
+  notices?: Notice[];
 }
 
 /** The editing statement shown in Help → About, in both languages (from the string table). */
@@ -64,12 +66,19 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
   let outline: Outline | null = null;
   const outlineOf = (): Outline => (outline ??= new Outline(content.toc()));
   const hasSection = (id: string): boolean => outlineOf().has(id);
+  const coreNotices = (): Notice[] => (ctx.notices ?? []).map((n) => ({ ...n }));
+  const libraryHandlers =
+    ctx.libraryHandlers ??
+    unavailableLibraryHandlers(
+      () => new ApiError('unavailable', 'bookmarks and notes are not available in this host'),
+    );
 
   return {
-    ...(ctx.libraryHandlers ??
-      unavailableLibraryHandlers(
-        () => new ApiError('unavailable', 'bookmarks and notes are not available in this host'),
-      )),
+    ...libraryHandlers,
+    getNotices: async (args) => [
+      ...coreNotices(),
+      ...(ctx.libraryHandlers ? await ctx.libraryHandlers.getNotices(args) : []),
+    ],
     getDocument: () => content.document(),
     getToc: () => outlineOf().toc.map((entry) => ({ ...entry })),
     getSection: ({ id }) => {
@@ -121,7 +130,8 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
         editingNote: { ...EDITING_NOTE },
         searchAvailable: search !== null,
         userDataDir: host.userDataDir,
-        notices: library.startupNotices().map((notice) => ({
+        notesReadOnly: library.notesReadOnly?.() ?? false,
+        notices: [...coreNotices(), ...library.startupNotices()].map((notice) => ({
           code: notice.code,
           message: notice.message,
           ...(notice.paths ? { paths: [...notice.paths] } : {}),

@@ -147,7 +147,7 @@ export const en: Messages = {
   exportMd: 'Export (Markdown)',
   importNotes: 'Import…',
   imported:
-    'Imported: {added, plural, one {# highlight or note} other {# highlights and notes}} added, {updated} updated, {bookmarks, plural, one {# bookmark} other {# bookmarks}} added',
+    'Imported: {added} added, {unchanged} unchanged, {conflicts, plural, one {# conflict} other {# conflicts}} (the stored note kept, the imported one added beside it), {refused} refused',
   sectionNoteBadge: 'Section note',
   colorYellow: 'yellow',
   colorGreen: 'green',
@@ -197,6 +197,22 @@ export const en: Messages = {
     '{count, plural, one {# imported note} other {# imported notes}} could not be placed in this edition of the text. {count, plural, one {It stays} other {They stay}} in the Notes panel with {count, plural, one {its quote} other {their quotes}}.',
   noticeBackupFailed:
     'An automatic backup failed ({detail}). Your bookmarks and notes themselves are saved.',
+  noticeForeignDatabaseRestored:
+    'The place of the bookmarks and notes database (user.sqlite) held an SQLite file that is not Hakusho Reader’s. It was moved, untouched, to the place below, and the backup of {backupTime} was restored.',
+  noticeForeignDatabaseFresh:
+    'The place of the bookmarks and notes database (user.sqlite) held an SQLite file that is not Hakusho Reader’s. It was moved, untouched, to the place below; there was no usable backup, so a new, empty database was started.',
+  noticeDatabaseInUse:
+    'The bookmarks and notes database is in use by another process (another Hakusho Reader, for example). It is not damaged. Close that process and open the reader again; until then bookmarks and notes are unavailable and settings last for this session only.',
+  noticeDatabaseUnavailable:
+    'The bookmarks and notes database could not be opened ({detail}). It has not been changed. Bookmarks and notes are unavailable this session.',
+  noticeDatabaseReadOnly:
+    'The bookmarks and notes database ({where}) is read-only, so bookmarks and notes are shown but cannot be changed or added. Settings last for this session only. Make it writable and open the reader again.',
+  noticeReadOnlyFile: 'the file',
+  noticeReadOnlyFolder: 'its folder',
+  noticeContentRebuiltElsewhere:
+    'The content database was out of date ({reason}) and its folder cannot be written, so a current one was built in the user-data folder and is used instead.',
+  noticeContentDamaged:
+    'Part of the content database failed its check ({detail}); that feature is off. Rebuild the content database.',
   noticeMovedTo: 'Moved to',
   noticeFile: 'File',
   noticeDetail: 'Technical detail',
@@ -205,6 +221,7 @@ export const en: Messages = {
   damageEmpty: 'the file was empty',
   damageBadHeader: 'not in SQLite format',
   damageIntegrity: 'it failed the integrity check',
+  damageTruncated: 'the file was cut short',
   damageUnreadable: 'it could not be read',
   damageForeignWal: 'the journal belonged to another database',
   damageOlderWal: 'the journal held an older state',

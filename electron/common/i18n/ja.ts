@@ -152,7 +152,7 @@ export const ja = {
   exportMd: '書き出し（Markdown）',
   importNotes: '読み込み…',
   imported:
-    '読み込みました：ハイライト・メモ {added} 件追加・{updated} 件更新、しおり {bookmarks} 件追加',
+    '読み込みました：追加 {added} 件、変更なし {unchanged} 件、衝突 {conflicts} 件（元のメモは残し、読み込んだ方を横に追加）、取り込めなかった項目 {refused} 件',
   sectionNoteBadge: '項目メモ',
   colorYellow: '黄',
   colorGreen: '緑',
@@ -204,6 +204,22 @@ export const ja = {
     '読み込んだメモのうち {count} 件は、この版の本文に位置づけられませんでした。引用とともにメモ欄に残っています。',
   noticeBackupFailed:
     '自動バックアップに失敗しました（{detail}）。しおりとメモ自体は保存されています。',
+  noticeForeignDatabaseRestored:
+    'しおり・メモのデータベースの場所（user.sqlite）に、白書リーダーのものではない SQLite ファイルがありました。手を加えずに下の場所へ移し、{backupTime} のバックアップから復元しました。',
+  noticeForeignDatabaseFresh:
+    'しおり・メモのデータベースの場所（user.sqlite）に、白書リーダーのものではない SQLite ファイルがありました。手を加えずに下の場所へ移し、使えるバックアップがなかったため新しい空のデータベースで始めました。',
+  noticeDatabaseInUse:
+    'しおり・メモのデータベースを別のプロセス（もう一つの白書リーダーなど）が使用中です。壊れてはいません。そのプロセスを閉じてから開き直してください。それまで、しおりとメモは使えず、設定はこの起動中だけ有効です。',
+  noticeDatabaseUnavailable:
+    'しおり・メモのデータベースを開けませんでした（{detail}）。ファイルは一切変更していません。この起動中、しおりとメモは使えません。',
+  noticeDatabaseReadOnly:
+    'しおり・メモのデータベース（{where}）が読み取り専用のため、しおりとメモは表示のみで、変更・追加はできません。設定はこの起動中だけ有効です。書き込めるようにしてから開き直してください。',
+  noticeReadOnlyFile: 'ファイル',
+  noticeReadOnlyFolder: '保存先のフォルダー',
+  noticeContentRebuiltElsewhere:
+    '本文データベースが古く（{reason}）、置き場所が書き込めないため、最新のものをデータの保存先に作り直して使っています。',
+  noticeContentDamaged:
+    '本文データベースの一部が検査に通りませんでした（{detail}）。その機能は使えません。本文データベースを作り直してください。',
   noticeMovedTo: '移動先',
   noticeFile: 'ファイル',
   noticeDetail: '技術的な詳細',
@@ -212,6 +228,7 @@ export const ja = {
   damageEmpty: '空のファイルでした',
   damageBadHeader: 'SQLite の形式ではありません',
   damageIntegrity: '整合性の検査に失敗しました',
+  damageTruncated: 'ファイルが途中で切れていました',
   damageUnreadable: '読み取れませんでした',
   damageForeignWal: '別のデータベースの作業ファイルでした',
   damageOlderWal: '古い状態の作業ファイルでした',

@@ -114,26 +114,6 @@ export class BookmarkRepository {
     );
     return toRecord(row);
   }
-
-  /** Inserts an imported bookmark unless it (or one on its section) is already there; returns true if added. */
-  importRecord(raw: BookmarkRecord): boolean {
-    const record = validated(bookmarkRecordSchema(), raw, 'bookmark');
-    const existing = this.row(record.id);
-    if (existing) {
-      if (existing.deleted_at !== null && !this.forSection(existing.section_id)) {
-        this.lib.db.prepare('UPDATE bookmarks SET deleted_at = NULL WHERE id = ?').run(record.id);
-        return true;
-      }
-      return false;
-    }
-    if (this.forSection(record.sectionId)) return false;
-    this.lib.db
-      .prepare(
-        'INSERT INTO bookmarks (id, section_id, label, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(record.id, record.sectionId, record.label, record.createdAt, record.updatedAt);
-    return true;
-  }
 }
 
 export { bookmarkRecordSchema };

@@ -9,6 +9,7 @@ const entry = (name: string, createdAt: string): BackupEntry => ({
   createdAt,
   reason: 'auto',
   bytes: 49_152,
+  kept: false,
 });
 const OLD = entry('user-20260101T000000000Z-auto.sqlite', '2026-01-01T00:00:00.000Z');
 const NEW = entry('user-20260102T000000000Z-manual.sqlite', '2026-01-02T00:00:00.000Z');
