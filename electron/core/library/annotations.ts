@@ -18,6 +18,7 @@ import {
 } from '../../common/annotations/records';
 import type { AnchorState, AnnotationTarget, HighlightColor } from '../../common/api/types';
 import type { SqliteLibrary } from './library';
+import { statement } from './statements';
 
 interface AnnotationRow {
   id: string;
@@ -126,7 +127,8 @@ export function insertAnnotation(
   record: AnnotationRecord,
   anchoredTo: string | null,
 ): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO annotations (id, kind, section_id, color, note, target, anchor, created_at, updated_at, anchored_to, conflict_of)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -146,8 +148,8 @@ export function insertAnnotation(
 }
 
 function writeTags(db: Database.Database, id: string, tags: string[]): void {
-  db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?').run(id);
-  const add = db.prepare('INSERT INTO annotation_tags (annotation_id, tag) VALUES (?, ?)');
+  statement(db, 'DELETE FROM annotation_tags WHERE annotation_id = ?').run(id);
+  const add = statement(db, 'INSERT INTO annotation_tags (annotation_id, tag) VALUES (?, ?)');
   for (const tag of tags) add.run(id, tag);
 }
 
@@ -191,11 +193,9 @@ export class AnnotationRepository {
 
   private tagsOf(db: Database.Database, id: string): string[] {
     return (
-      db
-        .prepare('SELECT tag FROM annotation_tags WHERE annotation_id = ? ORDER BY rowid')
-        .all(id) as {
-        tag: string;
-      }[]
+      statement(db, 'SELECT tag FROM annotation_tags WHERE annotation_id = ? ORDER BY rowid').all(
+        id,
+      ) as { tag: string }[]
     ).map((r) => r.tag);
   }
 

@@ -15,6 +15,7 @@ import type { ImportCounts, ImportItemReport } from '../../common/api/types';
 import { MAX_ID_LENGTH } from '../../common/rules/ids';
 import { insertAnnotation, storedAnnotation } from './annotations';
 import { ImportCancelled, type PreparedImport } from './import-prepare';
+import { statement } from './statements';
 import { bumpNotesSeq } from './change-seq';
 
 export interface ImportWriteResult {
@@ -78,14 +79,14 @@ type BookmarkDecision =
   | { action: 'conflict'; reason: string };
 
 function decideBookmark(db: Database.Database, record: BookmarkRecord): BookmarkDecision {
-  const stored = db
-    .prepare('SELECT id, section_id, label, deleted_at FROM bookmarks WHERE id = ?')
-    .get(record.id) as BookmarkRow | undefined;
-  const onSection = db
-    .prepare(
-      'SELECT id, section_id, label, deleted_at FROM bookmarks WHERE section_id = ? AND deleted_at IS NULL',
-    )
-    .get(record.sectionId) as BookmarkRow | undefined;
+  const stored = statement(
+    db,
+    'SELECT id, section_id, label, deleted_at FROM bookmarks WHERE id = ?',
+  ).get(record.id) as BookmarkRow | undefined;
+  const onSection = statement(
+    db,
+    'SELECT id, section_id, label, deleted_at FROM bookmarks WHERE section_id = ? AND deleted_at IS NULL',
+  ).get(record.sectionId) as BookmarkRow | undefined;
   const theirs = `the file's label: "${record.label.slice(0, 100)}"`;
   if (stored) {
     if (stored.section_id !== record.sectionId || stored.label !== record.label)
