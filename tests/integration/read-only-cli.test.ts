@@ -9,10 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleCli } from '../../build/bundle-cli';
 import { buildContentDb } from '../../electron/core/ingest/build';
 import { openLibrary } from '../../electron/core/library/library';
-import { repoRoot } from '../../electron/core/paths';
+import { cliWorkspace } from '../../electron/core/testing/cli-workspace';
 import { runUnprivileged, unprivilegedWorkspace } from '../../electron/core/testing/read-only';
 import { makeTempContent } from '../../electron/core/testing/temp-content';
 import { sha256File } from '../../electron/core/testing/user-data';
@@ -21,20 +20,9 @@ let ws: string;
 let userData: string;
 let contentDb: string;
 
-function copyTree(from: string, to: string): void {
-  fs.cpSync(from, to, { recursive: true, dereference: true });
-}
-
 beforeAll(async () => {
   ws = unprivilegedWorkspace('hakusho-ro-cli-');
-  const root = repoRoot();
-  await bundleCli(path.join(ws, 'hakusho.cjs'));
-  const modules = path.join(ws, 'node_modules');
-  const sqlite = path.join(root, 'node_modules', 'better-sqlite3');
-  for (const part of ['package.json', 'lib', 'build/Release/better_sqlite3.node'])
-    copyTree(path.join(sqlite, part), path.join(modules, 'better-sqlite3', part));
-  for (const dep of ['bindings', 'file-uri-to-path'])
-    copyTree(path.join(root, 'node_modules', dep), path.join(modules, dep));
+  await cliWorkspace(ws);
   const temp = makeTempContent();
   contentDb = path.join(ws, 'content.sqlite');
   buildContentDb({ inputs: temp.inputs, dbPath: contentDb });

@@ -77,6 +77,12 @@ export function openContentStore(dbPath: string): ContentStore {
   let documentRow: Record<string, string>;
   let meta: Record<string, string>;
   try {
+    // Checked, not trusted: a damaged page is found now, not in the middle of a reading.
+    const check = db.pragma('quick_check', { simple: true }) as string;
+    if (check !== 'ok')
+      throw Object.assign(new Error(`its integrity check failed: ${check.split('\n')[0]}`), {
+        code: 'SQLITE_CORRUPT',
+      });
     const version = (
       db.prepare('SELECT value FROM meta WHERE key = ?').get(META.schemaVersion) as
         { value: string } | undefined
