@@ -56,20 +56,32 @@ function helpText(): string {
 async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    const extra = (name ? rest : argv).filter((a) => a !== '--json');
-    if (extra.length > 0 && name === 'help') {
+    let helpArgs;
+    try {
+      helpArgs = parseArgs({
+        args: name === 'help' ? rest : argv,
+        options: globalOptions,
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (err) {
+      throw new UsageError(`help: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const json = helpArgs.values.json === true;
+    const [topic, ...more] = helpArgs.positionals;
+    if (topic !== undefined) {
       // `help <command>`: that command's usage.
-      const command = commands.find((c) => c.name === extra[0]);
-      if (!command || extra.length > 1)
-        throw new UsageError(`help: unknown command "${extra.join(' ')}" (try: help)`);
+      const command = commands.find((c) => c.name === topic);
+      if (!command || more.length > 0)
+        throw new UsageError(`help: unknown command "${[topic, ...more].join(' ')}" (try: help)`);
       io.out(
-        argv.includes('--json')
+        json
           ? JSON.stringify({ name: command.name, summary: command.summary, usage: command.usage })
           : `usage: ${command.usage}\n${command.summary}`,
       );
       return 0;
     }
-    io.out(argv.includes('--json') ? helpJson() : helpText());
+    io.out(json ? helpJson() : helpText());
     return 0;
   }
   const command: Command | undefined = commands.find((c) => c.name === name);
