@@ -34,7 +34,7 @@ export function makeImmutable(...paths: string[]): void {
     immutable.add(p);
     const stat = fs.statSync(p);
     const probe = stat.isDirectory() ? path.join(p, `.probe-${process.pid}`) : p;
-    let wrote = false;
+    let wrote: boolean;
     try {
       fs.closeSync(fs.openSync(probe, stat.isDirectory() ? 'wx' : 'r+'));
       wrote = true;

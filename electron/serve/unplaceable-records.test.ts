@@ -12,13 +12,14 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
-import type { Annotation, Bookmark, Notice } from '../../electron/common/api/types';
-import { openContentStore } from '../../electron/core/content/store';
-import { openLibrary } from '../../electron/core/library/library';
-import { openReaderCore } from '../../electron/core/reader-core';
-import { coreOpeners } from '../../electron/core/wiring';
-import { startBrowserEdition } from '../../electron/serve/edition';
+import type { Annotation, Bookmark, Notice } from '../common/api/types';
+import { openContentStore } from '../core/content/store';
+import { openLibrary } from '../core/library/library';
+import { openReaderCore } from '../core/reader-core';
+import { ensureContentDb } from '../core/content/ensure';
+import { cliChild, type CliChild } from '../core/testing/cli-child';
+import { coreOpeners } from '../core/wiring';
+import { startBrowserEdition } from './edition';
 
 let root: string;
 let contentDb: string;
@@ -26,15 +27,11 @@ let userData: string;
 /** A section with two paragraphs, and their texts. */
 let section: { id: string; p1: { id: string; text: string }; p2: { id: string; text: string } };
 
-async function run(args: string[], dir = userData) {
-  const out: string[] = [];
-  const log: string[] = [];
-  const code = await runCli([...args, '--user-data', dir, '--content', contentDb], {
-    out: (t) => out.push(t),
-    log: (t) => log.push(t),
-  });
-  return { code, stdout: out.join('\n'), stderr: log.join('\n') };
-}
+let child: CliChild;
+
+/** The CLI, as a user runs it (a child process), on this test's content database. */
+const run = (args: string[], dir = userData) =>
+  child.run([...args, '--user-data', dir, '--content', contentDb]);
 
 const target = (t: object) => JSON.stringify(t);
 
@@ -42,7 +39,8 @@ beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-unplaceable-'));
   contentDb = path.join(root, 'content.sqlite');
   userData = path.join(root, 'profile');
-  expect((await run(['toc'], path.join(root, 'warmup'))).code).toBe(0);
+  ensureContentDb({ dbPath: contentDb, log: () => undefined });
+  child = await cliChild();
   const store = openContentStore(contentDb);
   const doc = store.searchDocs().find((d) => d.paragraphs.length >= 2)!;
   section = { id: doc.id, p1: doc.paragraphs[0]!, p2: doc.paragraphs[1]! };
@@ -134,7 +132,10 @@ beforeAll(async () => {
   db.close();
 }, 120_000);
 
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  child.cleanup();
+  fs.rmSync(root, { recursive: true, force: true });
+});
 
 describe('records that cannot be placed, stored directly in user.sqlite', () => {
   it('annotations list shows every one, as an orphan with its quote', async () => {

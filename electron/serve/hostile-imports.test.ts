@@ -9,10 +9,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
-import type { Annotation, ImportSummary } from '../../electron/common/api/types';
-import { coreOpeners } from '../../electron/core/wiring';
-import { startBrowserEdition, type BrowserEdition } from '../../electron/serve/edition';
+import type { Annotation, ImportSummary } from '../common/api/types';
+import { ensureContentDb } from '../core/content/ensure';
+import { cliChild, type CliChild } from '../core/testing/cli-child';
+import { coreOpeners } from '../core/wiring';
+import { startBrowserEdition, type BrowserEdition } from './edition';
 
 let root: string;
 let contentDb: string;
@@ -20,15 +21,11 @@ let exported: Record<string, unknown> & { first: { items: Record<string, unknown
 let edition: BrowserEdition;
 let paragraphId: string;
 
-async function cli(args: string[], userData: string) {
-  const out: string[] = [];
-  const log: string[] = [];
-  const code = await runCli([...args, '--user-data', userData, '--content', contentDb], {
-    out: (t) => out.push(t),
-    log: (t) => log.push(t),
-  });
-  return { code, stdout: out.join('\n'), stderr: log.join('\n') };
-}
+let child: CliChild;
+
+/** The CLI, as a user runs it (a child process), on this test's content database. */
+const cli = (args: string[], userData: string) =>
+  child.run([...args, '--user-data', userData, '--content', contentDb]);
 
 async function http<T>(method: string, args: object) {
   const reply = await fetch(`${edition.server.origin}/api/${method}`, {
@@ -50,6 +47,8 @@ const NOTE = 'メモ </script><script>alert(1)</script> <!-- 終わり -->';
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-hostile-'));
   contentDb = path.join(root, 'content.sqlite');
+  ensureContentDb({ dbPath: contentDb, log: () => undefined });
+  child = await cliChild();
   const source = path.join(root, 'source');
   expect((await cli(['toc'], source)).code).toBe(0);
   const toc = JSON.parse((await cli(['read', 'us-3', '--json'], source)).stdout);
@@ -85,6 +84,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await edition.close();
+  child.cleanup();
   fs.rmSync(root, { recursive: true, force: true });
 });
 

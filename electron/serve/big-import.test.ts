@@ -9,15 +9,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
-import type { DocumentInfo, ImportProgress, ImportSummary } from '../../electron/common/api/types';
-import { MAX_IMPORT_ITEMS } from '../../electron/common/rules/notes';
-import { openContentStore } from '../../electron/core/content/store';
-import { openReaderCore } from '../../electron/core/reader-core';
-import { memoryContentStore, sliceSections } from '../../electron/core/testing/content-store';
-import { coreOpeners } from '../../electron/core/wiring';
-import { startBrowserEdition, type BrowserEdition } from '../../electron/serve/edition';
-import { unplaceableExport } from '../fixtures/notes-export';
+import type { DocumentInfo, ImportProgress, ImportSummary } from '../common/api/types';
+import { MAX_IMPORT_ITEMS } from '../common/rules/notes';
+import { ensureContentDb } from '../core/content/ensure';
+import { openContentStore } from '../core/content/store';
+import { openReaderCore } from '../core/reader-core';
+import { memoryContentStore, sliceSections } from '../core/testing/content-store';
+import { coreOpeners } from '../core/wiring';
+import { startBrowserEdition, type BrowserEdition } from './edition';
+import { unplaceableExport } from '../../tests/fixtures/notes-export';
 
 const COUNT = 3000;
 let root: string;
@@ -48,11 +48,7 @@ beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-big-import-'));
   contentDb = path.join(root, 'content.sqlite');
   userData = path.join(root, 'profile');
-  const warm = await runCli(['toc', '--content', contentDb, '--user-data', path.join(root, 'w')], {
-    out: () => undefined,
-    log: () => undefined,
-  });
-  expect(warm).toBe(0);
+  ensureContentDb({ dbPath: contentDb, log: () => undefined });
   const store = openContentStore(contentDb);
   document = store.document();
   const doc = store.searchDocs().find((d) => d.paragraphs.length > 0)!;
