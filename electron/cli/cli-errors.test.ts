@@ -33,7 +33,7 @@ describe('help', () => {
     expect(help.code).toBe(0);
     const doc = JSON.parse(help.stdout) as { commands: { name: string; usage: string }[] };
     expect(doc.commands.map((c) => c.name)).toEqual(
-      expect.arrayContaining(['toc', 'read', 'search', 'import', 'export', 'backup']),
+      expect.arrayContaining(['toc', 'read', 'search', 'glossary', 'import', 'export', 'backup']),
     );
     expect(doc).toMatchObject({ exitCodes: { 0: 'done', 2: 'wrong command line' } });
     const one = await run(['backup', '--help', '--json']);
@@ -59,12 +59,28 @@ describe('errors are one line', () => {
     ],
     [['import', '/no/such/file.jsonld'], 1, /^hakusho: import: cannot read/],
     [['read', 'us-99'], 1, /^hakusho: read: no section "us-99"/],
+    [['toc', 'extra'], 2, /^hakusho: toc: unexpected argument "extra" \(usage: hakusho toc/],
+    [['glossary', '--frobnicate'], 2, /^hakusho: glossary: Unknown option '--frobnicate'/],
+    [['glossary', 'IPEF'], 2, /^hakusho: glossary: unexpected argument "IPEF"/],
+    [['export'], 2, /^hakusho: export: --format is one of w3c, md, docx$/],
+    [['export', '--format', 'pdf'], 2, /^hakusho: export: --format is one of/],
+    [['export', '--format', 'docx'], 2, /^hakusho: export: a Word document is a file/],
+    [['export', '--format', 'md', '--lang', 'fr'], 2, /^hakusho: export: --lang is one of ja, en$/],
+    [['export', '--format', 'md', 'notes.md'], 2, /^hakusho: export: unexpected argument/],
+    [
+      ['export', '--format', 'md', '--out', '/no/such/folder/notes.md'],
+      1,
+      /^hakusho: export: cannot write \/no\/such\/folder\/notes\.md: the folder \/no\/such\/folder does not exist$/,
+    ],
+    [['bookmarks', 'list', 'extra'], 2, /^hakusho: bookmarks: unexpected argument "extra"/],
   ])('%j → exit %i', async (args, code, message) => {
     const result = await run(args as string[]);
     expect(result.code).toBe(code);
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(message);
+    // A failed export creates no folder on its way.
+    expect(fs.existsSync('/no/such')).toBe(false);
   });
 });
 

@@ -97,6 +97,11 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
   } catch (err) {
     throw new UsageError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
   }
+  const extra = parsed.positionals.slice(command.maxPositionals ?? parsed.positionals.length);
+  if (extra.length > 0)
+    throw new UsageError(
+      `${name}: unexpected argument "${extra.join(' ')}" (usage: ${command.usage})`,
+    );
   const values = parsed.values as Record<
     string,
     string | boolean | (string | boolean)[] | undefined

@@ -10,7 +10,8 @@ import type { SearchIndexDocument } from '../../electron/core/search/index';
 export const MAN_ROOT = '/usr/share/man/ja';
 
 export function ensureManpagesJa(log: (s: string) => void): void {
-  if (existsSync(MAN_ROOT) && readdirSync(MAN_ROOT).length > 0) return;
+  // A page the package ships: other packages put a few Japanese pages there too.
+  if (existsSync(path.join(MAN_ROOT, 'man1', 'ls.1.gz'))) return;
   log('manpages-ja is missing: apt-get install -y manpages-ja');
   execSync('apt-get update && apt-get install -y manpages-ja', { stdio: 'inherit' });
 }

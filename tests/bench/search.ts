@@ -1,11 +1,13 @@
 // Search benchmark (`npm run bench:search`): figures, not timed tests. Our engine
-// beside lunr + lunr-languages ja, SQLite FTS5 trigram (+ LIKE under 3 characters,
-// with exact verification) and a plain scan, over the same documents and queries:
+// (Lunr with our n-gram tokenizer + exact checking on the search copy) beside
+// lunr + lunr-languages ja, SQLite FTS5 trigram (+ LIKE under 3 characters, with
+// exact verification) and a plain scan, over the same documents and queries:
 // (a) the white paper (seed) with reader query classes and random substrings,
-// (b) Debian manpages-ja (installed with apt when missing). Each engine builds in
-// one child process and is loaded and queried in another, so memory is its own.
+// (b) Debian manpages-ja and (c) Debian gimp-help-ja (installed with apt when
+// missing). Each engine builds in one child process and is loaded and queried in
+// another, so memory is its own.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,9 +24,11 @@ import { parseQuery } from '../../electron/common/search/query';
 import {
   createSearchIndex,
   loadSearchIndex,
+  SEARCH_INDEX_VERSION,
   type SearchIndexDocument,
 } from '../../electron/core/search/index';
 import { seedSections } from '../../electron/core/testing/seed-sections';
+import { ensureGimpHelpJa, gimpHelpSections } from './gimp-help';
 import { ensureManpagesJa, manpageSections } from './manpages';
 
 const ENGINES = ['ours', 'lunr-ja', 'fts5', 'scan'] as const;
@@ -42,7 +46,10 @@ interface Loaded {
 
 function buildEngine(engine: Engine, docs: SearchIndexDocument[], out: string): void {
   if (engine === 'ours') {
-    writeFileSync(out, createSearchIndex(docs).serialize());
+    // the two parts the content database stores: Lunr's JSON and the search copy
+    const stored = createSearchIndex(docs).serialize();
+    writeFileSync(out, stored.lunr);
+    writeFileSync(`${out}.copy`, stored.copy);
   } else if (engine === 'scan') {
     const norm = docs.map((d) => {
       const t = normalizeForSearch(d.title);
@@ -98,7 +105,11 @@ function buildEngine(engine: Engine, docs: SearchIndexDocument[], out: string): 
 
 function loadEngine(engine: Engine, file: string, docs: SearchIndexDocument[]): Loaded {
   if (engine === 'ours') {
-    const idx = loadSearchIndex(readFileSync(file));
+    const idx = loadSearchIndex({
+      version: SEARCH_INDEX_VERSION,
+      lunr: readFileSync(file, 'utf8'),
+      copy: readFileSync(`${file}.copy`, 'utf8'),
+    });
     return { search: (q) => idx.search(q).map((h) => h.id) };
   }
   if (engine === 'scan') {
@@ -254,6 +265,25 @@ const MAN_QUERIES: Record<string, string[]> = {
   width: ['ＰＯＳＩＸ', 'ﾌｧｲﾙ', 'ＬＡＮＧ'],
   'multi-term': ['ファイル 削除', '環境変数 LANG', 'シグナル プロセス 終了'],
 };
+const GIMP_QUERIES: Record<string, string[]> = {
+  '1 character': ['色', '層', 'の'],
+  '2-char kanji': ['画像', '選択', '範囲', '設定', '保存', '透明', '補正', '図形'],
+  'longer kanji': ['選択範囲', '前景色', '色相彩度', '画像解像度', '描画色'],
+  katakana: [
+    'レイヤー',
+    'フィルター',
+    'チャンネル',
+    'パス',
+    'ブラシ',
+    'ダイアログ',
+    'グラデーション',
+  ],
+  'kanji+kana': ['をクリックします', 'を選びます', 'ぼかし', '塗りつぶし'],
+  'Latin acronym': ['GIMP', 'RGB', 'PNG', 'JPEG', 'Script-Fu', 'Ctrl', 'alpha'],
+  mixed: ['8 ビット', 'Ctrl+Z', 'RGB色', 'GIMPの', 'Alt キー'],
+  width: ['ＧＩＭＰ', 'ﾚｲﾔｰ', 'ＲＧＢ'],
+  'multi-term': ['レイヤー マスク', '選択範囲 反転', 'ブラシ 筆圧 GIMP'],
+};
 
 function makeQueries(
   docs: SearchIndexDocument[],
@@ -298,6 +328,12 @@ function groundTruth(docs: SearchIndexDocument[], queries: Query[]): string[][] 
 
 // ---------- child processes ----------
 
+/** Milliseconds of CPU time (user + system, every thread of the process) since `from`. */
+function cpuMs(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
@@ -309,9 +345,13 @@ function child(mode: string, engine: Engine, dir: string, corpus: string): void 
   const file = path.join(dir, `${corpus}.${engine}.index`);
   if (mode === 'build') {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     buildEngine(engine, docs, file);
     const buildMs = performance.now() - t0;
-    process.stdout.write(JSON.stringify({ buildMs, size: statSync(file).size }));
+    const buildCpuMs = cpuMs(c0);
+    const copy = `${file}.copy`;
+    const size = statSync(file).size + (existsSync(copy) ? statSync(copy).size : 0);
+    process.stdout.write(JSON.stringify({ buildMs, buildCpuMs, size }));
     return;
   }
   const queries = JSON.parse(
@@ -321,15 +361,19 @@ function child(mode: string, engine: Engine, dir: string, corpus: string): void 
   docs.length = 0;
   let peakHeap = process.memoryUsage().heapUsed;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const engineLoaded = loadEngine(engine, file, lunrDocs);
   const loadMs = performance.now() - t0;
+  const loadCpuMs = cpuMs(c0);
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   for (const { q } of queries) engineLoaded.search(q); // warm-up
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   const results: string[][] = [];
   const errors: string[] = [];
   for (const { q } of queries) {
     const t = performance.now();
+    const c = process.cpuUsage();
     let ids: string[] = [];
     try {
       ids = engineLoaded.search(q);
@@ -337,6 +381,7 @@ function child(mode: string, engine: Engine, dir: string, corpus: string): void 
       errors.push(`${q}: ${err instanceof Error ? err.message : String(err)}`);
     }
     times.push(performance.now() - t);
+    cpuTimes.push(cpuMs(c));
     results.push(ids);
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }
@@ -349,6 +394,7 @@ function child(mode: string, engine: Engine, dir: string, corpus: string): void 
   }
   const longMs = performance.now() - tl;
   const sorted = [...times].sort((a, b) => a - b);
+  const sortedCpu = [...cpuTimes].sort((a, b) => a - b);
   const slowest = times
     .map((t, i) => ({ t, q: queries[i]!.q, n: results[i]!.length }))
     .sort((a, b) => b.t - a.t)
@@ -359,8 +405,11 @@ function child(mode: string, engine: Engine, dir: string, corpus: string): void 
   process.stdout.write(
     JSON.stringify({
       loadMs,
+      loadCpuMs,
       p50: percentile(sorted, 50),
       p95: percentile(sorted, 95),
+      p50Cpu: percentile(sortedCpu, 50),
+      p95Cpu: percentile(sortedCpu, 95),
       longMs,
       peakHeapMB: peakHeap / 1e6,
       maxRssMB: process.resourceUsage().maxRSS / 1e3,
@@ -404,14 +453,23 @@ function main(): void {
   if (!engines.includes('fts5') || !engines.includes('scan'))
     throw new Error('--engines must include fts5 and scan (the ratios are to them)');
   try {
-    ensureManpagesJa(log);
+    const wanted = (name: string) => only.length === 0 || only.some((o) => name.startsWith(o));
     const corpora: [string, SearchIndexDocument[], Query[]][] = [];
-    const seed = seedSections();
-    corpora.push(['a-white-paper', seed, makeQueries(seed, SEED_QUERIES, 100)]);
-    const man = manpageSections();
-    corpora.push(['b-manpages-ja', man, makeQueries(man, MAN_QUERIES, 200)]);
+    if (wanted('a-white-paper')) {
+      const seed = seedSections();
+      corpora.push(['a-white-paper', seed, makeQueries(seed, SEED_QUERIES, 100)]);
+    }
+    if (wanted('b-manpages-ja')) {
+      ensureManpagesJa(log);
+      const man = manpageSections();
+      corpora.push(['b-manpages-ja', man, makeQueries(man, MAN_QUERIES, 200)]);
+    }
+    if (wanted('c-gimp-help-ja')) {
+      ensureGimpHelpJa(log);
+      const gimp = gimpHelpSections();
+      corpora.push(['c-gimp-help-ja', gimp, makeQueries(gimp, GIMP_QUERIES, 200)]);
+    }
     for (const [name, docs, queries] of corpora) {
-      if (only.length > 0 && !only.some((o) => name.startsWith(o))) continue;
       const chars = docs.reduce(
         (s, d) => s + d.paragraphs.reduce((a, p) => a + p.text.length, 0),
         0,
@@ -421,6 +479,8 @@ function main(): void {
       );
       writeFileSync(path.join(dir, `${name}.docs.json`), JSON.stringify(docs));
       writeFileSync(path.join(dir, `${name}.queries.json`), JSON.stringify(queries));
+      // Others share the machine: the load average goes with the figures.
+      const loadBefore = os.loadavg()[0] as number;
       const truth = groundTruth(docs, queries);
       const rows: Record<string, Record<string, number>> = {};
       for (const engine of engines) {
@@ -464,6 +524,10 @@ function main(): void {
           longMs: q.longMs as number,
           heapMB: q.peakHeapMB as number,
           rssMB: q.maxRssMB as number,
+          buildCpuMs: b.buildCpuMs as number,
+          loadCpuMs: q.loadCpuMs as number,
+          p50Cpu: q.p50Cpu as number,
+          p95Cpu: q.p95Cpu as number,
         };
       }
       const fts = rows.fts5!;
@@ -510,9 +574,36 @@ function main(): void {
           ].join(' | '),
         );
       }
+      // The same measures in CPU time of the process (all its threads): what the engine
+      // itself spent, less sensitive to other jobs on the machine than wall time.
+      const cpuHeader = [
+        'engine',
+        'build CPU ms',
+        'load CPU ms',
+        'p50 CPU ms',
+        'p95 CPU ms',
+        'p95 CPU ×FTS5',
+        'p95 CPU ×scan',
+      ];
+      const cpuLines = engines.map((engine) => {
+        const r = rows[engine]!;
+        return [
+          engine,
+          fmt(r.buildCpuMs!),
+          fmt(r.loadCpuMs!),
+          fmt(r.p50Cpu!, 2),
+          fmt(r.p95Cpu!, 2),
+          (r.p95Cpu! / fts.p95Cpu!).toFixed(2),
+          (r.p95Cpu! / scan.p95Cpu!).toFixed(2),
+        ].join(' | ');
+      });
       process.stdout.write(
-        `\n### ${name} (${docs.length} sections, ${chars.toLocaleString('en')} chars, ${queries.length} queries; ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, Node ${process.version})\n\n| ${lines[0]} |\n|${header.map(() => '---').join('|')}|\n${lines
+        `\n### ${name} (${docs.length} sections, ${chars.toLocaleString('en')} chars, ${queries.length} queries; ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, Node ${process.version}; load average ${loadBefore.toFixed(1)} → ${(os.loadavg()[0] as number).toFixed(1)})\n\n| ${lines[0]} |\n|${header.map(() => '---').join('|')}|\n${lines
           .slice(1)
+          .map((l) => `| ${l} |`)
+          .join(
+            '\n',
+          )}\n\n| ${cpuHeader.join(' | ')} |\n|${cpuHeader.map(() => '---').join('|')}|\n${cpuLines
           .map((l) => `| ${l} |`)
           .join('\n')}\n`,
       );

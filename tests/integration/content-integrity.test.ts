@@ -143,6 +143,8 @@ describe('artifacts carry a checksum verified at load', () => {
         .all() as { name: string }[]
     ).map((r) => r.name);
     store.close();
+    // Lunr's index and the search copy among them.
+    expect(names).toEqual(expect.arrayContaining(['search-copy', 'search-index']));
     expect(names.length).toBeGreaterThanOrEqual(4);
     for (const name of names) {
       const file = copy(`artifact-${name}.sqlite`);

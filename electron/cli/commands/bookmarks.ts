@@ -6,6 +6,7 @@ export const bookmarksCommand: Command = {
   name: 'bookmarks',
   summary: 'List bookmarks (in document order, or --by date)',
   usage: 'hakusho bookmarks list [--json] [--by document|date]',
+  maxPositionals: 1,
   options: { by: { type: 'string' } },
   data: 'reads',
   async run(input, session, io) {

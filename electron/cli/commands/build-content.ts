@@ -20,6 +20,7 @@ export const buildContentCommand: Command = {
   summary: 'Rebuild the content database (data/content.sqlite) from the source and curation',
   usage:
     'hakusho build-content [--source FILE.txt] [--metadata FILE.json] [--curation FILE.json] [--content DB] [--json]',
+  maxPositionals: 0,
   options: {
     source: { type: 'string' },
     metadata: { type: 'string' },

@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { colorSchema, labelSchema, noteSchema, tagSchema, tagsSchema } from '../annotations/fields';
 import { once } from '../once';
 import { ID_PATTERN, ID_RULE, MAX_ID_LENGTH } from '../rules/ids';
+import { EXPORT_FORMATS } from '../rules/exports';
 import { MAX_BACKUP_NAME_LENGTH, MAX_IMPORT_BYTES } from '../rules/notes';
 import { MAX_OFFSET, SCROLL_RANGE } from '../rules/passages';
 import { FONT_FAMILIES, FONT_SIZE, LANGUAGES, THEMES, WRITING_MODES } from '../rules/prefs';
@@ -22,10 +23,13 @@ import type {
   ImportSummary,
   Notice,
   AppInfo,
+  CitationSource,
   DocumentInfo,
+  GlossaryEntry,
   Prefs,
   ReadingPosition,
   SearchResultItem,
+  SearchSuggestions,
   SectionView,
   TocEntry,
 } from './types';
@@ -75,6 +79,9 @@ export const inputSchemas = lazyTable({
   getToc: () => empty,
   getSection: () => z.strictObject({ id }),
   search: searchArgs,
+  searchSuggestions: () => z.strictObject({ query: z.string().max(MAX_QUERY_LENGTH) }),
+  getGlossary: () => empty,
+  getCitationSource: () => empty,
   getPrefs: () => empty,
   setPrefs: () => prefsSchema().partial(),
   getPosition: () => empty,
@@ -125,7 +132,12 @@ export const inputSchemas = lazyTable({
   deleteAnnotation: () => z.strictObject({ id }),
   restoreAnnotation: () => z.strictObject({ id }),
   searchNotes: searchArgs,
-  exportAnnotations: () => z.strictObject({ format: z.enum(['w3c', 'md']) }),
+  exportAnnotations: () =>
+    z.strictObject({
+      format: z.enum(EXPORT_FORMATS),
+      /** The language of the export's words (default: the reader's interface language). */
+      language: z.enum(LANGUAGES).optional(),
+    }),
   importAnnotations: () => z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES) }),
   importProgress: () => empty,
   cancelImport: () => empty,
@@ -142,6 +154,12 @@ export interface ApiResults {
   getToc: TocEntry[];
   getSection: SectionView;
   search: SearchResultItem[];
+  /** "Also search for …": other names of what the query names, when it found few hits. */
+  searchSuggestions: SearchSuggestions;
+  /** The document's abbreviations: defined in the text (with where), then editorial ones. */
+  getGlossary: GlossaryEntry[];
+  /** The book and the document's place in it, for citations (copy, exports). */
+  getCitationSource: CitationSource;
   getPrefs: Prefs;
   setPrefs: Prefs;
   getPosition: ReadingPosition | null;
@@ -163,6 +181,7 @@ export interface ApiResults {
   restoreAnnotation: Annotation;
   /** Hits in notes and tags, `kind: 'note'` with `annotationId`. */
   searchNotes: SearchResultItem[];
+  /** W3C JSON-LD or Markdown as text, Word (.docx) as base64; dates in the host's time zone. */
   exportAnnotations: ExportFile;
   /**
    * Imports a W3C JSON-LD export: the file is read, checked and placed away from the
@@ -205,8 +224,9 @@ export type ApiHandlers = {
 
 /**
  * Typed errors that cross the boundary. Anything else becomes `internal`.
- * `forbidden` and `too_large` come from a host's transport checks (browser
- * edition: missing token cookie, cross-origin request, oversized body).
+ * `forbidden` comes from a host's transport checks (browser edition: missing token
+ * cookie, cross-origin request); `too_large` from them (an oversized body) or from
+ * the core (an export larger than the bound every host can carry).
  */
 export type ApiErrorCode =
   | 'invalid_input'

@@ -9,3 +9,8 @@ export const DEFAULT_SEARCH_LIMIT = 100;
 export const MAX_SEARCH_LIMIT = 1000;
 /** Longest search query, in UTF-16 code units. */
 export const MAX_QUERY_LENGTH = 10_000;
+/**
+ * "Also search for …" (other names of what a query names) is offered when the query
+ * finds fewer hits in the text than this (see ../glossary/other-names.ts for why 3).
+ */
+export const FEW_HITS = 3;

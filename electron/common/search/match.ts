@@ -24,14 +24,18 @@ export function findOccurrences(normalized: string, term: QueryTerm, out: number
   }
 }
 
+/** Start of the first occurrence of `term` in `normalized` at or after `from`, or -1. */
+export function firstOccurrence(normalized: string, term: QueryTerm, from = 0): number {
+  for (;;) {
+    const at = normalized.indexOf(term.text, from);
+    if (at < 0) return -1;
+    if (!term.wordStart || at === 0 || !isLatinWordChar(normalized.charCodeAt(at - 1))) return at;
+    from = at + 1;
+  }
+}
+
 /** True when `normalized` contains `term` under the same rules (no offsets). */
 export function containsTerm(normalized: string, term: QueryTerm): boolean {
   if (!term.wordStart) return normalized.includes(term.text);
-  let from = 0;
-  for (;;) {
-    const at = normalized.indexOf(term.text, from);
-    if (at < 0) return false;
-    if (at === 0 || !isLatinWordChar(normalized.charCodeAt(at - 1))) return true;
-    from = at + 1;
-  }
+  return firstOccurrence(normalized, term) >= 0;
 }

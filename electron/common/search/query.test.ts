@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseQuery } from './query';
 import { findOccurrences, containsTerm } from './match';
 import { makeSnippet } from './snippet';
@@ -58,16 +59,64 @@ describe('exact matching', () => {
 });
 
 describe('n-grams', () => {
-  it('indexes unigrams and bigrams within space-separated chunks', () => {
+  const grams = (text: string) => {
     const out: string[] = [];
-    indexGrams('米国 ab', out);
-    expect(out).toEqual(['米', '国', '米国', 'a', 'b', 'ab']);
+    indexGrams(text, out);
+    return out;
+  };
+  it('indexes unigrams and bigrams within space-separated chunks', () => {
+    expect(grams('米国 ab')).toEqual(['米', '国', '米国', 'a', 'b', 'ab']);
+  });
+  it('pairs word characters only: kanji, katakana, ASCII letters and digits', () => {
+    expect(grams('をクリック。').join(' ')).toBe('を ク リ クリ ッ リッ ク ック 。');
+    expect(grams('画像の2値化').join(' ')).toBe('画 像 画像 の 2 値 2値 化 値化');
   });
   it('asks for bigrams, or the single character', () => {
     expect(queryGrams('米')).toEqual(['米']);
     expect(queryGrams('米国人')).toEqual(['米国', '国人']);
     expect(queryGrams('on trade')).toEqual(['on', 'tr', 'ra', 'ad', 'de']);
     expect(queryGrams('𠮷野')).toEqual(['𠮷野']);
+  });
+  it('asks for word-character pairs and every character in none', () => {
+    expect(queryGrams('をクリックします').join(' ')).toBe('を クリ リッ ック し ま す');
+    expect(queryGrams('画像の')).toEqual(['画像', 'の']);
+    expect(queryGrams('u.s.')).toEqual(['u', '.', 's']);
+  });
+  it('asks only for grams that every text containing the term holds (property)', () => {
+    const piece = fc.constantFrom(
+      '米',
+      '国',
+      'の',
+      'を',
+      'ク',
+      'ー',
+      'a',
+      '2',
+      ' ',
+      '.',
+      '「',
+      '𠮷',
+      'é',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 30 }),
+        fc.nat(),
+        fc.nat(),
+        (pieces, a, b) => {
+          const text = pieces.join('');
+          const from = a % pieces.length;
+          const term = pieces
+            .slice(from, from + 1 + (b % 8))
+            .join('')
+            .trim();
+          if (term.length === 0) return;
+          const held = new Set(grams(text));
+          for (const g of queryGrams(term)) expect(held).toContain(g);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -1,9 +1,9 @@
 // Extra artifacts computed from the content at build time and stored in the
-// content database beside it (the search index, the glossary…). The content build calls
+// content database beside it (the search index and its search copy, the glossary…). The content build calls
 // every registered builder; each result is stored under its name with its version,
 // and ContentStore.artifact(name) reads it back at run time.
 import type { SearchDoc } from './store-types';
-import { searchIndexArtifact } from '../search/artifact';
+import { searchCopyArtifact, searchIndexArtifact } from '../search/artifact';
 import { citationArtifact } from '../citation/artifact';
 import { glossaryArtifact, otherNamesArtifact } from '../glossary/artifacts';
 import type { Curation } from '../ingest/curation';
@@ -21,7 +21,7 @@ export interface ContentArtifact {
   name: string;
   /** Version of the code that produced it; a mismatch at run time is refused. */
   version: string;
-  /** Text (JSON) or bytes (stored as a BLOB, e.g. the binary search index). */
+  /** Text (JSON, e.g. the Lunr index) or bytes (stored as a BLOB). */
   body: string | Uint8Array;
 }
 
@@ -39,6 +39,7 @@ export interface ArtifactBuilder {
 
 export const artifactBuilders: ArtifactBuilder[] = [
   searchIndexArtifact,
+  searchCopyArtifact,
   glossaryArtifact,
   otherNamesArtifact,
   citationArtifact,

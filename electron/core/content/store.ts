@@ -74,7 +74,7 @@ export function openContentStore(dbPath: string): ContentStore {
     throw contentError(dbPath, err);
   }
   let sections: SectionRow[];
-  let documentRow: Record<string, string>;
+  let documentRow: Record<string, string | null>;
   let meta: Record<string, string>;
   try {
     // Checked, not trusted: a damaged page is found now, not in the middle of a reading.
@@ -98,9 +98,9 @@ export function openContentStore(dbPath: string): ContentStore {
       .all() as SectionRow[];
     documentRow = db
       .prepare(
-        'SELECT id, title, publisher, edition, attribution, source_file, source_sha256 FROM documents ORDER BY id LIMIT 1',
+        'SELECT id, title, title_en, publisher, edition, attribution, source_file, source_sha256 FROM documents ORDER BY id LIMIT 1',
       )
-      .get() as Record<string, string>;
+      .get() as Record<string, string | null>;
     if (!documentRow) throw new Error('no document');
     meta = Object.fromEntries(
       (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map(
@@ -166,6 +166,7 @@ export function openContentStore(dbPath: string): ContentStore {
   const documentInfo: DocumentInfo = {
     id: documentRow.id as string,
     title: documentRow.title as string,
+    ...(documentRow.title_en ? { titleEn: documentRow.title_en } : {}),
     publisher: documentRow.publisher as string,
     edition: documentRow.edition as string,
     sourceFile: documentRow.source_file as string,

@@ -12,6 +12,7 @@ import { openContentStore } from '../content/store';
 import { buildContentDb } from '../ingest/build';
 import { ContentBuildError } from '../ingest/errors';
 import { leftoverTempFiles, makeTempContent, type TempContent } from '../testing/temp-content';
+import { SEARCH_ARTIFACT, SEARCH_COPY_ARTIFACT } from '../search/artifact';
 import { GLOSSARY_ARTIFACT, OTHER_NAMES_ARTIFACT } from './artifacts';
 import expected from './chapter-glossary.expected.json';
 import { readGlossary, readOtherNames } from './read';
@@ -35,7 +36,8 @@ describe('the content build stores the glossary, other names and citation data',
       CITATION_ARTIFACT,
       GLOSSARY_ARTIFACT,
       OTHER_NAMES_ARTIFACT,
-      'search-index',
+      SEARCH_COPY_ARTIFACT,
+      SEARCH_ARTIFACT,
     ]);
     const store = openContentStore(temp.dbPath);
     try {

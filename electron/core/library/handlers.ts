@@ -160,13 +160,14 @@ export function createLibraryHandlers({
     searchNotes: ({ query, limit }) =>
       noteSearchResults(library, outline, content, query, limit ?? DEFAULT_SEARCH_LIMIT),
 
-    exportAnnotations: ({ format }) =>
+    exportAnnotations: ({ format, language }) =>
       exportNotes(format, {
-        document: content.document(),
+        content,
         outline,
         annotations: orderedAnnotations(),
         bookmarks: orderedBookmarks('document'),
         generatedAt: library.now(),
+        language: language ?? library.getPrefs().language,
       }),
     importAnnotations: ({ body }) =>
       importAnnotations(library, content, body, { runner, jobs: imports }),

@@ -4,15 +4,17 @@ import lunr from 'lunr';
 import { containsTerm, findOccurrences } from '../../common/search/match';
 import { DisplayMapper, normalizeForSearch, normalizeText } from '../../common/search/normalize';
 import { parseQuery } from '../../common/search/query';
-import { indexGrams, queryGrams } from '../../common/search/tokenizer';
-import { buildIndexBytes } from './build';
+import { indexGrams } from '../../common/search/tokenizer';
 import {
+  clauseGrams,
   createSearchIndex,
   loadSearchIndex,
+  MAX_QUERY_GRAMS,
   SEARCH_INDEX_VERSION,
   SearchIndexError,
   type SearchIndexDocument,
 } from './index';
+import { SPREAD, spreadTerm } from './lunr-ja';
 import { seedSections } from '../testing/seed-sections';
 
 const docs = seedSections();
@@ -149,7 +151,7 @@ describe('ranking', () => {
     for (let i = 1; i < rest.length; i++)
       expect(rest[i - 1]!.score).toBeGreaterThanOrEqual(rest[i]!.score);
   });
-  it('scores exactly (bit for bit) as lunr.Index#query with one clause per n-gram', () => {
+  it("scores are Lunr's: a plain lunr.Builder index of the same grams gives the same scores", () => {
     const builder = new lunr.Builder();
     builder.pipeline.reset();
     builder.searchPipeline.reset();
@@ -185,12 +187,16 @@ describe('ranking', () => {
     );
     let compared = 0;
     for (const q of queries) {
-      const grams = parseQuery(q).flatMap((t) => queryGrams(t.text));
+      const grams = clauseGrams(parseQuery(q));
       const theirs = new Map(
         reference
           .query((query) => {
             for (const g of grams)
-              query.term(g, { usePipeline: false, wildcard: lunr.Query.wildcard.NONE });
+              query.term(g, {
+                usePipeline: false,
+                wildcard: lunr.Query.wildcard.NONE,
+                presence: lunr.Query.presence.REQUIRED,
+              });
           })
           .map((r) => [r.ref, r.score]),
       );
@@ -201,63 +207,168 @@ describe('ranking', () => {
     }
     expect(compared).toBeGreaterThan(100);
   });
-  it('honours the limit', () => {
-    expect(index.search('米', { limit: 2 })).toHaveLength(2);
-  });
-});
-
-describe('serialization', () => {
-  it('a reloaded index answers exactly as the built one', () => {
-    const reloaded = loadSearchIndex(JSON.stringify(index.toJSON()));
-    for (const q of [
-      '米国',
-      '米',
-      'IPEF',
-      '経済版「2+2」',
-      '強靱',
-      '米国 半導体',
-      '"on Trade"',
-      'なし',
-    ]) {
-      expect(reloaded.search(q)).toEqual(index.search(q));
-    }
-    expect(JSON.stringify(reloaded.toJSON())).toBe(JSON.stringify(index.toJSON()));
-  });
-  it('the binary form round-trips, is deterministic and loads from any byte offset', () => {
-    const bytes = index.serialize();
-    expect(createSearchIndex(docs).serialize()).toEqual(bytes);
-    const shifted = new Uint8Array(bytes.length + 3);
-    shifted.set(bytes, 3);
-    for (const reloaded of [loadSearchIndex(bytes), loadSearchIndex(shifted.subarray(3))]) {
-      for (const q of ['米国', '米', 'IPEF', '強靱', '米国 半導体', '"on Trade"', 'なし']) {
-        expect(reloaded.search(q)).toEqual(index.search(q));
+  it('orders sections without a title hit by Lunr score, ties in reading order', () => {
+    const order = new Map(docs.map((d, k) => [d.id, k]));
+    for (const q of ['米国', '米', '関税', 'の', '協力']) {
+      const rest = index.search(q).filter((h) => !h.titleHit);
+      for (let i = 1; i < rest.length; i++) {
+        const [a, b] = [rest[i - 1]!, rest[i]!];
+        expect(
+          a.score > b.score || (a.score === b.score && order.get(a.id)! < order.get(b.id)!),
+        ).toBe(true);
       }
     }
   });
-  it('refuses binary indexes of another version, and damaged ones, with a clear message', () => {
-    const old = buildIndexBytes(docs.slice(0, 2), 'hakusho-search-1/ja-ngram-1');
-    expect(() => loadSearchIndex(old)).toThrow(SearchIndexError);
-    expect(() => loadSearchIndex(old)).toThrow(/built by hakusho-search-1\/ja-ngram-1.*needs/);
-    const bytes = index.serialize();
-    expect(() => loadSearchIndex(bytes.subarray(0, bytes.length - 100))).toThrow(
-      /damaged \(block .* lies outside the file\).*build:content/,
-    );
-    expect(() => loadSearchIndex(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]))).toThrow(
-      /damaged \(not a search index file\)/,
-    );
-    expect(() => loadSearchIndex(new Uint8Array(0))).toThrow(SearchIndexError);
+  it('honours the limit', () => {
+    expect(index.search('米', { limit: 2 })).toHaveLength(2);
+    expect(index.search('米', { limit: 2 })).toEqual(index.search('米').slice(0, 2));
+    expect(index.search('米', { limit: 0 })).toEqual([]);
   });
-  it('refuses an index of another version with a clear message', () => {
-    const other = { ...index.toJSON(), version: 'hakusho-search-0/ja-ngram-0' };
+});
+
+describe('Lunr queries', () => {
+  it("asks Lunr for each term's bigrams (or its one character), at most MAX_QUERY_GRAMS", () => {
+    expect(clauseGrams(parseQuery('米国人 米'))).toEqual(['米国', '米', '国人']);
+    const many = parseQuery(Array.from({ length: 200 }, (_, k) => `語${k}`).join(' '));
+    const grams = clauseGrams(many);
+    expect(grams).toHaveLength(MAX_QUERY_GRAMS);
+    // every term is still checked exactly
+    expect(
+      index.search(Array.from({ length: 100 }, () => '米').join('') + ' 存在しない語'),
+    ).toEqual([]);
+  });
+  it('keeps `*` literal: Lunr sees a private-use character, never a wildcard', () => {
+    const small = createSearchIndex([
+      { id: 'star', title: '', paragraphs: [{ id: 's1', text: '注*印' }] },
+      { id: 'plain', title: '', paragraphs: [{ id: 'p1', text: '注意 注目 印刷' }] },
+    ]);
+    expect(small.search('注*').map((h) => h.id)).toEqual(['star']);
+    expect(small.search('*').map((h) => h.id)).toEqual(['star']);
+    // Lunr itself: a clause "*" matches the one indexed term U+E02A, not every term
+    const candidates = small.lunr.query((q) =>
+      q.term('*', { presence: lunr.Query.presence.REQUIRED, usePipeline: true }),
+    );
+    expect(candidates.map((r) => r.ref)).toEqual(['0']);
+    const stored = JSON.parse(small.serialize().lunr) as { invertedIndex: [string, unknown][] };
+    expect(stored.invertedIndex.some(([term]) => term.includes('*'))).toBe(false);
+    expect(stored.invertedIndex.some(([term]) => term === spreadTerm('\uE02A'))).toBe(true);
+  });
+  it('spreads the token set: the root has at most SPREAD edges, the terms and postings are kept', () => {
+    const tokenSet = (index.lunr as unknown as { tokenSet: { edges: Record<string, unknown> } })
+      .tokenSet;
+    expect(Object.keys(tokenSet.edges).length).toBeLessThanOrEqual(SPREAD);
+    const stored = JSON.parse(index.serialize().lunr) as { invertedIndex: [string, unknown][] };
+    const terms = stored.invertedIndex.map(([term]) => term);
+    expect(terms).toContain(spreadTerm('米国'));
+    expect(terms.every((t) => t.charCodeAt(0) >= 0xe100 && t.charCodeAt(0) < 0xe100 + SPREAD)).toBe(
+      true,
+    );
+  });
+});
+
+describe('serialization (Lunr round trip)', () => {
+  const queries = [
+    '米国',
+    '米',
+    'IPEF',
+    '経済版「2+2」',
+    '強靱',
+    '米国 半導体',
+    '"on Trade"',
+    'なし',
+    '*',
+    '__proto__',
+  ];
+  it('a reloaded index answers exactly as the built one, also serialized twice', () => {
+    const once = loadSearchIndex(index.serialize());
+    const twice = loadSearchIndex(JSON.stringify(once));
+    for (const reloaded of [once, twice]) {
+      for (const q of queries) expect(reloaded.search(q)).toEqual(index.search(q));
+      expect(JSON.stringify(reloaded.lunr)).toBe(JSON.stringify(index.lunr));
+    }
+    // Lunr's own answers too (its serialization test): the same refs, scores and match data
+    const grams = ['米国', '関税', '米'];
+    const ask = (idx: lunr.Index) =>
+      idx.query((q) => {
+        for (const g of grams) q.term(g, { usePipeline: true });
+      });
+    expect(ask(once.lunr)).toEqual(ask(index.lunr));
+  });
+  it("stores Lunr's own JSON, which lunr.Index.load reads", () => {
+    const stored = index.serialize();
+    const json = JSON.parse(stored.lunr) as {
+      version: string;
+      fields: string[];
+      pipeline: string[];
+    };
+    expect(json.version).toBe(lunr.version);
+    expect(json.fields).toEqual(['title', 'body']);
+    expect(json.pipeline).toEqual(['hakusho-literal', 'hakusho-spread']);
+    expect(lunr.Index.load(json)).toBeInstanceOf(lunr.Index);
+  });
+  it('is deterministic', () => {
+    expect(createSearchIndex(docs).serialize()).toEqual(index.serialize());
+  });
+  it('survives words that are Object properties (__proto__, constructor)', () => {
+    const tricky = createSearchIndex([
+      { id: 'js', title: 'constructor', paragraphs: [{ id: 'j1', text: 'a __proto__ property' }] },
+      { id: 'other', title: 'toString', paragraphs: [{ id: 'o1', text: 'hasOwnProperty' }] },
+    ]);
+    const again = loadSearchIndex(JSON.stringify(loadSearchIndex(tricky.serialize())));
+    for (const q of ['__proto__', 'constructor', 'toString', 'proto', 'property']) {
+      expect(again.search(q)).toEqual(tricky.search(q));
+    }
+    expect(again.search('__proto__').map((h) => h.id)).toEqual(['js']);
+    expect(again.search('property').map((h) => h.id)).toEqual(['js']);
+  });
+  it('refuses indexes of another version, and damaged ones, with a clear message', () => {
+    const stored = index.serialize();
+    const other = { ...stored, version: 'hakusho-search-0/ja-ngram-0' };
     expect(() => loadSearchIndex(other)).toThrow(SearchIndexError);
     expect(() => loadSearchIndex(other)).toThrow(/built by hakusho-search-0.*needs .*rebuild/);
     expect(() => loadSearchIndex('{')).toThrow(SearchIndexError);
-    expect(SEARCH_INDEX_VERSION).toMatch(/ja-ngram/);
+    expect(() => loadSearchIndex({ ...stored, lunr: stored.lunr.slice(0, -100) })).toThrow(
+      /damaged .*build:content/,
+    );
+    const middle = stored.lunr.length >> 1;
+    expect(() =>
+      loadSearchIndex({
+        ...stored,
+        lunr: stored.lunr.slice(0, middle) + '\u0000' + stored.lunr.slice(middle + 1),
+      }),
+    ).toThrow(SearchIndexError);
+    expect(() => loadSearchIndex({ ...stored, copy: stored.copy.slice(0, -10) })).toThrow(
+      /search copy is damaged/,
+    );
+    expect(() =>
+      loadSearchIndex({ ...stored, copy: stored.copy.replace(SEARCH_INDEX_VERSION, 'old') }),
+    ).toThrow(/built by old/);
+    const fewer = createSearchIndex(docs.slice(0, 2)).serialize();
+    expect(() => loadSearchIndex({ ...stored, copy: fewer.copy })).toThrow(
+      /not in the search copy/,
+    );
+    expect(() => loadSearchIndex({ ...stored, lunr: '{"version":"2.3.9"}' })).toThrow(
+      SearchIndexError,
+    );
+    expect(() => loadSearchIndex({ ...stored, lunr: '[]' })).toThrow(SearchIndexError);
+    // a section the copy has and Lunr lacks could never be found
+    const more = createSearchIndex([...docs, { id: 'extra', title: '追加', paragraphs: [] }]);
+    expect(() => loadSearchIndex({ ...stored, copy: more.serialize().copy })).toThrow(
+      /not indexed/,
+    );
+    // a posting for a document Lunr has no vector for: the query says so instead of crashing
+    const lunrJson = JSON.parse(stored.lunr) as {
+      invertedIndex: [string, { body: Record<string, object> }][];
+    };
+    for (const [, posting] of lunrJson.invertedIndex) posting.body['999'] = {};
+    const broken = loadSearchIndex({ ...stored, lunr: JSON.stringify(lunrJson) });
+    expect(() => broken.search('米国')).toThrow(/damaged.*build:content/);
+    expect(SEARCH_INDEX_VERSION).toMatch(/lunr-2\.3\.9\/ja-ngram/);
   });
   it('indexes any documents, including none', () => {
     const empty = createSearchIndex([]);
     expect(empty.search('米国')).toEqual([]);
-    expect(loadSearchIndex(JSON.stringify(empty.toJSON())).search('米国')).toEqual([]);
+    expect(loadSearchIndex(JSON.stringify(empty)).search('米国')).toEqual([]);
   });
 });
 

@@ -1,13 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import lunr from 'lunr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../common/api/contract';
 import { normalizeText } from '../../common/search/normalize';
 import { ensureContentDb } from '../content/ensure';
 import { openContentStore } from '../content/store';
 import type { ContentStore } from '../content/store-types';
-import { SEARCH_ARTIFACT } from './artifact';
+import { SEARCH_ARTIFACT, SEARCH_COPY_ARTIFACT } from './artifact';
+import { SEARCH_INDEX_VERSION } from './index';
 import { createSearchService } from './service';
 
 let dir: string;
@@ -25,10 +27,16 @@ afterAll(() => {
 });
 
 describe('search service on the real content database', () => {
-  it('stores the binary index as a BLOB and loads it as bytes', () => {
+  it("stores Lunr's own JSON and the search copy as text, and loads them", () => {
     const stored = store.artifact(SEARCH_ARTIFACT)!;
-    expect(stored.body).toBeInstanceOf(Uint8Array);
-    expect(createSearchService(store).index.sectionCount).toBe(store.searchDocs().length);
+    expect(stored.version).toBe(SEARCH_INDEX_VERSION);
+    expect(typeof stored.body).toBe('string');
+    const index = lunr.Index.load(JSON.parse(stored.body as string) as object);
+    expect(index.query((q) => q.term('カナ', { usePipeline: true })).length).toBeGreaterThan(0);
+    expect(typeof store.artifact(SEARCH_COPY_ARTIFACT)!.body).toBe('string');
+    const service = createSearchService(store);
+    expect(service.index.sectionCount).toBe(store.searchDocs().length);
+    expect(JSON.stringify(service.index.lunr)).toBe(stored.body);
   });
   it('loads the index stored with the content and answers with API items', () => {
     const results = createSearchService(store).search('強靭');
@@ -92,5 +100,50 @@ describe('search service on the real content database', () => {
     expect(() =>
       createSearchService(wrap(() => ({ version: 'hakusho-search-0/old', body: stored.body }))),
     ).toThrow(/built by hakusho-search-0\/old.*needs/);
+    // the copy missing, or the previous binary index (a BLOB) under the current version
+    expect(() =>
+      createSearchService(wrap((name) => (name === SEARCH_ARTIFACT ? stored : null))),
+    ).toThrow(/no search index \(search-copy\)/);
+    expect(() =>
+      createSearchService(
+        wrap((name) =>
+          name === SEARCH_ARTIFACT
+            ? { ...stored, body: new Uint8Array([1, 2, 3]) }
+            : store.artifact(name),
+        ),
+      ),
+    ).toThrow(/not text.*build:content/);
+    expect(() =>
+      createSearchService(
+        wrap((name) =>
+          name === SEARCH_ARTIFACT ? { ...stored, body: '{"version"' } : store.artifact(name),
+        ),
+      ),
+    ).toThrow(/damaged.*build:content/);
+  });
+  it('rebuilds a content database that holds the previous binary index', () => {
+    const old = path.join(dir, 'old.sqlite');
+    const previous = {
+      name: SEARCH_ARTIFACT,
+      version: 'hakusho-search-2/ja-ngram-1',
+      build: () => ({
+        name: SEARCH_ARTIFACT,
+        version: 'hakusho-search-2/ja-ngram-1',
+        body: new Uint8Array([0x48, 0x53, 0x49, 0x58]),
+      }),
+    };
+    ensureContentDb({ dbPath: old, log: () => {}, builders: [previous] });
+    const lines: string[] = [];
+    expect(ensureContentDb({ dbPath: old, log: (l) => lines.push(l) })).toMatchObject({
+      rebuilt: true,
+      reason: 'artifact set changed',
+    });
+    const rebuilt = openContentStore(old);
+    try {
+      expect(rebuilt.artifact(SEARCH_ARTIFACT)!.version).toBe(SEARCH_INDEX_VERSION);
+      expect(createSearchService(rebuilt).search('カナダ').length).toBeGreaterThan(0);
+    } finally {
+      rebuilt.close();
+    }
   });
 });

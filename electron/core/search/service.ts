@@ -1,14 +1,15 @@
 // The search service the hosts call: loads the index stored in the content
-// database once (never rebuilt per query) and turns section hits into the
-// SearchResultItem the API returns (title path, snippet around the first hit,
-// highlights into the snippet, every hit range for the reading pane).
+// database once (Lunr's JSON and the search copy; never rebuilt per query) and
+// turns section hits into the SearchResultItem the API returns (title path,
+// snippet around the first hit, highlights into the snippet, every hit range for
+// the reading pane).
 import { ApiError } from '../../common/api/contract';
 import type { SearchResultItem } from '../../common/api/types';
 import { DEFAULT_SEARCH_LIMIT } from '../../common/rules/search';
 import { makeSnippet } from '../../common/search/snippet';
 import { Outline } from '../content/outline';
 import type { ContentStore } from '../content/store-types';
-import { SEARCH_ARTIFACT } from './artifact';
+import { SEARCH_ARTIFACT, SEARCH_COPY_ARTIFACT } from './artifact';
 import {
   loadSearchIndex,
   SEARCH_INDEX_VERSION,
@@ -24,19 +25,29 @@ export interface SearchService {
 
 /** Loads the stored index; refuses a missing or mismatched one with a clear message. */
 export function loadStoredIndex(store: ContentStore): SearchIndex {
-  const artifact = store.artifact(SEARCH_ARTIFACT);
   const rebuild = `rebuild the content with "npm run build:content"`;
-  if (!artifact) {
-    throw new ApiError('unavailable', `${store.path} has no search index; ${rebuild}`);
-  }
-  if (artifact.version !== SEARCH_INDEX_VERSION) {
-    throw new ApiError(
-      'unavailable',
-      `the search index in ${store.path} was built by ${artifact.version}, this app needs ${SEARCH_INDEX_VERSION}; ${rebuild}`,
-    );
+  const parts: string[] = [];
+  for (const name of [SEARCH_ARTIFACT, SEARCH_COPY_ARTIFACT]) {
+    const artifact = store.artifact(name);
+    if (!artifact) {
+      throw new ApiError('unavailable', `${store.path} has no search index (${name}); ${rebuild}`);
+    }
+    if (artifact.version !== SEARCH_INDEX_VERSION) {
+      throw new ApiError(
+        'unavailable',
+        `the search index in ${store.path} was built by ${artifact.version}, this app needs ${SEARCH_INDEX_VERSION}; ${rebuild}`,
+      );
+    }
+    if (typeof artifact.body !== 'string') {
+      throw new ApiError(
+        'unavailable',
+        `the search index in ${store.path} is not text; ${rebuild}`,
+      );
+    }
+    parts.push(artifact.body);
   }
   try {
-    return loadSearchIndex(artifact.body);
+    return loadSearchIndex({ version: SEARCH_INDEX_VERSION, lunr: parts[0]!, copy: parts[1]! });
   } catch (err) {
     if (err instanceof SearchIndexError) throw new ApiError('unavailable', err.message);
     throw err;

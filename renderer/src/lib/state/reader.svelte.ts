@@ -21,7 +21,9 @@ export type ScrollRequest =
   | { kind: 'top' }
   | { kind: 'fraction'; value: number }
   | { kind: 'hit'; index: number }
-  | { kind: 'annotation'; id: string };
+  | { kind: 'annotation'; id: string }
+  /** Words of the text (a glossary term's definition): centred and flashed. */
+  | { kind: 'passage'; paragraphId: string | null; start: number; end: number };
 
 /** Search hits marked in the open section. */
 export interface SectionHits {

@@ -27,6 +27,8 @@ export class SearchState {
   active = $state(-1);
 
   totalHits = $derived(this.results.reduce((n, r) => n + r.hits, 0));
+  /** Hits in the text alone (the notes' are the reader's words, not the book's). */
+  textHits = $derived(this.results.reduce((n, r) => n + (r.kind === 'text' ? r.hits : 0), 0));
   /** Rows that are sections of the text (the rest are notes). */
   sectionCount = $derived(this.results.filter((r) => r.kind === 'text').length);
   noteCount = $derived(this.results.length - this.sectionCount);
