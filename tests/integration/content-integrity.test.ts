@@ -88,8 +88,11 @@ function corruptArtifact(file: string, name: string, length: number): void {
   const body = Buffer.isBuffer(row.body) ? row.body : Buffer.from(row.body, 'utf8');
   const bytes = fs.readFileSync(file);
   for (let from = Math.floor(body.length / 3); from + 64 < body.length; from += 1) {
-    const at = bytes.indexOf(body.subarray(from, from + 64));
-    if (at < 0) continue;
+    const chunk = body.subarray(from, from + 64);
+    const at = bytes.indexOf(chunk);
+    // Only bytes found once in the file are surely the artifact's (the search copy
+    // repeats the paragraphs' text, stored in their own table too).
+    if (at < 0 || bytes.indexOf(chunk, at + 1) >= 0) continue;
     const inPage = at % pageSize;
     const span = Math.min(length, body.length - from, pageSize - inPage - 8);
     if (inPage < 16 || span < Math.min(length, 64)) continue;
