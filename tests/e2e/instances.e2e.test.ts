@@ -41,9 +41,9 @@ describe('two instances side by side in one browser', () => {
     const b = await openReader(session.browser.context, second.url);
     // The first tab keeps working after the second instance was opened…
     await openSection(a, 'us-1');
-    await callApi(a, 'addBookmark', { sectionId: 'us-1', label: 'A' });
+    await callApi(a, 'toggleBookmark', { sectionId: 'us-1', label: 'A' });
     await openSection(b, 'us-3');
-    await callApi(b, 'addBookmark', { sectionId: 'us-3', label: 'B' });
+    await callApi(b, 'toggleBookmark', { sectionId: 'us-3', label: 'B' });
     // …and after a reload of each (the token is kept by the tab, not by a cookie).
     await a.reload();
     await waitReady(a);
@@ -90,7 +90,7 @@ describe('a page on another local port', () => {
           out.read = 'answered ' + r.status + ' ' + (await r.text());
         } catch (e) { out.read = 'failed: ' + e.name; }
         try {
-          const r = await fetch(target + '/api/addBookmark', { method: 'POST', mode: 'no-cors',
+          const r = await fetch(target + '/api/toggleBookmark', { method: 'POST', mode: 'no-cors',
             credentials: 'include', headers: { 'Content-Type': 'text/plain' },
             body: JSON.stringify({ sectionId: 'us-2', label: 'stolen' }) });
           out.blind = r.type;
