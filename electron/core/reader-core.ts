@@ -6,7 +6,8 @@
 // concrete openers are passed in (see ./wiring.ts), which keeps this module
 // testable with in-memory stand-ins.
 import type { ApiHandlers } from '../common/api/contract';
-import type { HostKind } from '../common/api/types';
+import type { HostKind, Notice } from '../common/api/types';
+import { makeNotice } from '../common/i18n/notices';
 import { createHandlers, type SearchProvider } from './api';
 import type { ContentStore } from './content/store-types';
 import type { Library } from './library/library-types';
@@ -36,6 +37,8 @@ export interface ReaderCoreOptions {
   library?: LibraryOpenOptions;
   /** One line per degraded service (e.g. no search index). */
   log?: (line: string) => void;
+  /** What was found before the core opened (e.g. the content rebuilt elsewhere), for the reader. */
+  notices?: Notice[];
 }
 
 export interface ReaderCore {
@@ -65,13 +68,16 @@ export function openReaderCore<L extends Library>(
   options: ReaderCoreOptions,
 ): ReaderCore {
   const log = options.log ?? (() => {});
+  const notices: Notice[] = [...(options.notices ?? [])];
   const content = openers.openContentStore(options.contentDbPath);
   let search: SearchProvider | null = null;
   try {
     search = openers.createSearchService(content);
   } catch (err) {
-    // The reader still works without search; the UI is told via getAppInfo.
-    log(`search unavailable: ${err instanceof Error ? err.message : String(err)}`);
+    // The reader still works without search; the UI is told via getAppInfo and a notice.
+    const detail = err instanceof Error ? err.message : String(err);
+    log(`search unavailable: ${detail}`);
+    notices.push(makeNotice('content_damaged', { path: content.path, detail }, [content.path]));
   }
   const library = opening(
     () => openers.openLibrary(options.userDataDir, options.library),
@@ -91,6 +97,7 @@ export function openReaderCore<L extends Library>(
     library,
     ...(libraryHandlers ? { libraryHandlers } : {}),
     host: { kind: options.host, version: options.version, userDataDir: options.userDataDir },
+    notices,
   });
   let closed = false;
   return {

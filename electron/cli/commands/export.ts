@@ -37,6 +37,7 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'Export notes and bookmarks (Markdown, Word .docx, or W3C JSON-LD for import)',
   usage: 'hakusho export --format md|docx|w3c [--out FILE] [--lang ja|en]',
+  maxPositionals: 0,
   options: { format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' } },
   data: 'reads',
   async run(input, session, io) {

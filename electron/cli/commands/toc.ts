@@ -6,6 +6,7 @@ export const tocCommand: Command = {
   name: 'toc',
   summary: 'Print the outline (table of contents) in reading order',
   usage: 'hakusho toc [--json]',
+  maxPositionals: 0,
   data: 'reads',
   async run(input, session, io) {
     const toc = await session.call('getToc', {});
