@@ -6,9 +6,10 @@
 // contract. Typed as `ApiHandlers`, so a method added to the contract and not
 // implemented here is a compile error.
 import { ApiError, type ApiHandlers } from '../common/api/contract';
-import type { AppInfo, HostKind, SearchResultItem } from '../common/api/types';
+import type { AppInfo, HostKind, SearchResponse } from '../common/api/types';
 import { translate } from '../common/i18n/format';
-import { DEFAULT_SEARCH_LIMIT } from '../common/rules/search';
+import { DEFAULT_SEARCH_LIMIT, type SearchOrder } from '../common/rules/search';
+import { parseQuery } from '../common/search/query';
 import { Outline } from './content/outline';
 import type { ContentStore } from './content/store-types';
 import { unavailableLibraryHandlers, type LibraryHandlers } from './library/methods';
@@ -17,7 +18,8 @@ import { PRODUCT_NAME } from './paths';
 
 /** The search service as the handlers use it (electron/core/search/service.ts). */
 export interface SearchProvider {
-  search(query: string, options: { limit?: number }): SearchResultItem[];
+  /** The text part of the answer: `results` holds the text rows only. */
+  search(query: string, options: { limit?: number; order?: SearchOrder }): SearchResponse;
 }
 
 /** Facts about the running host that only the host knows. */
@@ -76,18 +78,31 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
       if (!hasSection(id)) throw new ApiError('not_found', `no section with id "${id}"`);
       return content.section(id);
     },
-    search: async ({ query, limit }) => {
+    search: async ({ query, limit, order }) => {
       if (!search) {
         throw new ApiError('unavailable', 'search is not available: the content has no index');
       }
-      if (query.trim().length === 0) return [];
+      // No order given: the one the reader chose last (a preference).
+      const chosen = order ?? library.getPrefs().searchOrder;
+      if (parseQuery(query).length === 0) {
+        return {
+          query,
+          order: chosen,
+          terms: [],
+          results: [],
+          hits: [],
+          totalHits: 0,
+          totalSections: 0,
+          truncated: false,
+        };
+      }
       const max = limit ?? DEFAULT_SEARCH_LIMIT;
-      const text = search.search(query, { limit: max });
-      // The reader's notes are searched too: their hits follow the text hits,
+      const text = search.search(query, { limit: max, order: chosen });
+      // The reader's notes are searched too: their hits follow the text rows,
       // marked kind 'note' with the annotation id.
       if (!ctx.libraryHandlers) return text;
       const notes = await ctx.libraryHandlers.searchNotes({ query, limit: max });
-      return [...text, ...notes];
+      return { ...text, results: [...text.results, ...notes] };
     },
     getPrefs: () => library.getPrefs(),
     setPrefs: (patch) => library.setPrefs(patch),

@@ -114,7 +114,7 @@ describe('hakusho content commands (child process)', () => {
     const direct = cli(['search', '半導体', '--json', '--limit', '3'], 'bundle');
     expect(direct.code).toBe(0);
     expect(direct.stderr).toBe('');
-    expect(JSON.parse(direct.stdout)).toHaveLength(3);
+    expect(JSON.parse(direct.stdout).results).toHaveLength(3);
     expect(direct.stdout).toBe(viaBin.stdout);
     const help = cli(['--help'], 'bundle');
     expect(help.stdout).toMatch(/^usage: hakusho <command>/);

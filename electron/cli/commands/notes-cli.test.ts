@@ -87,7 +87,7 @@ describe('notes CLI', () => {
     expect((await run(['annotations', 'list', '--json', '--color', 'pink'], ud)).stdout).toBe('[]');
     // search also finds the note, marked as a note with the annotation id.
     const hits = JSON.parse((await run(['search', '大臣の訪問', '--json'], ud)).stdout);
-    const note = hits.find((h: { kind: string }) => h.kind === 'note');
+    const note = hits.results.find((h: { kind: string }) => h.kind === 'note');
     expect(note).toMatchObject({ kind: 'note', annotationId: annotation.id, paragraphId });
     expect(note.snippet.slice(note.highlights[0][0], note.highlights[0][1])).toBe('大臣の訪問');
     // A profile that does not exist is not created by a search.

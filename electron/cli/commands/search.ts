@@ -1,51 +1,45 @@
-// `search <query> [--json] [--limit N]`: the core's search — hits in the text,
-// best first, then hits in the reader's own notes (`kind` "note", with
-// `annotationId`). JSON: [{"sectionId","title","path","paragraphId","snippet",
-// "highlights","hits","score","kind","ranges"[,"annotationId"]}]; readable text
-// (title path, snippet with the hits marked 【…】, the words from the string table)
-// without --json.
+// `search <query> [--json] [--limit N] [--order relevance|document]`: the core's
+// search — text sections in the order asked (default: the reader's searchOrder
+// preference, relevance at first), then hits in the reader's own notes (`kind`
+// "note", with `annotationId`), and the totals of the whole document. JSON: the
+// contract's SearchResponse as it is ({"query","order","terms","results","hits",
+// "totalHits","totalSections","truncated"}); readable text (title path, snippet
+// with the hits marked 【…】, the totals, the words from the string table) without
+// --json.
+import type { SearchOrder } from '../../common/api/types';
 import { translate } from '../../common/i18n/format';
 import { resultsSummary } from '../../common/i18n/results-summary';
+import { SEARCH_ORDERS } from '../../common/rules/search';
 import { UsageError, type Command } from '../command';
 import { intOption } from '../options';
+
+const isOrder = (value: unknown): value is SearchOrder =>
+  (SEARCH_ORDERS as readonly unknown[]).includes(value);
 
 export const searchCommand: Command = {
   name: 'search',
   summary: 'Search the text and your notes in Japanese (all terms must occur; "…" for a phrase)',
-  usage: 'hakusho search <query> [--json] [--limit N]',
-  options: { limit: { type: 'string' } },
+  usage: 'hakusho search <query> [--json] [--limit N] [--order relevance|document]',
+  options: { limit: { type: 'string' }, order: { type: 'string' } },
   data: 'reads',
   async run(input, session, io) {
     const query = input.positionals.join(' ');
     if (query.trim().length === 0) throw new UsageError('search: expected a query');
-    const results = await session.call('search', {
+    const order = input.values.order;
+    if (order !== undefined && !isOrder(order))
+      throw new UsageError(`search: --order is ${SEARCH_ORDERS.map((o) => `"${o}"`).join(' or ')}`);
+    const response = await session.call('search', {
       query,
       ...(input.values.limit !== undefined
         ? { limit: intOption(input.values.limit, 'limit', 'search') }
         : {}),
+      ...(order !== undefined ? { order } : {}),
     });
     if (input.json) {
-      io.out(
-        JSON.stringify(
-          results.map((r) => ({
-            sectionId: r.sectionId,
-            title: r.title,
-            path: r.path,
-            paragraphId: r.paragraphId,
-            snippet: r.snippet,
-            highlights: r.highlights,
-            hits: r.hits,
-            score: r.score,
-            kind: r.kind,
-            ranges: r.ranges,
-            ...(r.annotationId ? { annotationId: r.annotationId } : {}),
-          })),
-          null,
-          2,
-        ),
-      );
+      io.out(JSON.stringify(response, null, 2));
       return 0;
     }
+    const { results } = response;
     if (results.length === 0) {
       io.out(translate('en', 'noResults', { query }));
       return 0;
@@ -65,14 +59,22 @@ export const searchCommand: Command = {
         '',
       );
     }
-    const sections = results.filter((r) => r.kind === 'text').length;
+    const notes = results.filter((r) => r.kind === 'note');
+    const shownSections = results.length - notes.length;
     lines.push(
       resultsSummary('en', {
         query,
-        hits: results.reduce((n, r) => n + r.hits, 0),
-        sections,
-        notes: results.length - sections,
+        hits: response.totalHits + notes.reduce((n, r) => n + r.hits, 0),
+        sections: response.totalSections,
+        notes: notes.length,
       }),
+    );
+    lines.push(
+      `order: ${response.order}` +
+        (shownSections < response.totalSections
+          ? `; ${shownSections} of ${response.totalSections} sections shown (--limit)`
+          : '') +
+        (response.truncated ? `; the hit list stops at ${response.hits.length}` : ''),
     );
     io.out(lines.join('\n'));
     return 0;

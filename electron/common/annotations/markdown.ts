@@ -54,7 +54,11 @@ export function exportMarkdown(input: MarkdownInput): string {
   out.push(`出典 / Source: ${escapeMarkdown(input.document.attribution)}`, '');
   out.push(`Exported from Hakusho Reader on ${input.generatedAt}.`, '');
   let currentSection: string | null = null;
+  // A highlight across sections: its note and tags once, at its first piece.
+  const groupsSeen = new Set<string>();
   for (const a of input.annotations) {
+    const continued = a.groupId !== null && groupsSeen.has(a.groupId);
+    if (a.groupId !== null) groupsSeen.add(a.groupId);
     if (a.sectionId !== currentSection) {
       currentSection = a.sectionId;
       const path =
@@ -65,8 +69,10 @@ export function exportMarkdown(input: MarkdownInput): string {
     const orphan = a.anchor === 'orphan' ? ' — 位置不明 / passage not found in this edition' : '';
     out.push(`### ${kind} (${COLOR_LABEL[a.color] ?? a.color})${orphan}`, '');
     if (a.target) out.push(blockquote(a.target.quote.exact), '');
-    if (a.note.length > 0) out.push(...a.note.split('\n').map((l) => escapeMarkdown(l) + '  '), '');
-    if (a.tags.length > 0)
+    if (continued) out.push('（前の節からの続き / continued from the section before）', '');
+    else if (a.note.length > 0)
+      out.push(...a.note.split('\n').map((l) => escapeMarkdown(l) + '  '), '');
+    if (a.tags.length > 0 && !continued)
       out.push(`Tags: ${a.tags.map((t) => `\`#${t.replace(/`/g, "'")}\``).join(' ')}`, '');
     const link = deepLink(a.sectionId, a.id);
     out.push(link ? `[本文を開く / Open the passage](${link}) · ${a.updatedAt}` : a.updatedAt, '');

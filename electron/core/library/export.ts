@@ -4,7 +4,7 @@
 import type { DocumentInfo, ExportFile } from '../../common/api/types';
 import { exportMarkdown } from '../../common/annotations/markdown';
 import type { AnnotationRecord, BookmarkRecord } from '../../common/annotations/records';
-import { exportW3c } from '../../common/annotations/w3c';
+import { exportW3c, type BookmarkSelectors } from '../../common/annotations/w3c';
 import type { Outline } from '../content/outline';
 
 export interface ExportInput {
@@ -12,8 +12,8 @@ export interface ExportInput {
   outline: Outline;
   /** In document order. */
   annotations: AnnotationRecord[];
-  /** In document order. */
-  bookmarks: BookmarkRecord[];
+  /** In document order, with a position bookmark's selectors in the current content. */
+  bookmarks: (BookmarkRecord & { selectors: BookmarkSelectors | null })[];
   /** ISO time of the export. */
   generatedAt: string;
 }
