@@ -76,9 +76,21 @@ function busyByKind(events: TraceEvent[], from: number, until: number): Record<s
   return busy;
 }
 
-async function trace(page: Page, cdp: CDPSession, url: string) {
+interface Run {
+  textAt: number;
+  responseEnd: number;
+  scriptLoaded: number;
+  domContentLoaded: number;
+  toc: number;
+  section: number;
+  fcp: number;
+  busy: Record<string, number>;
+  offMain: number;
+}
+
+async function trace(page: Page, cdp: CDPSession, url: string): Promise<Run> {
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value));
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
@@ -173,7 +185,7 @@ async function main(): Promise<void> {
     // HAKUSHO_PROFILE_TEXT: another selector for "the text" (the build before the continuous
     // view opened on a section heading with no paragraph of its own).
     await browser.context.addInitScript(textProbe(process.env.HAKUSHO_PROFILE_TEXT));
-    const runs = [];
+    const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
       const page = await browser.context.newPage();
       const cdp = await browser.context.newCDPSession(page);
@@ -181,7 +193,7 @@ async function main(): Promise<void> {
       await cdp.detach();
       await page.close();
     }
-    const row = (label: string, pick: (r: (typeof runs)[number]) => number) =>
+    const row = (label: string, pick: (r: Run) => number) =>
       `${label.padEnd(44)} ${median(runs.map(pick)).toFixed(1).padStart(8)} ms`;
     const kinds = [...new Set(runs.flatMap((r) => Object.keys(r.busy)))].sort();
     const lines = [

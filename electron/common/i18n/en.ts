@@ -276,4 +276,51 @@ export const en: Messages = {
     'The text was extracted from the PDF, cleaned and restructured: extraction artifacts (line breaks, spacing, page numbers) are repaired, the wording is left exactly as published. Headings in ［］ were added by the editors.',
   aboutTermsOfUse:
     "Reused under the METI website's terms of use, which require naming the source and stating the editing.",
+
+  editorialMark: 'ed.',
+  hitBarCount:
+    '“{query}”: {total, plural, one {# match} other {# matches}} (F3 steps through them)',
+  hitBarTruncated: ' (the first {count})',
+  progressLabel: 'Reading progress',
+  progressDocument: 'Document {percent}%',
+  progressSection: 'Section {percent}%',
+  pageOf: 'p. {page} / {total}',
+  pageOfEstimated: 'p. {page} / ~{total}',
+  pageOfLabel: 'Page {page} of {total}',
+  pageOfEstimatedLabel: 'Page {page} of about {total} (still counting pages)',
+  readingMode: 'Reading',
+  readingScroll: 'Scroll',
+  readingPaged: 'Pages',
+  displayButton: 'Display',
+  displaySettings: 'Display settings',
+  fontSizeLabel: 'Text size',
+  fontSizeValue: '{size} px',
+  autospace: 'Space between Japanese and Latin',
+  autospaceHint: 'A quarter-em space between Japanese and Latin letters or digits',
+  themeControl: 'Theme',
+  bookmarkHere: 'Bookmark this place (Ctrl+D)',
+  unbookmarkHere: 'Remove the bookmark here (Ctrl+D)',
+  bookmarkMenu: 'More bookmark actions',
+  bookmarkSection: 'Bookmark the whole section',
+  unbookmarkSection: 'Remove the bookmark of the whole section',
+  bookmarkAtPlace: '“{excerpt}…”',
+  outlineBookmarks: '{count, plural, one {# bookmark} other {# bookmarks}}',
+  outlineNotes: '{count, plural, one {# note} other {# notes}}',
+  resultsOrder: 'Order of results',
+  orderRelevance: 'Relevance',
+  noteTags: 'Tags',
+  adviceEmpty: 'Type a word to search for (punctuation alone cannot be searched).',
+  adviceFewerWords: 'No section has all of these words. Use fewer words, or search for each one.',
+  adviceUnquote:
+    'A phrase in quotes is found only as typed. Without the quotes, sections with the words apart are found too.',
+  adviceJapaneseName:
+    'The text is in Japanese: try the Japanese name or its katakana spelling (Canada → カナダ).',
+  adviceOtherScript: 'Try a kanji or Latin spelling (サプライチェーン → 供給網, アイペフ → IPEF).',
+  adviceShorter:
+    'A long word is missed when the text spells it slightly differently: try part of it (半導体産業政策 → 半導体).',
+  adviceOtherSpelling: 'Try another spelling in kanji or kana, or another name (short or full).',
+  helpEditorial:
+    'Headings in ［］ with the “ed.” mark are not in the source: the editors added them.',
+  shortcutPages:
+    'In pages: turn the page (in vertical writing ← is the next page); a click on the page’s edge or the wheel turns it too',
 };

@@ -285,4 +285,52 @@ export const ja = {
     'PDF から抽出した本文を加工（整形し、見出しの構造を付け直し）しています。抽出時の崩れ（改行・空白・ページ番号など）は修正していますが、本文の語句は原文のままです。［］で示した見出しは編集部によるものです。',
   aboutTermsOfUse:
     '経済産業省ウェブサイトの利用規約に基づき、出典を明記し、加工したことを示しています。',
+
+  // reading flow: the continuous view, pages, progress, display settings, bookmarks, search
+  editorialMark: '編',
+  hitBarCount: '「{query}」 {total} 件（F3 で順に移動）',
+  hitBarTruncated: '（先頭の {count} 件）',
+  progressLabel: '読書の進み具合',
+  progressDocument: '全体 {percent}%',
+  progressSection: 'この項目 {percent}%',
+  pageOf: 'p. {page} / {total}',
+  pageOfEstimated: 'p. {page} / 約 {total}',
+  pageOfLabel: '{total} ページ中 {page} ページ目',
+  pageOfEstimatedLabel: '約 {total} ページ中 {page} ページ目（ページ数は計算中）',
+  readingMode: '読み方',
+  readingScroll: 'スクロール',
+  readingPaged: 'ページ',
+  displayButton: '表示',
+  displaySettings: '表示の設定',
+  fontSizeLabel: '文字サイズ',
+  fontSizeValue: '{size} px',
+  autospace: '和欧間スペース',
+  autospaceHint: '日本語と英字・数字の間に四分アキを入れる',
+  themeControl: 'テーマ',
+  bookmarkHere: 'この位置にしおりを挟む（Ctrl+D）',
+  unbookmarkHere: 'この位置のしおりを外す（Ctrl+D）',
+  bookmarkMenu: 'しおりのその他の操作',
+  bookmarkSection: 'この項目全体にしおりを挟む',
+  unbookmarkSection: 'この項目全体のしおりを外す',
+  bookmarkAtPlace: '「{excerpt}…」',
+  outlineBookmarks: 'しおり {count} 件',
+  outlineNotes: 'メモ {count} 件',
+  resultsOrder: '結果の並び順',
+  orderRelevance: '関連度順',
+  noteTags: 'タグ',
+  adviceEmpty: '検索する語を入力してください（記号だけでは検索できません）。',
+  adviceFewerWords: 'すべての語を含む項目がありません。語を減らすか、一語ずつ検索してください。',
+  adviceUnquote:
+    '「"…"」で囲んだ語句はそのままの並びで探します。引用符を外すと、語がばらばらに含まれる項目も見つかります。',
+  adviceJapaneseName:
+    '本文は日本語です。日本語の名称やカタカナ表記（例：Canada → カナダ）でも検索してみてください。',
+  adviceOtherScript:
+    '漢字や英字の表記（例：サプライチェーン → 供給網、アイペフ → IPEF）でも検索してみてください。',
+  adviceShorter:
+    '長い語は本文と表記が少し違うだけで見つかりません。語の一部（例：半導体産業政策 → 半導体）で検索してみてください。',
+  adviceOtherSpelling:
+    '漢字・かなの表記や送り仮名を変えるか、別の言い方（略称・正式名称）で検索してみてください。',
+  helpEditorial: '［］で囲み「編」の印を付けた見出しは、原文にない見出しを編集部が補ったものです。',
+  shortcutPages:
+    'ページ表示で：ページをめくる（縦書きでは ← が次へ）。ページの端をクリックしても、ホイールでもめくれます',
 } as const;

@@ -8,6 +8,7 @@ import {
   pageCount,
   pageMap,
   pageStart,
+  pagedKey,
   stride,
   wheelTurns,
 } from './pagination';
@@ -68,5 +69,18 @@ describe('turning pages', () => {
     expect(wheelTurns(30, 60)).toEqual({ turns: 0, rest: 30 });
     expect(wheelTurns(120, 60)).toEqual({ turns: 1, rest: 0 });
     expect(wheelTurns(-61, 60)).toEqual({ turns: -1, rest: 0 });
+  });
+
+  it('turns pages by key along the writing direction', () => {
+    const k = (key: string, shiftKey = false) => ({ key, shiftKey });
+    expect(pagedKey(k(' '), false, false)).toBe(1);
+    expect(pagedKey(k(' ', true), false, false)).toBe(-1);
+    expect(pagedKey(k(' '), false, true)).toBeNull();
+    expect(pagedKey(k('ArrowRight'), false, false)).toBe(1);
+    expect(pagedKey(k('ArrowRight'), true, false)).toBe(-1);
+    expect(pagedKey(k('ArrowLeft'), true, false)).toBe(1);
+    expect(pagedKey(k('PageUp'), true, false)).toBe(-1);
+    expect(pagedKey(k('End'), true, false)).toBe('last');
+    expect(pagedKey(k('a'), true, false)).toBeNull();
   });
 });

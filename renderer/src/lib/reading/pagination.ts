@@ -99,3 +99,40 @@ export function wheelTurns(
   if (Math.abs(accumulated) < threshold) return { turns: 0, rest: accumulated };
   return { turns: Math.sign(accumulated), rest: 0 };
 }
+
+/** What a key does in paged mode: a page on or back, the first or last page, or nothing. */
+export type PageKey = 1 | -1 | 'first' | 'last';
+
+/**
+ * The page turn a key asks for, or null. Space, PageDown and ↓ turn on, Shift+Space,
+ * PageUp and ↑ back; ←/→ follow the page: in horizontal writing → is on, in vertical
+ * writing ← is on (pages, like lines, run right to left). Home and End go to the first
+ * and last page. `onControl`: focus is on a control (Space is the control's then).
+ */
+export function pagedKey(
+  key: { key: string; shiftKey: boolean },
+  vertical: boolean,
+  onControl: boolean,
+): PageKey | null {
+  switch (key.key) {
+    case ' ':
+      if (onControl) return null;
+      return key.shiftKey ? -1 : 1;
+    case 'PageDown':
+    case 'ArrowDown':
+      return 1;
+    case 'PageUp':
+    case 'ArrowUp':
+      return -1;
+    case 'ArrowRight':
+      return vertical ? -1 : 1;
+    case 'ArrowLeft':
+      return vertical ? 1 : -1;
+    case 'Home':
+      return 'first';
+    case 'End':
+      return 'last';
+    default:
+      return null;
+  }
+}

@@ -12,6 +12,13 @@ export interface Progress {
   section: number;
 }
 
+/** The page the reader is on, of how many in the document (estimated until all are measured). */
+export interface PageCount {
+  page: number;
+  total: number;
+  exact: boolean;
+}
+
 const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 
 /** Progress in the continuous view, with section `index` the one in view. */

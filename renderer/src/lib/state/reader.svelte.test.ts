@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DocumentHit, SectionView } from '../../../../electron/common/api/types';
-import { deferred, fakeApi, settle } from '../testing/fake-api';
+import { deferred, fakeApi } from '../testing/fake-api';
 import { searchResponse, sectionView, tocEntry } from '../testing/fixtures';
 import { ReaderState } from './reader.svelte';
 

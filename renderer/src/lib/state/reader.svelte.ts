@@ -60,11 +60,14 @@ export class ReaderState {
   /** The latest request to the view; it takes each one once (`takeJump`). */
   jump = $state.raw<Jump | null>(null);
 
-  /** Each section's place in reading order. */
+  /** Each section's place in reading order (rebuilt with the outline, never changed in place). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   ranks = $derived(new Map(this.toc.map((e, i) => [e.id, i])));
   section = $derived(this.currentId ? (this.views.get(this.currentId) ?? null) : null);
   hitCount = $derived(this.hits?.list.length ?? 0);
 
+  /** Requests in flight (not state: nothing is drawn from them). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private pending = new Map<string, Promise<SectionView>>();
   private openSeq = 0;
   private jumpSeq = 0;
