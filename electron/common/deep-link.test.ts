@@ -1,7 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { deepLink, exportMarkdown } from './annotations/markdown';
+import { exportNotesMarkdown } from './export/markdown';
+import { exportInput } from './export/notes.fixture';
 import {
+  deepLink,
   deepLinkForRoute,
   hashForRoute,
   isRouteId,
@@ -160,35 +162,34 @@ describe('Markdown export links', () => {
 
   it('writes no link for an id no route can carry, and still exports the item', () => {
     expect(deepLink('..')).toBeNull();
-    const md = exportMarkdown({
-      document: {
-        title: '通商白書',
-        publisher: '経済産業省',
-        edition: '2023',
-        attribution: '出典',
-      },
-      annotations: [],
-      bookmarks: [
-        {
-          id: 'bm-1',
-          sectionId: '..',
-          label: '',
-          createdAt: '2024-01-01T00:00:00.000Z',
-          updatedAt: '2024-01-01T00:00:00.000Z',
-          path: ['節'],
-        } as never,
-        {
-          id: 'bm-2',
-          sectionId: 'us-3',
-          label: '',
-          createdAt: '2024-01-01T00:00:00.000Z',
-          updatedAt: '2024-01-01T00:00:00.000Z',
-          path: ['3．'],
-        } as never,
-      ],
-      generatedAt: '2024-01-01T00:00:00.000Z',
-    });
-    expect(md).toContain('- 節\n');
-    expect(md).toContain('- [3．](hakusho-reader://section/us-3)');
+    const md = exportNotesMarkdown(
+      exportInput({
+        annotations: [],
+        bookmarks: [
+          {
+            id: 'bm-1',
+            sectionId: '..',
+            paragraphId: null,
+            offset: null,
+            label: '',
+            createdAt: '2024-01-01T00:00:00.000Z',
+            updatedAt: '2024-01-01T00:00:00.000Z',
+          },
+          {
+            id: 'bm-2',
+            sectionId: 'us-3',
+            paragraphId: null,
+            offset: null,
+            label: '',
+            createdAt: '2024-01-01T00:00:00.000Z',
+            updatedAt: '2024-01-01T00:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    expect(md).toContain('- この版にない節（..）\n');
+    expect(md).toContain(
+      '- [第１節\u3000米国 ＞ 3．日米貿易投資関係の更なる発展に向けた取組](hakusho-reader://section/us-3)',
+    );
   });
 });

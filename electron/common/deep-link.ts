@@ -68,6 +68,17 @@ export function deepLinkForRoute(route: Route): string {
   return `${DEEP_LINK_SCHEME}://${routePath(route)}`;
 }
 
+/**
+ * The deep link to a section (and an annotation's passage), or null for an id no link
+ * can carry (the stored id rule also admits `.` and `..`, which no route does): what
+ * the exports write beside each note.
+ */
+export function deepLink(sectionId: string, annotationId?: string): string | null {
+  if (!isRouteId(sectionId) || (annotationId !== undefined && !isRouteId(annotationId)))
+    return null;
+  return deepLinkForRoute(annotationId === undefined ? { sectionId } : { sectionId, annotationId });
+}
+
 /** `#/section/<id>[?annotation=<id>]` (location.hash) → the route; anything else → null. */
 export function routeFromHash(hash: unknown): Route | null {
   if (typeof hash !== 'string' || hash.length > MAX_LINK_LENGTH) return null;

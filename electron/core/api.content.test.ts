@@ -7,9 +7,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke, type ApiHandlers } from '../common/api/contract';
 import { createHandlers } from './api';
+import { citationArtifact } from './citation/artifact';
 import { ensureContentDb } from './content/ensure';
 import { openContentStore } from './content/store';
 import type { ContentStore } from './content/store-types';
+import { glossaryArtifact, otherNamesArtifact } from './glossary/artifacts';
+import expected from './glossary/chapter-glossary.expected.json';
 import { tempLibrary } from './testing/user-data';
 
 let dir: string;
@@ -20,7 +23,12 @@ let user: ReturnType<typeof tempLibrary>;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-api-'));
   const dbPath = path.join(dir, 'content.sqlite');
-  ensureContentDb({ dbPath, log: () => {}, builders: [] });
+  // Without the search index (slow to build, and not what this file checks).
+  ensureContentDb({
+    dbPath,
+    log: () => {},
+    builders: [citationArtifact, glossaryArtifact, otherNamesArtifact],
+  });
   store = openContentStore(dbPath);
   user = tempLibrary();
   handlers = createHandlers({
@@ -81,9 +89,22 @@ describe('handlers over the real content DB', () => {
   it('gives About facts from the recorded metadata', async () => {
     const info = await invoke(handlers, 'getAppInfo', {});
     expect(info.attribution).toBe('「通商白書2023」（経済産業省）を加工して作成');
-    expect(info.source).toBe('出典：「通商白書2023」（経済産業省）');
+    // One source statement: the book, the document's place in it, its two sections.
+    expect(info.source).toBe(
+      '出典：経済産業省『通商白書2023』第Ⅲ部第2章「各国戦略」第1節「米国」・第2節「カナダ」',
+    );
     expect(info.document.sourceSha256).toMatch(/^[0-9a-f]{64}$/);
     const doc = await invoke(handlers, 'getDocument', {});
     expect(doc.publisher).toContain('経済産業省');
+    expect(doc.titleEn).toBe('United States and Canada');
+  });
+
+  it('gives the glossary as committed and the citation data of the metadata', async () => {
+    expect(await invoke(handlers, 'getGlossary', {})).toEqual(expected.glossary);
+    const source = await invoke(handlers, 'getCitationSource', {});
+    expect(source.sections.map((s) => [s.section, s.url ?? null])).toEqual([
+      ['us', 'https://www.meti.go.jp/report/tsuhaku2023/2023honbun/i3210000.html'],
+      ['canada', null],
+    ]);
   });
 });

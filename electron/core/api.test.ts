@@ -3,9 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_METHODS, ApiError, invoke } from '../common/api/contract';
 import { DEFAULT_SEARCH_LIMIT } from '../common/rules/search';
-import { createHandlers, sourceLine } from './api';
+import { createHandlers } from './api';
 import { createLibraryHandlers } from './library/handlers';
-import { memoryContentStore } from './testing/content-store';
+import { MEMORY_SECTION_URL, memoryContentStore, sliceSections } from './testing/content-store';
 import { searchResponse } from './testing/search-response';
 import { tempLibrary } from './testing/user-data';
 
@@ -99,7 +99,7 @@ describe('createHandlers', () => {
       productName: 'Hakusho Reader',
       version: '1.2.3',
       host: 'electron',
-      source: '出典：「通商白書2023」（経済産業省）',
+      source: '出典：経済産業省『通商白書2023』第Ⅲ部第2章「各国戦略」第1節「米国」',
       attribution: '「通商白書2023」（経済産業省）を加工して作成',
       searchAvailable: false,
       userDataDir: '/tmp/u',
@@ -107,10 +107,95 @@ describe('createHandlers', () => {
     expect(info.editingNote.ja).toContain('加工');
   });
 
-  it('builds the 出典 line from title and publisher when the attribution has another form', () => {
-    expect(sourceLine('', '通商白書2023', '経済産業省')).toBe(
-      '出典：「通商白書2023」（経済産業省）',
+  it('builds the 出典 line from the publisher and title when the content has no citation data', async () => {
+    const user = tempLibrary();
+    cleanups.push(user.cleanup);
+    const handlers = createHandlers({
+      content: memoryContentStore(undefined, { artifacts: false }),
+      search: null,
+      library: user.library,
+      host,
+    });
+    expect((await invoke(handlers, 'getAppInfo', {})).source).toBe(
+      '出典：経済産業省『通商白書2023』',
     );
+  });
+});
+
+describe('glossary, other names and citation data', () => {
+  function over(content = memoryContentStore(sliceSections()), search: SearchFake | null = null) {
+    const user = tempLibrary();
+    cleanups.push(user.cleanup);
+    return createHandlers({ content, search, library: user.library, host });
+  }
+  type SearchFake = Parameters<typeof createHandlers>[0]['search'];
+
+  it('gives the glossary as stored: each abbreviation the text defines, where it first does', async () => {
+    const glossary = await invoke(over(), 'getGlossary', {});
+    expect(glossary.map((e) => [e.abbreviation, e.longForm, e.definedAt?.paragraphId])).toEqual([
+      ['IPEF', 'インド太平洋経済枠組み', 's-us.p2'],
+      ['JUCIP', '日米商務・産業パートナーシップ', 's-may.p1'],
+      ['TRI', 'トヨタ・リサーチ・インスティテュート', 's-sep.p1'],
+    ]);
+    expect(glossary.every((e) => e.origin === 'text')).toBe(true);
+    // A copy each time: a caller changing it changes nothing for the next one.
+    glossary[0]!.longForm = 'x';
+    expect((await invoke(over(), 'getGlossary', {}))[0]!.longForm).toBe('インド太平洋経済枠組み');
+  });
+
+  it('gives the citation data; without any, the document is cited by publisher and title', async () => {
+    const source = await invoke(over(), 'getCitationSource', {});
+    expect(source.sections).toEqual([
+      expect.objectContaining({ section: 's-us', url: MEMORY_SECTION_URL }),
+    ]);
+    const bare = over(memoryContentStore(sliceSections(), { artifacts: false }));
+    expect(await invoke(bare, 'getCitationSource', {})).toEqual({
+      publisher: '経済産業省',
+      edition: '通商白書2023',
+      within: [],
+      sections: [],
+    });
+    expect(await invoke(bare, 'getGlossary', {})).toEqual([]);
+  });
+
+  it('suggests other names for a query with few hits, each counted by the search', async () => {
+    // A search that finds each name a fixed number of times.
+    const counts: Record<string, number> = { インフレ削減法: 3, IRA: 2, IPEF: 5 };
+    const queries: string[] = [];
+    const handlers = over(memoryContentStore(sliceSections()), {
+      search: (query) => {
+        queries.push(query);
+        const hits = counts[query] ?? 0;
+        return searchResponse(query, [], { totalHits: hits, totalSections: hits > 0 ? 1 : 0 });
+      },
+    });
+    expect(await invoke(handlers, 'searchSuggestions', { query: 'インフレ抑制法' })).toEqual({
+      query: 'インフレ抑制法',
+      hits: 0,
+      suggestions: [
+        { query: 'インフレ削減法', replaced: 'インフレ抑制法', by: 'インフレ削減法', hits: 3 },
+        { query: 'IRA', replaced: 'インフレ抑制法', by: 'IRA', hits: 2 },
+      ],
+    });
+    // Enough hits: nothing to suggest, and nothing else searched.
+    queries.length = 0;
+    expect(await invoke(handlers, 'searchSuggestions', { query: 'IPEF' })).toEqual({
+      query: 'IPEF',
+      hits: 5,
+      suggestions: [],
+    });
+    expect(queries).toEqual(['IPEF']);
+    // The glossary's pairs are other names too: IPEF's long form.
+    counts.IPEF = 2;
+    counts['インド太平洋経済枠組み'] = 4;
+    expect(
+      (await invoke(handlers, 'searchSuggestions', { query: 'IPEF' })).suggestions.map(
+        (x) => x.query,
+      ),
+    ).toEqual(['インド太平洋経済枠組み']);
+    await expect(invoke(over(), 'searchSuggestions', { query: 'IRA' })).rejects.toMatchObject({
+      code: 'unavailable',
+    });
   });
 });
 

@@ -6,12 +6,23 @@
 // contract. Typed as `ApiHandlers`, so a method added to the contract and not
 // implemented here is a compile error.
 import { ApiError, type ApiHandlers } from '../common/api/contract';
-import type { AppInfo, HostKind, SearchResponse } from '../common/api/types';
+import type {
+  AppInfo,
+  CitationSource,
+  GlossaryEntry,
+  HostKind,
+  SearchResponse,
+} from '../common/api/types';
+import { bareCitationSource, sourceStatement } from '../common/citation/cite';
+import { otherNamesTable } from '../common/glossary/other-names';
 import { translate } from '../common/i18n/format';
 import { DEFAULT_SEARCH_LIMIT, type SearchOrder } from '../common/rules/search';
 import { parseQuery } from '../common/search/query';
+import { citationSourceOf } from './citation/read';
 import { Outline } from './content/outline';
 import type { ContentStore } from './content/store-types';
+import { glossaryOf, otherNamesOf } from './glossary/read';
+import { searchSuggestions } from './glossary/suggest';
 import { unavailableLibraryHandlers, type LibraryHandlers } from './library/methods';
 import type { Library } from './library/library-types';
 import { PRODUCT_NAME } from './paths';
@@ -49,11 +60,17 @@ const EDITING_NOTE = {
   en: translate('en', 'aboutEditingNote'),
 } as const;
 
-/** 出典 line from the document's attribution (「…」（…）を加工して作成 → 出典：「…」（…）). */
-export function sourceLine(attribution: string, title: string, publisher: string): string {
-  const edited = /^(.*)を加工して作成$/u.exec(attribution.trim());
-  if (edited && edited[1]) return `出典：${edited[1]}`;
-  return `出典：「${title}」（${publisher}）`;
+/**
+ * 出典 line of the whole document (Help, About): the book, the document's place in it
+ * and its sections, from the citation data stored with the content; the publisher and
+ * title alone when that data cannot be read.
+ */
+function documentSource(content: ContentStore, citation: () => CitationSource): string {
+  try {
+    return sourceStatement(citation(), 'ja').text;
+  } catch {
+    return sourceStatement(bareCitationSource(content.document()), 'ja').text;
+  }
 }
 
 export function createHandlers(ctx: HandlerContext): ApiHandlers {
@@ -66,6 +83,15 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
   let outline: Outline | null = null;
   const outlineOf = (): Outline => (outline ??= new Outline(content.toc()));
   const hasSection = (id: string): boolean => outlineOf().has(id);
+  // The glossary, the other-names table and the citation data are as immutable as the
+  // outline: read (and checked) once, at the first call that needs them.
+  let glossary: GlossaryEntry[] | null = null;
+  const glossaryList = (): GlossaryEntry[] => (glossary ??= glossaryOf(content));
+  let namesTable: string[][] | null = null;
+  const otherNames = (): string[][] =>
+    (namesTable ??= otherNamesTable(otherNamesOf(content), glossaryList()));
+  let citation: CitationSource | null = null;
+  const citationSource = (): CitationSource => (citation ??= citationSourceOf(content));
 
   return {
     ...(ctx.libraryHandlers ??
@@ -104,6 +130,14 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
       const notes = await ctx.libraryHandlers.searchNotes({ query, limit: max });
       return { ...text, results: [...text.results, ...notes] };
     },
+    searchSuggestions: ({ query }) => {
+      if (!search) {
+        throw new ApiError('unavailable', 'search is not available: the content has no index');
+      }
+      return searchSuggestions(query, search, otherNames());
+    },
+    getGlossary: () => structuredClone(glossaryList()),
+    getCitationSource: () => structuredClone(citationSource()),
     getPrefs: () => library.getPrefs(),
     setPrefs: (patch) => library.setPrefs(patch),
     getPosition: () => {
@@ -131,7 +165,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
           edition: doc.edition,
           sourceSha256: doc.sourceSha256,
         },
-        source: sourceLine(doc.attribution, doc.title, doc.publisher),
+        source: documentSource(content, citationSource),
         attribution: doc.attribution,
         editingNote: { ...EDITING_NOTE },
         searchAvailable: search !== null,

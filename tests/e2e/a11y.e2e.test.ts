@@ -78,7 +78,7 @@ async function search(query: string): Promise<void> {
   await page.waitForSelector(`#search-results[data-query="${query}"]`);
 }
 
-async function openTab(tab: 'results' | 'bookmarks' | 'notes'): Promise<void> {
+async function openTab(tab: 'results' | 'bookmarks' | 'notes' | 'glossary'): Promise<void> {
   if (!(await page.isVisible('#side-panel')))
     await page.click('button[aria-label="サイドパネルを表示／隠す"]');
   await page.click(`#tab-${tab}`);
@@ -118,6 +118,19 @@ describe('axe-core on every main view', () => {
   axeView('side panel: メモ, newest first', async () => {
     await openTab('notes');
     await page.click('#notes-list .order button:has-text("新しい順")');
+  });
+  axeView('side panel: 用語', () => openTab('glossary'));
+  axeView('a glossary term’s pop-up (keyboard focus)', async () => {
+    await page.focus('main [data-term="IRA"]');
+    await page.waitForSelector('#term-peek.placed');
+  });
+  axeView('a glossary term’s pop-up (hover)', async () => {
+    await page.hover('main [data-term="IRA"]');
+    await page.waitForSelector('#term-peek.placed');
+  });
+  axeView('search with "also search for" suggestions', async () => {
+    await search('インフレ抑制法');
+    await page.waitForSelector('#search-results section.also');
   });
   axeView('note editor', async () => {
     await page.click(`main [data-note-marker="${noted.id}"]`);
@@ -177,6 +190,16 @@ describe('the accessibility tree', () => {
       .ariaSnapshot();
     expect(tree).toContain('button "メモ：要点：後で読む"');
     expect(tree).toContain('mark:');
+
+    // A glossary term: a button named by its letters, described by its long form while shown.
+    await page.focus('main [data-term="IRA"]');
+    await page.waitForSelector('#term-peek.placed');
+    expect(await axNode(page, 'main [data-term="IRA"]')).toMatchObject({
+      role: 'button',
+      name: 'IRA',
+      description: expect.stringContaining('インフレ削減法'),
+    });
+    await page.keyboard.press('Escape');
 
     // The colour bar: a toolbar of named buttons.
     await selectPassage(page, section.paragraphs[2]!.id, 4, 20);

@@ -369,10 +369,10 @@ describe('display', () => {
         return copied;
       })()`);
     const view = await callApi<SectionView>(page, 'getSection', { id: entry.id });
-    const doc = await callApi<{ edition: string; publisher: string }>(page, 'getDocument');
     const withSource = await copy();
+    // The quote in 「」, then its place in the book and METI's page (see glossary.e2e.test.ts).
     expect(withSource).toBe(
-      `${view.paragraphs[0]!.text}\n\n出典：「${doc.edition.replace(/^「|」$/g, '')}」（${doc.publisher}）${view.path.join(' ＞ ')}`,
+      `「${view.paragraphs[0]!.text}」\n出典：経済産業省『通商白書2023』第Ⅲ部第2章第1節「米国」${view.title}（https://www.meti.go.jp/report/tsuhaku2023/2023honbun/i3210000.html）`,
     );
     await page.click('button[aria-label="サイドパネルを表示／隠す"]');
     await page.uncheck('#side-panel input[type="checkbox"]');

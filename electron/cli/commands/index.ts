@@ -5,6 +5,7 @@ import { backupCommand } from './backup';
 import { bookmarksCommand } from './bookmarks';
 import { buildContentCommand } from './build-content';
 import { exportCommand } from './export';
+import { glossaryCommand } from './glossary';
 import { importCommand } from './import';
 import { readCommand } from './read';
 import { searchCommand } from './search';
@@ -15,6 +16,7 @@ export const commands: Command[] = [
   tocCommand,
   readCommand,
   searchCommand,
+  glossaryCommand,
   bookmarksCommand,
   annotationsCommand,
   exportCommand,

@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { colorSchema, labelSchema, noteSchema, tagSchema, tagsSchema } from '../annotations/fields';
 import { once } from '../once';
 import { ID_PATTERN, ID_RULE, MAX_ID_LENGTH } from '../rules/ids';
+import { EXPORT_FORMATS } from '../rules/exports';
 import { MAX_BACKUP_NAME_LENGTH, MAX_IMPORT_BYTES } from '../rules/notes';
 import { MAX_OFFSET, SCROLL_RANGE } from '../rules/passages';
 import {
@@ -29,11 +30,14 @@ import type {
   MarkedSection,
   Notice,
   AppInfo,
+  CitationSource,
   DocumentInfo,
+  GlossaryEntry,
   Prefs,
   ReadingPosition,
   SearchResponse,
   SearchResultItem,
+  SearchSuggestions,
   SectionView,
   TocEntry,
 } from './types';
@@ -111,6 +115,9 @@ export const inputSchemas = lazyTable({
   getToc: () => empty,
   getSection: () => z.strictObject({ id }),
   search: searchArgs,
+  searchSuggestions: () => z.strictObject({ query: z.string().max(MAX_QUERY_LENGTH) }),
+  getGlossary: () => empty,
+  getCitationSource: () => empty,
   getPrefs: () => empty,
   setPrefs: () => prefsSchema().partial(),
   getPosition: () => empty,
@@ -170,7 +177,12 @@ export const inputSchemas = lazyTable({
   deleteAnnotation: () => z.strictObject({ id }),
   restoreAnnotation: () => z.strictObject({ id }),
   searchNotes: searchNotesArgs,
-  exportAnnotations: () => z.strictObject({ format: z.enum(['w3c', 'md']) }),
+  exportAnnotations: () =>
+    z.strictObject({
+      format: z.enum(EXPORT_FORMATS),
+      /** The language of the export's words (default: the reader's interface language). */
+      language: z.enum(LANGUAGES).optional(),
+    }),
   importAnnotations: () => z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES) }),
   listBackups: () => empty,
   restoreBackup: () => z.strictObject({ name: z.string().min(1).max(MAX_BACKUP_NAME_LENGTH) }),
@@ -184,6 +196,12 @@ export interface ApiResults {
   getToc: TocEntry[];
   getSection: SectionView;
   search: SearchResponse;
+  /** "Also search for …": other names of what the query names, when it found few hits. */
+  searchSuggestions: SearchSuggestions;
+  /** The document's abbreviations: defined in the text (with where), then editorial ones. */
+  getGlossary: GlossaryEntry[];
+  /** The book and the document's place in it, for citations (copy, exports). */
+  getCitationSource: CitationSource;
   getPrefs: Prefs;
   setPrefs: Prefs;
   getPosition: ReadingPosition | null;
@@ -212,6 +230,7 @@ export interface ApiResults {
   restoreAnnotation: Annotation;
   /** Hits in notes and tags, `kind: 'note'` with `annotationId`. */
   searchNotes: SearchResultItem[];
+  /** W3C JSON-LD or Markdown as text, Word (.docx) as base64; dates in the host's time zone. */
   exportAnnotations: ExportFile;
   importAnnotations: ImportSummary;
   listBackups: BackupEntry[];
@@ -243,8 +262,9 @@ export type ApiHandlers = {
 
 /**
  * Typed errors that cross the boundary. Anything else becomes `internal`.
- * `forbidden` and `too_large` come from a host's transport checks (browser
- * edition: missing token cookie, cross-origin request, oversized body).
+ * `forbidden` comes from a host's transport checks (browser edition: missing token
+ * cookie, cross-origin request); `too_large` from them (an oversized body) or from
+ * the core (an export larger than the bound every host can carry).
  */
 export type ApiErrorCode =
   | 'invalid_input'

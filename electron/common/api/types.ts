@@ -4,8 +4,14 @@
 // values) are derived from ../rules, where the values are defined once.
 import type { HighlightColor } from '../rules/colors';
 import type { SearchOrder } from '../rules/search';
+import type { SearchSuggestion } from '../glossary/other-names';
+import type { ExportEncoding } from '../rules/exports';
 
 export type { HighlightColor } from '../rules/colors';
+export type { ExportEncoding, ExportFormat } from '../rules/exports';
+export type { DefinitionSite, GlossaryEntry } from '../glossary/types';
+export type { CitationSource } from '../citation/source';
+export type { SearchSuggestion } from '../glossary/other-names';
 export type { FontFamily, Language, Prefs, ReadingMode, Theme, WritingMode } from '../rules/prefs';
 export type { SearchOrder } from '../rules/search';
 
@@ -15,6 +21,8 @@ export type SectionKind = 'chapter' | 'part' | 'topic' | 'dated';
 export interface DocumentInfo {
   id: string;
   title: string;
+  /** The title in English, when the metadata gives one (exports in English use it). */
+  titleEn?: string;
   publisher: string;
   edition: string;
   sourceFile: string;
@@ -228,9 +236,11 @@ export interface BackupEntry {
   bytes: number;
 }
 
+/** An export to save: text as it is, or bytes (a .docx) in base64. */
 export interface ExportFile {
   filename: string;
   mimeType: string;
+  encoding: ExportEncoding;
   body: string;
 }
 
@@ -240,6 +250,18 @@ export interface ImportSummary {
   annotationsUnchanged: number;
   bookmarksAdded: number;
   bookmarksUnchanged: number;
+}
+
+/**
+ * "Also search for …" for a query: its own count of hits in the text, and the same
+ * query with a name written the other ways (表記ゆれ, the glossary's pairs), each with
+ * its count — offered when the query found few hits, never mixed into its results.
+ */
+export interface SearchSuggestions {
+  query: string;
+  /** Hits of the query in the text (the sum over its text results). */
+  hits: number;
+  suggestions: SearchSuggestion[];
 }
 
 /** Which host answers the contract (the renderer's menus and help texts differ slightly). */

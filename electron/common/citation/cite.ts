@@ -66,6 +66,76 @@ export function citationFor(
   return { label, url, text: url ? `${label} (${url})` : label };
 }
 
+/** The book and the document's place in it, e.g. 経済産業省『通商白書2023』第Ⅲ部第2章「各国戦略」. */
+export function bookLine(source: CitationSource, language: Language): string {
+  const levels = source.within;
+  if (language === 'ja')
+    return `${source.publisher}『${source.edition}』${levels
+      .map((l) => (l.title ? `${l.label}「${l.title}」` : l.label))
+      .join('')}`;
+  const book = source.editionEn ? `${source.editionEn} (${source.edition})` : source.edition;
+  return [
+    source.publisherEn ?? source.publisher,
+    book,
+    ...levels.map((l) => {
+      const label = l.labelEn ?? l.label;
+      const title = l.titleEn ?? l.title;
+      return title ? `${label} "${title}"` : label;
+    }),
+  ]
+    .filter((part) => part.length > 0)
+    .join(', ');
+}
+
+/** A top section of the document as the book numbers it, with its page URL when recorded. */
+export interface SourcePart {
+  /** 第1節「米国」, Section 1 "United States". */
+  label: string;
+  url: string | null;
+}
+
+/**
+ * What the whole document is cited as (Help, About): the book, the document's place in
+ * it and the sections the metadata places, e.g.
+ * 出典：経済産業省『通商白書2023』第Ⅲ部第2章「各国戦略」第1節「米国」・第2節「カナダ」,
+ * with each section's page URL beside it for a link.
+ */
+export function sourceStatement(
+  source: CitationSource,
+  language: Language,
+): { text: string; parts: SourcePart[] } {
+  const parts = source.sections.map((s) => ({
+    label:
+      language === 'ja'
+        ? `${s.label}「${s.title}」`
+        : `${s.labelEn ?? s.label} "${s.titleEn ?? s.title}"`,
+    url: s.url ?? null,
+  }));
+  const book = bookLine(source, language);
+  const text =
+    language === 'ja'
+      ? `出典：${book}${parts.map((p) => p.label).join('・')}`
+      : `Source: ${[book, ...parts.map((p) => p.label)].filter(Boolean).join(', ')}`;
+  return { text, parts };
+}
+
+/**
+ * What a document is cited by when it has no citation data (a document a reader
+ * imported, or before the data has come): its publisher and its book, or its title.
+ */
+export function bareCitationSource(doc: {
+  publisher: string;
+  edition: string;
+  title: string;
+}): CitationSource {
+  return {
+    publisher: doc.publisher,
+    edition: doc.edition.trim() || doc.title,
+    within: [],
+    sections: [],
+  };
+}
+
 export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')

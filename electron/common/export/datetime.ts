@@ -60,3 +60,18 @@ export function formatLocalDateTime(
     ? `${year}年${month}月${day}日 ${time}`
     : `${MONTHS[month - 1]} ${day}, ${year}, ${time}`;
 }
+
+/** The local day of a stored ISO time in `timeZone`, as YYYY-MM-DD (for file names). */
+export function localDateStamp(iso: string, timeZone: string = localTimeZone()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`not a time: ${JSON.stringify(iso)}`);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: checkTimeZone(timeZone),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

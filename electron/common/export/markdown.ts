@@ -51,10 +51,10 @@ export function exportNotesMarkdown(input: NotesExportInput): string {
       const note = markdownParagraphs(a.record.note);
       if (note.length > 0) out.push(...note, '');
       if (a.record.tags.length > 0)
-        out.push(escapeInline(`${words.tags}${a.record.tags.join(ja ? '、' : ', ')}`), '');
+        out.push(escapeInline(`${words.tags}${a.record.tags.join(words.tagSeparator)}`), '');
       const links = [
         ...(a.deepLink ? [link(words.openInApp, a.deepLink)] : []),
-        ...(a.citation.url ? [link(words.metiPage, a.citation.url)] : []),
+        ...(a.citation.url ? [link(words.sourcePage, a.citation.url)] : []),
       ];
       if (links.length > 0) out.push(links.join(' · '), '');
     }

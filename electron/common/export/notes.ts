@@ -6,9 +6,11 @@
 // words in the reader's language. Formats only lay this out.
 import type { AnnotationRecord, BookmarkRecord } from '../annotations/records';
 import type { Language, TocEntry } from '../api/types';
-import { citationFor, type Citation, type PathStep } from '../citation/cite';
+import { bookLine, citationFor, type Citation, type PathStep } from '../citation/cite';
 import type { CitationSource } from '../citation/source';
-import { deepLinkForRoute, isRouteId } from '../deep-link';
+import { deepLink } from '../deep-link';
+import { translate } from '../i18n/format';
+import type { MessageKey } from '../i18n/messages';
 import { checkTimeZone, formatLocalDateTime, localTimeZone } from './datetime';
 
 export interface NotesExportInput {
@@ -84,79 +86,53 @@ export interface Words {
   updated: (when: string) => string;
   orphan: string;
   tags: string;
+  tagSeparator: string;
   openInApp: string;
-  metiPage: string;
+  /** The link to the page of the passage's section on the publisher's site. */
+  sourcePage: string;
   bookmarks: string;
   notInEdition: (sectionId: string) => string;
   pathSeparator: string;
 }
 
-export const WORDS: Record<Language, Words> = {
-  ja: {
-    notesAndBookmarks: 'メモとしおり',
-    exported: (when, notes, bookmarks) =>
-      `${when}に Hakusho Reader から書き出し（メモ${notes}件、しおり${bookmarks}件）`,
-    highlight: 'ハイライト',
-    sectionNote: '節のメモ',
-    colors: { yellow: '黄', green: '緑', blue: '青', pink: '桃', purple: '紫' },
-    separator: '・',
-    updated: (when) => `${when} 更新`,
-    orphan: 'この版の本文には、この箇所が見つかりません。',
-    tags: 'タグ：',
-    openInApp: 'アプリで開く',
-    metiPage: '経済産業省のページ',
-    bookmarks: 'しおり',
-    notInEdition: (id) => `この版にない節（${id}）`,
-    pathSeparator: ' ＞ ',
-  },
-  en: {
-    notesAndBookmarks: 'notes and bookmarks',
-    exported: (when, notes, bookmarks) =>
-      `Exported from Hakusho Reader on ${when} (${notes} ${notes === 1 ? 'note' : 'notes'}, ${bookmarks} ${bookmarks === 1 ? 'bookmark' : 'bookmarks'}).`,
-    highlight: 'Highlight',
-    sectionNote: 'Section note',
-    colors: { yellow: 'yellow', green: 'green', blue: 'blue', pink: 'pink', purple: 'purple' },
-    separator: ' · ',
-    updated: (when) => `updated ${when}`,
-    orphan: 'This passage is not found in the text of this edition.',
-    tags: 'Tags: ',
-    openInApp: 'Open in the app',
-    metiPage: 'METI’s page',
-    bookmarks: 'Bookmarks',
-    notInEdition: (id) => `Section not in this edition (${id})`,
-    pathSeparator: ' > ',
-  },
-};
-
-/** The book and the document's place in it, e.g. 経済産業省『通商白書2023』第Ⅲ部第2章「各国戦略」. */
-export function bookLine(source: CitationSource, language: Language): string {
-  const levels = source.within;
-  if (language === 'ja')
-    return `${source.publisher}『${source.edition}』${levels
-      .map((l) => (l.title ? `${l.label}「${l.title}」` : l.label))
-      .join('')}`;
-  const book = source.editionEn ? `${source.editionEn} (${source.edition})` : source.edition;
-  return [
-    source.publisherEn ?? source.publisher,
-    book,
-    ...levels.map((l) => {
-      const label = l.labelEn ?? l.label;
-      const title = l.titleEn ?? l.title;
-      return title ? `${label} "${title}"` : label;
-    }),
-  ].join(', ');
-}
-
-function linkOf(sectionId: string, annotationId?: string): string | null {
-  if (!isRouteId(sectionId) || (annotationId !== undefined && !isRouteId(annotationId)))
-    return null;
-  return deepLinkForRoute(annotationId === undefined ? { sectionId } : { sectionId, annotationId });
+/** The export's words in `language`, from the one string table (../i18n). */
+export function exportWords(language: Language, publisher: string): Words {
+  const t = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(language, key, params);
+  return {
+    notesAndBookmarks: t('exportNotesTitle'),
+    exported: (when, notes, bookmarks) => t('exportGenerated', { when, notes, bookmarks }),
+    highlight: t('exportHighlight'),
+    sectionNote: t('exportSectionNote'),
+    colors: {
+      yellow: t('colorYellow'),
+      green: t('colorGreen'),
+      blue: t('colorBlue'),
+      pink: t('colorPink'),
+      purple: t('colorPurple'),
+    },
+    separator: t('exportSeparator'),
+    updated: (when) => t('exportUpdated', { when }),
+    orphan: t('exportOrphan'),
+    tags: t('exportTags'),
+    tagSeparator: t('exportTagSeparator'),
+    openInApp: t('exportOpenInApp'),
+    sourcePage: t('exportSourcePage', { publisher }),
+    bookmarks: t('exportBookmarks'),
+    notInEdition: (id) => t('exportNotInEdition', { id }),
+    pathSeparator: t('exportPathSeparator'),
+  };
 }
 
 /** Arranges the export (validates the time zone first: a bad one is an error, not UTC). */
 export function arrangeNotes(input: NotesExportInput): ArrangedNotes {
   const language = input.language;
-  const words = WORDS[language];
+  const words = exportWords(
+    language,
+    language === 'en'
+      ? (input.citation.publisherEn ?? input.citation.publisher)
+      : input.citation.publisher,
+  );
   const timeZone = checkTimeZone(input.timeZone ?? localTimeZone());
   const when = (iso: string) => formatLocalDateTime(iso, language, timeZone);
   const order = new Map(input.outline.map((s, i) => [s.id, i]));
@@ -203,7 +179,7 @@ export function arrangeNotes(input: NotesExportInput): ArrangedNotes {
       updated: when(record.updatedAt),
       quote: record.target?.quote.exact ?? null,
       citation: citationFor(input.citation, pathOf(record.sectionId), language),
-      deepLink: linkOf(record.sectionId, record.id),
+      deepLink: deepLink(record.sectionId, record.id),
     });
   }
 
@@ -217,7 +193,7 @@ export function arrangeNotes(input: NotesExportInput): ArrangedNotes {
           path.length > 0
             ? path.map((s) => s.title).join(words.pathSeparator)
             : words.notInEdition(record.sectionId),
-        deepLink: linkOf(record.sectionId),
+        deepLink: deepLink(record.sectionId),
       };
     });
 

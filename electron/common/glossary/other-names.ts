@@ -11,11 +11,12 @@
 // pair (long form ⇔ abbreviation), merged where they share a name; names compare as
 // search compares them (the search normalization: width, case, spacing, 異体字).
 import type { GlossaryEntry, OtherNamesGroup } from './types';
+import { FEW_HITS } from '../rules/search';
 import { isLatinWordChar } from '../search/chars';
 import { normalizeForSearch, normalizeText, toDisplayRange } from '../search/normalize';
 
-/** Suggestions are offered when a query has fewer results than this. */
-export const FEW_HITS = 3;
+/** Suggestions are offered when a query has fewer results than this (the rule's home). */
+export { FEW_HITS };
 /** At most this many suggestions. */
 export const MAX_SUGGESTIONS = 5;
 

@@ -71,6 +71,7 @@ export const en: Messages = {
   tabResults: 'Results',
   tabBookmarks: 'Bookmarks',
   tabNotes: 'Notes',
+  tabGlossary: 'Terms',
   closePanel: 'Close the panel',
   resultsCount: '“{query}”: {hits, plural, one {# match} other {# matches}} in {where}',
   sectionCount: '{count, plural, one {# section} other {# sections}}',
@@ -80,6 +81,8 @@ export const en: Messages = {
   hitCountLabel: '{hits, plural, one {# match} other {# matches}}',
   noResults: 'No results for “{query}”.',
   noResultsHint: 'Try fewer words, or other words.',
+  alsoSearchFor: 'Also search for',
+  alsoSearchForHint: 'The text may write “{query}” another way.',
   searchHint: 'Type to search; results appear here.',
   searching: 'Searching…',
   searchFailed: 'Search failed: {message}',
@@ -145,6 +148,8 @@ export const en: Messages = {
   allColors: 'All colours',
   exportW3c: 'Export (JSON-LD)',
   exportMd: 'Export (Markdown)',
+  exportDocx: 'Export (Word)',
+  exportDocxTitle: 'Export as a Word document (.docx)',
   importNotes: 'Import…',
   imported:
     'Imported: {added, plural, one {# highlight or note} other {# highlights and notes}} added, {updated} updated, {bookmarks, plural, one {# bookmark} other {# bookmarks}} added',
@@ -165,14 +170,23 @@ export const en: Messages = {
   citationPrefix: '出典：',
   copied: 'Copied with the source',
 
+  glossaryIntro:
+    'Abbreviations the text defines, and those it uses without defining them (expanded by the editors). In the text, point at an abbreviation or reach it with Tab to see its full name.',
+  glossaryEmpty: 'This document defines no abbreviations.',
+  glossaryFailed: 'Could not load the glossary: {message}',
+  glossaryWhere: 'Defined in',
+  glossaryEditorial: 'Added by the editors',
+  glossaryOpenDefinition: 'Open where {term} is defined: {place}',
+  termDefinedIn: 'First defined in ',
+  termHint: 'Enter: go to the definition · Esc: close',
+  termHintEditorial: 'Enter: open the glossary · Esc: close',
+
   aboutTitle: 'About',
   aboutBody:
     'A reader for the United States and Canada chapter of the METI White Paper on International Economy and Trade 2023 (通商白書2023), for reading and searching with no network.',
-  attributionHeading: 'Source',
+  attributionHeading: 'Source and editing',
   attributionFallback: '「通商白書2023」（経済産業省）を加工して作成',
-  attributionNote:
-    'The text was extracted from the PDF, cleaned and restructured; the authors’ words are unchanged (typos included).',
-  sourceLabel: 'Source document',
+  sourcePage: 'Page of {place}',
   userDataDir: 'Bookmarks, notes and settings are kept in',
   shortcutsHeading: 'Keyboard',
   shortcutSearch: 'Go to the search field',
@@ -323,4 +337,19 @@ export const en: Messages = {
     'Headings in ［］ with the “ed.” mark are not in the source: the editors added them.',
   shortcutPages:
     'In pages: turn the page (in vertical writing ← is the next page); a click on the page’s edge or the wheel turns it too',
+  exportNotesTitle: 'notes and bookmarks',
+  exportGenerated:
+    'Exported from Hakusho Reader on {when} ({notes, plural, one {# note} other {# notes}}, {bookmarks, plural, one {# bookmark} other {# bookmarks}}).',
+  exportHighlight: 'Highlight',
+  exportSectionNote: 'Section note',
+  exportSeparator: ' · ',
+  exportUpdated: 'updated {when}',
+  exportOrphan: 'This passage is not found in the text of this edition.',
+  exportTags: 'Tags: ',
+  exportTagSeparator: ', ',
+  exportOpenInApp: 'Open in the app',
+  exportSourcePage: 'Page on the {publisher} site',
+  exportBookmarks: 'Bookmarks',
+  exportNotInEdition: 'Section not in this edition ({id})',
+  exportPathSeparator: ' > ',
 };

@@ -76,6 +76,7 @@ export const ja = {
   tabResults: '検索結果',
   tabBookmarks: 'しおり',
   tabNotes: 'メモ',
+  tabGlossary: '用語',
   closePanel: 'パネルを閉じる',
   resultsCount: '「{query}」 {where}・{hits} 件',
   sectionCount: '{count} 項目',
@@ -85,6 +86,8 @@ export const ja = {
   hitCountLabel: '{hits} 件の一致',
   noResults: '「{query}」は見つかりませんでした。',
   noResultsHint: '語を減らすか、別の言い方で検索してください。',
+  alsoSearchFor: '別の書き方でも検索',
+  alsoSearchForHint: '「{query}」は、本文では別の書き方をされているかもしれません。',
   searchHint: '語を入力すると、結果がここに表示されます。',
   searching: '検索中…',
   searchFailed: '検索できませんでした：{message}',
@@ -150,6 +153,8 @@ export const ja = {
   allColors: 'すべての色',
   exportW3c: '書き出し（JSON-LD）',
   exportMd: '書き出し（Markdown）',
+  exportDocx: '書き出し（Word）',
+  exportDocxTitle: 'Word 文書（.docx）として書き出す',
   importNotes: '読み込み…',
   imported:
     '読み込みました：ハイライト・メモ {added} 件追加・{updated} 件更新、しおり {bookmarks} 件追加',
@@ -170,15 +175,25 @@ export const ja = {
   citationPrefix: '出典：',
   copied: '出典付きでコピーしました',
 
+  // glossary (the 用語 tab and the pop-up of an abbreviation in the text)
+  glossaryIntro:
+    '本文が定義している略語と、本文が定義せずに使う略語（展開は編集部による補足）です。本文中の略語は、ポインターを合わせるか Tab キーで選ぶと正式名称が表示されます。',
+  glossaryEmpty: 'この文書には略語の定義がありません。',
+  glossaryFailed: '用語を読み込めませんでした：{message}',
+  glossaryWhere: '定義の箇所',
+  glossaryEditorial: '編集部による補足',
+  glossaryOpenDefinition: '{term} の定義の箇所を開く：{place}',
+  termDefinedIn: '初出：',
+  termHint: 'Enter で定義の箇所へ・Esc で閉じる',
+  termHintEditorial: 'Enter で用語一覧へ・Esc で閉じる',
+
   // help dialog
   aboutTitle: 'このアプリについて',
   aboutBody:
     '経済産業省『通商白書2023』の米国・カナダに関する章を、ネットワークなしで読み、検索するためのリーダーです。',
-  attributionHeading: '出典',
+  attributionHeading: '出典と加工',
   attributionFallback: '「通商白書2023」（経済産業省）を加工して作成',
-  attributionNote:
-    '本文は PDF から抽出したテキストを整形・再構成したものです（誤字を含め、著者の文言は変えていません）。',
-  sourceLabel: '原典',
+  sourcePage: '{place}のページ',
   userDataDir: 'しおり・メモ・設定の保存先',
   shortcutsHeading: 'キーボード操作',
   shortcutSearch: '検索欄へ移動',
@@ -333,4 +348,19 @@ export const ja = {
   helpEditorial: '［］で囲み「編」の印を付けた見出しは、原文にない見出しを編集部が補ったものです。',
   shortcutPages:
     'ページ表示で：ページをめくる（縦書きでは ← が次へ）。ページの端をクリックしても、ホイールでもめくれます',
+  // exports of notes and bookmarks (Markdown, Word)
+  exportNotesTitle: 'メモとしおり',
+  exportGenerated: '{when}に Hakusho Reader から書き出し（メモ{notes}件、しおり{bookmarks}件）',
+  exportHighlight: 'ハイライト',
+  exportSectionNote: '節のメモ',
+  exportSeparator: '・',
+  exportUpdated: '{when} 更新',
+  exportOrphan: 'この版の本文には、この箇所が見つかりません。',
+  exportTags: 'タグ：',
+  exportTagSeparator: '、',
+  exportOpenInApp: 'アプリで開く',
+  exportSourcePage: '{publisher}のページ',
+  exportBookmarks: 'しおり',
+  exportNotInEdition: 'この版にない節（{id}）',
+  exportPathSeparator: ' ＞ ',
 } as const;

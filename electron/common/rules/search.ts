@@ -24,3 +24,8 @@ export type SearchOrder = (typeof SEARCH_ORDERS)[number];
  * walks): past it the list stops and says `truncated`; the totals still count all.
  */
 export const MAX_DOCUMENT_HITS = 20_000;
+/**
+ * "Also search for …" (other names of what a query names) is offered when the query
+ * finds fewer hits in the text than this (see ../glossary/other-names.ts for why 3).
+ */
+export const FEW_HITS = 3;

@@ -35,7 +35,7 @@ export function openContentStore(dbPath: string): ContentStore {
     throw new ApiError('unavailable', `content database ${dbPath}: ${(err as Error).message}`);
   }
   let sections: SectionRow[];
-  let documentRow: Record<string, string>;
+  let documentRow: Record<string, string | null>;
   try {
     const version = (
       db.prepare('SELECT value FROM meta WHERE key = ?').get(META.schemaVersion) as
@@ -52,9 +52,9 @@ export function openContentStore(dbPath: string): ContentStore {
       .all() as SectionRow[];
     documentRow = db
       .prepare(
-        'SELECT id, title, publisher, edition, attribution, source_file, source_sha256 FROM documents ORDER BY id LIMIT 1',
+        'SELECT id, title, title_en, publisher, edition, attribution, source_file, source_sha256 FROM documents ORDER BY id LIMIT 1',
       )
-      .get() as Record<string, string>;
+      .get() as Record<string, string | null>;
     if (!documentRow) throw new Error('no document');
   } catch (err) {
     db.close();
@@ -88,6 +88,7 @@ export function openContentStore(dbPath: string): ContentStore {
   const documentInfo: DocumentInfo = {
     id: documentRow.id as string,
     title: documentRow.title as string,
+    ...(documentRow.title_en ? { titleEn: documentRow.title_en } : {}),
     publisher: documentRow.publisher as string,
     edition: documentRow.edition as string,
     sourceFile: documentRow.source_file as string,

@@ -20,9 +20,9 @@ import {
 } from 'docx';
 import type { HighlightColor } from '../../common/api/types';
 import { arrangeNotes, type NotesExportInput } from '../../common/export/notes';
+import { EXPORT_MIME_TYPES } from '../../common/rules/exports';
 
-export const DOCX_MIME_TYPE =
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const DOCX_MIME_TYPE = EXPORT_MIME_TYPES.docx;
 
 export const BODY_FONT = 'Yu Mincho';
 export const HEADING_FONT = 'Yu Gothic';
@@ -146,12 +146,14 @@ export async function exportNotesDocx(input: NotesExportInput): Promise<Uint8Arr
       for (const lines of paragraphsOf(a.record.note))
         body.push(new Paragraph({ children: lineRuns(lines) }));
       if (a.record.tags.length > 0)
-        body.push(new Paragraph({ text: `${words.tags}${a.record.tags.join(ja ? '、' : ', ')}` }));
+        body.push(
+          new Paragraph({ text: `${words.tags}${a.record.tags.join(words.tagSeparator)}` }),
+        );
       const links: ParagraphChild[] = [];
       if (a.deepLink) links.push(link(words.openInApp, a.deepLink));
       if (a.citation.url) {
         if (links.length > 0) links.push(new TextRun(' · '));
-        links.push(link(words.metiPage, a.citation.url));
+        links.push(link(words.sourcePage, a.citation.url));
       }
       if (links.length > 0) body.push(new Paragraph({ children: links }));
     }

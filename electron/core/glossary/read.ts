@@ -1,5 +1,7 @@
 // The glossary and other-names table as hosts read them from the content store
-// (the contract method, the CLI and the renderer's pop-ups all start here).
+// (the contract method, the CLI and the renderer's pop-ups all start here). A content
+// database built without them (a document a reader imported) has an empty glossary;
+// stored data that is damaged or of another version is an error that says to rebuild.
 import {
   glossarySchema,
   otherNamesSchema,
@@ -23,4 +25,14 @@ export function readGlossary(store: Store): GlossaryEntry[] {
 
 export function readOtherNames(store: Store): OtherNamesGroup[] {
   return readJsonArtifact(store, OTHER_NAMES_ARTIFACT, OTHER_NAMES_VERSION, otherNamesSchema);
+}
+
+/** The stored glossary, or none when the content has no glossary at all. */
+export function glossaryOf(store: Store): GlossaryEntry[] {
+  return store.artifact(GLOSSARY_ARTIFACT) ? readGlossary(store) : [];
+}
+
+/** The stored other-names groups, or none when the content has none at all. */
+export function otherNamesOf(store: Store): OtherNamesGroup[] {
+  return store.artifact(OTHER_NAMES_ARTIFACT) ? readOtherNames(store) : [];
 }

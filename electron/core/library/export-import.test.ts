@@ -188,19 +188,54 @@ describe('W3C JSON-LD export and import', () => {
 });
 
 describe('Markdown export', () => {
-  it('has section paths, quotes, notes, tags, deep links and the attribution', async () => {
+  it('has headings, quotes with their citation, notes, tags, local dates, deep links and the source', async () => {
     const a = profile();
     await populate(a.call);
-    const md = (await a.call('exportAnnotations', { format: 'md' })).body;
-    expect(md).toContain('## 第１節　米国\n');
-    expect(md).toContain('## 第１節　米国 › 2022 年 5月　「半導体協力基本原則」を公表');
+    const file = await a.call('exportAnnotations', { format: 'md' });
+    expect(file).toMatchObject({ mimeType: 'text/markdown', encoding: 'utf-8' });
+    expect(file.filename).toMatch(/^hakusho-notes-\d{4}-\d{2}-\d{2}\.md$/);
+    const md = file.body;
+    expect(md.split('\n')[0]).toBe('# 『通商白書2023』米国・カナダ\u3000メモとしおり');
+    expect(md).toContain('\n## 第１節　米国\n');
+    expect(md).toContain('\n### 2022 年 5月　「半導体協力基本原則」を公表\n');
     expect(md).toMatch(/^> .*インフレ削減法/m);
-    expect(md).toContain('複数段落にまたがる  \nメモ "quoted" \\<b\\>');
-    expect(md).toContain('`#政策` `#IRA`');
+    expect(md).toContain(
+      '出典：経済産業省『通商白書2023』第Ⅲ部第2章第1節「米国」（<https://www.meti.go.jp/report/tsuhaku2023/2023honbun/i3210000.html>）',
+    );
+    // A line break in a note is kept (a hard break); `<b>` stays text.
+    expect(md).toContain('複数段落にまたがる\\\nメモ "quoted" \\<b>');
+    expect(md).toContain('タグ：政策、IRA');
     expect(md).toMatch(/\]\(hakusho-reader:\/\/section\/s-us\?annotation=an-[0-9a-f-]+\)/);
+    expect(md).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 更新/);
     expect(md).toContain('「通商白書2023」（経済産業省）を加工して作成');
-    expect(md).toContain('## しおり / Bookmarks');
+    expect(md).toContain('\n## しおり\n');
     // Document order: the chapter's highlight before the May section note before September.
     expect(md.indexOf('インフレ削減法')).toBeLessThan(md.indexOf('節全体のメモ'));
+  });
+
+  it('writes its words in the reader’s language, or the one asked for', async () => {
+    const a = profile();
+    await populate(a.call);
+    await a.call('setPrefs', { language: 'en' });
+    const md = (await a.call('exportAnnotations', { format: 'md' })).body;
+    expect(md).toContain('\n## Bookmarks\n');
+    expect(md).toContain('Source: Ministry of Economy, Trade and Industry (METI)');
+    const ja = (await a.call('exportAnnotations', { format: 'md', language: 'ja' })).body;
+    expect(ja).toContain('\n## しおり\n');
+  });
+
+  it('gives a Word document as base64, with its MIME type and file name', async () => {
+    const a = profile();
+    await populate(a.call);
+    const file = await a.call('exportAnnotations', { format: 'docx' });
+    expect(file).toMatchObject({
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      encoding: 'base64',
+    });
+    expect(file.filename).toMatch(/^hakusho-notes-\d{4}-\d{2}-\d{2}\.docx$/);
+    const bytes = Buffer.from(file.body, 'base64');
+    // A zip (the .docx container) holding the document.
+    expect(bytes.subarray(0, 4)).toEqual(Buffer.from('PK\u0003\u0004', 'latin1'));
+    expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
   });
 });

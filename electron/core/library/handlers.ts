@@ -160,9 +160,9 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
     searchNotes: ({ query, limit }) =>
       noteSearchResults(library, outline, content, query, limit ?? DEFAULT_SEARCH_LIMIT),
 
-    exportAnnotations: ({ format }) =>
+    exportAnnotations: ({ format, language }) =>
       exportNotes(format, {
-        document: content.document(),
+        content,
         outline,
         annotations: orderedAnnotations(),
         bookmarks: orderedBookmarks('document').map((b) => ({
@@ -170,6 +170,7 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
           selectors: bookmarkSelectors(content, outline, b),
         })),
         generatedAt: library.now(),
+        language: language ?? library.getPrefs().language,
       }),
     importAnnotations: ({ body }) => importAnnotations(library, content, body),
 

@@ -44,13 +44,14 @@ function absentHandlers(library: AbsentLibrary, content: ContentStore): LibraryH
   handlers.listAnnotations = () => [];
   handlers.searchNotes = () => [];
   handlers.listBackups = () => [];
-  handlers.exportAnnotations = ({ format }) =>
+  handlers.exportAnnotations = ({ format, language }) =>
     exportNotes(format, {
-      document: content.document(),
+      content,
       outline: new Outline(content.toc()),
       annotations: [],
       bookmarks: [],
       generatedAt: new Date().toISOString(),
+      language: language ?? library.getPrefs().language,
     });
   return handlers;
 }

@@ -4,10 +4,23 @@
 // ../api.content.test.ts). Two section sets: small real slices of the seed (for
 // anchoring and re-anchoring, where the text matters) and a two-section outline
 // (for the hosts, where only the shape does). `closed` tells whether close() ran.
+// Like a built content database it carries the glossary (the real extractor over its
+// sections), the other-names table and the citation data as stored artifacts.
 import { ApiError } from '../../common/api/contract';
 import type { DocumentInfo, SectionView, TocEntry } from '../../common/api/types';
+import type { CitationSource } from '../../common/citation/source';
+import type { OtherNamesGroup } from '../../common/glossary/types';
 import { SEED_PARAGRAPHS } from '../../../tests/fixtures/seed-slices';
+import { CITATION_ARTIFACT, CITATION_VERSION } from '../citation/artifact';
 import type { ContentStore, ParagraphRecord, SearchDoc } from '../content/store-types';
+import {
+  GLOSSARY_ARTIFACT,
+  GLOSSARY_VERSION,
+  OTHER_NAMES_ARTIFACT,
+  OTHER_NAMES_VERSION,
+} from '../glossary/artifacts';
+import { buildGlossary } from '../glossary/build';
+import type { GlossaryCuration } from '../glossary/curation';
 
 export interface FakeSection {
   id: string;
@@ -71,16 +84,62 @@ export function outlineSections(): FakeSection[] {
 
 const DOCUMENT: DocumentInfo = {
   id: 'meti-white-paper-2023-us-canada',
-  title: '通商白書2023',
+  title: '米国・カナダ',
+  titleEn: 'United States and Canada',
   publisher: '経済産業省',
-  edition: '2023',
+  edition: '通商白書2023',
   sourceFile: '000_a1acfd562dd004ae.txt',
   sourceSha256: 'a1acfd562dd004ae',
   attribution: '「通商白書2023」（経済産業省）を加工して作成',
 };
 
+/** The one page URL the source metadata records (第1節「米国」). */
+export const MEMORY_SECTION_URL =
+  'https://www.meti.go.jp/report/tsuhaku2023/2023honbun/i3210000.html';
+
+/** Citation data of the fake document: the book, and its first top section with its URL. */
+export function memoryCitation(sections: readonly FakeSection[]): CitationSource {
+  const top = sections.find((s) => s.parent === null);
+  return {
+    publisher: '経済産業省',
+    publisherEn: 'Ministry of Economy, Trade and Industry (METI)',
+    edition: '通商白書2023',
+    editionEn: 'White Paper on International Economy and Trade 2023',
+    within: [
+      { label: '第Ⅲ部', labelEn: 'Part III' },
+      { label: '第2章', labelEn: 'Chapter 2', title: '各国戦略' },
+    ],
+    sections: top
+      ? [
+          {
+            section: top.id,
+            label: '第1節',
+            labelEn: 'Section 1',
+            title: '米国',
+            titleEn: 'United States',
+            url: MEMORY_SECTION_URL,
+          },
+        ]
+      : [],
+  };
+}
+
+/** Other names of the fake document (as data/curation lists them). */
+export const MEMORY_OTHER_NAMES: OtherNamesGroup[] = [
+  { names: ['インフレ削減法', 'インフレ抑制法', 'IRA'] },
+  { names: ['CHIPSおよび科学法', 'CHIPS法'] },
+];
+
+export interface MemoryStoreOptions {
+  /** Curated glossary entries beside what the extractor finds (default: none). */
+  glossary?: GlossaryCuration;
+  /** False: a content database without the glossary, other names and citation data. */
+  artifacts?: boolean;
+}
+
 export function memoryContentStore(
   sections: FakeSection[] = outlineSections(),
+  options: MemoryStoreOptions = {},
 ): ContentStore & { closed: boolean } {
   const toc: TocEntry[] = sections.map((s) => ({
     id: s.id,
@@ -95,6 +154,38 @@ export function memoryContentStore(
     s.paragraphs.forEach((p, ordinal) =>
       paragraphs.set(p.id, { id: p.id, sectionId: s.id, ordinal, text: p.text }),
     );
+  const docs: SearchDoc[] = sections.map((s) => ({
+    id: s.id,
+    title: s.title,
+    paragraphs: s.paragraphs,
+  }));
+  const artifacts = new Map<string, { version: string; body: string }>(
+    options.artifacts === false
+      ? []
+      : [
+          [
+            GLOSSARY_ARTIFACT,
+            {
+              version: GLOSSARY_VERSION,
+              body: JSON.stringify(
+                buildGlossary(
+                  docs,
+                  options.glossary ?? { definitions: [], editorial: [] },
+                  'memory',
+                ),
+              ),
+            },
+          ],
+          [
+            OTHER_NAMES_ARTIFACT,
+            { version: OTHER_NAMES_VERSION, body: JSON.stringify(MEMORY_OTHER_NAMES) },
+          ],
+          [
+            CITATION_ARTIFACT,
+            { version: CITATION_VERSION, body: JSON.stringify(memoryCitation(sections)) },
+          ],
+        ],
+  );
   const store = {
     path: ':memory:',
     closed: false,
@@ -121,9 +212,11 @@ export function memoryContentStore(
       };
     },
     paragraph: (id: string) => paragraphs.get(id),
-    searchDocs: (): SearchDoc[] =>
-      sections.map((s) => ({ id: s.id, title: s.title, paragraphs: s.paragraphs })),
-    artifact: () => null,
+    searchDocs: (): SearchDoc[] => docs.map((d) => ({ ...d, paragraphs: [...d.paragraphs] })),
+    artifact: (name: string) => {
+      const found = artifacts.get(name);
+      return found ? { ...found } : null;
+    },
     close: () => {
       store.closed = true;
     },

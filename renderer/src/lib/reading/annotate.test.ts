@@ -115,6 +115,14 @@ describe('a click on the text', () => {
     expect(clickedAnnotation(onMarker, false)).toBe('a-8');
   });
 
+  it('leaves a click on a glossary term inside a highlight to the term', () => {
+    const onTerm = {
+      closest: (s: string) =>
+        s === '[data-term]' || s === '[data-annotation-id]' ? { getAttribute: () => 'a-7' } : null,
+    } as unknown as EventTarget;
+    expect(clickedAnnotation(onTerm, true)).toBeNull();
+  });
+
   it('does nothing when it ended a selection, or hit no highlight', () => {
     expect(clickedAnnotation(inHighlight, false)).toBeNull();
     expect(clickedAnnotation(elsewhere, true)).toBeNull();

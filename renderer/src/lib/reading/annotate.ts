@@ -89,6 +89,8 @@ export function clickedAnnotation(
 ): string | null {
   const el = target as { closest?: (selector: string) => Element | null } | null;
   if (typeof el?.closest !== 'function') return null;
+  // A glossary term inside a highlight shows its own pop-up; the click is not the note's.
+  if (el.closest('[data-term]')) return null;
   const marker = el.closest('[data-note-marker]');
   if (marker) return marker.getAttribute('data-note-marker') || null;
   const highlight = el.closest('[data-annotation-id]');

@@ -19,7 +19,7 @@ export interface PagingKey {
 }
 
 /** Controls whose own keys win: Space presses a focused button or link, it does not page. */
-const CONTROLS = 'button, a, select, summary, [role="tab"]';
+const CONTROLS = 'button, a, select, summary, [role="tab"], [role="button"]';
 
 /**
  * The move a key asks for, or null when the key is not a paging key here. `onControl`:

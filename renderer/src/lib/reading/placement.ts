@@ -1,12 +1,14 @@
 // Where a jump puts the reader, once the section's text is drawn: its top, a share of its
-// text (a restored position, Back), a character (a bookmark), a search hit (centred), or a
-// note's passage (centred and flashed for a moment, so the eye finds it). The request
+// text (a restored position, Back), a character (a bookmark), a search hit (centred), a
+// note's passage or words a link leads to (a glossary term's definition), centred and
+// flashed for a moment, so the eye finds them. The request
 // comes from the reader state (`Placement`); this finds the box to bring into view, and
 // each view brings it in its own way (scrolled to, or the page that holds it).
 import type { Annotation, SectionView } from '../../../../electron/common/api/types';
 import type { Placement } from '../state/reader.svelte';
 import { placeAt } from './anchor';
 import { placeRect } from './place-in-view';
+import { flashRange, passageWordsRange } from './passage';
 
 /** How long a passage reached by a link or a jump stays flashed. */
 export const FLASH_MS = 1600;
@@ -42,6 +44,7 @@ export function placementTarget(
   sectionId: string,
   placement: Placement,
   view: SectionView | undefined,
+  reducedMotion = false,
 ): PlacementTarget {
   const top = (): PlacementTarget => ({
     rect: sectionTop(root, sectionId),
@@ -79,6 +82,13 @@ export function placementTarget(
       if (parts.length === 0) return { ...top(), missing: true };
       flashPassage(parts);
       return { rect: parts[0]!.getClientRects()[0] ?? null, how: 'centre', missing: false };
+    }
+    case 'passage': {
+      const range = passageWordsRange(root, sectionId, placement);
+      const rect = range?.getClientRects()[0];
+      if (!range || !rect) return top();
+      flashRange(range, reducedMotion);
+      return { rect, how: 'centre', missing: false };
     }
   }
 }

@@ -133,6 +133,7 @@ describe('annotations state', () => {
     const file = {
       filename: 'hakusho-notes-2026-01-01.md',
       mimeType: 'text/markdown',
+      encoding: 'utf-8' as const,
       body: '# メモ',
     };
     const summary = {
@@ -154,11 +155,15 @@ describe('annotations state', () => {
     const state = new AnnotationsState(fake.client);
     expect(await state.exportFile('md')).toEqual(file);
     expect(fake.argsOf('exportAnnotations')).toEqual([{ format: 'md' }]);
+    // A Word file in the interface language: the language goes with the request.
+    await state.exportFile('docx', 'en');
+    expect(fake.argsOf('exportAnnotations')[1]).toEqual({ format: 'docx', language: 'en' });
     expect(await state.importFile('{"@context":"http://www.w3.org/ns/anno.jsonld"}')).toEqual(
       summary,
     );
     expect(state.list.map((a) => a.id)).toEqual(['imported']);
     expect(fake.calls.map((c) => c.method)).toEqual([
+      'exportAnnotations',
       'exportAnnotations',
       'importAnnotations',
       'listAnnotations',

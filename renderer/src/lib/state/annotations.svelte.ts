@@ -11,8 +11,10 @@ import type { ApiClient } from '../../../../electron/common/api/contract';
 import type {
   Annotation,
   ExportFile,
+  ExportFormat,
   HighlightColor,
   ImportSummary,
+  Language,
 } from '../../../../electron/common/api/types';
 
 /** The five highlight colours, in the order the picker shows them. */
@@ -158,9 +160,12 @@ export class AnnotationsState {
     await this.load();
   }
 
-  /** Every note as a file to save: W3C Web Annotations (JSON-LD) or Markdown. */
-  exportFile(format: 'w3c' | 'md'): Promise<ExportFile> {
-    return this.api.exportAnnotations({ format });
+  /**
+   * Every note as a file to save: Markdown or Word (in `language`, the interface's) to
+   * read and share, or W3C Web Annotations (JSON-LD) to import again.
+   */
+  exportFile(format: ExportFormat, language?: Language): Promise<ExportFile> {
+    return this.api.exportAnnotations({ format, ...(language ? { language } : {}) });
   }
 
   /** Imports an export file (notes and bookmarks; the core backs up first), then reads the list again. */

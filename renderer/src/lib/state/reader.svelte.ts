@@ -28,7 +28,9 @@ export type Placement =
   | { kind: 'place'; paragraphId: string | null; offset: number }
   /** A search hit, by its number in the document's list. */
   | { kind: 'hit'; index: number }
-  | { kind: 'annotation'; id: string };
+  | { kind: 'annotation'; id: string }
+  /** Words of the text (a glossary term's definition): centred and flashed. */
+  | { kind: 'passage'; paragraphId: string | null; start: number; end: number };
 
 /** A request to the view: show `sectionId` at `placement`. */
 export interface Jump {

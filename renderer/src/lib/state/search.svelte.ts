@@ -49,10 +49,11 @@ export class SearchState {
   /** Text rows (the rest are notes). */
   private textRows = $derived(this.results.filter((r) => r.kind === 'text'));
   noteCount = $derived(this.results.length - this.textRows.length);
+  /** Hits in the text alone, in the whole document (the notes' are the reader's words). */
+  textHits = $derived(this.response?.totalHits ?? 0);
   /** Hits in the whole text (not only the rows listed) and in the notes listed. */
   totalHits = $derived(
-    (this.response?.totalHits ?? 0) +
-      this.results.filter((r) => r.kind === 'note').reduce((n, r) => n + r.hits, 0),
+    this.textHits + this.results.filter((r) => r.kind === 'note').reduce((n, r) => n + r.hits, 0),
   );
   /** Sections with a hit in the whole text (the list may show fewer). */
   sectionCount = $derived(this.response?.totalSections ?? this.textRows.length);

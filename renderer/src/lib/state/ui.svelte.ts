@@ -1,6 +1,6 @@
 // Layout state that is not a preference: which regions are open, the help dialog,
 // whether the window is narrow (then the outline and the side panel are overlays).
-export type PanelTab = 'results' | 'bookmarks' | 'notes';
+export type PanelTab = 'results' | 'bookmarks' | 'notes' | 'glossary';
 
 /** A button offered with a message (e.g. undo a deletion). */
 export interface ToastAction {

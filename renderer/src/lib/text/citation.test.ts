@@ -1,65 +1,81 @@
 import { describe, expect, it } from 'vitest';
-import { citationLine, copyWithCitation, withCitation } from './citation';
+import type { CitationSource } from '../../../../electron/common/api/types';
+import { citationPath, copyWithCitation } from './citation';
 
-const doc = { title: '米国・カナダ', edition: '通商白書2023', publisher: '経済産業省' };
+const URL = 'https://www.meti.go.jp/report/tsuhaku2023/2023honbun/i3210000.html';
+const source: CitationSource = {
+  publisher: '経済産業省',
+  publisherEn: 'Ministry of Economy, Trade and Industry (METI)',
+  edition: '通商白書2023',
+  editionEn: 'White Paper on International Economy and Trade 2023',
+  within: [
+    { label: '第Ⅲ部', labelEn: 'Part III' },
+    { label: '第2章', labelEn: 'Chapter 2', title: '各国戦略' },
+  ],
+  sections: [
+    { section: 'us', label: '第1節', labelEn: 'Section 1', title: '米国', url: URL },
+    { section: 'canada', label: '第2節', title: 'カナダ' },
+  ],
+};
+const path = citationPath([
+  { id: 'us', title: '第１節\u3000米国' },
+  { id: 'us-2', title: '2．日米通商分野' },
+]);
 
-describe('citation', () => {
-  it('names the document, publisher and the section path', () => {
-    expect(citationLine(doc, ['第１節　米国', '3．日米貿易投資関係の更なる発展に向けた取組'])).toBe(
-      '出典：「通商白書2023」（経済産業省）第１節　米国 ＞ 3．日米貿易投資関係の更なる発展に向けた取組',
+function copy(selected: string, language: 'ja' | 'en' = 'ja', p = path) {
+  const data = new Map<string, string>();
+  let prevented = false;
+  const done = copyWithCitation(
+    {
+      clipboardData: { setData: (type, value) => void data.set(type, value) },
+      preventDefault: () => (prevented = true),
+    },
+    selected,
+    source,
+    p,
+    language,
+  );
+  return { done, prevented, data };
+}
+
+describe('copy with citation', () => {
+  it('puts the quote in 「」 and the citation with its URL as plain text', () => {
+    const { done, prevented, data } = copy('日米通商協力枠組みの下で議論を行った。\n');
+    expect(done && prevented).toBe(true);
+    expect(data.get('text/plain')).toBe(
+      `「日米通商協力枠組みの下で議論を行った。」\n出典：経済産業省『通商白書2023』第Ⅲ部第2章第1節「米国」2．日米通商分野（${URL}）`,
     );
   });
 
-  it('does not quote a title twice and works without a path', () => {
-    expect(citationLine({ ...doc, edition: '「通商白書2023」' }, [])).toBe(
-      '出典：「通商白書2023」（経済産業省）',
+  it('puts the quote as a blockquote and the citation with a link as HTML', () => {
+    const html = copy('米国は<重要>だ。\n次の段落。').data.get('text/html');
+    expect(html).toBe(
+      `<blockquote lang="ja" cite="${URL}"><p>米国は&lt;重要&gt;だ。</p><p>次の段落。</p></blockquote>` +
+        `<p lang="ja">出典：経済産業省『通商白書2023』第Ⅲ部第2章第1節「米国」2．日米通商分野（<a href="${URL}">${URL}</a>）</p>`,
     );
   });
 
-  it('falls back to the title when there is no edition', () => {
-    expect(citationLine({ ...doc, edition: '' }, ['第１節'])).toBe(
-      '出典：「米国・カナダ」（経済産業省）第１節',
+  it('cites in English in the English interface, and without a URL where none is recorded', () => {
+    expect(copy('本文', 'en').data.get('text/plain')).toBe(
+      `“本文”\nSource: Ministry of Economy, Trade and Industry (METI), White Paper on International Economy and Trade 2023 (通商白書2023), Part III, Chapter 2, Section 1 "米国", 2．日米通商分野 (${URL})`,
+    );
+    const canada = copy('本文', 'ja', [{ id: 'canada', title: '［第２節\u3000カナダ］' }]);
+    expect(canada.data.get('text/plain')).toBe(
+      '「本文」\n出典：経済産業省『通商白書2023』第Ⅲ部第2章第2節「カナダ」',
     );
   });
 
-  it('appends the source after a blank line, trimming trailing space of the passage', () => {
-    expect(withCitation('半導体製造等を支援する。\n', '出典：X')).toBe(
-      '半導体製造等を支援する。\n\n出典：X',
-    );
-  });
-});
-
-describe('copy with the source line', () => {
-  function copyEvent(writable = true) {
-    const data: Record<string, string> = {};
-    let prevented = false;
-    return {
-      data,
-      prevented: () => prevented,
-      event: {
-        clipboardData: writable ? { setData: (type: string, v: string) => (data[type] = v) } : null,
-        preventDefault: () => (prevented = true),
-      },
-    };
-  }
-
-  it('replaces the browser’s copy with the passage and its source', () => {
-    const copy = copyEvent();
-    expect(copyWithCitation(copy.event, '米国経済は堅調に推移した。 ', doc, ['第１節　米国'])).toBe(
-      true,
-    );
-    expect(copy.prevented()).toBe(true);
-    expect(copy.data['text/plain']).toBe(
-      '米国経済は堅調に推移した。\n\n出典：「通商白書2023」（経済産業省）第１節　米国',
-    );
-  });
-
-  it('leaves a blank selection or an unwritable clipboard to the browser', () => {
-    const blank = copyEvent();
-    expect(copyWithCitation(blank.event, ' \n', doc, [])).toBe(false);
-    expect(blank.prevented()).toBe(false);
-    const locked = copyEvent(false);
-    expect(copyWithCitation(locked.event, '米国', doc, [])).toBe(false);
-    expect(locked.prevented()).toBe(false);
+  it('leaves the browser alone when nothing but space is selected or there is no clipboard', () => {
+    expect(copy(' \n ').done).toBe(false);
+    expect(copy(' \n ').prevented).toBe(false);
+    expect(
+      copyWithCitation(
+        { clipboardData: null, preventDefault: () => {} },
+        '本文',
+        source,
+        path,
+        'ja',
+      ),
+    ).toBe(false);
   });
 });

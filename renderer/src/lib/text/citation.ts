@@ -1,53 +1,40 @@
-// The source line appended to copied passages. METI's terms of use allow reuse when
-// the source (出典) is named; the line names the document and where in it the
-// passage stands, e.g. 出典：「通商白書2023」（経済産業省）第１節 米国 ＞ 3．…
-import type { DocumentInfo } from '../../../../electron/common/api/types';
-
-/** Strips 「」 the title may already carry so it is not quoted twice. */
-function bareTitle(title: string): string {
-  return title.replace(/^「(.*)」$/, '$1');
-}
-
-/**
- * The work cited is the white paper (`edition`, e.g. 通商白書2023); `title` names the
- * chapter and is the fallback when a document has no edition.
- */
-export function citationLine(
-  doc: Pick<DocumentInfo, 'title' | 'edition' | 'publisher'>,
-  path: readonly string[],
-): string {
-  const where = path
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .join(' ＞ ');
-  const work = bareTitle(doc.edition.trim() || doc.title.trim());
-  const source = `出典：「${work}」（${doc.publisher}）`;
-  return where ? `${source}${where}` : source;
-}
-
-/** What goes on the clipboard: the passage as selected, a blank line, the source. */
-export function withCitation(selected: string, citation: string): string {
-  return `${selected.replace(/\s+$/, '')}\n\n${citation}`;
-}
+// What a copy from the text puts on the clipboard: the quote and where it stands in the
+// book, both as text/plain (the quote in 「」, then the 出典 line with the page URL) and
+// as text/html (the quote as a blockquote, then the citation with its link), so that
+// Word, a mail or a Markdown editor each take the form it understands. The words and
+// their order come from the citation data stored with the content
+// (electron/common/citation/cite.ts); METI's terms of use allow reuse when the source
+// is named, and the URL lets a reader find the page.
+import { citePassage, type PathStep } from '../../../../electron/common/citation/cite';
+import type { CitationSource, Language } from '../../../../electron/common/api/types';
+import type { Crumb } from '../reading/breadcrumb';
 
 export interface CopyEvent {
   readonly clipboardData: { setData(type: string, data: string): void } | null;
   preventDefault(): void;
 }
 
+/** The breadcrumb as a citation's path: titles as the reader sees them, with their ids. */
+export function citationPath(crumbs: readonly Crumb[]): PathStep[] {
+  return crumbs.map((c) => ({ id: c.id ?? '', title: c.title }));
+}
+
 /**
- * Puts `selected` with its source line on the clipboard in place of the browser's
- * copy; false (the browser copies as usual) when nothing but space is selected or the
+ * Puts `selected` with its citation on the clipboard in place of the browser's copy;
+ * false (the browser copies as usual) when nothing but space is selected or the
  * clipboard cannot be written.
  */
 export function copyWithCitation(
   e: CopyEvent,
   selected: string,
-  doc: Pick<DocumentInfo, 'title' | 'edition' | 'publisher'>,
-  path: readonly string[],
+  source: CitationSource,
+  path: readonly PathStep[],
+  language: Language,
 ): boolean {
   if (!e.clipboardData || selected.trim() === '') return false;
+  const cited = citePassage(selected, source, path, language);
   e.preventDefault();
-  e.clipboardData.setData('text/plain', withCitation(selected, citationLine(doc, path)));
+  e.clipboardData.setData('text/plain', cited.text);
+  e.clipboardData.setData('text/html', cited.html);
   return true;
 }

@@ -65,7 +65,50 @@ describe('segmentText', () => {
   });
 
   it('renders an empty text as one empty piece', () => {
-    expect(segmentText('')).toEqual([{ hit: null, highlight: null, markers: [], parts: [] }]);
+    expect(segmentText('')).toEqual([
+      { hit: null, highlight: null, term: null, markers: [], parts: [] },
+    ]);
+  });
+
+  it('makes each glossary term one piece of its own, inside hits and highlights', () => {
+    const text = 'IPEFとIRA、IRA';
+    const terms = [
+      { start: 0, end: 4, term: 'IPEF' },
+      { start: 5, end: 8, term: 'IRA' },
+      { start: 9, end: 12, term: 'IRA' },
+    ];
+    const pieces = segmentText(
+      text,
+      [{ start: 0, end: 4, index: 0 }],
+      [{ start: 0, end: 12, id: 'a', color: 'blue' }],
+      terms,
+    );
+    expect(
+      pieces.map((p) => [p.parts.map((x) => x.text).join(''), p.term, p.hit, p.highlight?.id]),
+    ).toEqual([
+      ['IPEF', 'IPEF', 0, 'a'],
+      ['と', null, null, 'a'],
+      ['IRA', 'IRA', null, 'a'],
+      ['、', null, null, 'a'],
+      ['IRA', 'IRA', null, 'a'],
+    ]);
+  });
+
+  it('leaves a term unmarked while a hit or highlight cuts it, and drops overlaps', () => {
+    const text = 'IPEFの交渉';
+    const term = { start: 0, end: 4, term: 'IPEF' };
+    const cutByHit = segmentText(text, [{ start: 2, end: 6, index: 0 }], [], [term]);
+    expect(cutByHit.every((p) => p.term === null)).toBe(true);
+    const cutByHighlight = segmentText(
+      text,
+      [],
+      [{ start: 1, end: 3, id: 'h', color: 'pink' }],
+      [term],
+    );
+    expect(cutByHighlight.every((p) => p.term === null)).toBe(true);
+    const overlapping = segmentText(text, [], [], [term, { start: 2, end: 5, term: 'EFの' }]);
+    expect(overlapping.filter((p) => p.term !== null).map((p) => p.term)).toEqual(['IPEF']);
+    expect(segmentText(text, [], [], [{ start: 3, end: 40, term: 'X' }])[0]?.term).toBeNull();
   });
 
   it('layers highlights and hits, the innermost highlight winning', () => {
@@ -129,7 +172,7 @@ describe('segmentText', () => {
         maxLength: 6,
       },
     ),
-  ])('never changes the characters, whatever the hits and highlights', (text, ranges) => {
+  ])('never changes the characters, whatever the hits, highlights and terms', (text, ranges) => {
     const marks = ranges.map((r, index) => ({ ...r, index }));
     const highlights = ranges.map((r, i) => ({
       start: r.end - 2,
@@ -137,7 +180,8 @@ describe('segmentText', () => {
       id: `h${i}`,
       color: 'green',
     }));
-    const pieces = segmentText(text, marks, highlights);
+    const terms = ranges.map((r, i) => ({ start: r.start, end: r.end + 1, term: `t${i}` }));
+    const pieces = segmentText(text, marks, highlights, terms);
     expect(
       pieces
         .flatMap((p) => p.parts)

@@ -1,9 +1,9 @@
 // Splits a paragraph's display text into what the reading pane renders: runs inside
-// or outside the reader's highlights and search hits (<mark>), and inside those, the
-// short numbers that stand
-// upright in vertical writing (縦中横, JLREQ 3.2.3). The text itself is never
-// changed: concatenating every part gives back the paragraph, so selection, copy and
-// all UTF-16 offsets stay true to the display text.
+// or outside the reader's highlights and search hits (<mark>) and the glossary's
+// abbreviations (each shows its long form on hover and focus), and inside those, the
+// short numbers that stand upright in vertical writing (縦中横, JLREQ 3.2.3). The text
+// itself is never changed: concatenating every part gives back the paragraph, so
+// selection, copy and all UTF-16 offsets stay true to the display text.
 
 /** A hit to mark, as [start, end) UTF-16 offsets into the text. */
 export interface MarkRange {
@@ -31,6 +31,14 @@ export interface HighlightRange {
   marker?: boolean;
 }
 
+/** An abbreviation the glossary knows, over [start, end) of the text. */
+export interface TermRange {
+  start: number;
+  end: number;
+  /** The abbreviation as the glossary writes it (its key there). */
+  term: string;
+}
+
 /** A note's marker, drawn where its highlighted passage begins. */
 export interface NoteMark {
   id: string;
@@ -42,6 +50,8 @@ export interface TextPiece {
   hit: number | null;
   /** The highlight this piece is in (the innermost when several overlap), else null. */
   highlight: { id: string; color: string; noted: boolean } | null;
+  /** The glossary term this piece is, else null (a term is always one whole piece). */
+  term: string | null;
   /** Markers of notes whose passage begins where this piece does. */
   markers: NoteMark[];
   parts: TextPart[];
@@ -98,11 +108,31 @@ function splitUpright(text: string, offset: number, upright: [number, number][])
   return parts;
 }
 
+/**
+ * The terms that stay whole: inside the text, not overlapping each other, and not cut
+ * by the start or end of a hit or a highlight (a term cut in two would be two things
+ * to focus; it is left unmarked while the cut lasts).
+ */
+function wholeTerms(length: number, terms: readonly TermRange[], cuts: Set<number>): TermRange[] {
+  const out: TermRange[] = [];
+  let last = 0;
+  for (const t of [...terms].sort((a, b) => a.start - b.start)) {
+    if (t.start < last || t.start < 0 || t.end > length || t.end <= t.start) continue;
+    let cut = false;
+    for (const c of cuts) if (c > t.start && c < t.end) cut = true;
+    if (cut) continue;
+    out.push(t);
+    last = t.end;
+  }
+  return out;
+}
+
 /** The pieces to render for one paragraph (or title). */
 export function segmentText(
   text: string,
   marks: readonly MarkRange[] = [],
   highlights: readonly HighlightRange[] = [],
+  terms: readonly TermRange[] = [],
 ): TextPiece[] {
   const upright = uprightRanges(text);
   const hits = normalizeMarks(text.length, marks);
@@ -112,6 +142,8 @@ export function segmentText(
   const cuts = new Set<number>([0, text.length]);
   for (const m of hits) cuts.add(m.start).add(m.end);
   for (const h of spans) cuts.add(h.start).add(h.end);
+  const whole = wholeTerms(text.length, terms, cuts);
+  for (const t of whole) cuts.add(t.start).add(t.end);
   const points = [...cuts].sort((a, b) => a - b);
 
   // Elementary intervals between cuts, then merged where nothing changes.
@@ -120,6 +152,7 @@ export function segmentText(
     end: number;
     hit: number | null;
     highlight: TextPiece['highlight'];
+    term: string | null;
   }[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i]!;
@@ -133,11 +166,21 @@ export function segmentText(
         highlight = { id: h.id, color: h.color, noted: h.note !== undefined };
       }
     }
+    const term = whole.find((t) => t.start <= a && b <= t.end)?.term ?? null;
     const last = runs[runs.length - 1];
-    if (last && last.hit === hit && last.highlight?.id === highlight?.id) last.end = b;
-    else runs.push({ start: a, end: b, hit, highlight });
+    // A term is never merged with its neighbours: each one is its own element.
+    if (
+      last &&
+      last.hit === hit &&
+      last.highlight?.id === highlight?.id &&
+      last.term === null &&
+      term === null
+    )
+      last.end = b;
+    else runs.push({ start: a, end: b, hit, highlight, term });
   }
-  if (runs.length === 0) return [{ hit: null, highlight: null, markers: [], parts: [] }];
+  if (runs.length === 0)
+    return [{ hit: null, highlight: null, term: null, markers: [], parts: [] }];
   // A highlight's start is always a cut where a new run begins (the innermost changes there).
   const markersAt = (start: number): NoteMark[] =>
     spans
@@ -146,6 +189,7 @@ export function segmentText(
   return runs.map((r) => ({
     hit: r.hit,
     highlight: r.highlight,
+    term: r.term,
     markers: markersAt(r.start),
     parts: splitUpright(text.slice(r.start, r.end), r.start, upright),
   }));
