@@ -71,6 +71,7 @@ describe('createHandlers', () => {
     library.setPrefs({ searchOrder: 'document' });
     expect((await invoke(withSearch, 'search', { query: '米国' })).order).toBe('document');
     expect(calls).toEqual([
+      { q: '  \u3000 ', limit: DEFAULT_SEARCH_LIMIT, order: 'relevance' },
       { q: '半導体', limit: DEFAULT_SEARCH_LIMIT, order: 'relevance' },
       { q: '関税', limit: 5, order: 'document' },
       { q: '米国', limit: DEFAULT_SEARCH_LIMIT, order: 'document' },
@@ -165,8 +166,8 @@ describe('glossary, other names and citation data', () => {
     const handlers = over(memoryContentStore(sliceSections()), {
       search: (query) => {
         queries.push(query);
-        const hits = counts[query] ?? 0;
-        return searchResponse(query, [], { totalHits: hits, totalSections: hits > 0 ? 1 : 0 });
+        // The suggestions count the answer's total, not its rows.
+        return searchResponse(query, [], { totalHits: counts[query] ?? 0 });
       },
     });
     expect(await invoke(handlers, 'searchSuggestions', { query: 'インフレ抑制法' })).toEqual({

@@ -17,7 +17,6 @@ import { bareCitationSource, sourceStatement } from '../common/citation/cite';
 import { otherNamesTable } from '../common/glossary/other-names';
 import { translate } from '../common/i18n/format';
 import { DEFAULT_SEARCH_LIMIT, type SearchOrder } from '../common/rules/search';
-import { parseQuery } from '../common/search/query';
 import { citationSourceOf } from './citation/read';
 import { Outline } from './content/outline';
 import type { ContentStore } from './content/store-types';
@@ -29,7 +28,7 @@ import { PRODUCT_NAME } from './paths';
 
 /** The search service as the handlers use it (electron/core/search/service.ts). */
 export interface SearchProvider {
-  /** The text part of the answer: `results` holds the text rows only. */
+  /** The text part of the answer: `results` holds the text rows only (none when `terms` is empty). */
   search(query: string, options: { limit?: number; order?: SearchOrder }): SearchResponse;
 }
 
@@ -108,25 +107,15 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
       if (!search) {
         throw new ApiError('unavailable', 'search is not available: the content has no index');
       }
-      // No order given: the one the reader chose last (a preference).
-      const chosen = order ?? library.getPrefs().searchOrder;
-      if (parseQuery(query).length === 0) {
-        return {
-          query,
-          order: chosen,
-          terms: [],
-          results: [],
-          hits: [],
-          totalHits: 0,
-          totalSections: 0,
-          truncated: false,
-        };
-      }
       const max = limit ?? DEFAULT_SEARCH_LIMIT;
-      const text = search.search(query, { limit: max, order: chosen });
+      // No order given: the one the reader chose last (a preference).
+      const text = search.search(query, {
+        limit: max,
+        order: order ?? library.getPrefs().searchOrder,
+      });
       // The reader's notes are searched too: their hits follow the text rows,
-      // marked kind 'note' with the annotation id.
-      if (!ctx.libraryHandlers) return text;
+      // marked kind 'note' with the annotation id. Nothing to search: no terms.
+      if (text.terms.length === 0 || !ctx.libraryHandlers) return text;
       const notes = await ctx.libraryHandlers.searchNotes({ query, limit: max });
       return { ...text, results: [...text.results, ...notes] };
     },

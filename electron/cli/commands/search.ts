@@ -8,6 +8,7 @@
 // --json.
 import type { SearchOrder } from '../../common/api/types';
 import { translate } from '../../common/i18n/format';
+import { noResultsHint } from '../../common/i18n/no-results';
 import { resultsSummary } from '../../common/i18n/results-summary';
 import { SEARCH_ORDERS } from '../../common/rules/search';
 import { UsageError, type Command } from '../command';
@@ -41,7 +42,7 @@ export const searchCommand: Command = {
     }
     const { results } = response;
     if (results.length === 0) {
-      io.out(translate('en', 'noResults', { query }));
+      io.out(`${translate('en', 'noResults', { query })}\n${noResultsHint('en', query)}`);
       return 0;
     }
     const lines: string[] = [];

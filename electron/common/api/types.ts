@@ -3,9 +3,9 @@
 // paragraph's display text. Types whose values are a rule (colours, preference
 // values) are derived from ../rules, where the values are defined once.
 import type { HighlightColor } from '../rules/colors';
-import type { SearchOrder } from '../rules/search';
 import type { SearchSuggestion } from '../glossary/other-names';
 import type { ExportEncoding } from '../rules/exports';
+import type { SearchOrder } from '../rules/search';
 
 export type { HighlightColor } from '../rules/colors';
 export type { ExportEncoding, ExportFormat } from '../rules/exports';

@@ -81,6 +81,14 @@ export const en: Messages = {
   hitCountLabel: '{hits, plural, one {# match} other {# matches}}',
   noResults: 'No results for “{query}”.',
   noResultsHint: 'Try fewer words, or other words.',
+  noResultsNothing: 'Type a word to search for.',
+  noResultsFewerWords:
+    'No section holds all {count, plural, one {# word} other {# words}}: try fewer words.',
+  noResultsUnquote: 'Remove the quotes to find these words apart from each other.',
+  noResultsLatin:
+    'Latin words match from the start of a word: try its beginning, or its Japanese name.',
+  noResultsShorter: 'A long word may be written differently here: try a part of it.',
+  noResultsOtherWord: 'Check the spelling, or try another word for it.',
   alsoSearchFor: 'Also search for',
   alsoSearchForHint: 'The text may write “{query}” another way.',
   searchHint: 'Type to search; results appear here.',
@@ -323,16 +331,6 @@ export const en: Messages = {
   resultsOrder: 'Order of results',
   orderRelevance: 'Relevance',
   noteTags: 'Tags',
-  adviceEmpty: 'Type a word to search for (punctuation alone cannot be searched).',
-  adviceFewerWords: 'No section has all of these words. Use fewer words, or search for each one.',
-  adviceUnquote:
-    'A phrase in quotes is found only as typed. Without the quotes, sections with the words apart are found too.',
-  adviceJapaneseName:
-    'The text is in Japanese: try the Japanese name or its katakana spelling (Canada → カナダ).',
-  adviceOtherScript: 'Try a kanji or Latin spelling (サプライチェーン → 供給網, アイペフ → IPEF).',
-  adviceShorter:
-    'A long word is missed when the text spells it slightly differently: try part of it (半導体産業政策 → 半導体).',
-  adviceOtherSpelling: 'Try another spelling in kanji or kana, or another name (short or full).',
   helpEditorial:
     'Headings in ［］ with the “ed.” mark are not in the source: the editors added them.',
   shortcutPages:
@@ -345,11 +343,13 @@ export const en: Messages = {
   exportSeparator: ' · ',
   exportUpdated: 'updated {when}',
   exportOrphan: 'This passage is not found in the text of this edition.',
+  exportContinued: 'Continued from the highlight in the section before (its note is there).',
   exportTags: 'Tags: ',
   exportTagSeparator: ', ',
   exportOpenInApp: 'Open in the app',
   exportSourcePage: 'Page on the {publisher} site',
   exportBookmarks: 'Bookmarks',
+  exportBookmarkAt: 'at “{text}…”',
   exportNotInEdition: 'Section not in this edition ({id})',
   exportPathSeparator: ' > ',
 };

@@ -86,6 +86,13 @@ export const ja = {
   hitCountLabel: '{hits} 件の一致',
   noResults: '「{query}」は見つかりませんでした。',
   noResultsHint: '語を減らすか、別の言い方で検索してください。',
+  noResultsNothing: '検索する語を入力してください。',
+  noResultsFewerWords: '{count} 語すべてを含む項目はありません。語を減らしてみてください。',
+  noResultsUnquote: '引用符を外すと、語が離れていても見つかります。',
+  noResultsLatin:
+    '英字の語は語頭から一致します。語の始めの部分か、日本語の名称で検索してください。',
+  noResultsShorter: '長い語は表記が異なることがあります。語の一部で検索してみてください。',
+  noResultsOtherWord: '表記を確かめるか、別の言い方で検索してください。',
   alsoSearchFor: '別の書き方でも検索',
   alsoSearchForHint: '「{query}」は、本文では別の書き方をされているかもしれません。',
   searchHint: '語を入力すると、結果がここに表示されます。',
@@ -333,18 +340,6 @@ export const ja = {
   resultsOrder: '結果の並び順',
   orderRelevance: '関連度順',
   noteTags: 'タグ',
-  adviceEmpty: '検索する語を入力してください（記号だけでは検索できません）。',
-  adviceFewerWords: 'すべての語を含む項目がありません。語を減らすか、一語ずつ検索してください。',
-  adviceUnquote:
-    '「"…"」で囲んだ語句はそのままの並びで探します。引用符を外すと、語がばらばらに含まれる項目も見つかります。',
-  adviceJapaneseName:
-    '本文は日本語です。日本語の名称やカタカナ表記（例：Canada → カナダ）でも検索してみてください。',
-  adviceOtherScript:
-    '漢字や英字の表記（例：サプライチェーン → 供給網、アイペフ → IPEF）でも検索してみてください。',
-  adviceShorter:
-    '長い語は本文と表記が少し違うだけで見つかりません。語の一部（例：半導体産業政策 → 半導体）で検索してみてください。',
-  adviceOtherSpelling:
-    '漢字・かなの表記や送り仮名を変えるか、別の言い方（略称・正式名称）で検索してみてください。',
   helpEditorial: '［］で囲み「編」の印を付けた見出しは、原文にない見出しを編集部が補ったものです。',
   shortcutPages:
     'ページ表示で：ページをめくる（縦書きでは ← が次へ）。ページの端をクリックしても、ホイールでもめくれます',
@@ -356,11 +351,13 @@ export const ja = {
   exportSeparator: '・',
   exportUpdated: '{when} 更新',
   exportOrphan: 'この版の本文には、この箇所が見つかりません。',
+  exportContinued: '前の節のハイライトの続きです（メモはそちらにあります）。',
   exportTags: 'タグ：',
   exportTagSeparator: '、',
   exportOpenInApp: 'アプリで開く',
   exportSourcePage: '{publisher}のページ',
   exportBookmarks: 'しおり',
+  exportBookmarkAt: '「{text}…」から',
   exportNotInEdition: 'この版にない節（{id}）',
   exportPathSeparator: ' ＞ ',
 } as const;

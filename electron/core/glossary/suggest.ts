@@ -13,10 +13,13 @@ import { alsoSearchFor } from '../../common/glossary/other-names';
 export const MAX_COUNTED = 20;
 
 export interface TextSearch {
-  search(query: string, options: { limit?: number }): SearchResponse;
+  search(query: string, options: { limit?: number }): Pick<SearchResponse, 'totalHits'>;
 }
 
-/** Hits of a query in the whole text (notes are not the text). */
+/**
+ * Hits of a query in the whole text (the answer's total; notes are not the text).
+ * One row asked for: the total counts every section whatever the limit.
+ */
 export function textHits(search: TextSearch, query: string): number {
   if (query.trim().length === 0) return 0;
   return search.search(query, { limit: 1 }).totalHits;

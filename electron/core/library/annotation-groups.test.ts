@@ -2,6 +2,7 @@
 // user.sqlite: one stored highlight per section it covers, linked by a group id,
 // created in one transaction; listed, edited, deleted and restored as one; found
 // once by notes search; exported and imported into a fresh profile with the link.
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary, type SqliteLibrary } from './library';
 import { memoryContentStore, sliceSections, type FakeSection } from '../testing/content-store';
@@ -183,9 +184,18 @@ describe('a highlight across sections', () => {
     // The imported group is still one: deleting a member deletes all three.
     await b.call('deleteAnnotation', { id: first.id });
     expect((await b.call('listAnnotations', {})).map((x) => x.kind)).toEqual(['section-note']);
-    // Markdown: the note once, the later pieces marked as continuing it.
-    const md = (await a.call('exportAnnotations', { format: 'md' })).body;
-    expect(md.split('三つの節にまたがる')).toHaveLength(2);
-    expect(md.split('continued from the section before')).toHaveLength(3);
+    // Markdown and Word: the note once, the later pieces marked as continuing it.
+    const ja = (await a.call('exportAnnotations', { format: 'md', language: 'ja' })).body;
+    expect(ja.split('三つの節にまたがる')).toHaveLength(2);
+    expect(ja.split('前の節のハイライトの続きです')).toHaveLength(3);
+    const en = (await a.call('exportAnnotations', { format: 'md', language: 'en' })).body;
+    expect(en.split('三つの節にまたがる')).toHaveLength(2);
+    expect(en.split('Continued from the highlight in the section before')).toHaveLength(3);
+    const docx = await a.call('exportAnnotations', { format: 'docx', language: 'en' });
+    const xml = strFromU8(
+      unzipSync(Buffer.from(docx.body, 'base64'))['word/document.xml'] as Uint8Array,
+    );
+    expect(xml.split('三つの節にまたがる')).toHaveLength(2);
+    expect(xml.split('Continued from the highlight in the section before')).toHaveLength(3);
   });
 });

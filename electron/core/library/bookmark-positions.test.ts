@@ -1,6 +1,7 @@
 // Position bookmarks through the contract, over a real user.sqlite: adding one
 // (checked against the content), the section bookmark beside it, reading order,
 // the excerpt, undo, the marks of the outline, and the W3C round trip.
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, type ApiArgs } from '../../common/api/contract';
 import { inputSchemas } from '../../common/api/contract';
@@ -191,7 +192,14 @@ describe('position bookmarks', () => {
     expect(await b.call('importAnnotations', { body: exported.body })).toMatchObject({
       bookmarksAdded: 0,
       bookmarksUnchanged: 2,
-    });
+    }); // The exports for reading name the text at a position bookmark.
+    const md = (await a.call('exportAnnotations', { format: 'md', language: 'ja' })).body;
+    expect(md).toContain(`「${text.slice(offset, offset + 32)}…」から — 首脳会談`);
+    const docx = await a.call('exportAnnotations', { format: 'docx', language: 'en' });
+    const xml = strFromU8(
+      unzipSync(Buffer.from(docx.body, 'base64'))['word/document.xml'] as Uint8Array,
+    );
+    expect(xml).toContain(`at “${text.slice(offset, offset + 32)}…”`);
   });
 
   it('import refuses selectors without a position, and reads a format-1 file', async () => {

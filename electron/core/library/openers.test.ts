@@ -73,6 +73,10 @@ describe('libraryOpeners', () => {
         code: 'unavailable',
       });
       expect((await invoke(core.handlers, 'search', { query: 'x' })).results).toEqual([]);
+      expect(await invoke(core.handlers, 'listMarkedSections', {})).toEqual([]);
+      await expect(
+        invoke(core.handlers, 'addBookmark', { sectionId: 's-us', paragraphId: 's-us.p1' }),
+      ).rejects.toMatchObject({ code: 'unavailable' });
     } finally {
       core.close();
     }
@@ -100,6 +104,10 @@ describe('libraryOpeners', () => {
       expect((await invoke(absent.handlers, 'search', { query: 'メモ' })).results).toEqual([]);
       expect(await invoke(absent.handlers, 'listAnnotations', {})).toEqual([]);
       expect(await invoke(absent.handlers, 'listBookmarks', {})).toEqual([]);
+      expect(await invoke(absent.handlers, 'listMarkedSections', {})).toEqual([]);
+      await expect(
+        invoke(absent.handlers, 'addBookmark', { sectionId: 's-us' }),
+      ).rejects.toMatchObject({ code: 'unavailable' });
       expect(await invoke(absent.handlers, 'listBackups', {})).toEqual([]);
       const md = await invoke(absent.handlers, 'exportAnnotations', { format: 'md' });
       expect(md.body).toContain('を加工して作成');

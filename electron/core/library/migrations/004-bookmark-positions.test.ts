@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary } from '../library';
-import { removeDir, tempUserDataDir } from '../../testing/user-data';
+import { migrationFixtures } from '../../testing/migration-fixture';
 import { applyMigrations } from './index';
 
 export const V3_SCHEMA = `
@@ -45,20 +45,9 @@ const V3_DATA = `
     '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', NULL);
 `;
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) removeDir(dir);
-});
-
-function fixture(sql: string, version: number): string {
-  const dir = tempUserDataDir();
-  dirs.push(dir);
-  const db = new Database(path.join(dir, 'user.sqlite'));
-  db.exec(sql);
-  db.pragma(`user_version = ${version}`);
-  db.close();
-  return dir;
-}
+const fixtures = migrationFixtures();
+afterEach(() => fixtures.removeAll());
+const fixture = (sql: string, version: number): string => fixtures.at(sql, version);
 
 describe('migration 004: bookmark positions', () => {
   it('turns every bookmark of a version-3 database into a section bookmark, deleted ones too', () => {

@@ -1,11 +1,9 @@
 // Migration 5 (annotation groups) migrates a frozen fixture of version 4: the SQL
 // below is what migrations 1–4 wrote, with data (never regenerate it from the
 // current code). Every existing annotation stands alone (no group).
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary } from '../library';
-import { removeDir, tempUserDataDir } from '../../testing/user-data';
+import { migrationFixtures } from '../../testing/migration-fixture';
 import { V3_SCHEMA } from './004-bookmark-positions.test';
 
 const V4_SCHEMA =
@@ -42,20 +40,9 @@ const V4_DATA = `
   INSERT INTO annotation_tags VALUES ('an-1', '米国');
 `;
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) removeDir(dir);
-});
-
-function fixture(sql: string, version: number): string {
-  const dir = tempUserDataDir();
-  dirs.push(dir);
-  const db = new Database(path.join(dir, 'user.sqlite'));
-  db.exec(sql);
-  db.pragma(`user_version = ${version}`);
-  db.close();
-  return dir;
-}
+const fixtures = migrationFixtures();
+afterEach(() => fixtures.removeAll());
+const fixture = (sql: string, version: number): string => fixtures.at(sql, version);
 
 describe('migration 005: annotation groups', () => {
   it('keeps every annotation of a version-4 database on its own, and position bookmarks as they were', () => {
