@@ -30,10 +30,10 @@ export async function openReader(context: BrowserContext, url: string): Promise<
   return page;
 }
 
-/** The outline is painted and a section is open. */
+/** The outline is painted and the text placed where the reader starts. */
 export async function waitReady(page: Page): Promise<void> {
   await page.waitForSelector('#outline a[aria-current="page"]', { state: 'attached' });
-  await page.waitForSelector('main h1#section-title');
+  await page.waitForSelector('main .scroller[data-ready]');
 }
 
 export async function currentSectionId(page: Page): Promise<string | null> {
