@@ -165,6 +165,16 @@ export class ReaderState {
     return true;
   }
 
+  /**
+   * Asks the view to show a place of a section already being read, with no history entry
+   * (the other reading view taking over at the reader's place).
+   */
+  keepPlace(id: string, placement: Placement): void {
+    if (!this.ranks.has(id)) return;
+    this.currentId = id;
+    this.jump = { sectionId: id, placement, seq: ++this.jumpSeq };
+  }
+
   /** The view takes the latest jump once it can carry it out. */
   takeJump(): Jump | null {
     const j = this.jump;
