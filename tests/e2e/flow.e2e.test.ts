@@ -7,7 +7,12 @@
 // three window sizes.
 import { beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { SearchResponse, TocEntry } from '../../electron/common/api/types';
+import type {
+  Annotation,
+  SearchResponse,
+  SectionView,
+  TocEntry,
+} from '../../electron/common/api/types';
 import type { RunningEdition } from './testing/server';
 import { useE2eSession } from './testing/session';
 import { DEFAULT_PREFS } from './testing/prefs';
@@ -21,6 +26,7 @@ import {
   screenshot,
   waitReady,
 } from './testing/reader-page';
+import { selectPassage } from './testing/notes-page';
 
 const session = useE2eSession();
 let edition: RunningEdition;
@@ -315,6 +321,36 @@ describe('search across the document', () => {
       await screenshot(page, `f3-${mode}`);
     });
   }
+});
+
+describe('a selection across sections', () => {
+  it('becomes one linked highlight per section, each drawn in its section', async () => {
+    // From the last paragraph of 2022年5月 into the first of 2022年7月.
+    const a = await callApi<SectionView>(page, 'getSection', { id: 'us-1-2022-05' });
+    const b = await callApi<SectionView>(page, 'getSection', { id: 'us-1-2022-07' });
+    const from = a.paragraphs[a.paragraphs.length - 1]!;
+    const to = b.paragraphs[0]!;
+    await page.goto(`${edition.origin}/#/section/${a.id}`);
+    await waitReady(page);
+    await page.waitForSelector(`main p[data-paragraph-id="${to.id}"]`);
+    await selectPassage(page, from.id, 10, 8, to.id);
+    await page.locator('.selbar.placed button[data-color="blue"]').click();
+    await expect
+      .poll(async () => (await callApi<Annotation[]>(page, 'listAnnotations')).length)
+      .toBe(2);
+    const stored = await callApi<Annotation[]>(page, 'listAnnotations');
+    expect(stored.map((n) => n.sectionId).sort()).toEqual([a.id, b.id].sort());
+    expect(stored[0]!.groupId).not.toBeNull();
+    expect(stored[0]!.groupId).toBe(stored[1]!.groupId);
+    for (const n of stored)
+      await page
+        .locator(`main section[data-section-id="${n.sectionId}"] [data-annotation-id="${n.id}"]`)
+        .first()
+        .waitFor();
+    await screenshot(page, 'highlight-across-sections');
+    for (const n of stored)
+      await callApi(page, 'deleteAnnotation', { id: n.id }).catch(() => undefined);
+  });
 });
 
 describe('headings and the outline', () => {
