@@ -50,8 +50,6 @@ export const en: Messages = {
   outlineResize: 'Resize the contents',
 
   breadcrumb: 'You are here',
-  prevSection: 'Previous section',
-  nextSection: 'Next section',
   prevShort: 'Previous',
   nextShort: 'Next',
   noPrev: 'This is the first section',
@@ -80,7 +78,6 @@ export const en: Messages = {
   hitCount: '{hits}',
   hitCountLabel: '{hits, plural, one {# match} other {# matches}}',
   noResults: 'No results for “{query}”.',
-  noResultsHint: 'Try fewer words, or other words.',
   noResultsNothing: 'Type a word to search for.',
   noResultsFewerWords:
     'No section holds all {count, plural, one {# word} other {# words}}: try fewer words.',

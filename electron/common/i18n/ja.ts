@@ -53,8 +53,6 @@ export const ja = {
 
   // reading pane
   breadcrumb: '現在位置',
-  prevSection: '前の項目',
-  nextSection: '次の項目',
   prevShort: '前へ',
   nextShort: '次へ',
   noPrev: '最初の項目です',
@@ -85,7 +83,6 @@ export const ja = {
   hitCount: '{hits} 件',
   hitCountLabel: '{hits} 件の一致',
   noResults: '「{query}」は見つかりませんでした。',
-  noResultsHint: '語を減らすか、別の言い方で検索してください。',
   noResultsNothing: '検索する語を入力してください。',
   noResultsFewerWords: '{count} 語すべてを含む項目はありません。語を減らしてみてください。',
   noResultsUnquote: '引用符を外すと、語が離れていても見つかります。',
