@@ -10,10 +10,9 @@ import {
   sectionText,
   selectorsAt,
   splitsSurrogatePair,
-  type TextPositionSelector,
-  type TextQuoteSelector,
 } from '../../common/anchoring/index';
 import type { BookmarkRecord } from '../../common/annotations/records';
+import type { BookmarkSelectors } from '../../common/annotations/w3c';
 import { BOOKMARK_EXCERPT_LENGTH } from '../../common/rules/passages';
 import type { Outline } from '../content/outline';
 import type { ContentStore } from '../content/store-types';
@@ -88,12 +87,6 @@ export function bookmarksInDocumentOrder(outline: Outline, content: ContentStore
     ordinalOf(a.paragraphId) - ordinalOf(b.paragraphId) ||
     (a.offset ?? -1) - (b.offset ?? -1) ||
     (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
-}
-
-/** W3C selectors of a position bookmark. */
-export interface BookmarkSelectors {
-  quote: TextQuoteSelector;
-  position: TextPositionSelector;
 }
 
 /**
