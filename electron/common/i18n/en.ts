@@ -327,7 +327,6 @@ export const en: Messages = {
   outlineNotes: '{count, plural, one {# note} other {# notes}}',
   resultsOrder: 'Order of results',
   orderRelevance: 'Relevance',
-  noteTags: 'Tags',
   helpEditorial:
     'Headings in ［］ with the “ed.” mark are not in the source: the editors added them.',
   shortcutPages:

@@ -336,7 +336,6 @@ export const ja = {
   outlineNotes: 'メモ {count} 件',
   resultsOrder: '結果の並び順',
   orderRelevance: '関連度順',
-  noteTags: 'タグ',
   helpEditorial: '［］で囲み「編」の印を付けた見出しは、原文にない見出しを編集部が補ったものです。',
   shortcutPages:
     'ページ表示で：ページをめくる（縦書きでは ← が次へ）。ページの端をクリックしても、ホイールでもめくれます',

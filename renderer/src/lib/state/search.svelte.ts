@@ -57,8 +57,6 @@ export class SearchState {
   );
   /** Sections with a hit in the whole text (the list may show fewer). */
   sectionCount = $derived(this.response?.totalSections ?? this.textRows.length);
-  /** The terms the core read the query as (for advice when nothing is found, and tag marks). */
-  terms = $derived(this.response?.terms ?? []);
   settled = $derived(!this.inFlight && this.resultsFor === this.query.trim());
 
   private readonly api: Pick<ApiClient, 'search'>;
