@@ -37,7 +37,14 @@ export interface AnnotationPatch {
 const checkId = (id: unknown): string => validated(idSchema, id, 'annotation id');
 
 export class AnnotationRepository {
-  constructor(private readonly lib: SqliteLibrary) {}
+  /**
+   * `documentKey`: the document whose annotations this repository lists and creates
+   * ('' the bundled chapter, else a library document id; ../documents).
+   */
+  constructor(
+    private readonly lib: SqliteLibrary,
+    readonly documentKey = '',
+  ) {}
 
   private tagsOf(db: Database.Database, id: string): string[] {
     return (
@@ -73,8 +80,10 @@ export class AnnotationRepository {
   list(): AnnotationRecord[] {
     const db = this.lib.db;
     const rows = db
-      .prepare('SELECT * FROM annotations WHERE deleted_at IS NULL ORDER BY created_at, id')
-      .all() as AnnotationRow[];
+      .prepare(
+        'SELECT * FROM annotations WHERE deleted_at IS NULL AND document_id = ? ORDER BY created_at, id',
+      )
+      .all(this.documentKey) as AnnotationRow[];
     const tags = new Map<string, string[]>();
     for (const t of db
       .prepare('SELECT annotation_id, tag FROM annotation_tags ORDER BY rowid')
@@ -94,8 +103,8 @@ export class AnnotationRepository {
 
   private insert(db: Database.Database, record: AnnotationRecord): void {
     db.prepare(
-      `INSERT INTO annotations (id, kind, section_id, color, note, target, anchor, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO annotations (id, kind, section_id, color, note, target, anchor, created_at, updated_at, document_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       record.id,
       record.kind,
@@ -106,6 +115,7 @@ export class AnnotationRepository {
       record.anchor,
       record.createdAt,
       record.updatedAt,
+      this.documentKey,
     );
     this.writeTags(db, record.id, record.tags);
   }

@@ -31,13 +31,19 @@ const toRecord = (row: BookmarkRow): BookmarkRecord => ({
 const checkId = (id: unknown, what = 'bookmark id'): string => validated(idSchema, id, what);
 
 export class BookmarkRepository {
-  constructor(private readonly lib: SqliteLibrary) {}
+  /** `documentKey`: whose bookmarks ('' the bundled chapter, else a library document id). */
+  constructor(
+    private readonly lib: SqliteLibrary,
+    readonly documentKey = '',
+  ) {}
 
   /** Live bookmarks, newest first. */
   list(): BookmarkRecord[] {
     const rows = this.lib.db
-      .prepare('SELECT * FROM bookmarks WHERE deleted_at IS NULL ORDER BY created_at DESC, id')
-      .all() as BookmarkRow[];
+      .prepare(
+        'SELECT * FROM bookmarks WHERE deleted_at IS NULL AND document_id = ? ORDER BY created_at DESC, id',
+      )
+      .all(this.documentKey) as BookmarkRow[];
     return rows.map(toRecord);
   }
 
@@ -49,8 +55,8 @@ export class BookmarkRepository {
 
   forSection(sectionId: string): BookmarkRecord | null {
     const row = this.lib.db
-      .prepare('SELECT * FROM bookmarks WHERE section_id = ? AND deleted_at IS NULL')
-      .get(checkId(sectionId, 'section id')) as BookmarkRow | undefined;
+      .prepare('SELECT * FROM bookmarks WHERE section_id = ? AND document_id = ? AND deleted_at IS NULL')
+      .get(checkId(sectionId, 'section id'), this.documentKey) as BookmarkRow | undefined;
     return row ? toRecord(row) : null;
   }
 
@@ -75,9 +81,16 @@ export class BookmarkRepository {
     this.lib.write((db) =>
       db
         .prepare(
-          'INSERT INTO bookmarks (id, section_id, label, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+          'INSERT INTO bookmarks (id, section_id, label, created_at, updated_at, document_id) VALUES (?, ?, ?, ?, ?, ?)',
         )
-        .run(record.id, record.sectionId, record.label, record.createdAt, record.updatedAt),
+        .run(
+          record.id,
+          record.sectionId,
+          record.label,
+          record.createdAt,
+          record.updatedAt,
+          this.documentKey,
+        ),
     );
     return record;
   }
@@ -129,9 +142,16 @@ export class BookmarkRepository {
     if (this.forSection(record.sectionId)) return false;
     this.lib.db
       .prepare(
-        'INSERT INTO bookmarks (id, section_id, label, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO bookmarks (id, section_id, label, created_at, updated_at, document_id) VALUES (?, ?, ?, ?, ?, ?)',
       )
-      .run(record.id, record.sectionId, record.label, record.createdAt, record.updatedAt);
+      .run(
+        record.id,
+        record.sectionId,
+        record.label,
+        record.createdAt,
+        record.updatedAt,
+        this.documentKey,
+      );
     return true;
   }
 }

@@ -52,7 +52,8 @@ export class SqliteLibrary implements Library {
   private readonly notices: StartupNotice[];
   private readonly clock: () => Date;
   private readonly backups: BackupSchedule;
-  private readonly noteIndex: LibraryNoteIndex;
+  /** One notes index per document ('' the bundled chapter), built at its first search. */
+  private readonly noteIndexes: Map<string, LibraryNoteIndex>;
 
   constructor(userDataDir: string, options: OpenLibraryOptions = {}) {
     this.userDataDir = path.resolve(userDataDir);
@@ -64,11 +65,7 @@ export class SqliteLibrary implements Library {
     this.notices = notices;
     this.bookmarks = new BookmarkRepository(this);
     this.annotations = new AnnotationRepository(this);
-    this.noteIndex = new LibraryNoteIndex(() =>
-      this.annotations
-        .list()
-        .map((a) => ({ id: a.id, sectionId: a.sectionId, note: a.note, tags: a.tags })),
-    );
+    this.noteIndexes = new Map();
     this.backups = new BackupSchedule(
       {
         userDataDir: this.userDataDir,
@@ -122,7 +119,7 @@ export class SqliteLibrary implements Library {
         return value;
       })
       .immediate();
-    this.noteIndex.invalidate();
+    for (const index of this.noteIndexes.values()) index.invalidate();
     this.backups.changed();
     return result;
   }
@@ -134,7 +131,36 @@ export class SqliteLibrary implements Library {
 
   /** Searches notes and tags (the index follows every write). */
   searchNotes(query: string, limit: number): NoteHit[] {
-    return this.noteIndex.search(query, limit);
+    const repository = this.annotations;
+    let index = this.noteIndexes.get(repository.documentKey);
+    if (!index) {
+      index = new LibraryNoteIndex(() =>
+        repository
+          .list()
+          .map((a) => ({ id: a.id, sectionId: a.sectionId, note: a.note, tags: a.tags })),
+      );
+      this.noteIndexes.set(repository.documentKey, index);
+    }
+    return index.search(query, limit);
+  }
+
+  /**
+   * The library as one document's handlers see it: the same connection, backups,
+   * notices and preferences, with bookmarks, annotations and the notes search
+   * restricted to that document ('' is the bundled chapter: the library itself).
+   * A view, not a second connection: methods that replace or close the connection
+   * go to the library itself.
+   */
+  forDocument(documentKey: string): SqliteLibrary {
+    if (documentKey === '') return this;
+    const view = Object.create(this) as SqliteLibrary;
+    Object.defineProperties(view, {
+      bookmarks: { value: new BookmarkRepository(view, documentKey) },
+      annotations: { value: new AnnotationRepository(view, documentKey) },
+      restoreBackup: { value: (name: string) => this.restoreBackup(name) },
+      close: { value: () => this.close() },
+    });
+    return view;
   }
 
   changeSeq(): number {
@@ -225,7 +251,7 @@ export class SqliteLibrary implements Library {
       this.conn = openOrRecover(this.path, this.userDataDir, this.clock).db;
     }
     this.backups.replaced();
-    this.noteIndex.invalidate();
+    for (const index of this.noteIndexes.values()) index.invalidate();
     return backup;
   }
 

@@ -4,9 +4,15 @@ import type Database from 'better-sqlite3';
 import { migration001 } from './001-prefs';
 import { migration002 } from './002-bookmarks';
 import { migration003 } from './003-annotations';
+import { migration004 } from './004-library-documents';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+];
 
 /** The schema version this build of the app writes. */
 export const LATEST_VERSION = migrations.length;
