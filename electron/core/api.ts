@@ -22,6 +22,8 @@ import { Outline } from './content/outline';
 import type { ContentStore } from './content/store-types';
 import { glossaryOf, otherNamesOf } from './glossary/read';
 import { searchSuggestions } from './glossary/suggest';
+import type { DocumentLibrary } from './documents/library';
+import { withDocuments, type DocumentHandlers } from './documents/handlers';
 import { unavailableLibraryHandlers, type LibraryHandlers } from './library/methods';
 import type { Library } from './library/library-types';
 import { PRODUCT_NAME } from './paths';
@@ -50,6 +52,13 @@ export interface HandlerContext {
    */
   libraryHandlers?: LibraryHandlers;
   host?: HostFacts;
+  /**
+   * The library of imported documents over user.sqlite (absent: only the bundled
+   * chapter; the library's own methods answer `unavailable()`).
+   */
+  documents?: DocumentLibrary | null;
+  /** Why the library cannot be used when `documents` is absent. */
+  documentsUnavailable?: () => ApiError;
 }
 
 /** The editing statement shown in Help → About, in both languages (from the string table). */
@@ -71,7 +80,19 @@ function documentSource(content: ContentStore, citation: () => CitationSource): 
   }
 }
 
+/** The contract over the whole library: the bundled chapter's handlers and every imported document's. */
 export function createHandlers(ctx: HandlerContext): ApiHandlers {
+  return withDocuments(createDocumentHandlers(ctx), {
+    content: ctx.content,
+    documents: ctx.documents ?? null,
+    unavailable:
+      ctx.documentsUnavailable ??
+      (() => new ApiError('unavailable', 'the library of documents is not available in this host')),
+  });
+}
+
+/** One document's handlers: its content, its search and its notes. */
+export function createDocumentHandlers(ctx: HandlerContext): DocumentHandlers {
   const { content, search, library } = ctx;
   const host: HostFacts = ctx.host ?? { kind: 'browser', version: '0.0.0', userDataDir: '' };
 

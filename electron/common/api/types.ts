@@ -5,6 +5,7 @@
 import type { HighlightColor } from '../rules/colors';
 import type { SearchSuggestion } from '../glossary/other-names';
 import type { ExportEncoding } from '../rules/exports';
+import type { WritingMode as DocumentWritingMode } from '../rules/prefs';
 
 export type { HighlightColor } from '../rules/colors';
 export type { ExportEncoding, ExportFormat } from '../rules/exports';
@@ -118,6 +119,8 @@ export interface Bookmark {
   path: string[];
   /** False when the section is not in the current content. */
   exists: boolean;
+  /** The imported document it belongs to (absent: the bundled chapter). */
+  documentId?: string;
 }
 
 /** Where a highlight is: W3C TextQuoteSelector + TextPositionSelector, and the paragraph range. */
@@ -147,6 +150,8 @@ export interface Annotation {
   updatedAt: string;
   /** Title path of the section in the current content (empty when the section no longer exists). */
   path: string[];
+  /** The imported document it belongs to (absent: the bundled chapter). */
+  documentId?: string;
 }
 
 export interface BackupEntry {
@@ -208,4 +213,104 @@ export interface AppInfo {
   /** Where the reader's data lives (user.sqlite folder). */
   userDataDir: string;
   notices: AppNotice[];
+}
+
+// ---- the library of imported documents -------------------------------------
+
+/** The formats an import reads. */
+export type DocumentFormat = 'pdf' | 'html' | 'epub' | 'text' | 'markdown';
+
+/** One document of the library: the bundled chapter (first) or one the reader imported. */
+export interface LibraryDocument {
+  /** The id every call takes as `documentId` (the bundled chapter's is its content's). */
+  id: string;
+  bundled: boolean;
+  /** Title, publisher and year as the reader set them (citations use them). */
+  title: string;
+  publisher: string;
+  year: string;
+  /** Null for the bundled chapter. */
+  format: DocumentFormat | null;
+  /** The imported file's name and hash (the bundled chapter: its source file). */
+  sourceName: string;
+  sourceSha256: string;
+  sourceBytes: number | null;
+  /** Pages of a paged source (PDF, EPUB with page markers), else null. */
+  pages: number | null;
+  sections: number;
+  paragraphs: number;
+  writingMode: DocumentWritingMode;
+  /** 1 for the first import; each newer edition imported over it adds one. */
+  edition: number;
+  importedAt: string | null;
+  updatedAt: string | null;
+  /** Removed from the library: its text is gone, its notes are kept (listable, exportable). */
+  removed: boolean;
+  removedAt: string | null;
+  /** Live annotations and bookmarks of the document. */
+  notes: number;
+}
+
+export type DocumentImportState = 'running' | 'done' | 'failed' | 'cancelled';
+
+/** What re-anchoring the notes of a document did after a newer edition replaced it. */
+export interface DocumentReanchorReport {
+  checked: number;
+  unchanged: number;
+  moved: number;
+  orphaned: number;
+  recovered: number;
+  /** Ids of the annotations whose passage is not in the new edition (kept, with their quote). */
+  orphanIds: string[];
+}
+
+/** An import running off the request path (importDocument), as importDocumentStatus tells it. */
+export interface DocumentImportStatus {
+  jobId: string;
+  /** The file's name. */
+  name: string;
+  state: DocumentImportState;
+  /** The importer's phase: read, parse, pages, structure, index, write, done ('queued' before). */
+  phase: string;
+  /** Units done and total in this phase (pages while reading a PDF's pages). */
+  done: number;
+  total: number;
+  startedAt: string;
+  finishedAt: string | null;
+  /** The reader asked to cancel (state turns 'cancelled' once the worker stopped). */
+  cancelling: boolean;
+  /** Set when done: the document as the library lists it. */
+  document: LibraryDocument | null;
+  /** The import replaced an earlier edition of this document (its notes re-anchored). */
+  replaced: boolean;
+  reanchored: DocumentReanchorReport | null;
+  /** One-line notes of the importer (e.g. pages with no text). */
+  warnings: string[];
+  /** Set when failed or cancelled: the importer's code and one line naming the file. */
+  error: { code: string; message: string } | null;
+}
+
+/** One document's part of a library-wide search. */
+export interface LibrarySearchGroup {
+  documentId: string;
+  title: string;
+  bundled: boolean;
+  /** Text hits in this document, best first (then hits in its notes, kind 'note'). */
+  results: SearchResultItem[];
+  /** Hits in the document's text (sum over its text results). */
+  hits: number;
+  /** More results than the limit: the group holds the best ones. */
+  truncated: boolean;
+}
+
+/** A search across the library (or some of its documents), grouped by document. */
+export interface LibrarySearchResponse {
+  query: string;
+  /** Documents with hits, the one with the best title hit or score first. */
+  groups: LibrarySearchGroup[];
+  /** Documents searched (without hits too). */
+  searched: number;
+  totalHits: number;
+  /** Documents that could not be searched (no index, damaged), each with one line. */
+  unavailable: { documentId: string; message: string }[];
 }

@@ -9,6 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Outline } from '../content/outline';
+import { DocumentLibrary } from '../documents/library';
+import type { DocumentOpenOptions } from '../reader-core';
 import type { ContentStore } from '../content/store-types';
 import { exportNotes } from './export';
 import { createLibraryHandlers } from './handlers';
@@ -71,6 +73,8 @@ export const libraryOpeners = {
   },
   reanchorLibrary: (library: HostLibrary, content: ContentStore): ReanchorSummary | null =>
     library instanceof SqliteLibrary ? reanchorLibrary(library, content) : null,
+  openDocuments: (library: HostLibrary, options: DocumentOpenOptions): DocumentLibrary | null =>
+    library instanceof SqliteLibrary ? new DocumentLibrary({ ...options, library }) : null,
   libraryHandlers: (library: HostLibrary, content: ContentStore): LibraryHandlers => {
     if (library instanceof RefusedLibrary) return refusedHandlers(library);
     if (library instanceof AbsentLibrary) return absentHandlers(library, content);
