@@ -1,12 +1,13 @@
 // `bookmarks list [--json] [--by document|date]`: the reader's bookmarks, in
 // document order (default) or newest first. JSON: the contract's Bookmark objects.
 import { UsageError, type Command } from '../command';
+import { DOC_OPTION, documentArg } from '../options';
 
 export const bookmarksCommand: Command = {
   name: 'bookmarks',
   summary: 'List bookmarks (in document order, or --by date)',
-  usage: 'hakusho bookmarks list [--json] [--by document|date]',
-  options: { by: { type: 'string' } },
+  usage: 'hakusho bookmarks list [--doc ID] [--json] [--by document|date]',
+  options: { by: { type: 'string' }, ...DOC_OPTION },
   data: 'reads',
   async run(input, session, io) {
     const [sub] = input.positionals;
@@ -14,7 +15,7 @@ export const bookmarksCommand: Command = {
     const by = input.values.by ?? 'document';
     if (by !== 'document' && by !== 'date')
       throw new UsageError('bookmarks: --by is "document" or "date"');
-    const list = await session.call('listBookmarks', { order: by });
+    const list = await session.call('listBookmarks', { order: by, ...documentArg(input.values) });
     if (input.json) {
       io.out(JSON.stringify(list, null, 2));
       return 0;

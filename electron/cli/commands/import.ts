@@ -4,11 +4,13 @@
 import fs from 'node:fs';
 import { MAX_IMPORT_BYTES } from '../../common/rules/notes';
 import { CliError, UsageError, type Command } from '../command';
+import { DOC_OPTION, documentArg } from '../options';
 
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import annotations and bookmarks from a W3C JSON-LD export',
-  usage: 'hakusho import FILE [--json]',
+  usage: 'hakusho import FILE [--doc ID] [--json]',
+  options: { ...DOC_OPTION },
   data: 'writes',
   async run(input, session, io) {
     const [file, extra] = input.positionals;
@@ -25,7 +27,7 @@ export const importCommand: Command = {
         'not_found',
       );
     }
-    const summary = await session.call('importAnnotations', { body });
+    const summary = await session.call('importAnnotations', { body, ...documentArg(input.values) });
     if (input.json) io.out(JSON.stringify(summary, null, 2));
     else
       io.out(
