@@ -44,7 +44,9 @@ export const readCommand: Command = {
     if (section.editorial) lines.push('(editorial heading: not in the source)');
     for (const p of section.paragraphs) lines.push('', `\u3000${p.text}`, `    [${p.id}]`);
     if (section.children.length > 0) {
-      const titles = new Map((await session.call('getToc', documentArg(input.values))).map((e) => [e.id, e.title]));
+      const titles = new Map(
+        (await session.call('getToc', documentArg(input.values))).map((e) => [e.id, e.title]),
+      );
       lines.push('', 'Subsections:');
       for (const child of section.children) lines.push(`  ${child}  ${titles.get(child) ?? ''}`);
     }

@@ -103,8 +103,7 @@ export const inputSchemas = lazyTable({
   getToc: inDocument,
   getSection: () => z.strictObject({ id, documentId }),
   search: searchArgs,
-  searchSuggestions: () =>
-    z.strictObject({ query: z.string().max(MAX_QUERY_LENGTH), documentId }),
+  searchSuggestions: () => z.strictObject({ query: z.string().max(MAX_QUERY_LENGTH), documentId }),
   getGlossary: inDocument,
   getCitationSource: inDocument,
   getPrefs: () => empty,

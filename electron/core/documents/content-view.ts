@@ -37,7 +37,8 @@ function citationArtifact(
 ): ReturnType<ContentStore['artifact']> {
   const stored = store.artifact(CITATION_ARTIFACT);
   if (!stored) return null;
-  const text = typeof stored.body === 'string' ? stored.body : new TextDecoder().decode(stored.body);
+  const text =
+    typeof stored.body === 'string' ? stored.body : new TextDecoder().decode(stored.body);
   let parsed;
   try {
     parsed = citationSourceSchema.safeParse(JSON.parse(text));
@@ -64,7 +65,8 @@ export function libraryContent(store: ContentStore, row: DocumentRow): ContentSt
     section: (id) => store.section(id),
     paragraph: (id) => store.paragraph(id),
     searchDocs: () => store.searchDocs(),
-    artifact: (name) => (name === CITATION_ARTIFACT ? citationArtifact(store, info) : store.artifact(name)),
+    artifact: (name) =>
+      name === CITATION_ARTIFACT ? citationArtifact(store, info) : store.artifact(name),
     close: () => store.close(),
   };
 }

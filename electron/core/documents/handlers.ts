@@ -64,7 +64,10 @@ function stamp<T>(result: T, documentId: string): T {
   const mark = <I extends Annotation | Bookmark>(item: I): I => ({ ...item, documentId });
   if (Array.isArray(result)) return result.map(mark) as T;
   if (result && typeof result === 'object' && 'bookmarked' in result)
-    return { ...result, bookmark: mark((result as unknown as { bookmark: Bookmark }).bookmark) } as T;
+    return {
+      ...result,
+      bookmark: mark((result as unknown as { bookmark: Bookmark }).bookmark),
+    } as T;
   return mark(result as Annotation | Bookmark) as T;
 }
 
@@ -101,10 +104,7 @@ export type LibraryDocumentMethod =
 /** What one document answers: every method but the library's own. */
 export type DocumentHandlers = Omit<ApiHandlers, LibraryDocumentMethod>;
 
-export function withDocuments(
-  bundled: DocumentHandlers,
-  ctx: LibraryHandlerContext,
-): ApiHandlers {
+export function withDocuments(bundled: DocumentHandlers, ctx: LibraryHandlerContext): ApiHandlers {
   const bundledId = (): string => ctx.content.document().id;
   const documents = (): DocumentLibrary => {
     if (!ctx.documents) throw ctx.unavailable();
@@ -230,8 +230,7 @@ export function withDocuments(
     // A title hit first, then the best score (Lunr's scores compare only roughly
     // across indexes), then the library's order.
     groups.sort(
-      (a, b) =>
-        Number(b.titleHit) - Number(a.titleHit) || b.best - a.best || a.order - b.order,
+      (a, b) => Number(b.titleHit) - Number(a.titleHit) || b.best - a.best || a.order - b.order,
     );
     return {
       query,

@@ -7,7 +7,11 @@
 // while so a late status call still learns the outcome.
 import crypto from 'node:crypto';
 import { ApiError } from '../../common/api/contract';
-import type { DocumentImportStatus, DocumentReanchorReport, LibraryDocument } from '../../common/api/types';
+import type {
+  DocumentImportStatus,
+  DocumentReanchorReport,
+  LibraryDocument,
+} from '../../common/api/types';
 import { MAX_CONCURRENT_IMPORTS } from '../../common/rules/library';
 import { ImportError } from '../import/errors';
 import type { ImportProgress } from '../import/types';
@@ -112,7 +116,7 @@ export class ImportJobs {
           controller.signal.aborted || (err instanceof ImportError && err.code === 'aborted');
         const code =
           err instanceof ImportError || err instanceof ApiError ? err.code : 'write_failed';
-        const message = err instanceof Error ? err.message.split('\n')[0] ?? '' : String(err);
+        const message = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
         finish({
           state: cancelled ? 'cancelled' : 'failed',
           error: cancelled

@@ -64,6 +64,20 @@ export interface DocumentLibraryOptions {
   maxLoadedIndexes?: number;
 }
 
+/** What a removed document (no text, notes kept) cannot answer. */
+const TEXT_METHODS = [
+  'getToc',
+  'getSection',
+  'search',
+  'searchSuggestions',
+  'getGlossary',
+  'getPosition',
+  'setPosition',
+  'toggleBookmark',
+  'addAnnotation',
+  'addSectionNote',
+] as const;
+
 /** A search index loaded at its first search (and droppable to bound memory). */
 class LazySearch implements SearchProvider {
   private service: SearchService | null = null;
@@ -203,9 +217,21 @@ export class DocumentLibrary {
       content,
       search,
       library: this.documentLibrary(row.id),
-      libraryHandlers: createLibraryHandlers({ library: view, content }),
+      libraryHandlers: createLibraryHandlers({ library: view, content, documentId: row.id }),
       host: this.options.host,
     });
+    if (row.removedAt !== null) {
+      // No text: the calls that read or mark it say so; the notes' calls still answer.
+      const gone = () =>
+        new ApiError(
+          'not_found',
+          `document ${row.id} (${row.title}) was removed from the library; its notes are kept`,
+        );
+      for (const method of TEXT_METHODS)
+        (handlers as Record<string, unknown>)[method] = () => {
+          throw gone();
+        };
+    }
     return { row, content, search, handlers };
   }
 
@@ -312,8 +338,9 @@ export class DocumentLibrary {
     try {
       throwIfAborted(signal, name);
       earlier = replaces ?? (args.asNewDocument ? null : this.registry.byTitle(result.title));
-      // Another import may have added the same file meanwhile.
-      const again = this.duplicate(result.sourceSha256, earlier?.id ?? null);
+      // Another import may have added the same file meanwhile (only an edition the
+      // reader named may be the very same file again: a re-import with a newer importer).
+      const again = this.duplicate(result.sourceSha256, replaces?.id ?? null);
       if (again) throw again;
       const facts: ImportedFacts = {
         file,

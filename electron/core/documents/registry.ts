@@ -6,11 +6,7 @@
 // nothing in between that a crash could leave half done. Notes are not here: they
 // stay in the annotations and bookmarks tables, keyed by document id.
 import { ApiError } from '../../common/api/contract';
-import type {
-  DocumentFormat,
-  ReadingPosition,
-  WritingMode,
-} from '../../common/api/types';
+import type { DocumentFormat, ReadingPosition, WritingMode } from '../../common/api/types';
 import type { SqliteLibrary } from '../library/library';
 
 export interface DocumentRow {

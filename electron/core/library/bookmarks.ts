@@ -55,7 +55,9 @@ export class BookmarkRepository {
 
   forSection(sectionId: string): BookmarkRecord | null {
     const row = this.lib.db
-      .prepare('SELECT * FROM bookmarks WHERE section_id = ? AND document_id = ? AND deleted_at IS NULL')
+      .prepare(
+        'SELECT * FROM bookmarks WHERE section_id = ? AND document_id = ? AND deleted_at IS NULL',
+      )
       .get(checkId(sectionId, 'section id'), this.documentKey) as BookmarkRow | undefined;
     return row ? toRecord(row) : null;
   }

@@ -23,6 +23,8 @@ import { reanchorAnnotations } from './reanchor';
 export interface LibraryContext {
   library: SqliteLibrary;
   content: ContentStore;
+  /** An imported document of the library (its exports link to it); absent: the bundled chapter. */
+  documentId?: string;
 }
 
 /** A backup as the contract shows it (no file path). */
@@ -33,7 +35,11 @@ const backupEntry = ({ name, createdAt, reason, bytes }: BackupInfo): BackupEntr
   bytes,
 });
 
-export function createLibraryHandlers({ library, content }: LibraryContext): LibraryHandlers {
+export function createLibraryHandlers({
+  library,
+  content,
+  documentId,
+}: LibraryContext): LibraryHandlers {
   const outline = new Outline(content.toc());
 
   const bookmarkView = (b: BookmarkRecord): Bookmark => ({
@@ -158,6 +164,7 @@ export function createLibraryHandlers({ library, content }: LibraryContext): Lib
         bookmarks: orderedBookmarks('document'),
         generatedAt: library.now(),
         language: language ?? library.getPrefs().language,
+        ...(documentId !== undefined ? { documentId } : {}),
       }),
     importAnnotations: ({ body }) => importAnnotations(library, content, body),
 
