@@ -342,7 +342,11 @@ export function checkPackedApp(app: PackedApp): CheckResult[] {
   const cmaps = app.resourceFiles.filter((f) => f.startsWith(`${PDFJS_RESOURCE}/cmaps/`)).length;
   results.push(
     missingPdfjs.length > 0
-      ? result('fail', 'pdf.js for imports', `missing resources/${missingPdfjs.join(', resources/')}`)
+      ? result(
+          'fail',
+          'pdf.js for imports',
+          `missing resources/${missingPdfjs.join(', resources/')}`,
+        )
       : result(
           'pass',
           'pdf.js for imports',

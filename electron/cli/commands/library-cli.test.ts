@@ -10,12 +10,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
-import { makeEpub } from '../../electron/core/import/testing/zip-writer';
-import { contentDb, snapshot } from '../../electron/core/testing/library-profile';
-import { repoRoot } from '../../electron/core/paths';
+import { runCli } from '../main';
+import { makeEpub } from '../../core/import/testing/zip-writer';
+import { contentDb, snapshot } from '../../core/testing/library-profile';
+import { repoRoot } from '../../core/paths';
 
-const FIXTURES = path.join(__dirname, '..', 'fixtures', 'import');
+const FIXTURES = path.join(repoRoot(), 'tests', 'fixtures', 'import');
 let root: string;
 let content: string;
 beforeAll(() => {
