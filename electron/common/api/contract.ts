@@ -218,7 +218,7 @@ export const inputSchemas = lazyTable({
   searchLibrary: () =>
     z.strictObject({
       query: z.string().max(MAX_QUERY_LENGTH),
-      /** Results per document (default and bounds as search's). */
+      /** Results per document (default DEFAULT_LIBRARY_SEARCH_LIMIT, at most search's bound). */
       limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
       /** Narrow the search to these documents (default: the whole library). */
       documentIds: z.array(id).min(1).max(MAX_SEARCH_DOCUMENTS).optional(),

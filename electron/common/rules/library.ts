@@ -18,3 +18,8 @@ export const MAX_CONCURRENT_IMPORTS = 2;
 export const MAX_STATUS_WAIT_MS = 10_000;
 /** Documents a library-wide search may be narrowed to in one call. */
 export const MAX_SEARCH_DOCUMENTS = 1000;
+/**
+ * Results per document of a library-wide search when the caller names no limit: the
+ * best of each document, grouped (narrowing to one document lists all of its hits).
+ */
+export const DEFAULT_LIBRARY_SEARCH_LIMIT = 20;

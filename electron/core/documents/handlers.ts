@@ -22,7 +22,7 @@ import type {
   LibrarySearchResponse,
   SearchResultItem,
 } from '../../common/api/types';
-import { DEFAULT_SEARCH_LIMIT } from '../../common/rules/search';
+import { DEFAULT_LIBRARY_SEARCH_LIMIT } from '../../common/rules/library';
 import type { ContentStore } from '../content/store-types';
 import type { DocumentLibrary } from './library';
 
@@ -183,7 +183,7 @@ export function withDocuments(bundled: DocumentHandlers, ctx: LibraryHandlerCont
     limit,
     documentIds,
   }: ApiParsedArgs<'searchLibrary'>): Promise<LibrarySearchResponse> => {
-    const max = limit ?? DEFAULT_SEARCH_LIMIT;
+    const max = limit ?? DEFAULT_LIBRARY_SEARCH_LIMIT;
     const ids = documentIds ?? [
       bundledId(),
       ...(ctx.documents?.registry.list(false).map((d) => d.id) ?? []),
