@@ -95,8 +95,14 @@ describe('library CLI', () => {
     const leaf = toc.at(-1)?.id as string;
     const read = JSON.parse((await run(['read', leaf, '--doc', pdfId, '--json'], ud)).stdout) as {
       paragraphs: { id: string; text: string }[];
+      pageMarkers?: { paragraphId: string; offset: number; label: string }[];
     };
     expect(read.paragraphs.length).toBeGreaterThan(0);
+    // The printed page each paragraph starts on comes with the section.
+    expect(read.pageMarkers?.find((m) => m.paragraphId === read.paragraphs[0]?.id)).toMatchObject({
+      offset: 0,
+      label: expect.stringMatching(/^\d+$/),
+    });
     const missing = await run(['toc', '--doc', 'doc-0000000000000000'], ud);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^hakusho: .*no document doc-0000000000000000/);

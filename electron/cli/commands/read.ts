@@ -33,6 +33,9 @@ export const readCommand: Command = {
             path,
             paragraphs: paragraphs.map((p) => ({ id: p.id, text: p.text })),
             children,
+            // An imported paged document: where its printed pages begin.
+            ...(section.pageMarkers ? { pageMarkers: section.pageMarkers } : {}),
+            ...(section.roles ? { roles: section.roles } : {}),
           },
           null,
           2,
@@ -42,7 +45,13 @@ export const readCommand: Command = {
     }
     const lines = [section.path.join(' › '), '', section.title];
     if (section.editorial) lines.push('(editorial heading: not in the source)');
-    for (const p of section.paragraphs) lines.push('', `\u3000${p.text}`, `    [${p.id}]`);
+    for (const p of section.paragraphs) {
+      // Imported documents: the printed page each paragraph starts on, its role if not body.
+      const page = section.pageMarkers?.find((m) => m.paragraphId === p.id && m.offset === 0);
+      const role = section.roles?.[p.id];
+      const tags = [page ? `p. ${page.label}` : null, role ?? null].filter(Boolean).join(', ');
+      lines.push('', `\u3000${p.text}`, `    [${p.id}${tags ? `; ${tags}` : ''}]`);
+    }
     if (section.children.length > 0) {
       const titles = new Map(
         (await session.call('getToc', documentArg(input.values))).map((e) => [e.id, e.title]),

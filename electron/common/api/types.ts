@@ -56,6 +56,21 @@ export interface SectionView {
   children: string[];
   prev: string | null;
   next: string | null;
+  /**
+   * An imported paged document (PDF, EPUB with a page list): where each printed page
+   * begins in this section's paragraphs (UTF-16 offset into the paragraph), for "p. 12"
+   * in the margin, in a copy and in a citation. Absent for the bundled chapter.
+   */
+  pageMarkers?: PageMarker[];
+  /** An imported document: its paragraphs that are footnotes or captions (shown apart). */
+  roles?: Record<string, 'footnote' | 'caption'>;
+}
+
+export interface PageMarker {
+  paragraphId: string;
+  offset: number;
+  /** What the page prints ("12", "iv"; its physical number when it prints none). */
+  label: string;
 }
 
 /** One search hit range inside a paragraph's display text (paragraphId null: in the title). */

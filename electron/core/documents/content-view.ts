@@ -5,10 +5,11 @@
 // the read-only database. A removed document is a stand-in with no text: its notes
 // (kept in user.sqlite) can still be listed and exported, each with its quote.
 import { ApiError } from '../../common/api/contract';
-import type { DocumentInfo } from '../../common/api/types';
+import type { DocumentInfo, PageMarker, SectionView } from '../../common/api/types';
 import { citationSourceSchema } from '../../common/citation/source';
 import { CITATION_ARTIFACT } from '../citation/artifact';
 import type { ContentStore } from '../content/store-types';
+import { readImportExtras } from '../import/extras';
 import type { DocumentRow } from './registry';
 
 /** The book a citation names: the title, with the year when the title does not already say it. */
@@ -55,14 +56,47 @@ function citationArtifact(
   return { version: stored.version, body: JSON.stringify(body) };
 }
 
-/** An imported document's store with the library's metadata. */
+interface Extras {
+  pages: Map<string, PageMarker[]>;
+  roles: Map<string, 'footnote' | 'caption'>;
+}
+
+/** The import's page markers and paragraph roles, by paragraph (read once). */
+function readExtras(file: string): Extras {
+  const { pageMarkers, roles } = readImportExtras(file);
+  const pages = new Map<string, PageMarker[]>();
+  for (const m of pageMarkers) {
+    const list = pages.get(m.paragraphId) ?? [];
+    list.push({ paragraphId: m.paragraphId, offset: m.offset, label: m.label });
+    pages.set(m.paragraphId, list);
+  }
+  return { pages, roles };
+}
+
+/** A section with the page markers and roles of its paragraphs, when the import has them. */
+function withExtras(section: SectionView, extras: Extras): SectionView {
+  const pageMarkers = section.paragraphs.flatMap((p) => extras.pages.get(p.id) ?? []);
+  const roles: Record<string, 'footnote' | 'caption'> = {};
+  for (const p of section.paragraphs) {
+    const role = extras.roles.get(p.id);
+    if (role) roles[p.id] = role;
+  }
+  return {
+    ...section,
+    ...(pageMarkers.length > 0 ? { pageMarkers } : {}),
+    ...(Object.keys(roles).length > 0 ? { roles } : {}),
+  };
+}
+
+/** An imported document's store with the library's metadata, page markers and roles. */
 export function libraryContent(store: ContentStore, row: DocumentRow): ContentStore {
   const info = documentInfoOf(row, store.document());
+  let extras: Extras | null = null;
   return {
     path: store.path,
     document: () => ({ ...info }),
     toc: () => store.toc(),
-    section: (id) => store.section(id),
+    section: (id) => withExtras(store.section(id), (extras ??= readExtras(store.path))),
     paragraph: (id) => store.paragraph(id),
     searchDocs: () => store.searchDocs(),
     artifact: (name) =>
