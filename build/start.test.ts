@@ -68,8 +68,8 @@ describe('npm start without an Electron runtime', () => {
       body: JSON.stringify({ query: '半導体' }),
     });
     expect(reply.status).toBe(200);
-    const body = (await reply.json()) as { result: { hits: number }[] };
-    expect(body.result.length).toBeGreaterThan(0);
+    const body = (await reply.json()) as { result: { results: { hits: number }[] } };
+    expect(body.result.results.length).toBeGreaterThan(0);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });

@@ -169,6 +169,8 @@ describe('Markdown export links', () => {
           {
             id: 'bm-1',
             sectionId: '..',
+            paragraphId: null,
+            offset: null,
             label: '',
             createdAt: '2024-01-01T00:00:00.000Z',
             updatedAt: '2024-01-01T00:00:00.000Z',
@@ -176,6 +178,8 @@ describe('Markdown export links', () => {
           {
             id: 'bm-2',
             sectionId: 'us-3',
+            paragraphId: null,
+            offset: null,
             label: '',
             createdAt: '2024-01-01T00:00:00.000Z',
             updatedAt: '2024-01-01T00:00:00.000Z',

@@ -6,6 +6,7 @@ import { DEFAULT_SEARCH_LIMIT } from '../common/rules/search';
 import { createHandlers } from './api';
 import { createLibraryHandlers } from './library/handlers';
 import { MEMORY_SECTION_URL, memoryContentStore, sliceSections } from './testing/content-store';
+import { searchResponse } from './testing/search-response';
 import { tempLibrary } from './testing/user-data';
 
 const host = { kind: 'electron' as const, version: '1.2.3', userDataDir: '/tmp/u' };
@@ -42,24 +43,38 @@ describe('createHandlers', () => {
     });
   });
 
-  it('answers search unavailable without an index, and [] for a blank query', async () => {
+  it('answers search unavailable without an index, and no rows for a blank query', async () => {
     const { handlers } = handlersWith();
     await expect(invoke(handlers, 'search', { query: '半導体' })).rejects.toMatchObject({
       code: 'unavailable',
     });
-    const calls: { q: string; limit?: number }[] = [];
-    const withSearch = handlersWith({
+    const calls: { q: string; limit?: number; order?: string }[] = [];
+    const { handlers: withSearch, library } = handlersWith({
       search: (q, o) => {
-        calls.push({ q, limit: o.limit });
-        return [];
+        calls.push({ q, limit: o.limit, order: o.order });
+        return searchResponse(q, [], { order: o.order ?? 'relevance' });
       },
-    }).handlers;
-    expect(await invoke(withSearch, 'search', { query: '  \u3000 ' })).toEqual([]);
+    });
+    expect(await invoke(withSearch, 'search', { query: '  \u3000 ' })).toEqual({
+      query: '  \u3000 ',
+      order: 'relevance',
+      terms: [],
+      results: [],
+      hits: [],
+      totalHits: 0,
+      totalSections: 0,
+      truncated: false,
+    });
     await invoke(withSearch, 'search', { query: '半導体' });
-    await invoke(withSearch, 'search', { query: '関税', limit: 5 });
+    await invoke(withSearch, 'search', { query: '関税', limit: 5, order: 'document' });
+    // No order given: the reader's remembered one.
+    library.setPrefs({ searchOrder: 'document' });
+    expect((await invoke(withSearch, 'search', { query: '米国' })).order).toBe('document');
     expect(calls).toEqual([
-      { q: '半導体', limit: DEFAULT_SEARCH_LIMIT },
-      { q: '関税', limit: 5 },
+      { q: '  \u3000 ', limit: DEFAULT_SEARCH_LIMIT, order: 'relevance' },
+      { q: '半導体', limit: DEFAULT_SEARCH_LIMIT, order: 'relevance' },
+      { q: '関税', limit: 5, order: 'document' },
+      { q: '米国', limit: DEFAULT_SEARCH_LIMIT, order: 'document' },
     ]);
   });
 
@@ -151,23 +166,8 @@ describe('glossary, other names and citation data', () => {
     const handlers = over(memoryContentStore(sliceSections()), {
       search: (query) => {
         queries.push(query);
-        const hits = counts[query] ?? 0;
-        return hits === 0
-          ? []
-          : [
-              {
-                kind: 'text' as const,
-                sectionId: 's-us',
-                title: '',
-                path: [],
-                paragraphId: null,
-                snippet: '',
-                highlights: [],
-                hits,
-                score: 1,
-                ranges: [],
-              },
-            ];
+        // The suggestions count the answer's total, not its rows.
+        return searchResponse(query, [], { totalHits: counts[query] ?? 0 });
       },
     });
     expect(await invoke(handlers, 'searchSuggestions', { query: 'インフレ抑制法' })).toEqual({

@@ -11,12 +11,12 @@ import type {
   CitationSource,
   GlossaryEntry,
   HostKind,
-  SearchResultItem,
+  SearchResponse,
 } from '../common/api/types';
 import { bareCitationSource, sourceStatement } from '../common/citation/cite';
 import { otherNamesTable } from '../common/glossary/other-names';
 import { translate } from '../common/i18n/format';
-import { DEFAULT_SEARCH_LIMIT } from '../common/rules/search';
+import { DEFAULT_SEARCH_LIMIT, type SearchOrder } from '../common/rules/search';
 import { citationSourceOf } from './citation/read';
 import { Outline } from './content/outline';
 import type { ContentStore } from './content/store-types';
@@ -30,7 +30,8 @@ import { PRODUCT_NAME } from './paths';
 
 /** The search service as the handlers use it (electron/core/search/service.ts). */
 export interface SearchProvider {
-  search(query: string, options: { limit?: number }): SearchResultItem[];
+  /** The text part of the answer: `results` holds the text rows only (none when `terms` is empty). */
+  search(query: string, options: { limit?: number; order?: SearchOrder }): SearchResponse;
 }
 
 /** Facts about the running host that only the host knows. */
@@ -123,18 +124,21 @@ export function createDocumentHandlers(ctx: HandlerContext): DocumentHandlers {
       if (!hasSection(id)) throw new ApiError('not_found', `no section with id "${id}"`);
       return content.section(id);
     },
-    search: async ({ query, limit }) => {
+    search: async ({ query, limit, order }) => {
       if (!search) {
         throw new ApiError('unavailable', 'search is not available: the content has no index');
       }
-      if (query.trim().length === 0) return [];
       const max = limit ?? DEFAULT_SEARCH_LIMIT;
-      const text = search.search(query, { limit: max });
-      // The reader's notes are searched too: their hits follow the text hits,
-      // marked kind 'note' with the annotation id.
-      if (!ctx.libraryHandlers) return text;
+      // No order given: the one the reader chose last (a preference).
+      const text = search.search(query, {
+        limit: max,
+        order: order ?? library.getPrefs().searchOrder,
+      });
+      // The reader's notes are searched too: their hits follow the text rows,
+      // marked kind 'note' with the annotation id. Nothing to search: no terms.
+      if (text.terms.length === 0 || !ctx.libraryHandlers) return text;
       const notes = await ctx.libraryHandlers.searchNotes({ query, limit: max });
-      return [...text, ...notes];
+      return { ...text, results: [...text.results, ...notes] };
     },
     searchSuggestions: ({ query }) => {
       if (!search) {

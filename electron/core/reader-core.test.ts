@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { invoke } from '../common/api/contract';
 import { openReaderCore } from './reader-core';
 import { memoryContentStore } from './testing/content-store';
+import { searchResponse } from './testing/search-response';
 import { tempLibrary } from './testing/user-data';
 
 const options = { contentDbPath: 'c', userDataDir: 'u', host: 'browser' as const, version: '1' };
@@ -40,7 +41,7 @@ describe('openReaderCore', () => {
       openReaderCore(
         {
           openContentStore: () => content,
-          createSearchService: () => ({ search: () => [] }),
+          createSearchService: () => ({ search: (q: string) => searchResponse(q) }),
           openLibrary: () => {
             throw new Error('database is newer than this app');
           },
@@ -59,7 +60,10 @@ describe('openReaderCore', () => {
     const core = openReaderCore(
       {
         openContentStore: () => (steps.push('content'), content),
-        createSearchService: () => (steps.push('search'), { search: () => [] }),
+        createSearchService: () => (
+          steps.push('search'),
+          { search: (q: string) => searchResponse(q) }
+        ),
         openLibrary: (_dir, libraryOptions) => {
           steps.push(`library ${JSON.stringify(libraryOptions)}`);
           return user.library;
@@ -97,7 +101,7 @@ describe('openReaderCore', () => {
       openReaderCore(
         {
           openContentStore: () => content,
-          createSearchService: () => ({ search: () => [] }),
+          createSearchService: () => ({ search: (q: string) => searchResponse(q) }),
           openLibrary: () => ({
             path: 'u',
             getPrefs: () => ({}) as never,

@@ -12,6 +12,7 @@ import { API_METHODS } from '../common/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import { createHandlers } from '../core/api';
 import { memoryContentStore } from '../core/testing/content-store';
+import { searchResponse } from '../core/testing/search-response';
 import { tempLibrary } from '../core/testing/user-data';
 import { startServer, TOKEN_COOKIE, type RunningServer } from './server';
 
@@ -91,20 +92,21 @@ beforeAll(async () => {
   const handlers = createHandlers({
     content: memoryContentStore(),
     search: {
-      search: (q, o) => [
-        {
-          kind: 'text',
-          sectionId: 's1-3',
-          title: '3．半導体産業政策',
-          path: ['第１節 米国', '3．半導体産業政策'],
-          paragraphId: 's1-3.p1',
-          snippet: q,
-          highlights: [[0, q.length]],
-          hits: o.limit ?? 0,
-          score: 1,
-          ranges: [],
-        },
-      ],
+      search: (q, o) =>
+        searchResponse(q, [
+          {
+            kind: 'text',
+            sectionId: 's1-3',
+            title: '3．半導体産業政策',
+            path: ['第１節 米国', '3．半導体産業政策'],
+            paragraphId: 's1-3.p1',
+            snippet: q,
+            highlights: [[0, q.length]],
+            hits: o.limit ?? 0,
+            score: 1,
+            ranges: [],
+          },
+        ]),
     },
     library: user.library,
     host: { kind: 'browser', version: '9.9.9', userDataDir: dir },

@@ -91,7 +91,9 @@ describe('an abbreviation in the text', () => {
     expect(await peek.locator('.abbr').textContent()).toBe('IPEF');
     expect(await peek.locator('.long').textContent()).toBe('インド太平洋経済枠組み');
     const link = peek.locator('a[data-term-definition]');
-    expect(await link.textContent()).toBe('第１節\u3000米国 ＞ ［1．概況］');
+    expect(await link.textContent()).toBe(
+      '第１節\u3000米国 ＞ ［1．日米経済関係\u3000最近の動き］',
+    );
     expect(await link.getAttribute('href')).toBe(`#/section/${DEFINED_IN}`);
     // Never over the term it explains.
     const term = (await page.locator(USED_IPEF).boundingBox())!;
@@ -192,7 +194,7 @@ describe('the 用語 tab', () => {
     const ipef = page.locator('#glossary-list [data-glossary-term="IPEF"]');
     expect(await ipef.locator('dd.long').textContent()).toBe('インド太平洋経済枠組み');
     expect(await ipef.locator('a').getAttribute('aria-label')).toBe(
-      'IPEF の定義の箇所を開く：第１節\u3000米国 ＞ ［1．概況］',
+      'IPEF の定義の箇所を開く：第１節\u3000米国 ＞ ［1．日米経済関係\u3000最近の動き］',
     );
     const editorial = glossary.filter((e) => e.origin === 'editorial').length;
     expect(await page.locator('#glossary-list .entry.editorial .badge').count()).toBe(editorial);

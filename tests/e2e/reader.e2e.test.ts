@@ -3,12 +3,7 @@
 // with citation, keyboard, the CSP, and screenshots for review and for the README.
 import { beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type {
-  Prefs,
-  SearchResultItem,
-  SectionView,
-  TocEntry,
-} from '../../electron/common/api/types';
+import type { Prefs, SearchResponse, SectionView, TocEntry } from '../../electron/common/api/types';
 import type { RunningEdition } from './testing/server';
 import { useE2eSession } from './testing/session';
 import {
@@ -31,6 +26,9 @@ const DEFAULT_PREFS: Prefs = {
   language: 'ja',
   fontFamily: 'serif',
   copyCitation: true,
+  readingMode: 'scroll',
+  autospace: true,
+  searchOrder: 'relevance',
 };
 
 const session = useE2eSession();
@@ -146,7 +144,7 @@ describe('outline and reading', () => {
 
 describe('search', () => {
   it('shows highlighted results for 半導体 and opens the section at the hit', async () => {
-    const expected = await callApi<SearchResultItem[]>(page, 'search', {
+    const { results: expected } = await callApi<SearchResponse>(page, 'search', {
       query: '半導体',
       limit: 100,
     });
@@ -189,7 +187,7 @@ describe('search', () => {
   });
 
   it('steps through every hit with next/previous', async () => {
-    const expected = await callApi<SearchResultItem[]>(page, 'search', {
+    const { results: expected } = await callApi<SearchResponse>(page, 'search', {
       query: '半導体',
       limit: 100,
     });
@@ -484,18 +482,18 @@ describe('display', () => {
 
     // The note is found by search, marked as メモ, listed once and counted once.
     const query = '後で読む';
-    const found = await callApi<SearchResultItem[]>(page, 'search', { query, limit: 100 });
-    const noteHits = found.filter((r) => r.kind === 'note');
+    const found = await callApi<SearchResponse>(page, 'search', { query, limit: 100 });
+    const noteHits = found.results.filter((r) => r.kind === 'note');
     expect(noteHits.map((r) => r.annotationId)).toEqual([stored[0]!.id]);
     await typeQuery(query);
     const rows = page.locator('#search-results button.result');
     const noteRow = page.locator('#search-results button.result:has(.badge)');
     await noteRow.first().waitFor();
-    expect(await rows.count()).toBe(found.length);
+    expect(await rows.count()).toBe(found.results.length);
     expect(await noteRow.count()).toBe(1);
     expect(await noteRow.locator('.badge').textContent()).toBe('メモ');
-    const sections = found.length - noteHits.length;
-    const hits = found.reduce((n, r) => n + r.hits, 0);
+    const sections = found.results.length - noteHits.length;
+    const hits = found.results.reduce((n, r) => n + r.hits, 0);
     expect((await page.textContent('#search-results .summary'))?.trim()).toBe(
       sections > 0
         ? `「${query}」 ${sections} 項目・メモ 1 件・${hits} 件`

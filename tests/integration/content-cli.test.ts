@@ -48,27 +48,31 @@ describe('hakusho content commands (child process)', () => {
     const toc = JSON.parse(stdout) as Record<string, unknown>[];
     expect(toc).toHaveLength(12);
     for (const entry of toc)
-      expect(Object.keys(entry)).toEqual(['id', 'level', 'title', 'editorial', 'parent']);
+      expect(Object.keys(entry)).toEqual(['id', 'level', 'title', 'editorial', 'parent', 'kind']);
     expect(toc[0]).toEqual({
       id: 'us',
       level: 1,
       title: '第１節\u3000米国',
       editorial: false,
       parent: null,
+      kind: 'chapter',
     });
     expect(toc[1]).toEqual({
       id: 'us-1',
       level: 2,
-      title: '［1．概況］',
+      title: '［1．日米経済関係\u3000最近の動き］',
       editorial: true,
       parent: 'us',
+      kind: 'part',
     });
+    // The editorial ［第２節 カナダ］ is a peer of 第１節: same level and kind.
     expect(toc[11]).toEqual({
       id: 'canada',
       level: 1,
       title: '［第２節\u3000カナダ］',
       editorial: true,
       parent: null,
+      kind: 'chapter',
     });
   });
 
@@ -114,7 +118,7 @@ describe('hakusho content commands (child process)', () => {
     const direct = cli(['search', '半導体', '--json', '--limit', '3'], 'bundle');
     expect(direct.code).toBe(0);
     expect(direct.stderr).toBe('');
-    expect(JSON.parse(direct.stdout)).toHaveLength(3);
+    expect(JSON.parse(direct.stdout).results).toHaveLength(3);
     expect(direct.stdout).toBe(viaBin.stdout);
     const help = cli(['--help'], 'bundle');
     expect(help.stdout).toMatch(/^usage: hakusho <command>/);
@@ -126,7 +130,7 @@ describe('hakusho content commands (child process)', () => {
   it('prints readable text without --json', () => {
     const toc = cli(['toc']);
     expect(toc.code).toBe(0);
-    expect(toc.stdout).toMatch(/^us-1 + {2}［1．概況］ {2}\(editorial\)$/m);
+    expect(toc.stdout).toMatch(/^us-1 + {2}［1．日米経済関係\u3000最近の動き］ {2}\(editorial\)$/m);
     const read = cli(['read', 'us']);
     expect(read.stdout).toContain('第１節\u3000米国');
     expect(read.stdout).toMatch(/^ {2}us-4 {2}4．地域・国際社会の繁栄に資する日米経済協力$/m);

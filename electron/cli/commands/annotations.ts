@@ -1,7 +1,9 @@
 // `annotations list [--json] [--tag T] [--color C] [--section ID]` and
 // `annotations add --paragraph <id> --start N --end M [--end-paragraph ID]
 //  [--note T] [--color C] [--tag T]… [--json]` (offsets are UTF-16 code units into
-// the paragraphs' display text; prints the stored annotation with its id).
+// the paragraphs' display text; prints the stored annotation with its id; an end
+// paragraph in a later section stores one linked highlight per section, and the
+// first is printed).
 import type { Annotation, HighlightColor } from '../../common/api/types';
 import { UsageError, type Command } from '../command';
 import { DOC_OPTION, documentArg, intOption, optional, stringList } from '../options';
@@ -12,6 +14,7 @@ function describe(a: Annotation): string {
     `${a.id}  [${a.color}]${a.anchor === 'orphan' ? '  (passage not found)' : ''}  ${where}`,
   ];
   if (a.target) lines.push(`  「${a.target.quote.exact.replace(/\n/g, ' ⏎ ')}」`);
+  if (a.groupId !== null) lines.push(`  (one piece of a passage across sections: ${a.groupId})`);
   else lines.push('  (note on the whole section)');
   if (a.note) lines.push(...a.note.split('\n').map((l) => `  ${l}`));
   if (a.tags.length > 0) lines.push(`  ${a.tags.map((t) => `#${t}`).join(' ')}`);

@@ -110,10 +110,11 @@ describe('library CLI', () => {
     // Search one document, and the whole library grouped by document.
     const one = JSON.parse(
       (await run(['search', '米国', '--doc', pdfId, '--json'], ud)).stdout,
-    ) as { sectionId: string }[];
-    expect(one.length).toBeGreaterThan(0);
+    ) as { results: { sectionId: string }[]; totalHits: number; hits: unknown[] };
+    expect(one.results.length).toBeGreaterThan(0);
+    expect(one.hits.length).toBe(one.totalHits);
     const all = JSON.parse((await run(['search', '半導体', '--all', '--json'], ud)).stdout) as {
-      groups: { documentId: string; hits: number }[];
+      groups: { documentId: string; totalHits: number }[];
       searched: number;
     };
     expect(all.searched).toBe(5);

@@ -87,7 +87,7 @@ describe('notes CLI', () => {
     expect((await run(['annotations', 'list', '--json', '--color', 'pink'], ud)).stdout).toBe('[]');
     // search also finds the note, marked as a note with the annotation id.
     const hits = JSON.parse((await run(['search', '大臣の訪問', '--json'], ud)).stdout);
-    const note = hits.find((h: { kind: string }) => h.kind === 'note');
+    const note = hits.results.find((h: { kind: string }) => h.kind === 'note');
     expect(note).toMatchObject({ kind: 'note', annotationId: annotation.id, paragraphId });
     expect(note.snippet.slice(note.highlights[0][0], note.highlights[0][1])).toBe('大臣の訪問');
     // A profile that does not exist is not created by a search.
@@ -275,5 +275,96 @@ describe('notes CLI', () => {
     const ud = path.join(root, 'f');
     expect((await run(['bookmarks', 'list'], ud)).stdout).toBe('No bookmarks.');
     expect((await run(['bookmarks', 'list', '--json', '--by', 'date'], ud)).stdout).toBe('[]');
+  });
+
+  it('bookmarks add: a section or a position, listed with where it is and the text there', async () => {
+    const ud = path.join(root, 'g');
+    const sectionId = paragraphId.slice(0, paragraphId.lastIndexOf('.p'));
+    const offset = paragraphText.indexOf('経済産業大臣');
+    const position = await run(
+      [
+        'bookmarks',
+        'add',
+        '--section',
+        sectionId,
+        '--paragraph',
+        paragraphId,
+        '--offset',
+        String(offset),
+        '--label',
+        '大臣',
+        '--json',
+      ],
+      ud,
+    );
+    expect(position.code).toBe(0);
+    expect(JSON.parse(position.stdout)).toMatchObject({
+      id: expect.stringMatching(/^bm-/),
+      sectionId,
+      paragraphId,
+      offset,
+      label: '大臣',
+      excerpt: paragraphText.slice(offset, offset + 40),
+    });
+    const whole = await run(['bookmarks', 'add', '--section', sectionId], ud);
+    expect(whole.code).toBe(0);
+    expect(whole.stdout).toContain('(the whole section)');
+    const text = (await run(['bookmarks', 'list'], ud)).stdout;
+    expect(text.indexOf('(the whole section)')).toBeLessThan(text.indexOf(`at ${paragraphId}`));
+    expect(text).toContain(
+      `at ${paragraphId} +${offset}: 「${paragraphText.slice(offset, offset + 40)}…」`,
+    );
+    expect(text).toContain('— 大臣');
+    const again = await run(['bookmarks', 'add', '--section', sectionId], ud);
+    expect(again).toMatchObject({ code: 1, stdout: '' });
+    expect(again.stderr).toMatch(/already bookmarked/);
+    const noParagraph = await run(
+      ['bookmarks', 'add', '--section', sectionId, '--offset', '3'],
+      ud,
+    );
+    expect(noParagraph.code).toBe(2);
+    expect(noParagraph.stderr).toMatch(/--offset needs --paragraph/);
+    const elsewhere = await run(
+      ['bookmarks', 'add', '--section', 'canada', '--paragraph', paragraphId],
+      ud,
+    );
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toMatch(/not in section canada/);
+    expect((await run(['bookmarks', 'add'], ud)).code).toBe(2);
+  });
+});
+
+describe('search CLI', () => {
+  it('--order document lists rows in reading order and prints the totals of the whole document', async () => {
+    const ud = path.join(root, 'h');
+    const json = JSON.parse(
+      (await run(['search', '半導体', '--order', 'document', '--json'], ud)).stdout,
+    );
+    expect(json).toMatchObject({ query: '半導体', order: 'document', terms: ['半導体'] });
+    expect(json.totalHits).toBe(7);
+    expect(json.totalSections).toBe(4);
+    expect(json.hits).toHaveLength(7);
+    const toc = JSON.parse((await run(['toc', '--json'], ud)).stdout) as { id: string }[];
+    const rank = (id: string) => toc.findIndex((e) => e.id === id);
+    const ranks = (json.results as { sectionId: string }[]).map((r) => rank(r.sectionId));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const relevance = JSON.parse((await run(['search', '半導体', '--json'], ud)).stdout);
+    expect(relevance.order).toBe('relevance');
+    expect(relevance.hits).toEqual(json.hits);
+
+    const limited = (await run(['search', '半導体', '--limit', '2'], ud)).stdout;
+    expect(limited).toContain('“半導体”: 7 matches in 4 sections');
+    expect(limited).toContain('order: relevance; 2 of 4 sections shown (--limit)');
+    const bad = await run(['search', '半導体', '--order', 'date'], ud);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--order is "relevance" or "document"/);
+  });
+
+  it('says what to try when nothing is found, fitted to the query', async () => {
+    const ud = path.join(root, 'i');
+    const one = (await run(['search', '量子暗号'], ud)).stdout;
+    expect(one).toBe('No results for “量子暗号”.\nCheck the spelling, or try another word for it.');
+    const two = (await run(['search', '半導体', '量子暗号'], ud)).stdout;
+    expect(two).toContain('No section holds all 2 words: try fewer words.');
   });
 });

@@ -1,4 +1,5 @@
-// `toc`: the outline in reading order. JSON: [{"id","level","title","editorial","parent"}].
+// `toc`: the outline in reading order. JSON: [{"id","level","title","editorial","parent","kind"}]
+// (peers share level and kind; an editorial heading is styled as its peers).
 import type { Command } from '../command';
 import { DOC_OPTION, documentArg } from '../options';
 
@@ -13,12 +14,13 @@ export const tocCommand: Command = {
     if (input.json) {
       io.out(
         JSON.stringify(
-          toc.map(({ id, level, title, editorial, parent }) => ({
+          toc.map(({ id, level, title, editorial, parent, kind }) => ({
             id,
             level,
             title,
             editorial,
             parent,
+            kind,
           })),
           null,
           2,

@@ -47,6 +47,8 @@ export const annotationRecordSchema = once(() =>
       id: idSchema,
       kind: z.enum(['highlight', 'section-note']),
       sectionId: idSchema,
+      /** Members of one passage across sections share it (null: on its own). */
+      groupId: idSchema.nullable(),
       color: colorSchema,
       note: noteSchema,
       tags: tagsSchema,
@@ -58,19 +60,32 @@ export const annotationRecordSchema = once(() =>
     .refine(
       (a) => (a.kind === 'highlight') === (a.target !== null),
       'a highlight has a target and a section note has none',
+    )
+    .refine(
+      (a) => a.groupId === null || a.kind === 'highlight',
+      'only highlights are linked in groups',
     ),
 );
 
 export type AnnotationRecord = z.output<ReturnType<typeof annotationRecordSchema>>;
 
 export const bookmarkRecordSchema = once(() =>
-  z.strictObject({
-    id: idSchema,
-    sectionId: idSchema,
-    label: labelSchema,
-    createdAt: isoTimeSchema(),
-    updatedAt: isoTimeSchema(),
-  }),
+  z
+    .strictObject({
+      id: idSchema,
+      sectionId: idSchema,
+      /** Null: a bookmark of the whole section. */
+      paragraphId: idSchema.nullable(),
+      /** UTF-16 offset into the paragraph's display text (null with paragraphId). */
+      offset: offset.nullable(),
+      label: labelSchema,
+      createdAt: isoTimeSchema(),
+      updatedAt: isoTimeSchema(),
+    })
+    .refine(
+      (b) => (b.paragraphId === null) === (b.offset === null),
+      'a position bookmark has a paragraph and an offset, a section bookmark neither',
+    ),
 );
 
 export type BookmarkRecord = z.output<ReturnType<typeof bookmarkRecordSchema>>;

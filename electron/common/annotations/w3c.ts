@@ -3,12 +3,16 @@
 // holds every annotation and bookmark. Standard terms carry what other tools
 // understand (TextQuoteSelector, TextPositionSelector, TextualBody with purpose
 // commenting/tagging, motivation bookmarking); the rest (colour, anchor state,
-// paragraph range) is kept under the "hakusho:" prefix so that export → import
-// is lossless. Import is strict: a file that is not exactly this shape is
-// refused as a whole with a clear error.
+// paragraph range, the group of a highlight across sections, a bookmark's
+// paragraph and offset) is kept under the "hakusho:" prefix so that export →
+// import is lossless. A position bookmark's target also carries the two selectors
+// (the text from its position, and where that is in the section) for other tools.
+// Import is strict: a file that is not exactly this shape is refused as a whole
+// with a clear error. Format 1 files (before groups and positions) still import.
 // The namespace import lets bundlers keep only the parts of zod in use.
 import * as z from 'zod';
 import type { DocumentInfo } from '../api/types';
+import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/selectors';
 import { once } from '../once';
 import { colorSchema } from './fields';
 import {
@@ -19,7 +23,9 @@ import {
   type BookmarkRecord,
 } from './records';
 
-export const W3C_FORMAT_VERSION = 1;
+export const W3C_FORMAT_VERSION = 2;
+/** Formats import reads (1: no groups, no position bookmarks). */
+const IMPORTABLE_FORMATS = [1, 2] as const;
 const CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { hakusho: 'urn:hakusho:vocab#' }];
 /** Nesting deeper than this is refused before any schema work. */
 export const MAX_IMPORT_DEPTH = 24;
@@ -42,9 +48,21 @@ export interface ExportInput {
     'id' | 'title' | 'publisher' | 'edition' | 'attribution' | 'sourceSha256'
   >;
   annotations: AnnotationRecord[];
-  bookmarks: BookmarkRecord[];
+  /** With the selectors of a position bookmark in the current content (null: none). */
+  bookmarks: (BookmarkRecord & { selectors?: BookmarkSelectors | null })[];
   generatedAt: string;
 }
+
+/** The selectors of a position bookmark: the text at it, and where that is in the section. */
+export interface BookmarkSelectors {
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+}
+
+const selectorPair = (quote: Omit<TextQuoteSelector, 'type'>, start: number, end: number) => [
+  { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+  { type: 'TextPositionSelector', start, end },
+];
 
 function annotationItem(docId: string, a: AnnotationRecord): Record<string, unknown> {
   const body: Record<string, unknown>[] = [];
@@ -53,10 +71,7 @@ function annotationItem(docId: string, a: AnnotationRecord): Record<string, unkn
   for (const tag of a.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
   const target: Record<string, unknown> = { source: sectionSource(docId, a.sectionId) };
   if (a.target) {
-    target.selector = [
-      { type: 'TextQuoteSelector', ...a.target.quote },
-      { type: 'TextPositionSelector', start: a.target.position.start, end: a.target.position.end },
-    ];
+    target.selector = selectorPair(a.target.quote, a.target.position.start, a.target.position.end);
   }
   return {
     id: `urn:hakusho:annotation:${a.id}`,
@@ -69,6 +84,7 @@ function annotationItem(docId: string, a: AnnotationRecord): Record<string, unkn
     target,
     'hakusho:kind': a.kind,
     'hakusho:section': a.sectionId,
+    ...(a.groupId !== null ? { 'hakusho:group': a.groupId } : {}),
     'hakusho:color': a.color,
     'hakusho:anchor': a.anchor,
     ...(a.target
@@ -85,7 +101,15 @@ function annotationItem(docId: string, a: AnnotationRecord): Record<string, unkn
   };
 }
 
-function bookmarkItem(docId: string, b: BookmarkRecord): Record<string, unknown> {
+function bookmarkItem(
+  docId: string,
+  b: BookmarkRecord & { selectors?: BookmarkSelectors | null },
+): Record<string, unknown> {
+  const target: Record<string, unknown> = { source: sectionSource(docId, b.sectionId) };
+  if (b.selectors && b.paragraphId !== null) {
+    const { quote, position } = b.selectors;
+    target.selector = selectorPair(quote, position.start, position.end);
+  }
   return {
     id: `urn:hakusho:bookmark:${b.id}`,
     type: 'Annotation',
@@ -94,8 +118,11 @@ function bookmarkItem(docId: string, b: BookmarkRecord): Record<string, unknown>
     modified: b.updatedAt,
     body:
       b.label.length > 0 ? [{ type: 'TextualBody', value: b.label, purpose: 'describing' }] : [],
-    target: { source: sectionSource(docId, b.sectionId) },
+    target,
     'hakusho:section': b.sectionId,
+    ...(b.paragraphId !== null && b.offset !== null
+      ? { 'hakusho:position': { paragraphId: b.paragraphId, offset: b.offset } }
+      : {}),
   };
 }
 
@@ -187,6 +214,7 @@ const importSchemas = once(() => {
     }),
     'hakusho:kind': z.enum(['highlight', 'section-note']),
     'hakusho:section': idSchema,
+    'hakusho:group': idSchema.optional(),
     'hakusho:color': colorSchema,
     'hakusho:anchor': z.enum(['anchored', 'orphan']),
     'hakusho:range': rangeSchema.optional(),
@@ -199,8 +227,14 @@ const importSchemas = once(() => {
     created: isoTimeSchema(),
     modified: isoTimeSchema(),
     body: z.array(textualBody).max(1),
-    target: z.strictObject({ source: z.string().max(500) }),
+    target: z.strictObject({
+      source: z.string().max(500),
+      selector: z.tuple([quoteSelector, positionSelector]).optional(),
+    }),
     'hakusho:section': idSchema,
+    'hakusho:position': z
+      .strictObject({ paragraphId: idSchema, offset: z.number().int().min(0) })
+      .optional(),
   });
 
   const collectionSchema = z.strictObject({
@@ -210,7 +244,7 @@ const importSchemas = once(() => {
     label: z.string().max(1000),
     generator: z.unknown(),
     generated: isoTimeSchema(),
-    'hakusho:format': z.literal(W3C_FORMAT_VERSION),
+    'hakusho:format': z.union(IMPORTABLE_FORMATS.map((v) => z.literal(v))),
     'hakusho:document': z.unknown(),
     total: z.number().int().min(0),
     first: z.strictObject({
@@ -260,9 +294,16 @@ export function parseW3c(body: string): ParsedImport {
       const b = bookmarkItemSchema.safeParse(raw);
       if (!b.success)
         throw new ImportFormatError(describeIssue(b.error, `item ${index + 1} (bookmark)`));
+      const position = b.data['hakusho:position'];
+      if (b.data.target.selector !== undefined && position === undefined)
+        throw new ImportFormatError(
+          `item ${index + 1} (bookmark): selectors without a paragraph and offset`,
+        );
       bookmarks.push({
         id: b.data.id.slice('urn:hakusho:bookmark:'.length),
         sectionId: b.data['hakusho:section'],
+        paragraphId: position?.paragraphId ?? null,
+        offset: position?.offset ?? null,
         label: b.data.body[0]?.value ?? '',
         createdAt: b.data.created,
         updatedAt: b.data.modified,
@@ -285,6 +326,7 @@ export function parseW3c(body: string): ParsedImport {
       id: item.id.slice('urn:hakusho:annotation:'.length),
       kind: item['hakusho:kind'],
       sectionId: item['hakusho:section'],
+      groupId: item['hakusho:group'] ?? null,
       color: item['hakusho:color'],
       note: notes[0]?.value ?? '',
       tags: item.body.filter((x) => x.purpose === 'tagging').map((x) => x.value),

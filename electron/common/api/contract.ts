@@ -12,8 +12,15 @@ import { ID_PATTERN, ID_RULE, MAX_ID_LENGTH } from '../rules/ids';
 import { EXPORT_FORMATS } from '../rules/exports';
 import { MAX_BACKUP_NAME_LENGTH, MAX_IMPORT_BYTES } from '../rules/notes';
 import { MAX_OFFSET, SCROLL_RANGE } from '../rules/passages';
-import { FONT_FAMILIES, FONT_SIZE, LANGUAGES, THEMES, WRITING_MODES } from '../rules/prefs';
-import { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT } from '../rules/search';
+import {
+  FONT_FAMILIES,
+  FONT_SIZE,
+  LANGUAGES,
+  READING_MODES,
+  THEMES,
+  WRITING_MODES,
+} from '../rules/prefs';
+import { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT, SEARCH_ORDERS } from '../rules/search';
 import {
   MAX_DOCUMENT_BASE64_CHARS,
   MAX_DOCUMENT_NAME_LENGTH,
@@ -29,6 +36,7 @@ import type {
   Bookmark,
   ExportFile,
   ImportSummary,
+  MarkedSection,
   Notice,
   AppInfo,
   CitationSource,
@@ -39,6 +47,7 @@ import type {
   LibrarySearchResponse,
   Prefs,
   ReadingPosition,
+  SearchResponse,
   SearchResultItem,
   SearchSuggestions,
   SectionView,
@@ -73,15 +82,46 @@ const prefsSchema = once(() =>
     language: z.enum(LANGUAGES),
     fontFamily: z.enum(FONT_FAMILIES),
     copyCitation: z.boolean(),
+    readingMode: z.enum(READING_MODES),
+    autospace: z.boolean(),
+    searchOrder: z.enum(SEARCH_ORDERS),
   }),
 );
 
+const queryField = () => z.string().max(MAX_QUERY_LENGTH);
+const limitField = () => z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional();
+
 const searchArgs = once(() =>
   z.strictObject({
-    query: z.string().max(MAX_QUERY_LENGTH),
-    limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
+    query: queryField(),
+    /** Most text rows (and most note rows); default DEFAULT_SEARCH_LIMIT. */
+    limit: limitField(),
+    /** Order of the text rows; default: the reader's `searchOrder` preference. */
+    order: z.enum(SEARCH_ORDERS).optional(),
     documentId,
   }),
+);
+
+const searchNotesArgs = once(() =>
+  z.strictObject({ query: queryField(), limit: limitField(), documentId }),
+);
+
+/** A bookmark: a section, or a position in it (a paragraph and an offset into its text). */
+const addBookmarkArgs = once(() =>
+  z
+    .strictObject({
+      sectionId: idSchema,
+      /** Absent: a bookmark of the whole section. */
+      paragraphId: idSchema.optional(),
+      /** UTF-16 offset into the paragraph's display text; default 0. Needs paragraphId. */
+      offset: offsetSchema.optional(),
+      label: labelSchema.optional(),
+      documentId,
+    })
+    .refine((a) => a.offset === undefined || a.paragraphId !== undefined, {
+      message: 'an offset needs a paragraphId',
+      path: ['offset'],
+    }),
 );
 
 /**
@@ -120,8 +160,10 @@ export const inputSchemas = lazyTable({
   getNotices: () => empty,
   listBookmarks: () =>
     z.strictObject({ order: z.enum(['document', 'date']).optional(), documentId }),
+  /** Bookmarks the section as a whole, or removes its section bookmark (position bookmarks stay). */
   toggleBookmark: () =>
     z.strictObject({ sectionId: id, label: labelSchema.optional(), documentId }),
+  addBookmark: addBookmarkArgs,
   renameBookmark: () => z.strictObject({ id, label: labelSchema }),
   deleteBookmark: () => z.strictObject({ id }),
   restoreBookmark: () => z.strictObject({ id }),
@@ -130,13 +172,20 @@ export const inputSchemas = lazyTable({
       sectionId: id.optional(),
       tag: tagSchema.optional(),
       color: colorSchema.optional(),
+      /** The members of one passage across sections. */
+      groupId: id.optional(),
       documentId,
     }),
+  listMarkedSections: inDocument,
+  /**
+   * A highlight; a passage that ends in a later section becomes one highlight per
+   * section it covers, linked by a group id (see Annotation in ./types.ts).
+   */
   addAnnotation: () =>
     z.strictObject({
       startParagraphId: id,
       startOffset: offset,
-      /** Defaults to the start paragraph. */
+      /** Defaults to the start paragraph; may be in a later section. */
       endParagraphId: id.optional(),
       endOffset: offset,
       color: colorSchema.optional(),
@@ -161,7 +210,7 @@ export const inputSchemas = lazyTable({
     }),
   deleteAnnotation: () => z.strictObject({ id }),
   restoreAnnotation: () => z.strictObject({ id }),
-  searchNotes: searchArgs,
+  searchNotes: searchNotesArgs,
   exportAnnotations: () =>
     z.strictObject({
       format: z.enum(EXPORT_FORMATS),
@@ -222,6 +271,8 @@ export const inputSchemas = lazyTable({
       limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
       /** Narrow the search to these documents (default: the whole library). */
       documentIds: z.array(id).min(1).max(MAX_SEARCH_DOCUMENTS).optional(),
+      /** Order of each group's text rows; default: the reader's `searchOrder` preference. */
+      order: z.enum(SEARCH_ORDERS).optional(),
     }),
 });
 
@@ -230,7 +281,7 @@ export interface ApiResults {
   getDocument: DocumentInfo;
   getToc: TocEntry[];
   getSection: SectionView;
-  search: SearchResultItem[];
+  search: SearchResponse;
   /** "Also search for …": other names of what the query names, when it found few hits. */
   searchSuggestions: SearchSuggestions;
   /** The document's abbreviations: defined in the text (with where), then editorial ones. */
@@ -246,14 +297,21 @@ export interface ApiResults {
   listBookmarks: Bookmark[];
   /** `bookmark` is the new one, or the removed one (undo with restoreBookmark). */
   toggleBookmark: { bookmarked: boolean; bookmark: Bookmark };
+  /** The new bookmark; `conflict` when that section or position is already bookmarked. */
+  addBookmark: Bookmark;
   renameBookmark: Bookmark;
   deleteBookmark: Bookmark;
   restoreBookmark: Bookmark;
   /** In document order (orphans of a vanished section last). */
   listAnnotations: Annotation[];
+  /** Sections with live bookmarks or notes, in reading order (sections not in the content left out). */
+  listMarkedSections: MarkedSection[];
+  /** The new highlight (across sections: the first member of its group). */
   addAnnotation: Annotation;
   addSectionNote: Annotation;
+  /** The annotation as changed (a group member: every member changed alike). */
   updateAnnotation: Annotation;
+  /** The annotation removed (undo with restoreAnnotation); a group member removes its group. */
   deleteAnnotation: Annotation;
   restoreAnnotation: Annotation;
   /** Hits in notes and tags, `kind: 'note'` with `annotationId`. */

@@ -6,13 +6,15 @@ import type { HighlightColor } from '../rules/colors';
 import type { SearchSuggestion } from '../glossary/other-names';
 import type { ExportEncoding } from '../rules/exports';
 import type { WritingMode as DocumentWritingMode } from '../rules/prefs';
+import type { SearchOrder } from '../rules/search';
 
 export type { HighlightColor } from '../rules/colors';
 export type { ExportEncoding, ExportFormat } from '../rules/exports';
 export type { DefinitionSite, GlossaryEntry } from '../glossary/types';
 export type { CitationSource } from '../citation/source';
 export type { SearchSuggestion } from '../glossary/other-names';
-export type { FontFamily, Language, Prefs, Theme, WritingMode } from '../rules/prefs';
+export type { FontFamily, Language, Prefs, ReadingMode, Theme, WritingMode } from '../rules/prefs';
+export type { SearchOrder } from '../rules/search';
 
 /** Kind of a section in the outline, from the largest to the smallest. */
 export type SectionKind = 'chapter' | 'part' | 'topic' | 'dated';
@@ -30,10 +32,17 @@ export interface DocumentInfo {
   attribution: string;
 }
 
+/**
+ * One heading of the outline. Peers share `kind` and `level` (an editorial heading,
+ * `editorial: true`, title in ［］, is styled as its peers of the same kind and
+ * level, with a marker only).
+ */
 export interface TocEntry {
   id: string;
+  /** Depth in the outline, from 1. */
   level: number;
   title: string;
+  /** Supplied by the editors (not in the source text); its title is in ［］. */
   editorial: boolean;
   parent: string | null;
   kind: SectionKind;
@@ -99,6 +108,44 @@ export interface SearchResultItem {
   annotationId?: string;
 }
 
+/** One hit of the whole document (display offsets; paragraphId null: in the section's title). */
+export interface DocumentHit {
+  sectionId: string;
+  paragraphId: string | null;
+  start: number;
+  end: number;
+}
+
+/** What `search` answers: the result rows and every hit of the document. */
+export interface SearchResponse {
+  /** The query as asked. */
+  query: string;
+  /** The order of the text rows (the caller's, or the reader's `searchOrder` preference). */
+  order: SearchOrder;
+  /**
+   * The terms the query was read as (normalized; a quoted phrase is one term), in
+   * the order typed. Empty: nothing to search. All must occur in a section.
+   */
+  terms: string[];
+  /**
+   * The rows: text sections in `order` (at most `limit` of them), then hits in the
+   * reader's notes (kind 'note', at most `limit`).
+   */
+  results: SearchResultItem[];
+  /**
+   * Every text hit of the whole document in document order, section by section
+   * (a section's title hits first, then its paragraphs in reading order), whatever
+   * `limit` and `order`: what next/previous hit (F3) walks. At most
+   * MAX_DOCUMENT_HITS (rules/search.ts); `truncated` past it.
+   */
+  hits: DocumentHit[];
+  /** Text hits in the whole document (all of them, even when `hits` is truncated). */
+  totalHits: number;
+  /** Sections of the text with a hit (all of them, even past `limit`). */
+  totalSections: number;
+  /** `hits` stops at MAX_DOCUMENT_HITS. */
+  truncated: boolean;
+}
 export interface ReadingPosition {
   sectionId: string;
   /** Fraction 0..1 of the reading pane's scroll range, in the reading direction. */
@@ -124,10 +171,26 @@ export type AnnotationKind = 'highlight' | 'section-note';
 /** Orphan: the passage could not be found again in the current content; the quote is kept. */
 export type AnchorState = 'anchored' | 'orphan';
 
+/**
+ * A bookmark: a section (paragraphId and offset null), or a position in it — the
+ * place before the UTF-16 code unit `offset` of paragraph `paragraphId`'s display
+ * text. A section has at most one section bookmark and any number of position
+ * bookmarks (one per position).
+ */
 export interface Bookmark {
   id: string;
   sectionId: string;
+  /** Null: the whole section. */
+  paragraphId: string | null;
+  /** UTF-16 offset into the paragraph's display text (null with paragraphId). */
+  offset: number | null;
   label: string;
+  /**
+   * The text at a position bookmark (up to BOOKMARK_EXCERPT_LENGTH characters
+   * from the offset, within its paragraph); '' for a section bookmark, or when
+   * the paragraph is not in the current content (then open the section's top).
+   */
+  excerpt: string;
   createdAt: string;
   updatedAt: string;
   /** Title path of the section in the current content (empty when the section no longer exists). */
@@ -150,10 +213,18 @@ export interface AnnotationTarget {
   endOffset: number;
 }
 
+/**
+ * A highlight or a section note. A passage selected across sections is stored as
+ * one highlight per section it covers (each drawable on its own), linked by the
+ * same `groupId`: a change of colour, note or tags applies to every member, and
+ * deleting (or restoring) one deletes (restores) the group.
+ */
 export interface Annotation {
   id: string;
   kind: AnnotationKind;
   sectionId: string;
+  /** The group of a passage that crosses sections (null: on its own). */
+  groupId: string | null;
   color: HighlightColor;
   /** Plain text, may be multi-line, up to 20,000 characters. */
   note: string;
@@ -167,6 +238,15 @@ export interface Annotation {
   path: string[];
   /** The imported document it belongs to (absent: the bundled chapter). */
   documentId?: string;
+}
+
+/** A section holding bookmarks or notes, for marking the outline. */
+export interface MarkedSection {
+  sectionId: string;
+  /** Live bookmarks in the section (section and position bookmarks). */
+  bookmarks: number;
+  /** Live highlights and section notes in the section. */
+  notes: number;
 }
 
 export interface BackupEntry {
@@ -305,27 +385,36 @@ export interface DocumentImportStatus {
   error: { code: string; message: string } | null;
 }
 
-/** One document's part of a library-wide search. */
+/**
+ * One document's part of a library-wide search: its SearchResponse without the
+ * whole-document hit list (a search narrowed to the document, `search` with its
+ * documentId, gives that list for next/previous hit).
+ */
 export interface LibrarySearchGroup {
   documentId: string;
   title: string;
   bundled: boolean;
-  /** Text hits in this document, best first (then hits in its notes, kind 'note'). */
+  /** Text sections in the search's order (at most `limit`), then hits in the document's notes. */
   results: SearchResultItem[];
-  /** Hits in the document's text (sum over its text results). */
-  hits: number;
-  /** More results than the limit: the group holds the best ones. */
-  truncated: boolean;
+  /** Text hits in the whole document. */
+  totalHits: number;
+  /** Sections of the document with a hit (more than `results` shows when past `limit`). */
+  totalSections: number;
 }
 
 /** A search across the library (or some of its documents), grouped by document. */
 export interface LibrarySearchResponse {
   query: string;
-  /** Documents with hits, the one with the best title hit or score first. */
+  /** The order of each group's text rows. */
+  order: SearchOrder;
+  /** The terms the query was read as (as in SearchResponse). */
+  terms: string[];
+  /** Documents with hits: the one with a title hit, then the best score, first. */
   groups: LibrarySearchGroup[];
-  /** Documents searched (without hits too). */
+  /** Documents searched (with or without hits). */
   searched: number;
+  /** Text hits in all the documents searched. */
   totalHits: number;
-  /** Documents that could not be searched (no index, damaged), each with one line. */
+  /** Documents that could not be searched (removed, no index, damaged), each with one line. */
   unavailable: { documentId: string; message: string }[];
 }

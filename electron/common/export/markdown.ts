@@ -48,10 +48,13 @@ export function exportNotesMarkdown(input: NotesExportInput): string {
         if (quote.length > 0) out.push(...quote, '');
         out.push(citationLine(a, ja), '');
       }
-      const note = markdownParagraphs(a.record.note);
-      if (note.length > 0) out.push(...note, '');
-      if (a.record.tags.length > 0)
-        out.push(escapeInline(`${words.tags}${a.record.tags.join(words.tagSeparator)}`), '');
+      if (a.continued) out.push(`*${escapeInline(words.continued)}*`, '');
+      else {
+        const note = markdownParagraphs(a.record.note);
+        if (note.length > 0) out.push(...note, '');
+        if (a.record.tags.length > 0)
+          out.push(escapeInline(`${words.tags}${a.record.tags.join(words.tagSeparator)}`), '');
+      }
       const links = [
         ...(a.deepLink ? [link(words.openInApp, a.deepLink)] : []),
         ...(a.citation.url ? [link(words.sourcePage, a.citation.url)] : []),
@@ -63,8 +66,9 @@ export function exportNotesMarkdown(input: NotesExportInput): string {
     out.push(`## ${escapeHeading(words.bookmarks)}`, '');
     for (const b of notes.bookmarks) {
       const name = b.deepLink ? link(b.title, b.deepLink) : escapeInline(b.title);
+      const at = b.excerpt !== null ? escapeInline(` ${words.bookmarkAt(oneLine(b.excerpt))}`) : '';
       const label = oneLine(b.record.label);
-      out.push(`- ${name}${label.length > 0 ? ` — ${escapeInline(label)}` : ''}`);
+      out.push(`- ${name}${at}${label.length > 0 ? ` — ${escapeInline(label)}` : ''}`);
     }
     out.push('');
   }

@@ -68,6 +68,7 @@ const highlight = (
   id,
   kind: 'highlight',
   sectionId,
+  groupId: null,
   color: 'yellow',
   note: '',
   tags: [],
@@ -92,6 +93,7 @@ export const annotations: AnnotationRecord[] = [
     id: 'a3',
     kind: 'section-note',
     sectionId: 'canada',
+    groupId: null,
     color: 'green',
     note: 'カナダの節全体についてのメモ',
     tags: [],
@@ -125,6 +127,8 @@ export const bookmarks: BookmarkRecord[] = [
   {
     id: 'b2',
     sectionId: 'canada',
+    paragraphId: null,
+    offset: null,
     label: '',
     createdAt: '2026-11-30T00:00:00.000Z',
     updatedAt: '2026-11-30T00:00:00.000Z',
@@ -132,6 +136,8 @@ export const bookmarks: BookmarkRecord[] = [
   {
     id: 'b1',
     sectionId: 'us-2-232',
+    paragraphId: null,
+    offset: null,
     label: '232条 [要確認](x) <i>',
     createdAt: '2026-11-30T00:00:00.000Z',
     updatedAt: '2026-11-30T00:00:00.000Z',

@@ -5,6 +5,7 @@
 // open yet, annotations with their citation and links, then the bookmarks — and the
 // words in the reader's language. Formats only lay this out.
 import type { AnnotationRecord, BookmarkRecord } from '../annotations/records';
+import type { BookmarkSelectors } from '../annotations/w3c';
 import type { Language, TocEntry } from '../api/types';
 import { bookLine, citationFor, type Citation, type PathStep } from '../citation/cite';
 import type { CitationSource } from '../citation/source';
@@ -27,7 +28,8 @@ export interface NotesExportInput {
   /** The outline in reading order. */
   outline: readonly Pick<TocEntry, 'id' | 'title' | 'parent'>[];
   annotations: readonly AnnotationRecord[];
-  bookmarks: readonly BookmarkRecord[];
+  /** With a position bookmark's selectors in the current content (its text is quoted). */
+  bookmarks: readonly (BookmarkRecord & { selectors?: BookmarkSelectors | null })[];
 }
 
 export interface ExportHeading {
@@ -49,6 +51,11 @@ export interface ExportAnnotation {
   citation: Citation;
   /** hakusho-reader://… (null for an id no link can carry). */
   deepLink: string | null;
+  /**
+   * A later piece of a highlight across sections: its note and tags are given once,
+   * with the first piece, and this one says it continues it.
+   */
+  continued: boolean;
 }
 
 export interface ExportGroup {
@@ -62,6 +69,8 @@ export interface ExportBookmark {
   record: BookmarkRecord;
   /** The section's path joined for reading. */
   title: string;
+  /** The text at a position bookmark (null: a bookmark of the whole section). */
+  excerpt: string | null;
   deepLink: string | null;
 }
 
@@ -87,12 +96,15 @@ export interface Words {
   separator: string;
   updated: (when: string) => string;
   orphan: string;
+  continued: string;
   tags: string;
   tagSeparator: string;
   openInApp: string;
   /** The link to the page of the passage's section on the publisher's site. */
   sourcePage: string;
   bookmarks: string;
+  /** Where a position bookmark is: the text at it. */
+  bookmarkAt: (text: string) => string;
   notInEdition: (sectionId: string) => string;
   pathSeparator: string;
 }
@@ -116,11 +128,13 @@ export function exportWords(language: Language, publisher: string): Words {
     separator: t('exportSeparator'),
     updated: (when) => t('exportUpdated', { when }),
     orphan: t('exportOrphan'),
+    continued: t('exportContinued'),
     tags: t('exportTags'),
     tagSeparator: t('exportTagSeparator'),
     openInApp: t('exportOpenInApp'),
     sourcePage: t('exportSourcePage', { publisher }),
     bookmarks: t('exportBookmarks'),
+    bookmarkAt: (text) => t('exportBookmarkAt', { text }),
     notInEdition: (id) => t('exportNotInEdition', { id }),
     pathSeparator: t('exportPathSeparator'),
   };
@@ -156,8 +170,11 @@ export function arrangeNotes(input: NotesExportInput): ArrangedNotes {
 
   const sorted = [...input.annotations].sort((a, b) => rank(a.sectionId) - rank(b.sectionId));
   const groups: ExportGroup[] = [];
+  const groupsSeen = new Set<string>();
   let open: string[] = [];
   for (const record of sorted) {
+    const continued = record.groupId !== null && groupsSeen.has(record.groupId);
+    if (record.groupId !== null) groupsSeen.add(record.groupId);
     let group = groups[groups.length - 1];
     if (!group || group.sectionId !== record.sectionId) {
       const path = pathOf(record.sectionId);
@@ -182,6 +199,7 @@ export function arrangeNotes(input: NotesExportInput): ArrangedNotes {
       quote: record.target?.quote.exact ?? null,
       citation: citationFor(input.citation, pathOf(record.sectionId), language),
       deepLink: deepLink(record.sectionId, record.id, input.documentId),
+      continued,
     });
   }
 
@@ -195,6 +213,7 @@ export function arrangeNotes(input: NotesExportInput): ArrangedNotes {
           path.length > 0
             ? path.map((s) => s.title).join(words.pathSeparator)
             : words.notInEdition(record.sectionId),
+        excerpt: record.selectors?.quote.exact ?? null,
         deepLink: deepLink(record.sectionId, undefined, input.documentId),
       };
     });

@@ -81,6 +81,14 @@ export const en: Messages = {
   hitCountLabel: '{hits, plural, one {# match} other {# matches}}',
   noResults: 'No results for “{query}”.',
   noResultsHint: 'Try fewer words, or other words.',
+  noResultsNothing: 'Type a word to search for.',
+  noResultsFewerWords:
+    'No section holds all {count, plural, one {# word} other {# words}}: try fewer words.',
+  noResultsUnquote: 'Remove the quotes to find these words apart from each other.',
+  noResultsLatin:
+    'Latin words match from the start of a word: try its beginning, or its Japanese name.',
+  noResultsShorter: 'A long word may be written differently here: try a part of it.',
+  noResultsOtherWord: 'Check the spelling, or try another word for it.',
   alsoSearchFor: 'Also search for',
   alsoSearchForHint: 'The text may write “{query}” another way.',
   searchHint: 'Type to search; results appear here.',
@@ -299,11 +307,13 @@ export const en: Messages = {
   exportSeparator: ' · ',
   exportUpdated: 'updated {when}',
   exportOrphan: 'This passage is not found in the text of this edition.',
+  exportContinued: 'Continued from the highlight in the section before (its note is there).',
   exportTags: 'Tags: ',
   exportTagSeparator: ', ',
   exportOpenInApp: 'Open in the app',
   exportSourcePage: 'Page on the {publisher} site',
   exportBookmarks: 'Bookmarks',
+  exportBookmarkAt: 'at “{text}…”',
   exportNotInEdition: 'Section not in this edition ({id})',
   exportPathSeparator: ' > ',
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { format, placeholderNames, translate } from './format';
 import { LANGUAGES, messages, type MessageKey } from './messages';
+import { noResultsAdvice, noResultsHint } from './no-results';
 import { resultsSummary } from './results-summary';
 
 const keys = Object.keys(messages.ja) as MessageKey[];
@@ -82,5 +83,26 @@ describe('the summary over search results', () => {
     const notesOnly = { query: '後で', hits: 2, sections: 0, notes: 2 };
     expect(resultsSummary('en', notesOnly)).toBe('“後で”: 2 matches in 2 notes');
     expect(resultsSummary('ja', notesOnly)).toBe('「後で」 メモ 2 件・2 件');
+  });
+});
+
+describe('advice when nothing is found', () => {
+  it('fits the query: a one-word query is never told to use fewer words', () => {
+    const key = (q: string) => noResultsAdvice(q).key;
+    expect(key('半導体')).toBe('noResultsOtherWord');
+    expect(key('半導体 量子')).toBe('noResultsFewerWords');
+    expect(noResultsAdvice('半導体　量子 "AI"').params).toEqual({ count: 3 });
+    expect(key('"Japan U.S."')).toBe('noResultsUnquote');
+    expect(key('"半導体"')).toBe('noResultsOtherWord');
+    expect(key('IPEFX')).toBe('noResultsLatin');
+    expect(key('インフレーション')).toBe('noResultsShorter');
+    expect(key('  ')).toBe('noResultsNothing');
+    expect(key('""')).toBe('noResultsNothing');
+    for (const q of ['半導体', 'IPEFX', 'インフレーション', '"Japan U.S."'])
+      expect(noResultsHint('en', q)).not.toMatch(/fewer/);
+    expect(noResultsHint('en', '米国 量子')).toBe('No section holds all 2 words: try fewer words.');
+    expect(noResultsHint('ja', '米国 量子')).toBe(
+      '2 語すべてを含む項目はありません。語を減らしてみてください。',
+    );
   });
 });

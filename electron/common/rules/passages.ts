@@ -13,3 +13,7 @@ export const MAX_QUOTE_LENGTH = 1_000_000;
 export const MAX_QUOTE_CONTEXT = 256;
 /** A reading position is a fraction of the scroll range, from the top (0) to the end (1). */
 export const SCROLL_RANGE = { min: 0, max: 1 } as const;
+/** Characters of text a position bookmark shows of its place (Bookmark.excerpt). */
+export const BOOKMARK_EXCERPT_LENGTH = 40;
+/** Most sections one highlight may cover (one stored highlight per section, linked). */
+export const MAX_PASSAGE_SECTIONS = 200;

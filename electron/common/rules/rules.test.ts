@@ -9,8 +9,8 @@ import { HIGHLIGHT_COLORS, DEFAULT_HIGHLIGHT_COLOR } from './colors';
 import { isId, MAX_ID_LENGTH } from './ids';
 import { MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, MAX_TAGS } from './notes';
 import { MAX_OFFSET } from './passages';
-import { DEFAULT_PREFS, FONT_SIZE } from './prefs';
-import { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT } from './search';
+import { DEFAULT_PREFS, FONT_SIZE, READING_MODES, stepFontSize } from './prefs';
+import { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT, SEARCH_ORDERS } from './search';
 
 const ok = (method: keyof typeof inputSchemas, args: unknown) =>
   inputSchemas[method].safeParse(args).success;
@@ -26,6 +26,51 @@ describe('rules and the contract agree', () => {
     expect(ok('setPrefs', { fontSize: FONT_SIZE.max })).toBe(true);
     expect(ok('setPrefs', { fontSize: FONT_SIZE.min - FONT_SIZE.step })).toBe(false);
     expect(ok('setPrefs', { fontSize: FONT_SIZE.max + FONT_SIZE.step })).toBe(false);
+  });
+
+  it('font size presets lie within the bounds, ascending, and A−/A+ walk them', () => {
+    const presets: readonly number[] = FONT_SIZE.presets;
+    expect([...presets].sort((a, b) => a - b)).toEqual(presets);
+    for (const size of presets) expect(ok('setPrefs', { fontSize: size })).toBe(true);
+    expect(presets).toContain(DEFAULT_PREFS.fontSize);
+    expect(stepFontSize(18, 1)).toBe(20);
+    expect(stepFontSize(18, -1)).toBe(16);
+    // A size between presets (stored by an older build) moves to its neighbours.
+    expect(stepFontSize(17, 1)).toBe(18);
+    expect(stepFontSize(17, -1)).toBe(16);
+    expect(stepFontSize(12, 1)).toBe(14);
+    expect(stepFontSize(FONT_SIZE.max, 1)).toBe(FONT_SIZE.max);
+    expect(stepFontSize(presets[0]!, -1)).toBe(presets[0]);
+    const walked = [presets[0]!];
+    while (stepFontSize(walked.at(-1)!, 1) !== walked.at(-1))
+      walked.push(stepFontSize(walked.at(-1)!, 1));
+    expect(walked).toEqual(presets);
+  });
+
+  it('reading-flow preferences: the listed values accepted, anything else refused', () => {
+    for (const mode of READING_MODES) expect(ok('setPrefs', { readingMode: mode })).toBe(true);
+    for (const order of SEARCH_ORDERS) expect(ok('setPrefs', { searchOrder: order })).toBe(true);
+    expect(ok('setPrefs', { autospace: false })).toBe(true);
+    expect(ok('setPrefs', { readingMode: 'book' })).toBe(false);
+    expect(ok('setPrefs', { searchOrder: 'date' })).toBe(false);
+    expect(ok('setPrefs', { autospace: 'yes' })).toBe(false);
+    expect(DEFAULT_PREFS).toMatchObject({
+      readingMode: 'scroll',
+      autospace: true,
+      searchOrder: 'relevance',
+    });
+  });
+
+  it('search: an order is one of the two, and notes search takes none', () => {
+    expect(ok('search', { query: 'x', order: 'document' })).toBe(true);
+    expect(ok('search', { query: 'x', order: 'relevance', limit: 5 })).toBe(true);
+    expect(ok('search', { query: 'x', order: 'date' })).toBe(false);
+    expect(ok('search', { query: 'x', order: null })).toBe(false);
+    expect(ok('searchNotes', { query: 'x', order: 'document' })).toBe(false);
+    expect(ok('listMarkedSections', {})).toBe(true);
+    expect(ok('listMarkedSections', { sectionId: 's' })).toBe(false);
+    expect(ok('listAnnotations', { groupId: 'grp-1' })).toBe(true);
+    expect(ok('listAnnotations', { groupId: 'a b' })).toBe(false);
   });
 
   it('search: longest query and largest limit accepted, one more refused', () => {

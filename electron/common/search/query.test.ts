@@ -135,6 +135,6 @@ describe('snippets', () => {
   });
   it('keeps short paragraphs whole', () => {
     const s = makeSnippet('米国の関税', [[0, 2]]);
-    expect(s).toEqual({ text: '米国の関税', highlights: [[0, 2]] });
+    expect(s).toEqual({ text: '米国の関税', highlights: [[0, 2]], from: 0, to: 5 });
   });
 });

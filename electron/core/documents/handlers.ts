@@ -20,7 +20,7 @@ import type {
   LibraryDocument,
   LibrarySearchGroup,
   LibrarySearchResponse,
-  SearchResultItem,
+  SearchResponse,
 } from '../../common/api/types';
 import { DEFAULT_LIBRARY_SEARCH_LIMIT } from '../../common/rules/library';
 import type { ContentStore } from '../content/store-types';
@@ -28,6 +28,8 @@ import type { DocumentLibrary } from './library';
 
 /** Methods that take an optional documentId. */
 export const DOCUMENT_METHODS = [
+  'listMarkedSections',
+  'addBookmark',
   'getDocument',
   'getToc',
   'getSection',
@@ -75,6 +77,7 @@ function stamp<T>(result: T, documentId: string): T {
 const STAMPED = new Set<ApiMethod>([
   'listBookmarks',
   'toggleBookmark',
+  'addBookmark',
   'listAnnotations',
   'addAnnotation',
   'addSectionNote',
@@ -182,61 +185,66 @@ export function withDocuments(bundled: DocumentHandlers, ctx: LibraryHandlerCont
     query,
     limit,
     documentIds,
+    order,
   }: ApiParsedArgs<'searchLibrary'>): Promise<LibrarySearchResponse> => {
     const max = limit ?? DEFAULT_LIBRARY_SEARCH_LIMIT;
     const ids = documentIds ?? [
       bundledId(),
       ...(ctx.documents?.registry.list(false).map((d) => d.id) ?? []),
     ];
-    const unique = [...new Set(ids)];
     // Unknown ids are refused before anything is searched.
-    const targets = unique.map((id) => {
-      if (id === bundledId()) return { id, title: ctx.content.document().title, bundled: true };
+    const targets = [...new Set(ids)].map((id) => {
+      if (id === bundledId())
+        return { id, title: ctx.content.document().title, bundled: true, removed: false };
       const row = ctx.documents?.registry.find(id);
       if (!row) throw new ApiError('not_found', `no document ${id} in the library`);
       return { id, title: row.title, bundled: false, removed: row.removedAt !== null };
     });
-    const groups: (LibrarySearchGroup & { order: number; titleHit: boolean; best: number })[] = [];
+    type Ranked = LibrarySearchGroup & { rank: number; titleHit: boolean; best: number };
+    const groups: Ranked[] = [];
     const unavailable: LibrarySearchResponse['unavailable'] = [];
-    if (query.trim().length > 0)
-      for (const [order, target] of targets.entries()) {
-        if ('removed' in target && target.removed) {
-          unavailable.push({ documentId: target.id, message: 'removed from the library' });
-          continue;
-        }
-        let results: SearchResultItem[];
-        try {
-          const [handlers] = handlersOf(target.bundled ? undefined : target.id);
-          results = await handlers.search({ query, limit: max });
-        } catch (err) {
-          if (!(err instanceof ApiError) || err.code !== 'unavailable') throw err;
-          unavailable.push({ documentId: target.id, message: err.message });
-          continue;
-        }
-        if (results.length === 0) continue;
-        const text = results.filter((r) => r.kind === 'text');
-        groups.push({
-          documentId: target.id,
-          title: target.title,
-          bundled: target.bundled,
-          results,
-          hits: text.reduce((n, r) => n + r.hits, 0),
-          truncated: text.length >= max,
-          order,
-          titleHit: text.some((r) => r.ranges.some((h) => h.paragraphId === null)),
-          best: Math.max(0, ...text.map((r) => r.score)),
-        });
+    let answer: SearchResponse | null = null;
+    for (const [rank, target] of targets.entries()) {
+      if (target.removed) {
+        unavailable.push({ documentId: target.id, message: 'removed from the library' });
+        continue;
       }
+      let response: SearchResponse;
+      try {
+        const [handlers] = handlersOf(target.bundled ? undefined : target.id);
+        response = await handlers.search({ query, limit: max, ...(order ? { order } : {}) });
+      } catch (err) {
+        if (!(err instanceof ApiError) || err.code !== 'unavailable') throw err;
+        unavailable.push({ documentId: target.id, message: err.message });
+        continue;
+      }
+      answer ??= response;
+      if (response.results.length === 0) continue;
+      const text = response.results.filter((r) => r.kind === 'text');
+      groups.push({
+        documentId: target.id,
+        title: target.title,
+        bundled: target.bundled,
+        results: response.results,
+        totalHits: response.totalHits,
+        totalSections: response.totalSections,
+        rank,
+        titleHit: text.some((r) => r.ranges.some((h) => h.paragraphId === null)),
+        best: Math.max(0, ...text.map((r) => r.score)),
+      });
+    }
     // A title hit first, then the best score (Lunr's scores compare only roughly
     // across indexes), then the library's order.
     groups.sort(
-      (a, b) => Number(b.titleHit) - Number(a.titleHit) || b.best - a.best || a.order - b.order,
+      (a, b) => Number(b.titleHit) - Number(a.titleHit) || b.best - a.best || a.rank - b.rank,
     );
     return {
       query,
-      groups: groups.map(({ order: _o, titleHit: _t, best: _b, ...group }) => group),
+      order: answer?.order ?? 'relevance',
+      terms: answer?.terms ?? [],
+      groups: groups.map(({ rank: _r, titleHit: _t, best: _b, ...group }) => group),
       searched: targets.length - unavailable.length,
-      totalHits: groups.reduce((n, g) => n + g.hits, 0),
+      totalHits: groups.reduce((n, g) => n + g.totalHits, 0),
       unavailable,
     };
   };

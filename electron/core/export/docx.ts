@@ -143,12 +143,18 @@ export async function exportNotesDocx(input: NotesExportInput): Promise<Uint8Arr
           );
         body.push(new Paragraph({ style: 'SourceCitation', children }));
       }
-      for (const lines of paragraphsOf(a.record.note))
-        body.push(new Paragraph({ children: lineRuns(lines) }));
-      if (a.record.tags.length > 0)
+      if (a.continued)
         body.push(
-          new Paragraph({ text: `${words.tags}${a.record.tags.join(words.tagSeparator)}` }),
+          new Paragraph({ children: [new TextRun({ text: words.continued, italics: true })] }),
         );
+      else {
+        for (const lines of paragraphsOf(a.record.note))
+          body.push(new Paragraph({ children: lineRuns(lines) }));
+        if (a.record.tags.length > 0)
+          body.push(
+            new Paragraph({ text: `${words.tags}${a.record.tags.join(words.tagSeparator)}` }),
+          );
+      }
       const links: ParagraphChild[] = [];
       if (a.deepLink) links.push(link(words.openInApp, a.deepLink));
       if (a.citation.url) {
@@ -168,6 +174,9 @@ export async function exportNotesDocx(input: NotesExportInput): Promise<Uint8Arr
           bullet: { level: 0 },
           children: [
             b.deepLink ? link(b.title, b.deepLink) : new TextRun(b.title),
+            ...(b.excerpt !== null
+              ? [new TextRun(` ${words.bookmarkAt(b.excerpt.replace(/\s+/g, ' ').trim())}`)]
+              : []),
             ...(label.length > 0 ? [new TextRun(` — ${label}`)] : []),
           ],
         }),

@@ -6,24 +6,23 @@
 // search per candidate; a query whose pieces name many known names is counted for
 // its first MAX_COUNTED candidates only (the rest, from its later pieces, are not
 // offered), so one call costs at most MAX_COUNTED + 1 searches.
-import type { SearchResultItem, SearchSuggestions } from '../../common/api/types';
+import type { SearchResponse, SearchSuggestions } from '../../common/api/types';
 import { alsoSearchFor } from '../../common/glossary/other-names';
-import { MAX_SEARCH_LIMIT } from '../../common/rules/search';
 
 /** Searches counted for the candidates of one query, at most. */
 export const MAX_COUNTED = 20;
 
 export interface TextSearch {
-  search(query: string, options: { limit?: number }): SearchResultItem[];
+  search(query: string, options: { limit?: number }): Pick<SearchResponse, 'totalHits'>;
 }
 
-/** Hits of a query in the text: the sum over its text results (notes are not the text). */
+/**
+ * Hits of a query in the whole text (the answer's total; notes are not the text).
+ * One row asked for: the total counts every section whatever the limit.
+ */
 export function textHits(search: TextSearch, query: string): number {
   if (query.trim().length === 0) return 0;
-  return search
-    .search(query, { limit: MAX_SEARCH_LIMIT })
-    .filter((r) => r.kind === 'text')
-    .reduce((n, r) => n + r.hits, 0);
+  return search.search(query, { limit: 1 }).totalHits;
 }
 
 export function searchSuggestions(

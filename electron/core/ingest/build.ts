@@ -269,45 +269,58 @@ export function writeContentDatabase(rows: ContentDbRows, target: string): void 
   }
 }
 
+/**
+ * The rows of the bundled build from prepared content: its document, outline,
+ * paragraphs, artifacts and meta. `as` gives another document id and titles, and
+ * extra meta entries (the synthetic long document, ./synthetic.ts).
+ */
+export function preparedRows(
+  prepared: PreparedContent,
+  curated: CuratedContent,
+  artifacts: ContentArtifact[],
+  as: { id: string; title: string; titleEn: string | null; meta: [string, string][] } | null = null,
+): ContentDbRows {
+  const { metadata, digest } = prepared;
+  const id = as?.id ?? metadata.id;
+  return {
+    document: {
+      id,
+      title: as?.title ?? metadata.title,
+      titleEn: as ? as.titleEn : (metadata.titleEn ?? null),
+      publisher: metadata.publisher,
+      publisherEn: metadata.publisherEn ?? null,
+      edition: metadata.edition,
+      editionEn: metadata.editionEn ?? null,
+      attribution: metadata.attribution,
+      sourceFile: metadata.sourceFile,
+      sourceSha256: digest.sourceSha256,
+      sourceEncoding: prepared.encoding,
+    },
+    sections: curated.sections,
+    paragraphs: curated.paragraphs,
+    artifacts,
+    meta: [
+      [META.schemaVersion, String(SCHEMA_VERSION)],
+      [META.builderVersion, BUILDER_VERSION],
+      [META.documentId, id],
+      [META.sourceFile, metadata.sourceFile],
+      [META.sourceSha256, digest.sourceSha256],
+      [META.metadataSha256, digest.metadataSha256],
+      [META.curationSha256, digest.curationSha256],
+      [META.artifactVersions, JSON.stringify(sortedVersions(artifacts))],
+      [META.sectionCount, String(curated.sections.length)],
+      [META.paragraphCount, String(curated.paragraphs.length)],
+      ...(as?.meta ?? []),
+    ],
+  };
+}
+
 function writeDatabase(
   prepared: PreparedContent,
   artifacts: ContentArtifact[],
   target: string,
 ): void {
-  const { metadata, curated, digest } = prepared;
-  writeContentDatabase(
-    {
-      document: {
-        id: metadata.id,
-        title: metadata.title,
-        titleEn: metadata.titleEn ?? null,
-        publisher: metadata.publisher,
-        publisherEn: metadata.publisherEn ?? null,
-        edition: metadata.edition,
-        editionEn: metadata.editionEn ?? null,
-        attribution: metadata.attribution,
-        sourceFile: metadata.sourceFile,
-        sourceSha256: digest.sourceSha256,
-        sourceEncoding: prepared.encoding,
-      },
-      sections: curated.sections,
-      paragraphs: curated.paragraphs,
-      artifacts,
-      meta: [
-        [META.schemaVersion, String(SCHEMA_VERSION)],
-        [META.builderVersion, BUILDER_VERSION],
-        [META.documentId, metadata.id],
-        [META.sourceFile, metadata.sourceFile],
-        [META.sourceSha256, digest.sourceSha256],
-        [META.metadataSha256, digest.metadataSha256],
-        [META.curationSha256, digest.curationSha256],
-        [META.artifactVersions, JSON.stringify(sortedVersions(artifacts))],
-        [META.sectionCount, String(curated.sections.length)],
-        [META.paragraphCount, String(curated.paragraphs.length)],
-      ],
-    },
-    target,
-  );
+  writeContentDatabase(preparedRows(prepared, prepared.curated, artifacts), target);
 }
 
 export interface BuildOptions {

@@ -28,7 +28,7 @@ describe('applyCuration on the seed (rule 6)', () => {
       content.sections.map((s) => [s.id, s.level, s.parentId, s.title, s.editorial, count(s.id)]),
     ).toEqual([
       ['us', 1, null, '第１節\u3000米国', false, 0],
-      ['us-1', 2, 'us', '［1．概況］', true, 3],
+      ['us-1', 2, 'us', '［1．日米経済関係\u3000最近の動き］', true, 3],
       [
         'us-1-2022-05',
         3,
@@ -77,6 +77,34 @@ describe('applyCuration on the seed (rule 6)', () => {
     ]);
     expect(content.paragraphs).toHaveLength(30);
     expect(content.warnings).toEqual([]);
+  });
+
+  it('makes each editorial heading a peer of its neighbours: same kind and level', () => {
+    const byId = new Map(content.sections.map((s) => [s.id, s]));
+    const peer = (id: string) => {
+      const s = byId.get(id)!;
+      return [s.kind, s.level, s.parentId];
+    };
+    // ［第２節 カナダ］ beside 第１節 米国; ［1．…］ beside 2．, 3．, 4．.
+    expect(peer('canada')).toEqual(peer('us'));
+    expect(peer('canada')).toEqual(['chapter', 1, null]);
+    for (const id of ['us-2', 'us-3', 'us-4']) expect(peer('us-1')).toEqual(peer(id));
+    expect(content.sections.filter((s) => s.editorial).map((s) => s.id)).toEqual([
+      'us-1',
+      'canada',
+    ]);
+  });
+
+  it("takes section 1's heading from METI's HTML edition and records where it comes from", () => {
+    const entry = curation.editorialSections.find((e) => e.id === 'us-1')!;
+    expect(entry.title).toBe('1．日米経済関係\u3000最近の動き');
+    expect(entry.source).toBe('https://www.meti.go.jp/report/tsuhaku2023/2023honbun/i3210000.html');
+    expect(curation.editorialSections.find((e) => e.id === 'canada')!.source).toBeUndefined();
+    const bad = structuredClone(JSON.parse(curationText));
+    bad.editorialSections[0].source = 'javascript:alert(1)';
+    expect(() => parseCuration(JSON.stringify(bad), 'c.json')).toThrowError(
+      /^c\.json: editorialSections\.0\.source/,
+    );
   });
 
   it('rejoins the paragraph split by the misplaced 3．/4．', () => {

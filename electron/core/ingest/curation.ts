@@ -32,7 +32,11 @@ export const curationSchema = once(() => {
     sections: z.array(
       z.strictObject({ id: sectionId, quote, title: z.string().min(1).optional(), note }),
     ),
-    /** Headings the editors supply (shown in ［］, flagged editorial), inserted before an anchor. */
+    /**
+     * Headings the editors supply (shown in ［］, flagged editorial), inserted before
+     * an anchor; `source`: where the wording comes from when it is not the editors'
+     * own (e.g. the publisher's HTML edition), as an http(s) address.
+     */
     editorialSections: z
       .array(
         z.strictObject({
@@ -40,6 +44,7 @@ export const curationSchema = once(() => {
           kind: z.enum(['chapter', 'part', 'topic', 'dated']),
           title: z.string().min(1),
           before: quote,
+          source: z.url({ protocol: /^https?$/ }).optional(),
           note,
         }),
       )

@@ -1,7 +1,10 @@
 // Annotations in user.sqlite: highlights (with their W3C selectors) and section
 // notes, with colour, note and tags. Every record is validated by the shared
 // schema before it is written, each change is one committed transaction, and
-// deletion is soft so that it can be undone.
+// deletion is soft so that it can be undone. A passage across sections is a group
+// of highlights (one per section) sharing a group id: created in one transaction,
+// and a change of colour, note or tags, a deletion or a restore of one member is
+// made to every member in one transaction.
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../common/api/contract';
@@ -19,6 +22,7 @@ interface AnnotationRow {
   id: string;
   kind: 'highlight' | 'section-note';
   section_id: string;
+  group_id: string | null;
   color: HighlightColor;
   note: string;
   target: string | null;
@@ -35,6 +39,9 @@ export interface AnnotationPatch {
 }
 
 const checkId = (id: unknown): string => validated(idSchema, id, 'annotation id');
+
+/** What a caller supplies for a new annotation (id, times and group are assigned here). */
+export type AnnotationDraft = Omit<AnnotationRecord, 'id' | 'createdAt' | 'updatedAt' | 'groupId'>;
 
 export class AnnotationRepository {
   /**
@@ -61,6 +68,7 @@ export class AnnotationRepository {
       id: row.id,
       kind: row.kind,
       sectionId: row.section_id,
+      groupId: row.group_id,
       color: row.color,
       note: row.note,
       tags: tags ?? this.tagsOf(this.lib.db, row.id),
@@ -103,12 +111,13 @@ export class AnnotationRepository {
 
   private insert(db: Database.Database, record: AnnotationRecord): void {
     db.prepare(
-      `INSERT INTO annotations (id, kind, section_id, color, note, target, anchor, created_at, updated_at, document_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO annotations (id, kind, section_id, group_id, color, note, target, anchor, created_at, updated_at, document_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       record.id,
       record.kind,
       record.sectionId,
+      record.groupId,
       record.color,
       record.note,
       record.target === null ? null : JSON.stringify(record.target),
@@ -127,33 +136,70 @@ export class AnnotationRepository {
   }
 
   /** Stores a new annotation (id and times assigned here) after full validation. */
-  create(draft: Omit<AnnotationRecord, 'id' | 'createdAt' | 'updatedAt'>): AnnotationRecord {
-    const now = this.lib.now();
-    const record = validated(
-      annotationRecordSchema(),
-      { ...draft, id: `an-${crypto.randomUUID()}`, createdAt: now, updatedAt: now },
-      'annotation',
-    );
-    this.lib.write((db) => this.insert(db, record));
-    return record;
+  create(draft: AnnotationDraft): AnnotationRecord {
+    return this.createGroup([draft])[0] as AnnotationRecord;
   }
 
+  /**
+   * Stores highlights that are one passage across sections, in one transaction:
+   * two or more share a new group id; one alone has none. Returned in the order given.
+   */
+  createGroup(drafts: readonly AnnotationDraft[]): AnnotationRecord[] {
+    if (drafts.length === 0) throw new ApiError('invalid_input', 'no annotation to store');
+    const now = this.lib.now();
+    const groupId = drafts.length > 1 ? `grp-${crypto.randomUUID()}` : null;
+    const records = drafts.map((draft) =>
+      validated(
+        annotationRecordSchema(),
+        { ...draft, id: `an-${crypto.randomUUID()}`, groupId, createdAt: now, updatedAt: now },
+        'annotation',
+      ),
+    );
+    this.lib.write((db) => {
+      for (const record of records) this.insert(db, record);
+    });
+    return records;
+  }
+
+  /** Ids of the annotation and the other members of its group (live or deleted as `which` says). */
+  private membersOf(row: AnnotationRow, which: 'live' | 'deleted'): string[] {
+    if (row.group_id === null) return [row.id];
+    const rows = this.lib.db
+      .prepare(
+        `SELECT id FROM annotations WHERE group_id = ? AND deleted_at IS ${which === 'live' ? '' : 'NOT '}NULL ORDER BY created_at, id`,
+      )
+      .all(row.group_id) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** Changes colour, note or tags; a member of a group changes the whole group alike. */
   update(id: string, patch: AnnotationPatch): AnnotationRecord {
     const current = this.get(id);
     const next: AnnotationRecord = { ...current, updatedAt: this.lib.now() };
     if (patch.color !== undefined) next.color = validated(colorSchema, patch.color, 'color');
     if (patch.note !== undefined) next.note = validated(noteSchema, patch.note, 'note');
     if (patch.tags !== undefined) next.tags = validated(tagsSchema, patch.tags, 'tags');
+    const members = this.membersOf(this.row(id) as AnnotationRow, 'live');
     this.lib.write((db) => {
-      db.prepare('UPDATE annotations SET color = ?, note = ?, updated_at = ? WHERE id = ?').run(
-        next.color,
-        next.note,
-        next.updatedAt,
-        id,
+      const set = db.prepare(
+        'UPDATE annotations SET color = ?, note = ?, updated_at = ? WHERE id = ?',
       );
-      if (patch.tags !== undefined) this.writeTags(db, id, next.tags);
+      for (const member of members) {
+        set.run(next.color, next.note, next.updatedAt, member);
+        if (patch.tags !== undefined) this.writeTags(db, member, next.tags);
+      }
     });
     return next;
+  }
+
+  /** Live annotations (highlights and section notes) per section. */
+  countsBySection(): Map<string, number> {
+    const rows = this.lib.db
+      .prepare(
+        'SELECT section_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL AND document_id = ? GROUP BY section_id',
+      )
+      .all(this.documentKey) as { section_id: string; n: number }[];
+    return new Map(rows.map((r) => [r.section_id, r.n]));
   }
 
   /** Records where a highlight is now (after re-anchoring); the note and times are untouched. */
@@ -183,22 +229,32 @@ export class AnnotationRepository {
     );
   }
 
-  /** Soft delete: returns the annotation, which restore() brings back (undo). */
+  /**
+   * Soft delete: returns the annotation, which restore() brings back (undo). A
+   * member of a group deletes the whole group.
+   */
   delete(id: string): AnnotationRecord {
     const current = this.get(id);
-    this.lib.write((db) =>
-      db.prepare('UPDATE annotations SET deleted_at = ? WHERE id = ?').run(this.lib.now(), id),
-    );
+    const members = this.membersOf(this.row(id) as AnnotationRow, 'live');
+    const now = this.lib.now();
+    this.lib.write((db) => {
+      const remove = db.prepare('UPDATE annotations SET deleted_at = ? WHERE id = ?');
+      for (const member of members) remove.run(now, member);
+    });
     return current;
   }
 
+  /** Undoes a delete (of the whole group, for a member of one). */
   restore(id: string): AnnotationRecord {
     const row = this.row(checkId(id));
     if (!row) throw new ApiError('not_found', `no annotation ${id}`);
-    if (row.deleted_at !== null)
-      this.lib.write((db) =>
-        db.prepare('UPDATE annotations SET deleted_at = NULL WHERE id = ?').run(id),
-      );
+    if (row.deleted_at !== null) {
+      const members = this.membersOf(row, 'deleted');
+      this.lib.write((db) => {
+        const bring = db.prepare('UPDATE annotations SET deleted_at = NULL WHERE id = ?');
+        for (const member of members) bring.run(member);
+      });
+    }
     return this.get(id);
   }
 

@@ -1,5 +1,9 @@
-// Bookmarks in user.sqlite: one live bookmark per section, an optional label,
+// Bookmarks in user.sqlite: a section as a whole (paragraph and offset null; at
+// most one live per section) or a position in it (a paragraph and a UTF-16 offset
+// into its display text; at most one live per position), an optional label,
 // deletion kept for undo (deleted_at), every change its own committed transaction.
+// Whether a position lies in the current content is the handlers' check (they
+// hold the content); this module keeps the rows consistent.
 import crypto from 'node:crypto';
 import { ApiError } from '../../common/api/contract';
 import { labelSchema } from '../../common/annotations/fields';
@@ -14,21 +18,34 @@ import type { SqliteLibrary } from './library';
 interface BookmarkRow {
   id: string;
   section_id: string;
+  paragraph_id: string | null;
+  char_offset: number | null;
   label: string;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
 }
 
+/** Where a position bookmark is. */
+export interface BookmarkPosition {
+  paragraphId: string;
+  offset: number;
+}
+
 const toRecord = (row: BookmarkRow): BookmarkRecord => ({
   id: row.id,
   sectionId: row.section_id,
+  paragraphId: row.paragraph_id,
+  offset: row.char_offset,
   label: row.label,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
 
 const checkId = (id: unknown, what = 'bookmark id'): string => validated(idSchema, id, what);
+
+const INSERT =
+  'INSERT INTO bookmarks (id, section_id, paragraph_id, char_offset, label, created_at, updated_at, document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 
 export class BookmarkRepository {
   /** `documentKey`: whose bookmarks ('' the bundled chapter, else a library document id). */
@@ -53,13 +70,42 @@ export class BookmarkRepository {
     return toRecord(row);
   }
 
+  /** The live bookmark of the whole section, if any (position bookmarks in it do not count). */
   forSection(sectionId: string): BookmarkRecord | null {
     const row = this.lib.db
       .prepare(
-        'SELECT * FROM bookmarks WHERE section_id = ? AND document_id = ? AND deleted_at IS NULL',
+        'SELECT * FROM bookmarks WHERE section_id = ? AND paragraph_id IS NULL AND document_id = ? AND deleted_at IS NULL',
       )
       .get(checkId(sectionId, 'section id'), this.documentKey) as BookmarkRow | undefined;
     return row ? toRecord(row) : null;
+  }
+
+  /** The live bookmark at a position, if any. */
+  atPosition(position: BookmarkPosition): BookmarkRecord | null {
+    const row = this.lib.db
+      .prepare(
+        'SELECT * FROM bookmarks WHERE paragraph_id = ? AND char_offset = ? AND document_id = ? AND deleted_at IS NULL',
+      )
+      .get(checkId(position.paragraphId, 'paragraph id'), position.offset, this.documentKey) as
+      BookmarkRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  /** Live bookmarks per section (section and position bookmarks alike). */
+  countsBySection(): Map<string, number> {
+    const rows = this.lib.db
+      .prepare(
+        'SELECT section_id, count(*) AS n FROM bookmarks WHERE deleted_at IS NULL AND document_id = ? GROUP BY section_id',
+      )
+      .all(this.documentKey) as { section_id: string; n: number }[];
+    return new Map(rows.map((r) => [r.section_id, r.n]));
+  }
+
+  /** The live bookmark that holds the same place as `record` (its section, or its position). */
+  private samePlace(record: BookmarkRecord): BookmarkRecord | null {
+    return record.paragraphId === null || record.offset === null
+      ? this.forSection(record.sectionId)
+      : this.atPosition({ paragraphId: record.paragraphId, offset: record.offset });
   }
 
   private row(id: string): BookmarkRow | undefined {
@@ -67,34 +113,44 @@ export class BookmarkRepository {
       BookmarkRow | undefined;
   }
 
-  add(sectionId: string, label = ''): BookmarkRecord {
-    checkId(sectionId, 'section id');
-    const checkedLabel = validated(labelSchema, label, 'label');
-    if (this.forSection(sectionId))
-      throw new ApiError('conflict', `section ${sectionId} is already bookmarked`);
+  /** A new bookmark of the section, or of a position in it. */
+  add(sectionId: string, label = '', position: BookmarkPosition | null = null): BookmarkRecord {
     const now = this.lib.now();
-    const record: BookmarkRecord = {
-      id: `bm-${crypto.randomUUID()}`,
-      sectionId,
-      label: checkedLabel,
-      createdAt: now,
-      updatedAt: now,
-    };
-    this.lib.write((db) =>
-      db
-        .prepare(
-          'INSERT INTO bookmarks (id, section_id, label, created_at, updated_at, document_id) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          record.id,
-          record.sectionId,
-          record.label,
-          record.createdAt,
-          record.updatedAt,
-          this.documentKey,
-        ),
+    const record = validated(
+      bookmarkRecordSchema(),
+      {
+        id: `bm-${crypto.randomUUID()}`,
+        sectionId,
+        paragraphId: position?.paragraphId ?? null,
+        offset: position?.offset ?? null,
+        label: validated(labelSchema, label, 'label'),
+        createdAt: now,
+        updatedAt: now,
+      },
+      'bookmark',
     );
+    if (this.samePlace(record))
+      throw new ApiError(
+        'conflict',
+        position
+          ? `${position.paragraphId} at ${position.offset} is already bookmarked`
+          : `section ${sectionId} is already bookmarked`,
+      );
+    this.lib.write((db) => this.insert(db, record));
     return record;
+  }
+
+  private insert(db: SqliteLibrary['db'], record: BookmarkRecord): void {
+    db.prepare(INSERT).run(
+      record.id,
+      record.sectionId,
+      record.paragraphId,
+      record.offset,
+      record.label,
+      record.createdAt,
+      record.updatedAt,
+      this.documentKey,
+    );
   }
 
   rename(id: string, label: string): BookmarkRecord {
@@ -121,39 +177,37 @@ export class BookmarkRepository {
   restore(id: string): BookmarkRecord {
     const row = this.row(checkId(id));
     if (!row) throw new ApiError('not_found', `no bookmark ${id}`);
-    if (row.deleted_at === null) return toRecord(row);
-    if (this.forSection(row.section_id))
-      throw new ApiError('conflict', `section ${row.section_id} has been bookmarked again since`);
+    const record = toRecord(row);
+    if (row.deleted_at === null) return record;
+    if (this.samePlace(record))
+      throw new ApiError(
+        'conflict',
+        record.paragraphId === null
+          ? `section ${row.section_id} has been bookmarked again since`
+          : `that position in ${row.section_id} has been bookmarked again since`,
+      );
     this.lib.write((db) =>
       db.prepare('UPDATE bookmarks SET deleted_at = NULL WHERE id = ?').run(id),
     );
-    return toRecord(row);
+    return record;
   }
 
-  /** Inserts an imported bookmark unless it (or one on its section) is already there; returns true if added. */
+  /**
+   * Inserts an imported bookmark unless it (or a live one at the same place) is
+   * already there; returns true if added. Runs inside the caller's transaction.
+   */
   importRecord(raw: BookmarkRecord): boolean {
     const record = validated(bookmarkRecordSchema(), raw, 'bookmark');
     const existing = this.row(record.id);
     if (existing) {
-      if (existing.deleted_at !== null && !this.forSection(existing.section_id)) {
+      if (existing.deleted_at !== null && !this.samePlace(toRecord(existing))) {
         this.lib.db.prepare('UPDATE bookmarks SET deleted_at = NULL WHERE id = ?').run(record.id);
         return true;
       }
       return false;
     }
-    if (this.forSection(record.sectionId)) return false;
-    this.lib.db
-      .prepare(
-        'INSERT INTO bookmarks (id, section_id, label, created_at, updated_at, document_id) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        record.id,
-        record.sectionId,
-        record.label,
-        record.createdAt,
-        record.updatedAt,
-        this.documentKey,
-      );
+    if (this.samePlace(record)) return false;
+    this.insert(this.lib.db, record);
     return true;
   }
 }

@@ -1,7 +1,7 @@
-// Bookmarks and annotations are listed and exported in reading order: by the
-// section's place in the outline (sections a newer edition dropped go last), then
-// by where the passage starts, then by when it was made.
-import type { AnnotationRecord, BookmarkRecord } from '../../common/annotations/records';
+// Annotations are listed and exported in reading order: by the section's place in
+// the outline (sections a newer edition dropped go last), then by where the
+// passage starts, then by when it was made. (Bookmarks: ./bookmark-place.ts.)
+import type { AnnotationRecord } from '../../common/annotations/records';
 import type { Outline } from '../content/outline';
 
 const byTime = (a: { createdAt: string }, b: { createdAt: string }): number =>
@@ -12,9 +12,4 @@ export function annotationsInDocumentOrder(outline: Outline) {
     outline.rank(a.sectionId) - outline.rank(b.sectionId) ||
     (a.target?.position.start ?? -1) - (b.target?.position.start ?? -1) ||
     byTime(a, b);
-}
-
-export function bookmarksInDocumentOrder(outline: Outline) {
-  return (a: BookmarkRecord, b: BookmarkRecord): number =>
-    outline.rank(a.sectionId) - outline.rank(b.sectionId) || byTime(a, b);
 }

@@ -14,6 +14,9 @@ const input = (over: Partial<ExportInput> = {}): ExportInput => ({
     {
       id: 'bm-1',
       sectionId: 's-may',
+      paragraphId: null,
+      offset: null,
+      selectors: null,
       label: '半導体',
       createdAt: '2026-11-30T15:30:00.000Z',
       updatedAt: '2026-11-30T15:30:00.000Z',

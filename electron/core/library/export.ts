@@ -8,7 +8,7 @@
 import { ApiError } from '../../common/api/contract';
 import type { ExportFile, Language } from '../../common/api/types';
 import type { AnnotationRecord, BookmarkRecord } from '../../common/annotations/records';
-import { exportW3c } from '../../common/annotations/w3c';
+import { exportW3c, type BookmarkSelectors } from '../../common/annotations/w3c';
 import { checkTimeZone, localDateStamp, localTimeZone } from '../../common/export/datetime';
 import { exportNotesMarkdown } from '../../common/export/markdown';
 import type { NotesExportInput } from '../../common/export/notes';
@@ -27,8 +27,8 @@ export interface ExportInput {
   outline: Outline;
   /** In document order. */
   annotations: AnnotationRecord[];
-  /** In document order. */
-  bookmarks: BookmarkRecord[];
+  /** In document order, with a position bookmark's selectors in the current content. */
+  bookmarks: (BookmarkRecord & { selectors: BookmarkSelectors | null })[];
   /** ISO time of the export. */
   generatedAt: string;
   /** The language of the export's words (Markdown, Word). */

@@ -138,8 +138,26 @@ describe('annotations', () => {
       [{ startParagraphId: 's-may.p1', startOffset: 5, endOffset: 2 }, /starts after/],
       [{ startParagraphId: 's-may.p1', startOffset: 5, endOffset: 5 }, /empty/],
       [
-        { startParagraphId: 's-may.p1', startOffset: 0, endParagraphId: 's-sep.p1', endOffset: 3 },
-        /one section/,
+        { startParagraphId: 's-sep.p1', startOffset: 0, endParagraphId: 's-may.p1', endOffset: 3 },
+        /starts after/,
+      ],
+      [
+        {
+          startParagraphId: 's-may.p1',
+          startOffset: 0,
+          endParagraphId: 's-sep.p1',
+          endOffset: 9e5,
+        },
+        /end offset 900000 is outside paragraph s-sep.p1/,
+      ],
+      [
+        {
+          startParagraphId: 's-may.p2',
+          startOffset: 9e5,
+          endParagraphId: 's-sep.p1',
+          endOffset: 2,
+        },
+        /start offset 900000 is outside/,
       ],
       [
         { startParagraphId: 's-may.p1', startOffset: 0, endOffset: 3, note: 'x'.repeat(20_001) },

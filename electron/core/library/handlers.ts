@@ -4,20 +4,26 @@
 // host reaches them only through the contract's `invoke`. Building them has no
 // side effect: re-anchoring is a step of opening the core (./reanchor.ts).
 import { ApiError } from '../../common/api/contract';
-import type { Annotation, BackupEntry, Bookmark } from '../../common/api/types';
-import { AnchorRangeError, describePassage } from '../../common/anchoring/index';
+import type { Annotation, BackupEntry, Bookmark, MarkedSection } from '../../common/api/types';
 import type { AnnotationRecord, BookmarkRecord } from '../../common/annotations/records';
 import { DEFAULT_HIGHLIGHT_COLOR } from '../../common/rules/colors';
 import { DEFAULT_SEARCH_LIMIT } from '../../common/rules/search';
 import { Outline } from '../content/outline';
 import type { ContentStore } from '../content/store-types';
 import type { BackupInfo } from './backups';
-import { annotationsInDocumentOrder, bookmarksInDocumentOrder } from './document-order';
+import {
+  bookmarkExcerpt,
+  bookmarkSelectors,
+  bookmarksInDocumentOrder,
+  checkedPosition,
+} from './bookmark-place';
+import { annotationsInDocumentOrder } from './document-order';
 import { exportNotes } from './export';
 import { importAnnotations } from './import';
 import type { SqliteLibrary } from './library';
 import type { LibraryHandlers } from './methods';
 import { noteSearchResults } from './note-hits';
+import { passagePieces } from './passage-sections';
 import { reanchorAnnotations } from './reanchor';
 
 export interface LibraryContext {
@@ -44,6 +50,7 @@ export function createLibraryHandlers({
 
   const bookmarkView = (b: BookmarkRecord): Bookmark => ({
     ...b,
+    excerpt: bookmarkExcerpt(content, b),
     path: outline.path(b.sectionId),
     exists: outline.has(b.sectionId),
   });
@@ -56,7 +63,7 @@ export function createLibraryHandlers({
   };
   const orderedBookmarks = (order: 'document' | 'date'): BookmarkRecord[] => {
     const list = library.bookmarks.list();
-    return order === 'date' ? list : list.sort(bookmarksInDocumentOrder(outline));
+    return order === 'date' ? list : list.sort(bookmarksInDocumentOrder(outline, content));
   };
   const orderedAnnotations = (): AnnotationRecord[] =>
     library.annotations.list().sort(annotationsInDocumentOrder(outline));
@@ -75,63 +82,66 @@ export function createLibraryHandlers({
         bookmark: bookmarkView(library.bookmarks.add(sectionId, label ?? '')),
       };
     },
+    addBookmark: ({ sectionId, paragraphId, offset, label }) => {
+      requireSection(sectionId);
+      const position = checkedPosition(content, sectionId, paragraphId, offset);
+      return bookmarkView(library.bookmarks.add(sectionId, label ?? '', position));
+    },
     renameBookmark: ({ id, label }) => bookmarkView(library.bookmarks.rename(id, label)),
     deleteBookmark: ({ id }) => bookmarkView(library.bookmarks.delete(id)),
     restoreBookmark: ({ id }) => bookmarkView(library.bookmarks.restore(id)),
 
-    listAnnotations: ({ sectionId, tag, color }) =>
+    listAnnotations: ({ sectionId, tag, color, groupId }) =>
       orderedAnnotations()
         .filter(
           (a) =>
             (sectionId === undefined || a.sectionId === sectionId) &&
             (tag === undefined || a.tags.includes(tag)) &&
-            (color === undefined || a.color === color),
+            (color === undefined || a.color === color) &&
+            (groupId === undefined || a.groupId === groupId),
         )
         .map(annotationView),
+    listMarkedSections: (): MarkedSection[] => {
+      const bookmarks = library.bookmarks.countsBySection();
+      const notes = library.annotations.countsBySection();
+      return outline.toc
+        .filter((entry) => bookmarks.has(entry.id) || notes.has(entry.id))
+        .map((entry) => ({
+          sectionId: entry.id,
+          bookmarks: bookmarks.get(entry.id) ?? 0,
+          notes: notes.get(entry.id) ?? 0,
+        }));
+    },
     addAnnotation: (args) => {
-      const start = content.paragraph(args.startParagraphId);
-      if (!start) throw new ApiError('not_found', `no paragraph ${args.startParagraphId}`);
-      const endId = args.endParagraphId ?? args.startParagraphId;
-      const end = content.paragraph(endId);
-      if (!end) throw new ApiError('not_found', `no paragraph ${endId}`);
-      if (end.sectionId !== start.sectionId)
-        throw new ApiError(
-          'invalid_input',
-          'addAnnotation: a passage must stay within one section',
-        );
-      const section = content.section(start.sectionId);
-      let described;
-      try {
-        described = describePassage(section.paragraphs, {
-          startParagraphId: start.id,
-          startOffset: args.startOffset,
-          endParagraphId: end.id,
-          endOffset: args.endOffset,
-        });
-      } catch (err) {
-        if (err instanceof AnchorRangeError)
-          throw new ApiError('invalid_input', `addAnnotation: ${err.message}`);
-        throw err;
-      }
-      const record = library.annotations.create({
-        kind: 'highlight',
-        sectionId: section.id,
-        color: args.color ?? DEFAULT_HIGHLIGHT_COLOR,
-        note: args.note ?? '',
-        tags: args.tags ?? [],
-        target: {
-          paragraphIds: described.paragraphIds,
-          quote: {
-            exact: described.quote.exact,
-            prefix: described.quote.prefix,
-            suffix: described.quote.suffix,
+      // One piece per section the passage covers (./passage-sections.ts), stored
+      // together: a passage within one section is one highlight, as always.
+      const pieces = passagePieces(
+        content,
+        outline,
+        { paragraphId: args.startParagraphId, offset: args.startOffset },
+        { paragraphId: args.endParagraphId ?? args.startParagraphId, offset: args.endOffset },
+      );
+      const records = library.annotations.createGroup(
+        pieces.map(({ sectionId, described }) => ({
+          kind: 'highlight' as const,
+          sectionId,
+          color: args.color ?? DEFAULT_HIGHLIGHT_COLOR,
+          note: args.note ?? '',
+          tags: args.tags ?? [],
+          target: {
+            paragraphIds: described.paragraphIds,
+            quote: {
+              exact: described.quote.exact,
+              prefix: described.quote.prefix,
+              suffix: described.quote.suffix,
+            },
+            position: { start: described.position.start, end: described.position.end },
+            ...described.range,
           },
-          position: { start: described.position.start, end: described.position.end },
-          ...described.range,
-        },
-        anchor: 'anchored',
-      });
-      return annotationView(record);
+          anchor: 'anchored' as const,
+        })),
+      );
+      return annotationView(records[0] as AnnotationRecord);
     },
     addSectionNote: ({ sectionId, note, color, tags }) => {
       requireSection(sectionId);
@@ -161,7 +171,10 @@ export function createLibraryHandlers({
         content,
         outline,
         annotations: orderedAnnotations(),
-        bookmarks: orderedBookmarks('document'),
+        bookmarks: orderedBookmarks('document').map((b) => ({
+          ...b,
+          selectors: bookmarkSelectors(content, outline, b),
+        })),
         generatedAt: library.now(),
         language: language ?? library.getPrefs().language,
         ...(documentId !== undefined ? { documentId } : {}),

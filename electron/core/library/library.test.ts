@@ -64,6 +64,36 @@ describe('openLibrary', () => {
     again.close();
   });
 
+  it('keeps the reading-flow preferences across a reopen; a hand-edited bad one falls back alone', () => {
+    const dir = freshDir();
+    const lib = openLibrary(dir, { autoBackup: false });
+    lib.setPrefs({ readingMode: 'paged', autospace: false, searchOrder: 'document' });
+    lib.setPrefs({ fontSize: 24 });
+    lib.close();
+    const again = openLibrary(dir, { autoBackup: false });
+    expect(again.getPrefs()).toEqual({
+      ...DEFAULT_PREFS,
+      readingMode: 'paged',
+      autospace: false,
+      searchOrder: 'document',
+      fontSize: 24,
+    });
+    // Values outside the rules are refused, nothing changes.
+    for (const patch of [{ readingMode: 'spread' }, { autospace: 'yes' }, { searchOrder: 'date' }])
+      expect(() => again.setPrefs(patch as never)).toThrow(ApiError);
+    again.close();
+    const db = new Database(path.join(dir, 'user.sqlite'));
+    db.prepare("UPDATE prefs SET value = '\"spread\"' WHERE key = 'readingMode'").run();
+    db.close();
+    const third = openLibrary(dir, { autoBackup: false });
+    expect(third.getPrefs()).toMatchObject({
+      readingMode: DEFAULT_PREFS.readingMode,
+      autospace: false,
+      searchOrder: 'document',
+    });
+    third.close();
+  });
+
   it('refuses invalid preferences and positions without changing anything', () => {
     const lib = openLibrary(freshDir(), { autoBackup: false });
     const before = lib.changeSeq();

@@ -7,10 +7,12 @@ export type LibraryMethod =
   | 'getNotices'
   | 'listBookmarks'
   | 'toggleBookmark'
+  | 'addBookmark'
   | 'renameBookmark'
   | 'deleteBookmark'
   | 'restoreBookmark'
   | 'listAnnotations'
+  | 'listMarkedSections'
   | 'addAnnotation'
   | 'addSectionNote'
   | 'updateAnnotation'
@@ -30,10 +32,12 @@ const LIBRARY_METHOD_SET: Record<LibraryMethod, true> = {
   getNotices: true,
   listBookmarks: true,
   toggleBookmark: true,
+  addBookmark: true,
   renameBookmark: true,
   deleteBookmark: true,
   restoreBookmark: true,
   listAnnotations: true,
+  listMarkedSections: true,
   addAnnotation: true,
   addSectionNote: true,
   updateAnnotation: true,

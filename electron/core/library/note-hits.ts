@@ -1,8 +1,10 @@
 // Hits in the reader's own notes and tags, shaped like text search results
 // (`kind: 'note'`, with the annotation id) so that one results list shows both:
 // the section's title path, the note snippet with its marks, and the annotated
-// passage as ranges for highlighting in the reading pane.
+// passage as ranges for highlighting in the reading pane. The members of a
+// highlight across sections share one note: it is listed once, at its first member.
 import type { HitRange, SearchResultItem } from '../../common/api/types';
+import type { NoteHit } from '../../common/annotations/note-search';
 import type { AnnotationRecord } from '../../common/annotations/records';
 import type { Outline } from '../content/outline';
 import type { ContentStore } from '../content/store-types';
@@ -16,13 +18,25 @@ export function noteSearchResults(
   limit: number,
 ): SearchResultItem[] {
   const out: SearchResultItem[] = [];
+  const found: { hit: NoteHit; annotation: AnnotationRecord }[] = [];
   for (const hit of library.searchNotes(query, limit)) {
-    let annotation: AnnotationRecord;
     try {
-      annotation = library.annotations.get(hit.id);
+      found.push({ hit, annotation: library.annotations.get(hit.id) });
     } catch {
       continue;
     }
+  }
+  // A group's row: the member that comes first in reading order.
+  const firstOfGroup = new Map<string, AnnotationRecord>();
+  for (const { annotation } of found) {
+    if (annotation.groupId === null) continue;
+    const first = firstOfGroup.get(annotation.groupId);
+    if (!first || outline.rank(annotation.sectionId) < outline.rank(first.sectionId))
+      firstOfGroup.set(annotation.groupId, annotation);
+  }
+  for (const { hit, annotation } of found) {
+    if (annotation.groupId !== null && firstOfGroup.get(annotation.groupId) !== annotation)
+      continue;
     const path = outline.path(hit.sectionId);
     const target = annotation.anchor === 'anchored' ? annotation.target : null;
     out.push({

@@ -9,6 +9,7 @@ import { LATEST_VERSION } from './migrations/index';
 import type { HostLibrary } from './openers';
 import { sha256File } from '../testing/user-data';
 import { memoryContentStore, sliceSections } from '../testing/content-store';
+import { searchResponse } from '../testing/search-response';
 import { removeDir, tempUserDataDir } from '../testing/user-data';
 
 describe('libraryOpeners', () => {
@@ -16,7 +17,7 @@ describe('libraryOpeners', () => {
     const dir = tempUserDataDir();
     const openers: CoreOpeners<HostLibrary> = {
       openContentStore: () => memoryContentStore(sliceSections()),
-      createSearchService: () => ({ search: () => [] }),
+      createSearchService: () => ({ search: (q: string) => searchResponse(q) }),
       ...libraryOpeners,
     };
     const core = openReaderCore(openers, {
@@ -30,7 +31,7 @@ describe('libraryOpeners', () => {
         sectionId: 's-us',
         note: '検索できるメモ',
       });
-      const hits = await invoke(core.handlers, 'search', { query: '検索できる' });
+      const { results: hits } = await invoke(core.handlers, 'search', { query: '検索できる' });
       expect(hits).toEqual([expect.objectContaining({ kind: 'note', annotationId: note.id })]);
       expect(fs.existsSync(`${dir}/user.sqlite`)).toBe(true);
     } finally {
@@ -50,7 +51,7 @@ describe('libraryOpeners', () => {
     const before = sha256File(file);
     const openers: CoreOpeners<HostLibrary> = {
       openContentStore: () => memoryContentStore(sliceSections()),
-      createSearchService: () => ({ search: () => [] }),
+      createSearchService: () => ({ search: (q: string) => searchResponse(q) }),
       ...libraryOpeners,
     };
     const core = openReaderCore(openers, {
@@ -71,7 +72,11 @@ describe('libraryOpeners', () => {
       await expect(invoke(core.handlers, 'listAnnotations', {})).rejects.toMatchObject({
         code: 'unavailable',
       });
-      expect(await invoke(core.handlers, 'search', { query: 'x' })).toEqual([]);
+      expect((await invoke(core.handlers, 'search', { query: 'x' })).results).toEqual([]);
+      expect(await invoke(core.handlers, 'listMarkedSections', {})).toEqual([]);
+      await expect(
+        invoke(core.handlers, 'addBookmark', { sectionId: 's-us', paragraphId: 's-us.p1' }),
+      ).rejects.toMatchObject({ code: 'unavailable' });
     } finally {
       core.close();
     }
@@ -83,7 +88,7 @@ describe('libraryOpeners', () => {
     const dir = tempUserDataDir();
     const openers: CoreOpeners<HostLibrary> = {
       openContentStore: () => memoryContentStore(sliceSections()),
-      createSearchService: () => ({ search: () => [] }),
+      createSearchService: () => ({ search: (q: string) => searchResponse(q) }),
       ...libraryOpeners,
     };
     const options = {
@@ -96,9 +101,13 @@ describe('libraryOpeners', () => {
     const absent = openReaderCore(openers, options);
     try {
       expect(absent.reanchored).toBeNull();
-      expect(await invoke(absent.handlers, 'search', { query: 'メモ' })).toEqual([]);
+      expect((await invoke(absent.handlers, 'search', { query: 'メモ' })).results).toEqual([]);
       expect(await invoke(absent.handlers, 'listAnnotations', {})).toEqual([]);
       expect(await invoke(absent.handlers, 'listBookmarks', {})).toEqual([]);
+      expect(await invoke(absent.handlers, 'listMarkedSections', {})).toEqual([]);
+      await expect(
+        invoke(absent.handlers, 'addBookmark', { sectionId: 's-us' }),
+      ).rejects.toMatchObject({ code: 'unavailable' });
       expect(await invoke(absent.handlers, 'listBackups', {})).toEqual([]);
       const md = await invoke(absent.handlers, 'exportAnnotations', { format: 'md' });
       expect(md.body).toContain('を加工して作成');
@@ -121,8 +130,8 @@ describe('libraryOpeners', () => {
     const reader = openReaderCore(openers, options);
     try {
       expect(reader.reanchored).toMatchObject({ checked: 1, unchanged: 1 });
-      const hits = await invoke(reader.handlers, 'search', { query: '既存' });
-      expect(hits.map((h) => h.kind)).toEqual(['note']);
+      const found = await invoke(reader.handlers, 'search', { query: '既存' });
+      expect(found.results.map((h) => h.kind)).toEqual(['note']);
     } finally {
       reader.close();
       removeDir(dir);

@@ -33,8 +33,10 @@ export interface LibraryOpenOptions {
 function refusedHandlers(library: RefusedLibrary): LibraryHandlers {
   const handlers = unavailableLibraryHandlers(() => library.unavailable());
   handlers.getNotices = () => library.startupNotices();
-  // Searching still works for the text; there are simply no notes to add.
+  // Searching still works for the text; there are simply no notes to add, and the
+  // outline has no marks to show.
   handlers.searchNotes = () => [];
+  handlers.listMarkedSections = () => [];
   return handlers;
 }
 
@@ -44,6 +46,7 @@ function absentHandlers(library: AbsentLibrary, content: ContentStore): LibraryH
   handlers.getNotices = () => [];
   handlers.listBookmarks = () => [];
   handlers.listAnnotations = () => [];
+  handlers.listMarkedSections = () => [];
   handlers.searchNotes = () => [];
   handlers.listBackups = () => [];
   handlers.exportAnnotations = ({ format, language }) =>

@@ -53,6 +53,7 @@ const validCalls = (): [ApiMethod, Record<string, unknown>][] => [
   ['setPrefs', { theme: 'dark', fontSize: 20 }],
   ['setPosition', { sectionId: 's-us', scroll: 0.5 }],
   ['toggleBookmark', { sectionId: 's-may', label: 'l' }],
+  ['addBookmark', { sectionId: 's-sep', paragraphId: 's-sep.p1', offset: 3, label: 'l' }],
   ['renameBookmark', { id: bookmarkId, label: 'l' }],
   ['deleteBookmark', { id: bookmarkId }],
   ['restoreBookmark', { id: bookmarkId }],
@@ -66,6 +67,10 @@ const validCalls = (): [ApiMethod, Record<string, unknown>][] => [
       tags: ['t'],
       color: 'blue',
     },
+  ],
+  [
+    'addAnnotation',
+    { startParagraphId: 's-may.p2', startOffset: 0, endParagraphId: 's-sep.p1', endOffset: 5 },
   ],
   ['addSectionNote', { sectionId: 's-may', note: 'x', tags: ['t'] }],
   ['updateAnnotation', { id: annotationId, note: 'x', color: 'green', tags: ['t'] }],
@@ -163,6 +168,23 @@ describe('every write method refuses bad input without changing the database', (
         { id: annotationId, tags: Array.from({ length: 33 }, (_, i) => `t${i}`) },
       ],
       ['updateAnnotation', { id: annotationId, tags: ['  '] }],
+      ['addBookmark', { sectionId: 'no-such-section' }],
+      ['addBookmark', { sectionId: 's-sep', paragraphId: 's-may.p1' }],
+      ['addBookmark', { sectionId: 's-sep', paragraphId: 's-sep.p1', offset: 99_999 }],
+      ['addBookmark', { sectionId: 's-sep', offset: 2 }],
+      [
+        'addAnnotation',
+        { startParagraphId: 's-sep.p1', startOffset: 0, endParagraphId: 's-may.p1', endOffset: 3 },
+      ],
+      [
+        'addAnnotation',
+        {
+          startParagraphId: 's-may.p2',
+          startOffset: 0,
+          endParagraphId: 's-sep.p1',
+          endOffset: 1e5,
+        },
+      ],
       ['restoreBackup', { name: '../../etc/passwd' }],
       ['importAnnotations', { body: '[]' }],
     ];

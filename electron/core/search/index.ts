@@ -54,6 +54,8 @@ export interface SearchIndexDocument {
 export interface SectionHit {
   /** Section id. */
   id: string;
+  /** Position of the section in reading order (the order the index was built in), from 0. */
+  ordinal: number;
   /** Lunr's score (BM25 over the query's grams, title and body fields summed). */
   score: number;
   /** Some term occurs in the title. */
@@ -309,6 +311,7 @@ class LunrSearchIndex implements SearchIndex {
       if (!terms.every((t) => firstOccurrence(section[1], t) >= 0)) continue;
       out.push({
         id: section[0],
+        ordinal: c.section,
         score: c.score,
         titleHit: c.titleHit,
         hits: this.hits(c.section, terms),

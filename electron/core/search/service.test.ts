@@ -39,7 +39,7 @@ describe('search service on the real content database', () => {
     expect(JSON.stringify(service.index.lunr)).toBe(stored.body);
   });
   it('loads the index stored with the content and answers with API items', () => {
-    const results = createSearchService(store).search('強靭');
+    const { results } = createSearchService(store).search('強靭');
     expect(results.length).toBeGreaterThan(0);
     for (const r of results) {
       expect(r.kind).toBe('text');
@@ -81,15 +81,15 @@ describe('search service on the real content database', () => {
       expect(
         service
           .search(q, { limit: 1000 })
-          .map((r) => r.sectionId)
+          .results.map((r) => r.sectionId)
           .sort(),
       ).toEqual(want);
     }
   });
   it('puts title hits first and respects the limit', () => {
-    const results = createSearchService(store).search('カナダ');
+    const { results } = createSearchService(store).search('カナダ');
     expect(results[0]!.title).toContain('カナダ');
-    expect(createSearchService(store).search('米', { limit: 3 })).toHaveLength(3);
+    expect(createSearchService(store).search('米', { limit: 3 }).results).toHaveLength(3);
   });
   it('refuses a missing or mismatched index with a clear message', () => {
     const wrap = (artifact: ContentStore['artifact']): ContentStore =>
@@ -141,7 +141,7 @@ describe('search service on the real content database', () => {
     const rebuilt = openContentStore(old);
     try {
       expect(rebuilt.artifact(SEARCH_ARTIFACT)!.version).toBe(SEARCH_INDEX_VERSION);
-      expect(createSearchService(rebuilt).search('カナダ').length).toBeGreaterThan(0);
+      expect(createSearchService(rebuilt).search('カナダ').results.length).toBeGreaterThan(0);
     } finally {
       rebuilt.close();
     }

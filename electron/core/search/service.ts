@@ -1,11 +1,18 @@
 // The search service the hosts call: loads the index stored in the content
 // database once (Lunr's JSON and the search copy; never rebuilt per query) and
-// turns section hits into the SearchResultItem the API returns (title path,
-// snippet around the first hit, highlights into the snippet, every hit range for
-// the reading pane).
+// answers a query with the contract's SearchResponse (text part): the result rows
+// in the order asked (title path, snippet around the first hit, highlights into the
+// snippet, every hit range of the section), and every hit of the whole document in
+// reading order — the list next/previous hit walks, which does not depend on how
+// many rows are shown.
 import { ApiError } from '../../common/api/contract';
-import type { SearchResultItem } from '../../common/api/types';
-import { DEFAULT_SEARCH_LIMIT } from '../../common/rules/search';
+import type { DocumentHit, SearchResponse, SearchResultItem } from '../../common/api/types';
+import {
+  DEFAULT_SEARCH_LIMIT,
+  MAX_DOCUMENT_HITS,
+  type SearchOrder,
+} from '../../common/rules/search';
+import { parseQuery } from '../../common/search/query';
 import { makeSnippet } from '../../common/search/snippet';
 import { Outline } from '../content/outline';
 import type { ContentStore } from '../content/store-types';
@@ -18,9 +25,19 @@ import {
   type SectionHit,
 } from './index';
 
+export interface TextSearchOptions {
+  /** Most rows (default DEFAULT_SEARCH_LIMIT). */
+  limit?: number;
+  /** Order of the rows (default relevance). */
+  order?: SearchOrder;
+  /** Most document hits listed (default MAX_DOCUMENT_HITS). */
+  maxHits?: number;
+}
+
 export interface SearchService {
   readonly index: SearchIndex;
-  search(query: string, opts?: { limit?: number }): SearchResultItem[];
+  /** The text part of a search answer (`results` holds text rows only). */
+  search(query: string, opts?: TextSearchOptions): SearchResponse;
 }
 
 /** Loads the stored index; refuses a missing or mismatched one with a clear message. */
@@ -92,7 +109,38 @@ export function createSearchService(store: ContentStore): SearchService {
     index,
     search(query, opts = {}) {
       const limit = opts.limit ?? DEFAULT_SEARCH_LIMIT;
-      return index.search(query, { limit }).map(toItem);
+      const order = opts.order ?? 'relevance';
+      const maxHits = opts.maxHits ?? MAX_DOCUMENT_HITS;
+      const terms = parseQuery(query).map((t) => t.text);
+      // Every section that holds the query (relevance order), hits and all: the
+      // document-wide list needs them whatever the limit.
+      const found = terms.length === 0 ? [] : index.search(query);
+      const inReadingOrder = [...found].sort((a, b) => a.ordinal - b.ordinal);
+      const hits: DocumentHit[] = [];
+      let totalHits = 0;
+      for (const section of inReadingOrder) {
+        totalHits += section.hits.length;
+        for (const h of section.hits) {
+          if (hits.length >= maxHits) break;
+          hits.push({
+            sectionId: section.id,
+            paragraphId: h.paragraphId,
+            start: h.start,
+            end: h.end,
+          });
+        }
+      }
+      const rows = (order === 'document' ? inReadingOrder : found).slice(0, limit).map(toItem);
+      return {
+        query,
+        order,
+        terms,
+        results: rows,
+        hits,
+        totalHits,
+        totalSections: found.length,
+        truncated: totalHits > hits.length,
+      };
     },
   };
 }

@@ -9,4 +9,7 @@ export const DEFAULT_PREFS: Prefs = {
   language: 'ja',
   fontFamily: 'serif',
   copyCitation: true,
+  readingMode: 'scroll',
+  autospace: true,
+  searchOrder: 'relevance',
 };

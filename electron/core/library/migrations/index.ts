@@ -4,7 +4,9 @@ import type Database from 'better-sqlite3';
 import { migration001 } from './001-prefs';
 import { migration002 } from './002-bookmarks';
 import { migration003 } from './003-annotations';
-import { migration004 } from './004-library-documents';
+import { migration004 } from './004-bookmark-positions';
+import { migration005 } from './005-annotation-groups';
+import { migration006 } from './006-library-documents';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -12,6 +14,8 @@ export const migrations: readonly Migration[] = [
   migration002,
   migration003,
   migration004,
+  migration005,
+  migration006,
 ];
 
 /** The schema version this build of the app writes. */

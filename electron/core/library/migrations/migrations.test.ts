@@ -95,6 +95,8 @@ describe('migrations', () => {
       {
         id: 'bm-1',
         sectionId: 'sec-2',
+        paragraphId: null,
+        offset: null,
         label: 'ラベル',
         createdAt: '2026-01-01T00:00:00.000Z',
         updatedAt: '2026-01-01T00:00:00.000Z',

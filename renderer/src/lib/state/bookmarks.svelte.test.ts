@@ -6,7 +6,10 @@ import { BookmarksState } from './bookmarks.svelte';
 const bookmark = (sectionId: string, createdAt: string): Bookmark => ({
   id: `b-${sectionId}`,
   sectionId,
+  paragraphId: null,
+  offset: null,
   label: '',
+  excerpt: '',
   createdAt,
   updatedAt: createdAt,
   path: ['第1節 米国', sectionId],

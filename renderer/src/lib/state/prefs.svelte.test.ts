@@ -10,20 +10,24 @@ const STORED: Prefs = {
   language: 'en',
   fontFamily: 'sans',
   copyCitation: false,
+  readingMode: 'paged',
+  autospace: false,
+  searchOrder: 'document',
 };
 
 describe('preferences state', () => {
   it('takes the stored preferences at start', () => {
     const state = new PrefsState(fakeApi({}).client);
     state.load(STORED);
-    expect({
+    // The reading-flow preferences (readingMode, autospace, searchOrder) are not state here yet.
+    expect(STORED).toMatchObject({
       theme: state.theme,
       fontSize: state.fontSize,
       writingMode: state.writingMode,
       language: state.language,
       fontFamily: state.fontFamily,
       copyCitation: state.copyCitation,
-    }).toEqual(STORED);
+    });
     expect(state.vertical).toBe(true);
   });
 

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchResultItem } from '../../../../electron/common/api/types';
 import { deferred, fakeApi, settle, type Deferred } from '../testing/fake-api';
-import { noteResult, textResult } from '../testing/fixtures';
+import { noteResult, searchResponse, textResult } from '../testing/fixtures';
 import { SEARCH_LIMIT, SearchState } from './search.svelte';
 
 /** A search whose replies the test hands out one by one, in the order they were asked. */
 function pendingSearch() {
   const replies: Deferred<SearchResultItem[]>[] = [];
   const fake = fakeApi({
-    search: () => {
+    search: ({ query }) => {
       const reply = deferred<SearchResultItem[]>();
       replies.push(reply);
-      return reply.promise;
+      return reply.promise.then((results) => searchResponse(results, { query }));
     },
   });
   return { fake, replies, state: new SearchState(fake.client) };
@@ -21,7 +21,7 @@ describe('search state', () => {
   it('lists what the core returns for a query, each hit once, and asks nothing else', async () => {
     const text = textResult({ hits: 3 });
     const note = noteResult({ hits: 1 });
-    const fake = fakeApi({ search: () => [text, note] });
+    const fake = fakeApi({ search: ({ query }) => searchResponse([text, note], { query }) });
     const state = new SearchState(fake.client);
     state.setQuery(' 半導体 ');
     await settle();
@@ -85,7 +85,7 @@ describe('search state', () => {
   });
 
   it('does not ask again for the query already shown (spaces around it do not count)', async () => {
-    const fake = fakeApi({ search: () => [textResult()] });
+    const fake = fakeApi({ search: ({ query }) => searchResponse([textResult()], { query }) });
     const state = new SearchState(fake.client);
     state.setQuery('関税');
     await settle();
@@ -124,7 +124,10 @@ describe('search state', () => {
   });
 
   it('clearing the query clears results, error and the active row', async () => {
-    const fake = fakeApi({ search: () => [textResult(), textResult({ sectionId: 'us-2' })] });
+    const fake = fakeApi({
+      search: ({ query }) =>
+        searchResponse([textResult(), textResult({ sectionId: 'us-2' })], { query }),
+    });
     const state = new SearchState(fake.client);
     state.setQuery('米国');
     await settle();
@@ -139,7 +142,7 @@ describe('search state', () => {
   it('finds the text result of a section for marking hits, never a note row', async () => {
     const note = noteResult({ sectionId: 'us-3' });
     const text = textResult({ sectionId: 'us-3' });
-    const fake = fakeApi({ search: () => [note, text] });
+    const fake = fakeApi({ search: ({ query }) => searchResponse([note, text], { query }) });
     const state = new SearchState(fake.client);
     state.setQuery('補助金');
     await settle();

@@ -57,7 +57,7 @@ export class SearchState {
   private async run(q: string): Promise<void> {
     this.inFlight = true;
     try {
-      const results = await this.api.search({ query: q, limit: SEARCH_LIMIT });
+      const { results } = await this.api.search({ query: q, limit: SEARCH_LIMIT });
       if (this.query.trim() === q) {
         this.results = results;
         this.resultsFor = q;

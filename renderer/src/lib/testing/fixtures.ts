@@ -2,6 +2,7 @@
 // ids and wording as in the bundled chapter), each overridable field by field.
 import type {
   Annotation,
+  SearchResponse,
   SearchResultItem,
   SectionView,
   TocEntry,
@@ -40,6 +41,26 @@ export function noteResult(over: Partial<SearchResultItem> = {}): SearchResultIt
   });
 }
 
+/** The core's answer to `search` holding `results` (text rows' hits as the document's hits). */
+export function searchResponse(
+  results: SearchResultItem[],
+  over: Partial<SearchResponse> = {},
+): SearchResponse {
+  const text = results.filter((r) => r.kind === 'text');
+  const hits = text.flatMap((r) => r.ranges.map((h) => ({ sectionId: r.sectionId, ...h })));
+  return {
+    query: '',
+    order: 'relevance',
+    terms: [],
+    results,
+    hits,
+    totalHits: hits.length,
+    totalSections: text.length,
+    truncated: false,
+    ...over,
+  };
+}
+
 export function tocEntry(over: Partial<TocEntry> & Pick<TocEntry, 'id'>): TocEntry {
   return { level: 2, title: over.id, editorial: false, parent: null, kind: 'part', ...over };
 }
@@ -71,6 +92,7 @@ export function highlight(over: Partial<Annotation> = {}): Annotation {
     id: 'a-1',
     kind: 'highlight',
     sectionId: 'us-1',
+    groupId: null,
     color: 'green',
     note: '',
     tags: [],

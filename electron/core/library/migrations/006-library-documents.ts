@@ -1,4 +1,4 @@
-// Migration 4: the library of imported documents. Each document the reader imports
+// Migration 6: the library of imported documents. Each document the reader imports
 // is a content database of its own in the user-data folder's library/ (written
 // atomically by the importer); this table is the list of them, with the file's
 // name, the original file's hash and the title, publisher and year the reader may
@@ -6,13 +6,13 @@
 // that its notes — which stay, keyed by document id — can still be listed and
 // exported, and a later import of the same document takes them back.
 // Bookmarks and annotations gain their document: '' is the bundled chapter (every
-// existing note), otherwise a library_documents id; one live bookmark per section
-// *of a document*. library_positions is each imported document's reading position
+// existing note), otherwise a library_documents id; one live section bookmark per
+// section, and one position bookmark per position, *of a document*. library_positions is each imported document's reading position
 // (the bundled chapter keeps reading_position).
 import type { Migration } from './types';
 
-export const migration004: Migration = {
-  version: 4,
+export const migration006: Migration = {
+  version: 6,
   name: 'library-documents',
   up(db) {
     db.exec(`
@@ -48,7 +48,10 @@ export const migration004: Migration = {
       ALTER TABLE bookmarks ADD COLUMN document_id TEXT NOT NULL DEFAULT '';
       DROP INDEX bookmarks_live_section;
       CREATE UNIQUE INDEX bookmarks_live_section ON bookmarks (document_id, section_id)
-        WHERE deleted_at IS NULL;
+        WHERE deleted_at IS NULL AND paragraph_id IS NULL;
+      DROP INDEX bookmarks_live_position;
+      CREATE UNIQUE INDEX bookmarks_live_position ON bookmarks (document_id, paragraph_id, char_offset)
+        WHERE deleted_at IS NULL AND paragraph_id IS NOT NULL;
     `);
   },
 };
