@@ -97,6 +97,9 @@ export class ImportJobs {
       // Let the caller have its answer before any work starts.
       await Promise.resolve();
       try {
+        // Cancelled before it began: nothing to run.
+        if (controller.signal.aborted)
+          throw new ImportError('aborted', `${name}: import cancelled`);
         const outcome = await task({
           signal: controller.signal,
           progress: (p) => update({ phase: p.phase, done: p.done, total: p.total }),
