@@ -31,7 +31,15 @@ import { PRODUCT_NAME } from './paths';
 /** The search service as the handlers use it (electron/core/search/service.ts). */
 export interface SearchProvider {
   /** The text part of the answer: `results` holds the text rows only (none when `terms` is empty). */
-  search(query: string, options: { limit?: number; order?: SearchOrder }): SearchResponse;
+  search(
+    query: string,
+    options: {
+      limit?: number;
+      order?: SearchOrder;
+      /** Longest whole-document hit list (0: none; a library-wide search needs only totals). */
+      maxHits?: number;
+    },
+  ): SearchResponse;
 }
 
 /** Facts about the running host that only the host knows. */
@@ -85,6 +93,7 @@ function documentSource(content: ContentStore, citation: () => CitationSource): 
 export function createHandlers(ctx: HandlerContext): ApiHandlers {
   return withDocuments(createDocumentHandlers(ctx), {
     content: ctx.content,
+    search: ctx.search,
     documents: ctx.documents ?? null,
     unavailable:
       ctx.documentsUnavailable ??

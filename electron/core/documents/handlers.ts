@@ -23,6 +23,7 @@ import type {
   SearchResponse,
 } from '../../common/api/types';
 import { DEFAULT_LIBRARY_SEARCH_LIMIT } from '../../common/rules/library';
+import type { SearchProvider } from '../api';
 import type { ContentStore } from '../content/store-types';
 import type { DocumentLibrary } from './library';
 
@@ -88,6 +89,8 @@ const STAMPED = new Set<ApiMethod>([
 export interface LibraryHandlerContext {
   /** The bundled chapter's content (its id, its entry in the list). */
   content: ContentStore;
+  /** The bundled chapter's text search (null: no index). */
+  search: SearchProvider | null;
   /** Null when the reader's data is not open (no profile yet, or refused). */
   documents: DocumentLibrary | null;
   /** Why the library cannot be changed when `documents` is null. */
@@ -200,6 +203,7 @@ export function withDocuments(bundled: DocumentHandlers, ctx: LibraryHandlerCont
       if (!row) throw new ApiError('not_found', `no document ${id} in the library`);
       return { id, title: row.title, bundled: false, removed: row.removedAt !== null };
     });
+    const rowOrder = order ?? (await bundled.getPrefs({})).searchOrder;
     type Ranked = LibrarySearchGroup & { rank: number; titleHit: boolean; best: number };
     const groups: Ranked[] = [];
     const unavailable: LibrarySearchResponse['unavailable'] = [];
@@ -211,8 +215,15 @@ export function withDocuments(bundled: DocumentHandlers, ctx: LibraryHandlerCont
       }
       let response: SearchResponse;
       try {
+        // Each document's own search, without its whole-document hit list (only
+        // totals are shown here), then the hits in its notes as `search` adds them.
         const [handlers] = handlersOf(target.bundled ? undefined : target.id);
-        response = await handlers.search({ query, limit: max, ...(order ? { order } : {}) });
+        const text = target.bundled ? ctx.search : (ctx.documents?.searchFor(target.id) ?? null);
+        if (!text)
+          throw new ApiError('unavailable', 'search is not available: the content has no index');
+        response = text.search(query, { limit: max, order: rowOrder, maxHits: 0 });
+        if (response.terms.length > 0)
+          response.results.push(...(await handlers.searchNotes({ query, limit: max })));
       } catch (err) {
         if (!(err instanceof ApiError) || err.code !== 'unavailable') throw err;
         unavailable.push({ documentId: target.id, message: err.message });

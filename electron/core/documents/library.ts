@@ -91,7 +91,7 @@ class LazySearch implements SearchProvider {
     return this.service !== null;
   }
 
-  search(query: string, options: { limit?: number }) {
+  search(query: string, options: Parameters<SearchProvider['search']>[1]) {
     this.service ??= createSearchService(this.store);
     this.used(this);
     return this.service.search(query, options);
@@ -270,6 +270,12 @@ export class DocumentLibrary {
       this.open.set(id, doc);
     }
     return doc.handlers;
+  }
+
+  /** An imported document's text search (null: removed, no text). */
+  searchFor(id: string): SearchProvider | null {
+    this.handlersFor(id);
+    return this.open.get(id)?.search ?? null;
   }
 
   // ---- import -------------------------------------------------------------------
