@@ -80,6 +80,24 @@ export type ImportedFacts = Omit<
   'id' | 'edition' | 'importedAt' | 'updatedAt' | 'removedAt'
 >;
 
+/** An import's facts in the column order both statements below use. */
+function factValues(f: ImportedFacts): (string | number | null)[] {
+  return [
+    f.file,
+    f.title,
+    f.publisher,
+    f.year,
+    f.format,
+    f.sourceName,
+    f.sourceSha256,
+    f.sourceBytes,
+    f.pages,
+    f.sections,
+    f.paragraphs,
+    f.writingMode,
+  ];
+}
+
 export class DocumentRegistry {
   constructor(private readonly library: SqliteLibrary) {}
 
@@ -143,23 +161,7 @@ export class DocumentRegistry {
              imported_at, updated_at, removed_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, NULL)`,
         )
-        .run(
-          id,
-          facts.file,
-          facts.title,
-          facts.publisher,
-          facts.year,
-          facts.format,
-          facts.sourceName,
-          facts.sourceSha256,
-          facts.sourceBytes,
-          facts.pages,
-          facts.sections,
-          facts.paragraphs,
-          facts.writingMode,
-          now,
-          now,
-        ),
+        .run(id, ...factValues(facts), now, now),
     );
     return this.get(id);
   }
@@ -179,22 +181,7 @@ export class DocumentRegistry {
              removed_at = NULL
            WHERE id = ?`,
         )
-        .run(
-          facts.file,
-          facts.title,
-          facts.publisher,
-          facts.year,
-          facts.format,
-          facts.sourceName,
-          facts.sourceSha256,
-          facts.sourceBytes,
-          facts.pages,
-          facts.sections,
-          facts.paragraphs,
-          facts.writingMode,
-          now,
-          id,
-        ).changes;
+        .run(...factValues(facts), now, id).changes;
       if (changed !== 1) throw new ApiError('not_found', `no document ${id} in the library`);
     });
     return this.get(id);
