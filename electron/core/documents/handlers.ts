@@ -26,6 +26,7 @@ import { DEFAULT_LIBRARY_SEARCH_LIMIT } from '../../common/rules/library';
 import type { SearchProvider } from '../api';
 import type { ContentStore } from '../content/store-types';
 import type { DocumentLibrary } from './library';
+import { yearOf } from './registry';
 
 /** Methods that take an optional documentId. */
 export const DOCUMENT_METHODS = [
@@ -163,7 +164,7 @@ export function withDocuments(bundled: DocumentHandlers, ctx: LibraryHandlerCont
       bundled: true,
       title: doc.title,
       publisher: doc.publisher,
-      year: /(?:19|20)\d{2}/.exec(doc.edition.normalize('NFKC'))?.[0] ?? '',
+      year: yearOf(doc.edition),
       format: null,
       sourceName: doc.sourceFile,
       sourceSha256: doc.sourceSha256,

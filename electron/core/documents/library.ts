@@ -43,7 +43,7 @@ import { createSearchService, type SearchService } from '../search/service';
 import { libraryContent, removedContent } from './content-view';
 import type { DocumentHandlers } from './handlers';
 import { ImportJobs, type JobOutcome } from './jobs';
-import { DocumentRegistry, type DocumentRow, type ImportedFacts } from './registry';
+import { DocumentRegistry, yearOf, type DocumentRow, type ImportedFacts } from './registry';
 
 /** The folder of imported documents, inside the user-data folder. */
 export const LIBRARY_DIR = 'library';
@@ -109,10 +109,6 @@ interface OpenDocument {
   handlers: DocumentHandlers;
 }
 
-/** The first year (19xx/20xx) a date string names, else ''. */
-export function yearOf(text: string): string {
-  return /(?:19|20)\d{2}/.exec(text.normalize('NFKC'))?.[0] ?? '';
-}
 
 export class DocumentLibrary {
   readonly dir: string;

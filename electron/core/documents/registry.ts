@@ -69,6 +69,11 @@ const fromRow = (r: Row): DocumentRow => ({
   removedAt: r.removed_at,
 });
 
+/** The first year (19xx/20xx) a date or an edition names, else ''. */
+export function yearOf(text: string): string {
+  return /(?:19|20)\d{2}/.exec(text.normalize('NFKC'))?.[0] ?? '';
+}
+
 /** A title as compared to find an earlier edition: NFKC, white space and case ignored. */
 export function titleKey(title: string): string {
   return title.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
