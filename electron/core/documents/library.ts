@@ -74,6 +74,7 @@ const TEXT_METHODS = [
   'getPosition',
   'setPosition',
   'toggleBookmark',
+  'addBookmark',
   'addAnnotation',
   'addSectionNote',
 ] as const;
