@@ -34,7 +34,7 @@ export async function bundleCli(outfile = path.join(root, CLI_BUNDLE)): Promise<
   let bytes = 0;
   // The source map first: the bundle that names it never points at a missing one.
   for (const file of [...result.outputFiles].sort((a) => (a.path.endsWith('.map') ? -1 : 1))) {
-    writeFileAtomically(file.path, file.contents);
+    writeFileAtomically(file.path, file.contents, { createFolders: true });
     if (file.path === outfile) bytes = file.contents.length;
   }
   return bytes;

@@ -276,7 +276,7 @@ export async function ensureElectronNative(options: BuildOptions): Promise<Nativ
       };
     }
     // Into place atomically: a half-copied file never looks like a cached build.
-    copyFileAtomically(product, cached);
+    copyFileAtomically(product, cached, { createFolders: true });
     fs.rmSync(path.join(path.dirname(cached), 'build.log'), { force: true });
     log(`built ${path.relative(root, cached)}`);
     return { ok: true, file: cached };

@@ -60,11 +60,14 @@ describe('npm start without an Electron runtime', () => {
     );
     expect(fs.existsSync(contentDb)).toBe(true);
 
+    // The page keeps the printed token and sends it as a bearer token (no cookie).
     const first = await fetch(url, { redirect: 'manual' });
-    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(first.status).toBe(200);
+    expect(first.headers.get('set-cookie')).toBeNull();
+    const token = new URL(url).searchParams.get('token') ?? '';
     const reply = await fetch(`${new URL(url).origin}/api/search`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Cookie: cookie },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '半導体' }),
     });
     expect(reply.status).toBe(200);

@@ -43,6 +43,8 @@ export interface Command {
   summary: string;
   usage: string;
   options?: OptionSpec;
+  /** At most this many arguments besides options (a subcommand counts); more is a usage error. */
+  maxPositionals?: number;
   /**
    * What the command does with the reader's data (user.sqlite): `reads` never
    * creates it and takes no backups; `writes` opens or creates it with automatic

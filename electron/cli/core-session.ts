@@ -38,20 +38,30 @@ export function buildingContent<T>(step: () => T): T {
 export function openCoreSession(command: Command, input: CommandInput, io: CliIo): CliCoreSession {
   let core: ReaderCore | null = null;
   const open = async (): Promise<ReaderCore> => {
-    buildingContent(() => ensureContentDb({ dbPath: input.contentDbPath, log: io.log }));
+    const content = buildingContent(() =>
+      ensureContentDb({
+        dbPath: input.contentDbPath,
+        userDataDir: input.userDataDir,
+        log: io.log,
+      }),
+    );
     const access = typeof command.data === 'function' ? command.data(input) : command.data;
     const writes = access === 'writes';
     const opened = openReaderCore(coreOpeners, {
-      contentDbPath: input.contentDbPath,
+      contentDbPath: content.dbPath,
       userDataDir: input.userDataDir,
       host: 'cli',
       version: checkoutVersion(),
-      library: { existingOnly: !writes, autoBackup: writes },
+      library: { existingOnly: !writes, autoBackup: writes, importInWorker: false },
       log: io.log,
+      notices: content.notices,
     });
+    // A CLI run answers once: annotations still being placed in this content are
+    // placed before the first answer.
+    await opened.idle();
     // What the reader must be told (a damaged database recovered, notes not found) goes to stderr.
     for (const notice of await invoke(opened.handlers, 'getNotices', {}))
-      io.log(`notice: ${notice.message}`);
+      io.log(`notice: ${notice.message.replace(/\s*\n\s*/g, ' — ')}`);
     return opened;
   };
   return {

@@ -20,6 +20,25 @@ const globalOptions: OptionSpec = {
   help: { type: 'boolean', short: 'h', default: false },
 };
 
+/** `help --json`: the commands and options as data, for scripts and shells. */
+function helpJson(): string {
+  return JSON.stringify(
+    {
+      usage: 'hakusho <command> [options]',
+      commands: commands.map((c) => ({
+        name: c.name,
+        summary: c.summary,
+        usage: c.usage,
+        options: Object.keys(c.options ?? {}).map((o) => `--${o}`),
+      })),
+      globalOptions: ['--json', '--user-data DIR', '--content FILE', '--help'],
+      exitCodes: { 0: 'done', 1: 'the call failed (one line on stderr)', 2: 'wrong command line' },
+    },
+    null,
+    2,
+  );
+}
+
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
@@ -37,7 +56,32 @@ function helpText(): string {
 async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    io.out(helpText());
+    let helpArgs;
+    try {
+      helpArgs = parseArgs({
+        args: name === 'help' ? rest : argv,
+        options: globalOptions,
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (err) {
+      throw new UsageError(`help: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const json = helpArgs.values.json === true;
+    const [topic, ...more] = helpArgs.positionals;
+    if (topic !== undefined) {
+      // `help <command>`: that command's usage.
+      const command = commands.find((c) => c.name === topic);
+      if (!command || more.length > 0)
+        throw new UsageError(`help: unknown command "${[topic, ...more].join(' ')}" (try: help)`);
+      io.out(
+        json
+          ? JSON.stringify({ name: command.name, summary: command.summary, usage: command.usage })
+          : `usage: ${command.usage}\n${command.summary}`,
+      );
+      return 0;
+    }
+    io.out(json ? helpJson() : helpText());
     return 0;
   }
   const command: Command | undefined = commands.find((c) => c.name === name);
@@ -53,12 +97,21 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
   } catch (err) {
     throw new UsageError(`${name}: ${err instanceof Error ? err.message : String(err)}`);
   }
+  const extra = parsed.positionals.slice(command.maxPositionals ?? parsed.positionals.length);
+  if (extra.length > 0)
+    throw new UsageError(
+      `${name}: unexpected argument "${extra.join(' ')}" (usage: ${command.usage})`,
+    );
   const values = parsed.values as Record<
     string,
     string | boolean | (string | boolean)[] | undefined
   >;
   if (values.help) {
-    io.out(`usage: ${command.usage}\n${command.summary}`);
+    io.out(
+      values.json === true
+        ? JSON.stringify({ name: command.name, summary: command.summary, usage: command.usage })
+        : `usage: ${command.usage}\n${command.summary}`,
+    );
     return 0;
   }
   const input = {
@@ -95,12 +148,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** The process entry: arguments from argv, output on stdout/stderr, the exit code set. */
+/**
+ * The process entry: arguments from argv, output on stdout/stderr, the exit code set.
+ * Whatever escapes a command (an error thrown outside any call, a failure in a
+ * callback) is still one line on stderr and exit status 1, never a stack trace.
+ */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   const io: CliIo = {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     log: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   };
+  const lastResort = (err: unknown): void => {
+    const message = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
+    io.log(
+      argv.includes('--json')
+        ? JSON.stringify(errorEnvelope(new Error(message)))
+        : `hakusho: ${message}`,
+    );
+    process.exit(1);
+  };
+  process.on('uncaughtException', lastResort);
+  process.on('unhandledRejection', lastResort);
   process.exitCode = await runCli(argv, io);
 }
 

@@ -11,6 +11,7 @@ import type {
   CitationSource,
   GlossaryEntry,
   HostKind,
+  Notice,
   SearchResponse,
 } from '../common/api/types';
 import { bareCitationSource, sourceStatement } from '../common/citation/cite';
@@ -68,6 +69,8 @@ export interface HandlerContext {
   documents?: DocumentLibrary | null;
   /** Why the library cannot be used when `documents` is absent. */
   documentsUnavailable?: () => ApiError;
+  /** What opening the core found outside the library (e.g. content rebuilt elsewhere). */
+  notices?: Notice[];
 }
 
 /** The editing statement shown in Help → About, in both languages (from the string table). */
@@ -112,6 +115,12 @@ export function createDocumentHandlers(ctx: HandlerContext): DocumentHandlers {
   let outline: Outline | null = null;
   const outlineOf = (): Outline => (outline ??= new Outline(content.toc()));
   const hasSection = (id: string): boolean => outlineOf().has(id);
+  const coreNotices = (): Notice[] => (ctx.notices ?? []).map((n) => ({ ...n }));
+  const libraryHandlers =
+    ctx.libraryHandlers ??
+    unavailableLibraryHandlers(
+      () => new ApiError('unavailable', 'bookmarks and notes are not available in this host'),
+    );
   // The glossary, the other-names table and the citation data are as immutable as the
   // outline: read (and checked) once, at the first call that needs them.
   let glossary: GlossaryEntry[] | null = null;
@@ -123,10 +132,11 @@ export function createDocumentHandlers(ctx: HandlerContext): DocumentHandlers {
   const citationSource = (): CitationSource => (citation ??= citationSourceOf(content));
 
   return {
-    ...(ctx.libraryHandlers ??
-      unavailableLibraryHandlers(
-        () => new ApiError('unavailable', 'bookmarks and notes are not available in this host'),
-      )),
+    ...libraryHandlers,
+    getNotices: async (args) => [
+      ...coreNotices(),
+      ...(ctx.libraryHandlers ? await ctx.libraryHandlers.getNotices(args) : []),
+    ],
     getDocument: () => content.document(),
     getToc: () => outlineOf().toc.map((entry) => ({ ...entry })),
     getSection: ({ id }) => {
@@ -189,7 +199,8 @@ export function createDocumentHandlers(ctx: HandlerContext): DocumentHandlers {
         editingNote: { ...EDITING_NOTE },
         searchAvailable: search !== null,
         userDataDir: host.userDataDir,
-        notices: library.startupNotices().map((notice) => ({
+        notesReadOnly: library.notesReadOnly?.() ?? false,
+        notices: [...coreNotices(), ...library.startupNotices()].map((notice) => ({
           code: notice.code,
           message: notice.message,
           ...(notice.paths ? { paths: [...notice.paths] } : {}),

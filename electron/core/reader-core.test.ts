@@ -56,7 +56,7 @@ describe('openReaderCore', () => {
     const steps: string[] = [];
     const content = memoryContentStore();
     const user = tempLibrary();
-    const summary = { checked: 2, unchanged: 1, moved: 1, orphaned: 0, recovered: 0 };
+    const summary = { checked: 2, unchanged: 1, moved: 1, orphaned: 0, recovered: 0, pending: 0 };
     const core = openReaderCore(
       {
         openContentStore: () => (steps.push('content'), content),

@@ -6,7 +6,8 @@
 // concrete openers are passed in (see ./wiring.ts), which keeps this module
 // testable with in-memory stand-ins.
 import { ApiError, type ApiHandlers } from '../common/api/contract';
-import type { HostKind } from '../common/api/types';
+import type { HostKind, Notice } from '../common/api/types';
+import { makeNotice } from '../common/i18n/notices';
 import { createHandlers, type SearchProvider } from './api';
 import type { ContentStore } from './content/store-types';
 import type { DocumentLibrary, DocumentLibraryOptions } from './documents/library';
@@ -48,6 +49,8 @@ export interface ReaderCoreOptions {
   log?: (line: string) => void;
   /** The import worker's script (a packaged app's bundle) and lower limits (tests). */
   documents?: Omit<DocumentOpenOptions, 'host'>;
+  /** What was found before the core opened (e.g. the content rebuilt elsewhere), for the reader. */
+  notices?: Notice[];
 }
 
 export interface ReaderCore {
@@ -79,13 +82,16 @@ export function openReaderCore<L extends Library>(
   options: ReaderCoreOptions,
 ): ReaderCore {
   const log = options.log ?? (() => {});
+  const notices: Notice[] = [...(options.notices ?? [])];
   const content = openers.openContentStore(options.contentDbPath);
   let search: SearchProvider | null = null;
   try {
     search = openers.createSearchService(content);
   } catch (err) {
-    // The reader still works without search; the UI is told via getAppInfo.
-    log(`search unavailable: ${err instanceof Error ? err.message : String(err)}`);
+    // The reader still works without search; the UI is told via getAppInfo and a notice.
+    const detail = err instanceof Error ? err.message : String(err);
+    log(`search unavailable: ${detail}`);
+    notices.push(makeNotice('content_damaged', { path: content.path, detail }, [content.path]));
   }
   const library = opening(
     () => openers.openLibrary(options.userDataDir, options.library),
@@ -117,6 +123,7 @@ export function openReaderCore<L extends Library>(
         ? standIn.unavailable()
         : new ApiError('unavailable', 'the library of documents is not available in this host');
     },
+    notices,
   });
   let closed = false;
   return {

@@ -55,8 +55,14 @@ export function sqliteNativeBinding(): string | null {
   return nativeBinding;
 }
 
-/** `new Database(file, options)` with the process-wide native module, if one was set. */
-export function openDatabase(file: string, options: Database.Options = {}): Database.Database {
+/**
+ * `new Database(file, options)` with the process-wide native module, if one was set.
+ * A Buffer opens an in-memory copy of a serialized database.
+ */
+export function openDatabase(
+  file: string | Buffer,
+  options: Database.Options = {},
+): Database.Database {
   if (nativeBinding === null) return new Database(file, options);
   return new Database(file, { ...options, nativeBinding });
 }

@@ -100,5 +100,5 @@ export function loadWindowState(file: string): WindowState | null {
 }
 
 export function saveWindowState(file: string, state: WindowState): void {
-  writeFileAtomically(file, `${JSON.stringify(state)}\n`);
+  writeFileAtomically(file, `${JSON.stringify(state)}\n`, { createFolders: true });
 }

@@ -2,6 +2,7 @@
 // user.sqlite) and put the HTTP host in front of it. Used by `npm run serve`
 // and by `npm start` when there is no Electron runtime or no display; tests
 // call it with in-memory openers.
+import type { Notice } from '../common/api/types';
 import { openReaderCore, type CoreOpeners, type ReaderCore } from '../core/reader-core';
 import { startServer, type RunningServer } from './server';
 
@@ -13,6 +14,8 @@ export interface BrowserEditionOptions {
   version: string;
   port?: number;
   log?: (line: string) => void;
+  /** What was found before the core opened (e.g. the content rebuilt elsewhere). */
+  notices?: Notice[];
 }
 
 export interface BrowserEdition {
@@ -29,6 +32,7 @@ export async function startBrowserEdition(options: BrowserEditionOptions): Promi
     host: 'browser',
     version: options.version,
     ...(options.log ? { log: options.log } : {}),
+    ...(options.notices ? { notices: options.notices } : {}),
   });
   let server: RunningServer;
   try {

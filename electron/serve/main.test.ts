@@ -61,15 +61,17 @@ function serve(args: string[]): Promise<Served> {
   });
 }
 
+/** Calls the API as a script does: the printed URL's token as a bearer token. */
 async function session(url: string) {
   const first = await fetch(url, { redirect: 'manual' });
-  expect(first.status).toBe(303);
-  const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  expect(first.status).toBe(200);
+  expect(first.headers.get('set-cookie')).toBeNull();
+  const token = new URL(url).searchParams.get('token') ?? '';
   const origin = new URL(url).origin;
   return async (method: string, args: unknown) => {
     const reply = await fetch(`${origin}/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Cookie: cookie },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify(args),
     });
     return { status: reply.status, body: (await reply.json()) as { ok: boolean; result: never } };

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Notice } from '../common/api/types';
 import { checkoutVersion } from '../core/app-version';
 import { defaultContentDbPath, repoRoot, resolveUserDataDir } from '../core/paths';
 import { ensureContentDb } from '../core/content/ensure';
@@ -58,9 +59,15 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
 /** Starts the browser edition from a checkout (also the fallback of `npm start`). */
 export async function serveFromCheckout(options: ServeOptions): Promise<BrowserEdition> {
   let contentDbPath = options.contentDbPath;
+  let notices: Notice[] = [];
   if (contentDbPath === undefined) {
-    contentDbPath = defaultContentDbPath();
-    ensureContentDb({ dbPath: contentDbPath, log: options.log });
+    const ensured = ensureContentDb({
+      dbPath: defaultContentDbPath(),
+      userDataDir: options.userDataDir,
+      log: options.log,
+    });
+    contentDbPath = ensured.dbPath;
+    notices = ensured.notices;
   } else if (!fs.existsSync(contentDbPath)) {
     throw new ServeError(`content database not found: ${contentDbPath}`);
   }
@@ -78,6 +85,7 @@ export async function serveFromCheckout(options: ServeOptions): Promise<BrowserE
     version: checkoutVersion(),
     ...(options.port !== undefined ? { port: options.port } : {}),
     log: options.log,
+    notices,
   });
 }
 

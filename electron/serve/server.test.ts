@@ -14,7 +14,7 @@ import { createHandlers } from '../core/api';
 import { memoryContentStore } from '../core/testing/content-store';
 import { searchResponse } from '../core/testing/search-response';
 import { tempLibrary } from '../core/testing/user-data';
-import { startServer, TOKEN_COOKIE, type RunningServer } from './server';
+import { bearerToken, startServer, type RunningServer } from './server';
 
 interface Reply {
   status: number;
@@ -75,7 +75,7 @@ function rawRequest(port: number, lines: string[]): Promise<string> {
 let dir: string;
 let user: ReturnType<typeof tempLibrary>;
 let server: RunningServer;
-let cookie: string;
+let auth: string;
 let host: string;
 const secret = 'SECRET-OUTSIDE-THE-ROOT';
 
@@ -113,7 +113,7 @@ beforeAll(async () => {
   });
   server = await startServer({ handlers, rendererDir: root, maxBodyBytes: 4096 });
   host = `127.0.0.1:${server.port}`;
-  cookie = `${TOKEN_COOKIE}=${server.token}`;
+  auth = `Bearer ${server.token}`;
 });
 
 afterAll(async () => {
@@ -128,7 +128,7 @@ const api = (method: string, body: unknown, headers: Record<string, string> = {}
     path: `/api/${method}`,
     headers: {
       Host: host,
-      Cookie: cookie,
+      Authorization: auth,
       'Content-Type': 'application/json',
       Origin: server.origin,
       ...headers,
@@ -157,16 +157,15 @@ describe('token', () => {
     otherUser.cleanup();
   });
 
-  it('swaps the startup token for an HttpOnly SameSite=Strict cookie and redirects', async () => {
+  it('serves the page at the startup URL and sets no cookie (the page keeps the token)', async () => {
     const reply = await request(server.port, {
       path: `/?token=${server.token}`,
       headers: { Host: host },
     });
-    expect(reply.status).toBe(303);
-    expect(reply.headers.location).toBe('/');
-    expect(reply.headers['set-cookie']).toEqual([
-      `${TOKEN_COOKIE}=${server.token}; HttpOnly; SameSite=Strict; Path=/`,
-    ]);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toContain('白書');
+    expect(reply.headers['set-cookie']).toBeUndefined();
+    expect(reply.headers['referrer-policy']).toBe('no-referrer');
   });
 
   it('refuses a wrong startup token', async () => {
@@ -178,38 +177,34 @@ describe('token', () => {
     expect(reply.headers['set-cookie']).toBeUndefined();
   });
 
-  it('refuses pages and API calls without the cookie or with a wrong one', async () => {
-    for (const c of [
-      undefined,
-      `${TOKEN_COOKIE}=wrong`,
-      `${TOKEN_COOKIE}=`,
-      `other=${server.token}`,
-    ]) {
-      const headers: Record<string, string> = { Host: host };
-      if (c) headers.Cookie = c;
-      const page = await request(server.port, { path: '/', headers });
-      expect(page.status).toBe(403);
-      expect(page.body).not.toContain('白書');
-      const call = await api('getToc', {}, c ? { Cookie: c } : { Cookie: '' });
-      expect(call.status).toBe(403);
+  it('refuses API calls without the bearer token or with a wrong one, and never takes it from a cookie', async () => {
+    const variants: Record<string, string>[] = [
+      { Authorization: '' },
+      { Authorization: 'Bearer wrong' },
+      { Authorization: `Bearer ${server.token}x` },
+      { Authorization: `Basic ${server.token}` },
+      { Authorization: `bearer ${server.token} extra` },
+      { Authorization: '', Cookie: `hakusho_token=${server.token}` },
+      { Authorization: '', Cookie: `token=${server.token}` },
+    ];
+    for (const headers of variants) {
+      const call = await api('getToc', {}, headers);
+      expect(call.status, JSON.stringify(headers)).toBe(403);
       expect(JSON.parse(call.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
+    expect(bearerToken(`Bearer ${server.token}`)).toBe(server.token);
+    expect(bearerToken(undefined)).toBeUndefined();
   });
 
-  it('serves the renderer with the cookie, with the Electron CSP', async () => {
-    const reply = await request(server.port, {
-      path: '/',
-      headers: { Host: host, Cookie: cookie },
-    });
+  it('serves the renderer (no user data in it) to any loopback request, with the Electron CSP', async () => {
+    const reply = await request(server.port, { path: '/', headers: { Host: host } });
     expect(reply.status).toBe(200);
     expect(reply.body).toContain('白書');
     expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
-    const js = await request(server.port, {
-      path: '/assets/app.js',
-      headers: { Host: host, Cookie: cookie },
-    });
+    expect(reply.headers['cross-origin-resource-policy']).toBe('same-origin');
+    const js = await request(server.port, { path: '/assets/app.js', headers: { Host: host } });
     expect(js.status).toBe(200);
     expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
   });
@@ -227,7 +222,7 @@ describe('Host header (DNS rebinding)', () => {
     '[::ffff:127.0.0.1]:PORT',
   ])('refuses Host %j', async (value) => {
     const h = value.replace('PORT', String(server.port));
-    const page = await request(server.port, { path: '/', headers: { Host: h, Cookie: cookie } });
+    const page = await request(server.port, { path: '/', headers: { Host: h } });
     expect(page.status).toBe(421);
     const call = await api('getToc', {}, { Host: h });
     expect(call.status).toBe(421);
@@ -238,7 +233,6 @@ describe('Host header (DNS rebinding)', () => {
       const reply = await rawRequest(server.port, [
         'GET / HTTP/1.1',
         ...hostLine,
-        `Cookie: ${cookie}`,
         'Connection: close',
       ]);
       expect(reply).toMatch(/^HTTP\/1\.1 (400|421) /);
@@ -249,7 +243,7 @@ describe('Host header (DNS rebinding)', () => {
   it.each(['127.0.0.1', 'localhost', 'LOCALHOST', '[::1]'])('accepts %s', async (name) => {
     const reply = await request(server.port, {
       path: '/',
-      headers: { Host: `${name}:${server.port}`, Cookie: cookie },
+      headers: { Host: `${name}:${server.port}` },
     });
     expect(reply.status).toBe(200);
   });
@@ -322,6 +316,19 @@ describe('API requests', () => {
     const declared = await api('search', big);
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body).error.code).toBe('too_large');
+    // The rest of the body is not read: the reply says the connection closes, and it does.
+    expect(declared.headers.connection).toBe('close');
+    const raw = await rawRequest(server.port, [
+      'POST /api/search HTTP/1.1',
+      `Host: ${host}`,
+      `Authorization: ${auth}`,
+      'Content-Type: application/json',
+      'Content-Length: 100000',
+      '',
+      'x'.repeat(100),
+    ]);
+    expect(raw).toMatch(/^HTTP\/1\.1 413 /);
+    expect(raw).toMatch(/\r\nConnection: close\r\n/i);
     const chunked = await new Promise<number>((resolve, reject) => {
       const req = http.request(
         {
@@ -331,7 +338,7 @@ describe('API requests', () => {
           path: '/api/search',
           headers: {
             Host: host,
-            Cookie: cookie,
+            Authorization: auth,
             'Content-Type': 'application/json',
             'Transfer-Encoding': 'chunked',
           },
@@ -381,7 +388,7 @@ describe('API requests', () => {
   it('refuses other HTTP methods on the API', async () => {
     const reply = await request(server.port, {
       path: '/api/getToc',
-      headers: { Host: host, Cookie: cookie },
+      headers: { Host: host, Authorization: auth },
     });
     expect(reply.status).toBe(405);
   });
@@ -423,7 +430,6 @@ describe('static files never escape the renderer build', () => {
     const reply = await rawRequest(server.port, [
       `GET ${p} HTTP/1.1`,
       `Host: ${host}`,
-      `Cookie: ${cookie}`,
       'Connection: close',
     ]);
     expect(reply).not.toContain(secret);
@@ -434,7 +440,7 @@ describe('static files never escape the renderer build', () => {
   it("answers the browser's own favicon request with 204, not a 404 in the console", async () => {
     const reply = await request(server.port, {
       path: '/favicon.ico',
-      headers: { Host: host, Cookie: cookie },
+      headers: { Host: host },
     });
     expect(reply.status).toBe(204);
     expect(reply.body).toBe('');
@@ -444,7 +450,6 @@ describe('static files never escape the renderer build', () => {
     const reply = await rawRequest(server.port, [
       `GET http://attacker.example/secret.txt HTTP/1.1`,
       `Host: ${host}`,
-      `Cookie: ${cookie}`,
       'Connection: close',
     ]);
     expect(reply).toMatch(/^HTTP\/1\.1 400 /);

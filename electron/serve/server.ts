@@ -1,13 +1,18 @@
 // The browser edition's HTTP host: the built renderer plus the contract as
 // JSON (`POST /api/<method>`), on a loopback address only. A local web server
-// is reachable by every web page the user opens, so each request must prove it
+// is reachable by every web page the user opens, so each API call must prove it
 // comes from the tab we launched:
-//   - a per-run secret token (256 bits) in the printed URL, exchanged once for an
-//     HttpOnly SameSite=Strict cookie, then required on every request;
+//   - a per-run secret token (256 bits) in the printed URL, which the page keeps in
+//     its sessionStorage (one per origin, port included) and sends on every API call
+//     as `Authorization: Bearer <token>`. Never a cookie: browsers send a cookie of
+//     127.0.0.1 to every port of it, so another local server (or a second instance,
+//     whose cookie would replace ours) would receive or clobber it;
 //   - the Host header must name a loopback address on our port (DNS rebinding);
 //   - API calls must be same-origin (Origin / Sec-Fetch-Site) and JSON (no
 //     CORS "simple request" form posts), with a bounded body.
-// Handlers are called only through the contract's `invoke`, like every host.
+// The static renderer files hold no user data: they are served to any loopback
+// request for our Host. Handlers are called only through the contract's `invoke`,
+// like every host.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -18,7 +23,6 @@ import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import { MAX_DOCUMENT_BASE64_CHARS } from '../common/rules/library';
 import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
 
-export const TOKEN_COOKIE = 'hakusho_token';
 /** Largest request body accepted (the largest valid argument is far smaller). */
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 /**
@@ -48,7 +52,7 @@ export interface ServerOptions {
 }
 
 export interface RunningServer {
-  /** Startup URL with the token: open it once, the host swaps it for a cookie. */
+  /** Startup URL with the token: the page keeps the token for its session (sessionStorage). */
   url: string;
   /** Origin of the host (http://127.0.0.1:PORT). */
   origin: string;
@@ -90,7 +94,7 @@ export function isAllowedHost(hostHeader: string | undefined, port: number): boo
   return LOOPBACK_NAMES.has(match[1]) && Number(match[2]) === port;
 }
 
-/** Origin check: absent (non-browser client holding the cookie) or exactly our origin. */
+/** Origin check: absent (a script holding the token) or exactly our origin. */
 export function isAllowedOrigin(
   originHeader: string | undefined,
   hostHeader: string,
@@ -102,17 +106,11 @@ export function isAllowedOrigin(
   return allowed.includes(originHeader.toLowerCase());
 }
 
-function parseCookies(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  if (!header) return cookies;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    const name = part.slice(0, eq).trim();
-    // The first value of a name wins, as browsers send the most specific first.
-    if (!cookies.has(name)) cookies.set(name, part.slice(eq + 1).trim());
-  }
-  return cookies;
+/** The token of an `Authorization: Bearer <token>` header, or undefined. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const m = /^Bearer ([A-Za-z0-9_-]+)$/.exec(header.trim());
+  return m ? m[1] : undefined;
 }
 
 function tokenMatches(candidate: string | undefined, token: string): boolean {
@@ -192,9 +190,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.end(head ? undefined : payload);
   };
 
-  const sendJson = (res: http.ServerResponse, status: number, value: unknown): void =>
+  const sendJson = (
+    res: http.ServerResponse,
+    status: number,
+    value: unknown,
+    headers: Record<string, string> = {},
+  ): void =>
     send(res, status, JSON.stringify(value), {
       'Content-Type': 'application/json; charset=utf-8',
+      ...headers,
     });
 
   const sendError = (
@@ -236,8 +240,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } catch (err) {
       if (err instanceof BodyTooLarge) {
         const limit = Math.max(maxBody, LARGE_BODY_LIMITS[method] ?? 0);
-        sendError(res, 'too_large', `request body exceeds ${limit} bytes`);
-        // Stop reading the rest of an oversized upload.
+        // The rest of the upload is not read: say so, and close the connection.
+        res.shouldKeepAlive = false;
+        sendJson(
+          res,
+          413,
+          errorEnvelope(new ApiError('too_large', `request body exceeds ${limit} bytes`)),
+          { Connection: 'close' },
+        );
         req.resume();
         res.on('finish', () => req.socket.destroySoon());
         return;
@@ -310,31 +320,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const rawPath = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
     const query = new URLSearchParams(queryAt === -1 ? '' : rawUrl.slice(queryAt + 1));
 
-    // The startup URL: swap the token for a cookie and drop it from the address bar.
-    const offered = query.get('token');
-    if (offered !== null && (req.method === 'GET' || req.method === 'HEAD')) {
-      if (!tokenMatches(offered, token)) {
-        sendText(res, 403, 'wrong token: open the URL printed by npm run serve');
+    if (rawPath.startsWith('/api/')) {
+      if (!tokenMatches(bearerToken(req.headers.authorization), token)) {
+        sendError(
+          res,
+          'forbidden',
+          'missing or wrong token: send "Authorization: Bearer <token>" with the token of the URL the host printed',
+        );
         return;
       }
-      query.delete('token');
-      const rest = query.toString();
-      const location = normalizedRedirect(rawPath) + (rest ? `?${rest}` : '');
-      send(res, 303, '', {
-        Location: location,
-        'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-      });
-      return;
-    }
-
-    if (!tokenMatches(parseCookies(req.headers.cookie).get(TOKEN_COOKIE), token)) {
-      if (rawPath.startsWith('/api/')) sendError(res, 'forbidden', 'missing or wrong token');
-      else sendText(res, 403, 'forbidden: open the URL printed by npm run serve (with ?token=…)');
-      return;
-    }
-
-    if (rawPath.startsWith('/api/')) {
       await handleApi(req, res, rawPath.slice('/api/'.length), host);
+      return;
+    }
+    // The startup URL: a wrong token is told at once (the page would only fail later).
+    const offered = query.get('token');
+    if (offered !== null && !tokenMatches(offered, token)) {
+      sendText(res, 403, 'wrong token: open the URL printed by npm run serve');
       return;
     }
     handleStatic(req, res, rawPath);
@@ -370,9 +371,4 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.closeAllConnections();
       }),
   };
-}
-
-/** Redirect target after the token exchange: the same path if it is safe, else `/`. */
-function normalizedRedirect(rawPath: string): string {
-  return /^\/[A-Za-z0-9._~\-/]*$/.test(rawPath) && !rawPath.startsWith('//') ? rawPath : '/';
 }

@@ -66,7 +66,7 @@ it('restores an earlier backup from the backups view, and the earlier notes are 
   await row.waitFor();
   expect(await row.textContent()).toContain('手動');
   await screenshot(page, 'backups-view');
-  await row.locator('button').click();
+  await row.locator('button.restore').click();
   const confirm = page.locator('dialog.backups .confirm');
   await confirm.waitFor();
   expect(await confirm.textContent()).toContain('「復元の前」のバックアップとして保存されます');
@@ -95,13 +95,34 @@ it('restores an earlier backup from the backups view, and the earlier notes are 
   const other = new Database(path.join(userData, 'user.sqlite'));
   try {
     other.prepare('SELECT count(*) FROM meta').get();
-    await page.locator(`dialog.backups tr[data-backup="${backup.name}"] button`).click();
+    await page.locator(`dialog.backups tr[data-backup="${backup.name}"] button.restore`).click();
     await confirm.locator('button.primary').click();
     await expect.poll(() => outcome.textContent()).toContain('使用中');
     expect(await outcome.getAttribute('class')).toContain('error');
   } finally {
     other.close();
   }
+  expect(await notes(page)).toEqual(['残しておきたいメモ']);
+
+  // The list says how much room the backups take; one is deleted after a question.
+  const total = page.locator('dialog.backups .total');
+  const rows = page.locator('dialog.backups tbody tr');
+  const before = await rows.count();
+  expect(await total.textContent()).toMatch(new RegExp(`${before} 件・合計 [\\d.,]+ (KB|MB|B)`));
+  await row.locator('button.delete').click();
+  const question = page.locator('dialog.backups .confirm');
+  expect(await question.textContent()).toContain('削除したバックアップには戻せません');
+  expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe(
+    'delete-confirm-title',
+  );
+  await screenshot(page, 'backups-delete-confirm');
+  await question.locator('button.primary').click();
+  await expect.poll(() => outcome.textContent()).toContain('削除しました');
+  await expect.poll(() => rows.count()).toBe(before - 1);
+  expect(await row.count()).toBe(0);
+  expect((await callApi<BackupEntry[]>(page, 'listBackups')).map((b) => b.name)).not.toContain(
+    backup.name,
+  );
   expect(await notes(page)).toEqual(['残しておきたいメモ']);
 
   await page.keyboard.press('Escape');

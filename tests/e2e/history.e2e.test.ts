@@ -33,9 +33,12 @@ async function showing(p: Page, id: string): Promise<void> {
   await p.waitForSelector(`#outline a[data-section-id="${id}"][aria-current="page"]`);
 }
 
-/** Opens the reader in a new tab of the same browser (same cookie) at `hash`. */
+/**
+ * Opens the reader in a new tab of the same browser at `hash`. A new tab has a
+ * sessionStorage of its own, so it opens the printed URL (with its token) plus the route.
+ */
 async function openAt(routeHash: string): Promise<Page> {
-  return openReader(session.browser.context, `${edition.origin}/${routeHash}`);
+  return openReader(session.browser.context, `${edition.url}${routeHash}`);
 }
 
 beforeAll(async () => {

@@ -31,6 +31,7 @@ export const annotationsCommand: Command = {
   usage:
     'hakusho annotations list [--doc ID] [--json] [--tag T] [--color C] [--section ID]\n' +
     '       hakusho annotations add [--doc ID] --paragraph <id> --start N --end M [--end-paragraph ID] [--note T] [--color C] [--tag T]… [--json]',
+  maxPositionals: 1,
   options: {
     tag: { type: 'string', multiple: true },
     color: { type: 'string' },

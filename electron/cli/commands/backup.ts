@@ -1,12 +1,18 @@
-// `backup list [--json]`, `backup restore <name>`, `backup now`: the verified
-// backups of user.sqlite (newest first, the last 10 kept). A restore first saves
-// the current state as a 'pre-restore' backup, so it can itself be undone.
+// `backup list [--json]`, `backup now`, `backup restore <name>`, `backup delete
+// <name>`: the verified backups of user.sqlite, newest first, with their total size.
+// Automatic ones are thinned by the retention policy; manual ones and those taken
+// before a restore or an import are kept until deleted here (or in the app). A
+// restore first saves the current state as a 'pre-restore' backup, so it can itself
+// be undone.
+import type { BackupEntry } from '../../common/api/types';
 import { UsageError, type Command } from '../command';
+
+const totalBytes = (list: BackupEntry[]): number => list.reduce((n, b) => n + b.bytes, 0);
 
 export const backupCommand: Command = {
   name: 'backup',
-  summary: 'List, take or restore backups of the notes database',
-  usage: 'hakusho backup list [--json] | backup now | backup restore <name>',
+  summary: 'List, take, restore or delete backups of the notes database',
+  usage: 'hakusho backup list [--json] | backup now | backup restore <name> | backup delete <name>',
   data: (input) => (input.positionals[0] === 'list' ? 'reads' : 'writes'),
   async run(input, session, io) {
     const [sub, name, extra] = input.positionals;
@@ -17,13 +23,18 @@ export const backupCommand: Command = {
         io.out(
           list.length === 0
             ? 'No backups yet.'
-            : list
-                .map((b) => `${b.name}  ${b.createdAt}  ${b.reason}  ${b.bytes} bytes`)
-                .join('\n'),
+            : [
+                ...list.map(
+                  (b) =>
+                    `${b.name}  ${b.createdAt}  ${b.reason}${b.kept ? ' (kept until deleted)' : ''}  ${b.bytes} bytes`,
+                ),
+                `${list.length} backup(s), ${totalBytes(list)} bytes in all`,
+              ].join('\n'),
         );
       return 0;
     }
     if (sub === 'now') {
+      if (name !== undefined) throw new UsageError('backup now: takes no argument');
       const info = await session.call('createBackup', {});
       io.out(
         input.json
@@ -32,9 +43,18 @@ export const backupCommand: Command = {
       );
       return 0;
     }
-    if (sub === 'restore') {
+    if (sub === 'restore' || sub === 'delete') {
       if (!name || extra !== undefined)
-        throw new UsageError('backup restore: expected one backup name (see backup list)');
+        throw new UsageError(`backup ${sub}: expected one backup name (see backup list)`);
+      if (sub === 'delete') {
+        const deleted = await session.call('deleteBackup', { name });
+        io.out(
+          input.json
+            ? JSON.stringify(deleted)
+            : `Deleted ${deleted.name} (${deleted.bytes} bytes).`,
+        );
+        return 0;
+      }
       const restored = await session.call('restoreBackup', { name });
       io.out(
         input.json
@@ -43,6 +63,6 @@ export const backupCommand: Command = {
       );
       return 0;
     }
-    throw new UsageError('backup: expected "list", "now" or "restore <name>"');
+    throw new UsageError('backup: expected "list", "now", "restore <name>" or "delete <name>"');
   },
 };

@@ -27,6 +27,7 @@ export const bookmarksCommand: Command = {
   usage:
     'hakusho bookmarks list [--doc ID] [--json] [--by document|date]\n' +
     '       hakusho bookmarks add [--doc ID] --section ID [--paragraph ID [--offset N]] [--label T] [--json]',
+  maxPositionals: 1,
   options: {
     by: { type: 'string' },
     section: { type: 'string' },

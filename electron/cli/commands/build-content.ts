@@ -4,7 +4,11 @@
 // maintenance command, not a reader call: it builds the content the core reads
 // and never opens the core.
 import path from 'node:path';
+import fs from 'node:fs';
+import { contentOwnership, ownContentDbPath } from '../../core/content/ensure';
 import { defaultContentInputs, displayPath } from '../../core/content/inputs';
+import { ContentBuildError } from '../../core/ingest/errors';
+import { parseSourceMetadata } from '../../core/ingest/metadata';
 import { buildContentDb } from '../../core/ingest/build';
 import type { Command } from '../command';
 import { buildingContent } from '../core-session';
@@ -16,6 +20,7 @@ export const buildContentCommand: Command = {
   summary: 'Rebuild the content database (data/content.sqlite) from the source and curation',
   usage:
     'hakusho build-content [--source FILE.txt] [--metadata FILE.json] [--curation FILE.json] [--content DB] [--json]',
+  maxPositionals: 0,
   options: {
     source: { type: 'string' },
     metadata: { type: 'string' },
@@ -38,9 +43,22 @@ export const buildContentCommand: Command = {
           : defaults.metadataPath,
       curationPath: curation ? path.resolve(curation) : defaults.curationPath,
     };
-    const result = buildingContent(() =>
-      buildContentDb({ inputs, dbPath: input.contentDbPath, log: io.log }),
-    );
+    const dbPath = path.resolve(input.contentDbPath);
+    const result = buildingContent(() => {
+      // Only the checkout's own file, a new file or one this reader built is replaced.
+      if (dbPath !== ownContentDbPath() && fs.existsSync(dbPath)) {
+        const id = parseSourceMetadata(
+          fs.readFileSync(inputs.metadataPath, 'utf8'),
+          displayPath(inputs.metadataPath),
+        ).id;
+        const owner = contentOwnership(dbPath, id);
+        if (!owner.ours)
+          throw new ContentBuildError(
+            `${displayPath(dbPath)} is not a content database this reader built: ${owner.why}; it was not changed. Choose another path`,
+          );
+      }
+      return buildContentDb({ inputs, dbPath, log: io.log });
+    });
     if (input.json) {
       io.out(JSON.stringify(result, null, 2));
       return 0;

@@ -38,6 +38,7 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'Export notes and bookmarks (Markdown, Word .docx, or W3C JSON-LD for import)',
   usage: 'hakusho export --format md|docx|w3c [--doc ID] [--out FILE] [--lang ja|en]',
+  maxPositionals: 0,
   options: {
     format: { type: 'string' },
     out: { type: 'string' },

@@ -8,6 +8,7 @@ export const glossaryCommand: Command = {
   name: 'glossary',
   summary: 'List the abbreviations the text defines (and the editors’ additions)',
   usage: 'hakusho glossary [--json]',
+  maxPositionals: 0,
   data: 'reads',
   async run(input, session, io) {
     const glossary = await session.call('getGlossary', {});

@@ -199,9 +199,13 @@ describe('notes CLI', () => {
     expect((await run(['export', '--format', 'w3c', '--out', out], ud)).code).toBe(0);
     const fresh = path.join(root, 'd');
     const first = JSON.parse((await run(['import', out, '--json'], fresh)).stdout);
-    expect(first.annotationsAdded).toBe(1);
+    expect(first.annotations.added).toBe(1);
     const second = JSON.parse((await run(['import', out, '--json'], fresh)).stdout);
-    expect(second).toMatchObject({ annotationsAdded: 0, annotationsUnchanged: 1 });
+    expect(second).toMatchObject({
+      added: 0,
+      unchanged: 1,
+      annotations: { added: 0, unchanged: 1 },
+    });
     const items = (body: string) => JSON.parse(body).first.items;
     const again = (await run(['export', '--format', 'w3c'], fresh)).stdout;
     expect(items(again)).toEqual(items(fs.readFileSync(out, 'utf8')));

@@ -8,6 +8,7 @@ export const tocCommand: Command = {
   summary: 'Print the outline (table of contents) in reading order',
   usage: 'hakusho toc [--doc ID] [--json]',
   options: { ...DOC_OPTION },
+  maxPositionals: 0,
   data: 'reads',
   async run(input, session, io) {
     const toc = await session.call('getToc', documentArg(input.values));

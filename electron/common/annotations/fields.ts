@@ -2,6 +2,10 @@
 // shared by the API contract and by import, so that every write path refuses the
 // same bad input with the same clear message. Refused: NUL and other control
 // characters (tab and line breaks are fine), lone UTF-16 surrogates, over-long text.
+// Stripped: the bidirectional embedding, override and isolate controls (U+202A–202E,
+// U+2066–2069), which can make a note display other than it reads (a file name or
+// a quote shown reversed), and the C1 control characters (U+0080–009F), which no
+// keyboard types — both are removed before anything is stored, whatever the path.
 // The namespace import lets bundlers keep only the parts of zod in use.
 import * as z from 'zod';
 import { HIGHLIGHT_COLORS } from '../rules/colors';
@@ -24,6 +28,13 @@ export function normalizeNewlines(value: string): string {
   return value.replace(/\r\n?/g, '\n');
 }
 
+const INVISIBLE_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u0080-\u009F]/g;
+
+/** The text without bidi overrides/embeddings/isolates and C1 control characters. */
+export function stripInvisibleControls(value: string): string {
+  return value.replace(INVISIBLE_CONTROLS, '');
+}
+
 function userText(max: number, what: string) {
   return z
     .string()
@@ -32,7 +43,7 @@ function userText(max: number, what: string) {
       const problem = textProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: `${what} ${problem}` });
     })
-    .transform(normalizeNewlines);
+    .transform((value) => normalizeNewlines(stripInvisibleControls(value)));
 }
 
 export const noteSchema = userText(MAX_NOTE_LENGTH, 'the note');

@@ -56,6 +56,8 @@ export const annotationRecordSchema = once(() =>
       anchor: z.enum(['anchored', 'orphan']),
       createdAt: isoTimeSchema(),
       updatedAt: isoTimeSchema(),
+      /** Set on an imported copy kept beside a stored note with the same id and other content. */
+      conflictOf: idSchema.optional(),
     })
     .refine(
       (a) => (a.kind === 'highlight') === (a.target !== null),

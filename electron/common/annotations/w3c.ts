@@ -7,13 +7,18 @@
 // paragraph and offset) is kept under the "hakusho:" prefix so that export →
 // import is lossless. A position bookmark's target also carries the two selectors
 // (the text from its position, and where that is in the section) for other tools.
-// Import is strict: a file that is not exactly this shape is refused as a whole
-// with a clear error. Format 1 files (before groups and positions) still import.
+// Import is strict about the file: one that is not exactly this shape (JSON, our
+// @context, one of our items per entry, this document's notes) is refused as a
+// whole with a clear error; what each item then means for the reader's notes is
+// decided per item by the library. Format 1 files (before groups and positions)
+// still import. The exported text escapes "<" so the file can be embedded in an
+// HTML page (a "</script>" in a note ends nothing).
 // The namespace import lets bundlers keep only the parts of zod in use.
 import * as z from 'zod';
 import type { DocumentInfo } from '../api/types';
 import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/selectors';
 import { once } from '../once';
+import { MAX_IMPORT_ITEMS } from '../rules/notes';
 import { colorSchema } from './fields';
 import {
   describeIssue,
@@ -29,7 +34,7 @@ const IMPORTABLE_FORMATS = [1, 2] as const;
 const CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { hakusho: 'urn:hakusho:vocab#' }];
 /** Nesting deeper than this is refused before any schema work. */
 export const MAX_IMPORT_DEPTH = 24;
-export const MAX_IMPORT_ITEMS = 100_000;
+export { MAX_IMPORT_ITEMS };
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export class ImportFormatError extends Error {
@@ -87,6 +92,7 @@ function annotationItem(docId: string, a: AnnotationRecord): Record<string, unkn
     ...(a.groupId !== null ? { 'hakusho:group': a.groupId } : {}),
     'hakusho:color': a.color,
     'hakusho:anchor': a.anchor,
+    ...(a.conflictOf ? { 'hakusho:conflictOf': a.conflictOf } : {}),
     ...(a.target
       ? {
           'hakusho:range': {
@@ -152,7 +158,19 @@ export function exportW3c(input: ExportInput): string {
     total: items.length,
     first: { type: 'AnnotationPage', items },
   };
-  return `${JSON.stringify(collection, null, 2)}\n`;
+  return `${embeddableJson(collection)}\n`;
+}
+
+/**
+ * JSON safe to place inside an HTML <script> element: every "<" is written as the
+ * JSON escape \u003c (so "</script>" and "<!--" cannot occur), and U+2028/U+2029 as
+ * escapes too. JSON.parse reads it back unchanged.
+ */
+export function embeddableJson(value: unknown): string {
+  return JSON.stringify(value, null, 2)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 // ---- import ---------------------------------------------------------------
@@ -218,6 +236,7 @@ const importSchemas = once(() => {
     'hakusho:color': colorSchema,
     'hakusho:anchor': z.enum(['anchored', 'orphan']),
     'hakusho:range': rangeSchema.optional(),
+    'hakusho:conflictOf': z.string().max(500).optional(),
   });
 
   const bookmarkItemSchema = z.strictObject({
@@ -252,20 +271,52 @@ const importSchemas = once(() => {
       items: z.array(z.unknown()).max(MAX_IMPORT_ITEMS),
     }),
   });
-  return { annotationItemSchema, bookmarkItemSchema, collectionSchema };
+  const documentSchema = z.looseObject({
+    id: z.string().min(1).max(500),
+    sourceSha256: z.string().max(200).optional(),
+  });
+  return { annotationItemSchema, bookmarkItemSchema, collectionSchema, documentSchema };
 });
 
+/** One item of an import file, in our vocabulary, still to be checked against the reader's rules. */
+export interface ParsedItem {
+  /** 1-based position in the file. */
+  index: number;
+  kind: 'annotation' | 'bookmark';
+  /** The item's own id (without the urn prefix). */
+  id: string;
+  /** The document and section its target names (`urn:hakusho:<doc>:section:<id>`). */
+  source: { documentId: string; sectionId: string } | null;
+  /** The record the item describes (an AnnotationRecord or BookmarkRecord shape, unchecked). */
+  record: Record<string, unknown>;
+}
+
 export interface ParsedImport {
-  annotations: unknown[];
-  bookmarks: BookmarkRecord[];
-  documentId: string | null;
+  items: ParsedItem[];
+  /** The document the file's notes are on, as the file says. */
+  document: { id: string; sourceSha256: string | null };
+}
+
+const SOURCE = /^urn:hakusho:(.+):section:([^:]+)$/;
+
+function parseSource(source: string): { documentId: string; sectionId: string } | null {
+  const m = SOURCE.exec(source);
+  return m ? { documentId: m[1] as string, sectionId: m[2] as string } : null;
+}
+
+/** Deep equality of plain JSON values. */
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**
- * Parses our JSON-LD into records (still to be validated by the record schemas
- * when stored). Throws ImportFormatError naming the first problem and the item.
+ * Parses our JSON-LD into items (each still to be checked against the reader's
+ * rules when imported). Throws ImportFormatError naming the first problem (and the
+ * item) when the file as a whole is not one of our exports: not JSON, nested too
+ * deep, another @context, an item not in our vocabulary, or notes on another
+ * document than `expectedDocumentId` (when given).
  */
-export function parseW3c(body: string): ParsedImport {
+export function parseW3c(body: string, expectedDocumentId?: string): ParsedImport {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -274,82 +325,109 @@ export function parseW3c(body: string): ParsedImport {
     throw new ImportFormatError(`the file is not JSON (${reason.slice(0, 200)})`);
   }
   checkJsonShape(json);
-  const { annotationItemSchema, bookmarkItemSchema, collectionSchema } = importSchemas();
+  const { annotationItemSchema, bookmarkItemSchema, collectionSchema, documentSchema } =
+    importSchemas();
   const top = collectionSchema.safeParse(json);
   if (!top.success)
     throw new ImportFormatError(
       describeIssue(top.error, 'not a Hakusho Reader W3C annotation export'),
     );
-  const items = top.data.first.items;
-  if (top.data.total !== items.length)
+  if (!sameJson(top.data['@context'], CONTEXT))
     throw new ImportFormatError(
-      `the file says it holds ${top.data.total} items but holds ${items.length}`,
+      `the file's @context is not the one of a Hakusho Reader export (${JSON.stringify(CONTEXT)})`,
     );
-  const doc = top.data['hakusho:document'] as { id?: unknown } | null;
-  const annotations: unknown[] = [];
-  const bookmarks: BookmarkRecord[] = [];
-  items.forEach((raw, index) => {
-    const motivation = (raw as { motivation?: unknown } | null)?.motivation;
+  const docParsed = documentSchema.safeParse(top.data['hakusho:document']);
+  if (!docParsed.success)
+    throw new ImportFormatError(describeIssue(docParsed.error, 'hakusho:document'));
+  const document = { id: docParsed.data.id, sourceSha256: docParsed.data.sourceSha256 ?? null };
+  if (expectedDocumentId !== undefined && document.id !== expectedDocumentId)
+    throw new ImportFormatError(
+      `the file holds notes on another document ("${document.id.slice(0, 200)}"), not on "${expectedDocumentId}"`,
+    );
+  const raw = top.data.first.items;
+  if (top.data.total !== raw.length)
+    throw new ImportFormatError(
+      `the file says it holds ${top.data.total} items but holds ${raw.length}`,
+    );
+  const items: ParsedItem[] = [];
+  raw.forEach((item, i) => {
+    const index = i + 1;
+    const motivation = (item as { motivation?: unknown } | null)?.motivation;
     if (motivation === 'bookmarking') {
-      const b = bookmarkItemSchema.safeParse(raw);
+      const b = bookmarkItemSchema.safeParse(item);
       if (!b.success)
-        throw new ImportFormatError(describeIssue(b.error, `item ${index + 1} (bookmark)`));
+        throw new ImportFormatError(describeIssue(b.error, `item ${index} (bookmark)`));
       const position = b.data['hakusho:position'];
       if (b.data.target.selector !== undefined && position === undefined)
         throw new ImportFormatError(
-          `item ${index + 1} (bookmark): selectors without a paragraph and offset`,
+          `item ${index} (bookmark): selectors without a paragraph and offset`,
         );
-      bookmarks.push({
-        id: b.data.id.slice('urn:hakusho:bookmark:'.length),
-        sectionId: b.data['hakusho:section'],
-        paragraphId: position?.paragraphId ?? null,
-        offset: position?.offset ?? null,
-        label: b.data.body[0]?.value ?? '',
-        createdAt: b.data.created,
-        updatedAt: b.data.modified,
+      const id = b.data.id.slice('urn:hakusho:bookmark:'.length);
+      items.push({
+        index,
+        kind: 'bookmark',
+        id,
+        source: parseSource(b.data.target.source),
+        record: {
+          id,
+          sectionId: b.data['hakusho:section'],
+          paragraphId: position?.paragraphId ?? null,
+          offset: position?.offset ?? null,
+          label: b.data.body[0]?.value ?? '',
+          createdAt: b.data.created,
+          updatedAt: b.data.modified,
+        },
       });
       return;
     }
-    const a = annotationItemSchema.safeParse(raw);
+    const a = annotationItemSchema.safeParse(item);
     if (!a.success)
-      throw new ImportFormatError(describeIssue(a.error, `item ${index + 1} (annotation)`));
-    const item = a.data;
-    const notes = item.body.filter((x) => x.purpose === 'commenting');
-    if (notes.length > 1) throw new ImportFormatError(`item ${index + 1}: more than one note`);
-    const selector = item.target.selector;
-    const range = item['hakusho:range'];
+      throw new ImportFormatError(describeIssue(a.error, `item ${index} (annotation)`));
+    const data = a.data;
+    const notes = data.body.filter((x) => x.purpose === 'commenting');
+    if (notes.length > 1) throw new ImportFormatError(`item ${index}: more than one note`);
+    const selector = data.target.selector;
+    const range = data['hakusho:range'];
     if ((selector === undefined) !== (range === undefined))
       throw new ImportFormatError(
-        `item ${index + 1}: selectors and paragraph range must come together`,
+        `item ${index}: selectors and paragraph range must come together`,
       );
-    annotations.push({
-      id: item.id.slice('urn:hakusho:annotation:'.length),
-      kind: item['hakusho:kind'],
-      sectionId: item['hakusho:section'],
-      groupId: item['hakusho:group'] ?? null,
-      color: item['hakusho:color'],
-      note: notes[0]?.value ?? '',
-      tags: item.body.filter((x) => x.purpose === 'tagging').map((x) => x.value),
-      target:
-        selector && range
-          ? {
-              paragraphIds: range.paragraphIds,
-              quote: {
-                exact: selector[0].exact,
-                prefix: selector[0].prefix,
-                suffix: selector[0].suffix,
-              },
-              position: { start: selector[1].start, end: selector[1].end },
-              startParagraphId: range.startParagraphId,
-              startOffset: range.startOffset,
-              endParagraphId: range.endParagraphId,
-              endOffset: range.endOffset,
-            }
-          : null,
-      anchor: item['hakusho:anchor'],
-      createdAt: item.created,
-      updatedAt: item.modified,
+    const id = data.id.slice('urn:hakusho:annotation:'.length);
+    items.push({
+      index,
+      kind: 'annotation',
+      id,
+      source: parseSource(data.target.source),
+      record: {
+        id,
+        kind: data['hakusho:kind'],
+        sectionId: data['hakusho:section'],
+        groupId: data['hakusho:group'] ?? null,
+        color: data['hakusho:color'],
+        note: notes[0]?.value ?? '',
+        tags: data.body.filter((x) => x.purpose === 'tagging').map((x) => x.value),
+        target:
+          selector && range
+            ? {
+                paragraphIds: range.paragraphIds,
+                quote: {
+                  exact: selector[0].exact,
+                  prefix: selector[0].prefix,
+                  suffix: selector[0].suffix,
+                },
+                position: { start: selector[1].start, end: selector[1].end },
+                startParagraphId: range.startParagraphId,
+                startOffset: range.startOffset,
+                endParagraphId: range.endParagraphId,
+                endOffset: range.endOffset,
+              }
+            : null,
+        anchor: data['hakusho:anchor'],
+        createdAt: data.created,
+        updatedAt: data.modified,
+        ...(data['hakusho:conflictOf'] ? { conflictOf: data['hakusho:conflictOf'] } : {}),
+      },
     });
   });
-  return { annotations, bookmarks, documentId: typeof doc?.id === 'string' ? doc.id : null };
+  return { items, document };
 }

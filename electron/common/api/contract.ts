@@ -35,6 +35,7 @@ import type {
   BackupEntry,
   Bookmark,
   ExportFile,
+  ImportProgress,
   ImportSummary,
   MarkedSection,
   Notice,
@@ -219,8 +220,12 @@ export const inputSchemas = lazyTable({
       documentId,
     }),
   importAnnotations: () => z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES), documentId }),
+  /** The running import of notes (of the document named, default the bundled chapter's). */
+  importProgress: inDocument,
+  cancelImport: inDocument,
   listBackups: () => empty,
   restoreBackup: () => z.strictObject({ name: z.string().min(1).max(MAX_BACKUP_NAME_LENGTH) }),
+  deleteBackup: () => z.strictObject({ name: z.string().min(1).max(MAX_BACKUP_NAME_LENGTH) }),
   createBackup: () => empty,
   getAppInfo: () => empty,
 
@@ -318,9 +323,20 @@ export interface ApiResults {
   searchNotes: SearchResultItem[];
   /** W3C JSON-LD or Markdown as text, Word (.docx) as base64; dates in the host's time zone. */
   exportAnnotations: ExportFile;
+  /**
+   * Imports a W3C JSON-LD export: the file is read, checked and placed away from the
+   * request path, then written in one transaction; per item added, unchanged, a
+   * conflict (kept beside the stored note) or refused with its reason.
+   */
   importAnnotations: ImportSummary;
+  /** Where the running import is (null when none runs), for a progress bar. */
+  importProgress: ImportProgress | null;
+  /** Asks the running import to stop before it writes anything (false: none was running). */
+  cancelImport: { cancelled: boolean };
   listBackups: BackupEntry[];
   restoreBackup: BackupEntry;
+  /** Deletes one backup the reader chose (any kind); returns it. */
+  deleteBackup: BackupEntry;
   /** A verified backup taken now (reason 'manual'), e.g. before trying something. */
   createBackup: BackupEntry;
   getAppInfo: AppInfo;

@@ -14,8 +14,10 @@ export const DAMAGE_KINDS = [
   'empty',
   /** The first bytes are not an SQLite header (garbage, another format). */
   'bad_header',
-  /** SQLite's integrity check failed (truncated, overwritten pages). */
+  /** SQLite's integrity check failed (overwritten pages). */
   'integrity',
+  /** The file is shorter than its own header says (cut off by a copy or a full disk). */
+  'truncated',
   /** SQLite could not open or read it at all. */
   'unreadable',
   /** A -wal beside it belongs to another database. */
@@ -52,6 +54,32 @@ export interface NoticeParamsByCode {
   imported_annotations_orphaned: { count: number };
   /** An automatic backup failed (the notes themselves are safe in user.sqlite). */
   backup_failed: { detail: string };
+  /**
+   * user.sqlite was another program's SQLite file: moved aside untouched; the newest
+   * good backup was put in its place (backupName set) or a new database started ('').
+   */
+  foreign_database_moved: {
+    detail: string;
+    movedTo: string;
+    backupName: string;
+    backupCreatedAt: string;
+  };
+  /** Another process held user.sqlite longer than the reader waits: notes unavailable this session. */
+  database_in_use: { path: string; detail: string };
+  /** user.sqlite could not be opened for a reason that is not damage; left as it was. */
+  database_unavailable: { path: string; detail: string };
+  /**
+   * user.sqlite or its folder is read-only for this process: the notes are shown but
+   * cannot be changed this session (settings last for the session only).
+   */
+  database_read_only: { path: string; where: 'file' | 'folder'; detail: string };
+  /**
+   * The content database could not be rebuilt where it is (a read-only folder): a
+   * current copy was built in the user-data folder and is used instead.
+   */
+  content_rebuilt_elsewhere: { original: string; usedPath: string; reason: string };
+  /** Part of the content database failed its check (e.g. the search index): that part is off. */
+  content_damaged: { path: string; detail: string };
 }
 
 export type NoticeCode = keyof NoticeParamsByCode;
@@ -65,6 +93,12 @@ const NOTICE_CODE_SET: Record<NoticeCode, true> = {
   annotations_orphaned: true,
   imported_annotations_orphaned: true,
   backup_failed: true,
+  foreign_database_moved: true,
+  database_in_use: true,
+  database_unavailable: true,
+  database_read_only: true,
+  content_rebuilt_elsewhere: true,
+  content_damaged: true,
 };
 export const NOTICE_CODES = Object.keys(NOTICE_CODE_SET) as NoticeCode[];
 
@@ -73,6 +107,7 @@ export const NOTICE_CODES_OFFERING_BACKUPS: readonly NoticeCode[] = [
   'restored_from_backup',
   'started_fresh',
   'stale_wal_moved',
+  'foreign_database_moved',
 ];
 
 export function isNoticeCode(code: unknown): code is NoticeCode {

@@ -234,6 +234,11 @@ export interface Annotation {
   anchor: AnchorState;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Set on an imported copy that conflicts with a stored note of the same id (other
+   * content): the id of that note, which the import left as it was.
+   */
+  conflictOf?: string;
   /** Title path of the section in the current content (empty when the section no longer exists). */
   path: string[];
   /** The imported document it belongs to (absent: the bundled chapter). */
@@ -254,6 +259,8 @@ export interface BackupEntry {
   createdAt: string;
   reason: string;
   bytes: number;
+  /** Kept until the reader deletes it (manual, before a restore, before an import). */
+  kept: boolean;
 }
 
 /** An export to save: text as it is, or bytes (a .docx) in base64. */
@@ -264,12 +271,64 @@ export interface ExportFile {
   body: string;
 }
 
+/** What an import did with the items of one kind. */
+export interface ImportCounts {
+  /** New to this profile (or a deleted copy brought back unchanged). */
+  added: number;
+  /** Already stored with the same content: nothing to do. */
+  unchanged: number;
+  /**
+   * Stored with the same id but other content. The stored one is never replaced: an
+   * annotation is kept as a marked copy beside it (`conflictOf`); a bookmark keeps
+   * the stored label.
+   */
+  conflicts: number;
+  /** Not stored, each with its reason in `details`. */
+  refused: number;
+}
+
+/** One item of the file that was not simply added or unchanged. */
+export interface ImportItemReport {
+  /** 1-based position of the item in the file. */
+  item: number;
+  kind: 'annotation' | 'bookmark';
+  /** The item's id as the file names it ('' when it has none). */
+  id: string;
+  outcome: 'conflict' | 'refused';
+  reason: string;
+  /** For a conflicting annotation: the id of the copy stored beside the original. */
+  copyId?: string;
+}
+
 export interface ImportSummary {
-  annotationsAdded: number;
-  annotationsUpdated: number;
-  annotationsUnchanged: number;
-  bookmarksAdded: number;
-  bookmarksUnchanged: number;
+  /** Totals over annotations and bookmarks. */
+  added: number;
+  unchanged: number;
+  conflicts: number;
+  refused: number;
+  annotations: ImportCounts;
+  bookmarks: ImportCounts;
+  /** Imported highlights whose passage is not in this edition: stored as orphans, with their quote. */
+  orphaned: number;
+  /** Every conflict and refusal in file order, up to a limit; `moreDetails` counts the rest. */
+  details: ImportItemReport[];
+  moreDetails: number;
+  /** The backup taken before anything was written (kept until the reader deletes it), if any. */
+  backup: string | null;
+  /** True when the reader cancelled the import: then nothing was stored. */
+  cancelled: boolean;
+}
+
+/** Where a running import is (`importProgress`); null when none is running. */
+export interface ImportProgress {
+  phase: 'reading' | 'checking' | 'placing' | 'backing-up' | 'writing';
+  /** Items done in this phase, of `total` (0 of 0 while the file is read). */
+  done: number;
+  total: number;
+  /** ISO time the import started. */
+  startedAt: string;
+  /** The reader asked to cancel; the import stops before it writes anything. */
+  cancelling: boolean;
 }
 
 /**
@@ -307,6 +366,11 @@ export interface AppInfo {
   searchAvailable: boolean;
   /** Where the reader's data lives (user.sqlite folder). */
   userDataDir: string;
+  /**
+   * The reader's notes can be read but not changed this session (user.sqlite or its
+   * folder is read-only, or another process holds it): editing controls are off.
+   */
+  notesReadOnly: boolean;
   notices: AppNotice[];
 }
 

@@ -135,6 +135,22 @@ describe('exportNotesMarkdown', () => {
   });
 });
 
+describe('the reader’s words as they read', () => {
+  it('a note, tag or label stored with bidi overrides or C1 controls is written without them', () => {
+    const input = exportInput();
+    const hidden = '\u202Efdp.exe\u202C\u0085\u2066';
+    input.annotations = input.annotations.map((a) => ({
+      ...a,
+      note: `${a.note}${hidden}`,
+      tags: a.tags.map((t) => `${hidden}${t}`),
+    }));
+    input.bookmarks = input.bookmarks.map((b) => ({ ...b, label: `${b.label}${hidden}` }));
+    const md = exportNotesMarkdown(input);
+    expect(md).toContain('fdp.exe');
+    expect(md).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0080-\u009F]/);
+  });
+});
+
 describe('escaping only where Markdown would read markup', () => {
   it('leaves plain text alone', () => {
     for (const text of [

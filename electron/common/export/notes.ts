@@ -4,6 +4,7 @@
 // — sections in reading order, each opened by the headings of its path that are not
 // open yet, annotations with their citation and links, then the bookmarks — and the
 // words in the reader's language. Formats only lay this out.
+import { stripInvisibleControls as strip } from '../annotations/fields';
 import type { AnnotationRecord, BookmarkRecord } from '../annotations/records';
 import type { BookmarkSelectors } from '../annotations/w3c';
 import type { Language, TocEntry } from '../api/types';
@@ -168,7 +169,11 @@ export function arrangeNotes(input: NotesExportInput): ArrangedNotes {
   };
   const rank = (sectionId: string) => order.get(sectionId) ?? Number.MAX_SAFE_INTEGER;
 
-  const sorted = [...input.annotations].sort((a, b) => rank(a.sectionId) - rank(b.sectionId));
+  // The reader's words as they read: notes are stripped of bidi overrides and C1
+  // controls at input, and a record stored before that rule is stripped here too.
+  const sorted = input.annotations
+    .map((r) => ({ ...r, note: strip(r.note), tags: r.tags.map(strip) }))
+    .sort((a, b) => rank(a.sectionId) - rank(b.sectionId));
   const groups: ExportGroup[] = [];
   const groupsSeen = new Set<string>();
   let open: string[] = [];
@@ -203,7 +208,8 @@ export function arrangeNotes(input: NotesExportInput): ArrangedNotes {
     });
   }
 
-  const bookmarks = [...input.bookmarks]
+  const bookmarks = input.bookmarks
+    .map((r) => ({ ...r, label: strip(r.label) }))
     .sort((a, b) => rank(a.sectionId) - rank(b.sectionId))
     .map((record) => {
       const path = pathOf(record.sectionId);

@@ -160,7 +160,7 @@ export const en: Messages = {
   exportDocxTitle: 'Export as a Word document (.docx)',
   importNotes: 'Import…',
   imported:
-    'Imported: {added, plural, one {# highlight or note} other {# highlights and notes}} added, {updated} updated, {bookmarks, plural, one {# bookmark} other {# bookmarks}} added',
+    'Imported: {added} added, {unchanged} unchanged, {conflicts, plural, one {# conflict} other {# conflicts}} (the stored note kept, the imported one added beside it), {refused} refused',
   sectionNoteBadge: 'Section note',
   colorYellow: 'yellow',
   colorGreen: 'green',
@@ -219,6 +219,22 @@ export const en: Messages = {
     '{count, plural, one {# imported note} other {# imported notes}} could not be placed in this edition of the text. {count, plural, one {It stays} other {They stay}} in the Notes panel with {count, plural, one {its quote} other {their quotes}}.',
   noticeBackupFailed:
     'An automatic backup failed ({detail}). Your bookmarks and notes themselves are saved.',
+  noticeForeignDatabaseRestored:
+    'The place of the bookmarks and notes database (user.sqlite) held an SQLite file that is not Hakusho Reader’s. It was moved, untouched, to the place below, and the backup of {backupTime} was restored.',
+  noticeForeignDatabaseFresh:
+    'The place of the bookmarks and notes database (user.sqlite) held an SQLite file that is not Hakusho Reader’s. It was moved, untouched, to the place below; there was no usable backup, so a new, empty database was started.',
+  noticeDatabaseInUse:
+    'The bookmarks and notes database is in use by another process (another Hakusho Reader, for example). It is not damaged. Close that process and open the reader again; until then bookmarks and notes are unavailable and settings last for this session only.',
+  noticeDatabaseUnavailable:
+    'The bookmarks and notes database could not be opened ({detail}). It has not been changed. Bookmarks and notes are unavailable this session.',
+  noticeDatabaseReadOnly:
+    'The bookmarks and notes database ({where}) is read-only, so bookmarks and notes are shown but cannot be changed or added. Settings last for this session only. Make it writable and open the reader again.',
+  noticeReadOnlyFile: 'the file',
+  noticeReadOnlyFolder: 'its folder',
+  noticeContentRebuiltElsewhere:
+    'The content database was out of date ({reason}) and its folder cannot be written, so a current one was built in the user-data folder and is used instead.',
+  noticeContentDamaged:
+    'Part of the content database failed its check ({detail}); that feature is off. Rebuild the content database.',
   noticeMovedTo: 'Moved to',
   noticeFile: 'File',
   noticeDetail: 'Technical detail',
@@ -227,6 +243,7 @@ export const en: Messages = {
   damageEmpty: 'the file was empty',
   damageBadHeader: 'not in SQLite format',
   damageIntegrity: 'it failed the integrity check',
+  damageTruncated: 'the file was cut short',
   damageUnreadable: 'it could not be read',
   damageForeignWal: 'the journal belonged to another database',
   damageOlderWal: 'the journal held an older state',
@@ -236,7 +253,7 @@ export const en: Messages = {
   backupsLabel: 'Restore from a backup',
   backupsTitle: 'Backups and restore',
   backupsIntro:
-    'Bookmarks, notes and settings are backed up automatically at start and after changes (verified; the newest 10 are kept). Pick a point in time to go back to.',
+    'Bookmarks, notes and settings are backed up automatically at start and after changes to notes and bookmarks (verified; the newest 10 are kept, plus one per hour for the last day and one per day for the last two weeks). Manual backups and those taken before a restore or an import are kept until you delete them. Pick a point in time to go back to.',
   backupsFolder: 'Backups are kept in',
   backupsEmpty: 'No backups yet. “Back up now” makes one.',
   backupsLoading: 'Looking for backups…',
@@ -249,6 +266,15 @@ export const en: Messages = {
   backupTaken: 'Backup made ({time})',
   backupRestore: 'Restore…',
   backupRestoreLabel: 'Restore the backup of {time}',
+  backupDelete: 'Delete…',
+  backupDeleteLabel: 'Delete the backup of {time}',
+  backupsTotal: '{count, plural, one {# backup} other {# backups}}, {size} in all',
+  deleteBackupConfirmTitle: 'Delete the backup of {time}?',
+  deleteBackupConfirmBody:
+    'A deleted backup cannot be gone back to. Your current bookmarks, notes and settings do not change.',
+  deleteBackupConfirm: 'Delete',
+  backupDeleted: 'Deleted the backup of {time} ({size}).',
+  backupDeleteFailed: 'Could not delete the backup: {message}',
   reasonStart: 'At start',
   reasonAuto: 'Automatic',
   reasonManual: 'Manual',

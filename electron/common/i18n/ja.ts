@@ -164,7 +164,7 @@ export const ja = {
   exportDocxTitle: 'Word 文書（.docx）として書き出す',
   importNotes: '読み込み…',
   imported:
-    '読み込みました：ハイライト・メモ {added} 件追加・{updated} 件更新、しおり {bookmarks} 件追加',
+    '読み込みました：追加 {added} 件、変更なし {unchanged} 件、衝突 {conflicts} 件（元のメモは残し、読み込んだ方を横に追加）、取り込めなかった項目 {refused} 件',
   sectionNoteBadge: '項目メモ',
   colorYellow: '黄',
   colorGreen: '緑',
@@ -226,6 +226,22 @@ export const ja = {
     '読み込んだメモのうち {count} 件は、この版の本文に位置づけられませんでした。引用とともにメモ欄に残っています。',
   noticeBackupFailed:
     '自動バックアップに失敗しました（{detail}）。しおりとメモ自体は保存されています。',
+  noticeForeignDatabaseRestored:
+    'しおり・メモのデータベースの場所（user.sqlite）に、白書リーダーのものではない SQLite ファイルがありました。手を加えずに下の場所へ移し、{backupTime} のバックアップから復元しました。',
+  noticeForeignDatabaseFresh:
+    'しおり・メモのデータベースの場所（user.sqlite）に、白書リーダーのものではない SQLite ファイルがありました。手を加えずに下の場所へ移し、使えるバックアップがなかったため新しい空のデータベースで始めました。',
+  noticeDatabaseInUse:
+    'しおり・メモのデータベースを別のプロセス（もう一つの白書リーダーなど）が使用中です。壊れてはいません。そのプロセスを閉じてから開き直してください。それまで、しおりとメモは使えず、設定はこの起動中だけ有効です。',
+  noticeDatabaseUnavailable:
+    'しおり・メモのデータベースを開けませんでした（{detail}）。ファイルは一切変更していません。この起動中、しおりとメモは使えません。',
+  noticeDatabaseReadOnly:
+    'しおり・メモのデータベース（{where}）が読み取り専用のため、しおりとメモは表示のみで、変更・追加はできません。設定はこの起動中だけ有効です。書き込めるようにしてから開き直してください。',
+  noticeReadOnlyFile: 'ファイル',
+  noticeReadOnlyFolder: '保存先のフォルダー',
+  noticeContentRebuiltElsewhere:
+    '本文データベースが古く（{reason}）、置き場所が書き込めないため、最新のものをデータの保存先に作り直して使っています。',
+  noticeContentDamaged:
+    '本文データベースの一部が検査に通りませんでした（{detail}）。その機能は使えません。本文データベースを作り直してください。',
   noticeMovedTo: '移動先',
   noticeFile: 'ファイル',
   noticeDetail: '技術的な詳細',
@@ -234,6 +250,7 @@ export const ja = {
   damageEmpty: '空のファイルでした',
   damageBadHeader: 'SQLite の形式ではありません',
   damageIntegrity: '整合性の検査に失敗しました',
+  damageTruncated: 'ファイルが途中で切れていました',
   damageUnreadable: '読み取れませんでした',
   damageForeignWal: '別のデータベースの作業ファイルでした',
   damageOlderWal: '古い状態の作業ファイルでした',
@@ -244,7 +261,7 @@ export const ja = {
   backupsLabel: 'バックアップから復元',
   backupsTitle: 'バックアップと復元',
   backupsIntro:
-    'しおり・メモ・設定は、起動時と変更のあとに自動でバックアップされます（検査済みのものを新しい順に 10 件保存）。戻したい時点を選んで復元できます。',
+    'しおり・メモ・設定は、起動時とメモ・しおりの変更のあとに自動でバックアップされます（検査済み。最新の 10 件に加えて、直近 1 日は 1 時間ごと、直近 2 週間は 1 日ごとに 1 件を保存）。手動・復元の前・読み込みの前のバックアップは、削除するまで残ります。戻したい時点を選んで復元できます。',
   backupsFolder: 'バックアップの保存先',
   backupsEmpty: 'バックアップはまだありません。「今すぐバックアップ」で作成できます。',
   backupsLoading: 'バックアップを確認しています…',
@@ -257,6 +274,15 @@ export const ja = {
   backupTaken: 'バックアップを作成しました（{time}）',
   backupRestore: '復元…',
   backupRestoreLabel: '{time} のバックアップを復元',
+  backupDelete: '削除…',
+  backupDeleteLabel: '{time} のバックアップを削除',
+  backupsTotal: '{count} 件・合計 {size}',
+  deleteBackupConfirmTitle: '{time} のバックアップを削除しますか？',
+  deleteBackupConfirmBody:
+    '削除したバックアップには戻せません。今のしおり・メモ・設定は変わりません。',
+  deleteBackupConfirm: '削除する',
+  backupDeleted: '{time} のバックアップを削除しました（{size}）。',
+  backupDeleteFailed: 'バックアップを削除できませんでした：{message}',
   reasonStart: '起動時',
   reasonAuto: '自動',
   reasonManual: '手動',

@@ -38,6 +38,21 @@ const samples: { [C in NoticeCode]: NoticeParamsByCode[C] } = {
   annotations_orphaned: { count: 4 },
   imported_annotations_orphaned: { count: 2 },
   backup_failed: { detail: 'ENOSPC: no space left on device' },
+  foreign_database_moved: {
+    detail: 'it holds 3 schema object(s) but no Hakusho Reader schema version',
+    movedTo: MOVED,
+    backupName: '',
+    backupCreatedAt: '',
+  },
+  database_in_use: { path: '/p/user.sqlite', detail: 'database is locked' },
+  database_unavailable: { path: '/p/user.sqlite', detail: 'EIO: i/o error' },
+  database_read_only: { path: '/p/user.sqlite', where: 'folder', detail: 'EPERM' },
+  content_rebuilt_elsewhere: {
+    original: '/opt/data/content.sqlite',
+    usedPath: '/p/content/content.sqlite',
+    reason: 'source changed',
+  },
+  content_damaged: { path: '/opt/data/content.sqlite', detail: 'search-index: checksum mismatch' },
 };
 
 function sample(code: NoticeCode): Notice {

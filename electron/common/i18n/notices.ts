@@ -39,6 +39,12 @@ export const NOTICE_KEYS: Record<NoticeCode, MessageKey> = {
   annotations_orphaned: 'noticeAnnotationsOrphaned',
   imported_annotations_orphaned: 'noticeImportedOrphaned',
   backup_failed: 'noticeBackupFailed',
+  foreign_database_moved: 'noticeForeignDatabaseRestored',
+  database_in_use: 'noticeDatabaseInUse',
+  database_unavailable: 'noticeDatabaseUnavailable',
+  database_read_only: 'noticeDatabaseReadOnly',
+  content_rebuilt_elsewhere: 'noticeContentRebuiltElsewhere',
+  content_damaged: 'noticeContentDamaged',
 };
 
 export const DAMAGE_KEYS: Record<DamageKind, MessageKey> = {
@@ -46,6 +52,7 @@ export const DAMAGE_KEYS: Record<DamageKind, MessageKey> = {
   empty: 'damageEmpty',
   bad_header: 'damageBadHeader',
   integrity: 'damageIntegrity',
+  truncated: 'damageTruncated',
   unreadable: 'damageUnreadable',
   foreign_wal: 'damageForeignWal',
   older_wal: 'damageOlderWal',
@@ -176,6 +183,57 @@ export function noticeView(
       return {
         text: translate(language, key, { detail: detail ?? '' }),
         file: null,
+        moreFiles: [],
+        detail: null,
+        offersBackups,
+      };
+    case 'foreign_database_moved': {
+      const movedTo = param(notice, 'movedTo');
+      const restored = param(notice, 'backupName') !== '';
+      return {
+        text: translate(language, restored ? key : 'noticeForeignDatabaseFresh', {
+          backupTime: formatDateTime(param(notice, 'backupCreatedAt'), language, options),
+        }),
+        file: movedTo ? { label: translate(language, 'noticeMovedTo'), path: movedTo } : null,
+        moreFiles: paths.filter((p) => p !== movedTo && /-(wal|shm)$/.test(p)),
+        detail,
+        offersBackups,
+      };
+    }
+    case 'database_in_use':
+    case 'database_unavailable':
+      return {
+        text: translate(language, key, { detail: detail ?? '' }),
+        file: { label: translate(language, 'noticeFile'), path: param(notice, 'path') },
+        moreFiles: [],
+        detail: code === 'database_in_use' ? detail : null,
+        offersBackups,
+      };
+    case 'database_read_only':
+      return {
+        text: translate(language, key, {
+          where: translate(
+            language,
+            param(notice, 'where') === 'folder' ? 'noticeReadOnlyFolder' : 'noticeReadOnlyFile',
+          ),
+        }),
+        file: { label: translate(language, 'noticeFile'), path: param(notice, 'path') },
+        moreFiles: [],
+        detail,
+        offersBackups,
+      };
+    case 'content_rebuilt_elsewhere':
+      return {
+        text: translate(language, key, { reason: param(notice, 'reason') }),
+        file: { label: translate(language, 'noticeFile'), path: param(notice, 'usedPath') },
+        moreFiles: [],
+        detail: null,
+        offersBackups,
+      };
+    case 'content_damaged':
+      return {
+        text: translate(language, key, { detail: detail ?? '' }),
+        file: { label: translate(language, 'noticeFile'), path: param(notice, 'path') },
         moreFiles: [],
         detail: null,
         offersBackups,

@@ -8,5 +8,14 @@ export const MAX_TAGS = 32;
 export const MAX_LABEL_LENGTH = 200;
 /** Largest annotation export accepted by an import (JSON-LD text, in characters). */
 export const MAX_IMPORT_BYTES = 50_000_000;
+/** Most items (annotations and bookmarks) one import file may hold. */
+export const MAX_IMPORT_ITEMS = 100_000;
+/**
+ * How far in the future an imported item's `created`/`modified` may lie (clock skew
+ * between machines): beyond it, the item is refused.
+ */
+export const MAX_IMPORT_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+/** Conflicts and refusals an import reports one by one (the rest are counted). */
+export const MAX_IMPORT_REPORTS = 1000;
 /** Longest backup file name accepted (names are checked against the backup pattern too). */
 export const MAX_BACKUP_NAME_LENGTH = 200;

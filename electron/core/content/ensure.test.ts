@@ -19,8 +19,15 @@ const builder = (version: string, declared = true): ArtifactBuilder => ({
   ...(declared ? { version } : {}),
   build: () => ({ name: 'index', version, body: '{}' }),
 });
+// The temp database stands for the checkout's own data/content.sqlite here.
 const ensure = (builders: ArtifactBuilder[] = []) =>
-  ensureContentDb({ dbPath: temp.dbPath, inputs: temp.inputs, log, builders });
+  ensureContentDb({
+    dbPath: temp.dbPath,
+    ownPath: temp.dbPath,
+    inputs: temp.inputs,
+    log,
+    builders,
+  });
 
 describe('ensureContentDb', () => {
   it('builds a missing database, then leaves a current one alone', () => {
@@ -54,10 +61,12 @@ describe('ensureContentDb', () => {
     expect(ensure([])).toMatchObject({ reason: 'artifact set changed' });
   });
 
-  it('rebuilds an unreadable database', () => {
+  it('rebuilds its own file when it is unreadable', () => {
     fs.writeFileSync(temp.dbPath, 'not a database');
-    expect(staleReason(temp.dbPath, temp.inputs, [])).toBe('unreadable');
-    expect(ensure()).toMatchObject({ rebuilt: true, reason: 'unreadable' });
+    expect(staleReason(temp.dbPath, temp.inputs, [])).toMatch(
+      /^damaged \(file is not a database\)/,
+    );
+    expect(ensure()).toMatchObject({ rebuilt: true, reason: expect.stringMatching(/^damaged/) });
   });
 
   it('uses an existing database when the sources are absent (packaged app), fails when both are', () => {

@@ -68,6 +68,11 @@ export const META = {
   curationSha256: 'curation_sha256',
   /** JSON object {artifactName: version}, keys sorted. */
   artifactVersions: 'artifact_versions',
+  /**
+   * JSON object {artifactName: sha256 of its body}, keys sorted: written with the
+   * artifacts, verified whenever one is read (a damaged byte is never searched).
+   */
+  artifactSha256: 'artifact_sha256',
   sectionCount: 'section_count',
   paragraphCount: 'paragraph_count',
 } as const;

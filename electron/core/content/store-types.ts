@@ -27,7 +27,16 @@ export interface ContentStore {
   paragraph(id: string): ParagraphRecord | undefined;
   /** Every section in reading order with its own paragraphs (input of the search index). */
   searchDocs(): SearchDoc[];
-  /** A named artifact stored at build time (e.g. the serialized search index), or null. */
+  /**
+   * A named artifact stored at build time (e.g. the serialized search index), or
+   * null; verified against its stored checksum (throws ApiError when damaged).
+   */
   artifact(name: string): { version: string; body: string | Uint8Array } | null;
+  /**
+   * The identity of the text (sections and paragraphs): annotations placed in it keep
+   * this digest and are not placed again while it stays the same. Without it, the
+   * digest is computed from the text itself.
+   */
+  digest?(): string;
   close(): void;
 }

@@ -1,7 +1,11 @@
 // The read side of the content database (ContentStore): opened read-only and only if
 // it exists, schema version checked, every query prepared once. Sections come in
 // reading order; prev/next walk that order, so a reader can page through the whole
-// document section by section.
+// document section by section. The file is checked, not trusted: every artifact is
+// verified against the checksum written with it before it is handed out, and any
+// sign of damage SQLite reports while reading becomes one clear error naming the
+// file and the fix, never a stack trace or a silently shortened answer.
+import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../common/api/contract';
 import type { DocumentInfo, SectionKind, SectionView, TocEntry } from '../../common/api/types';
@@ -26,17 +30,59 @@ interface ParagraphRow {
   text: string;
 }
 
+/** The one fix for a content database that cannot be used as it is. */
+export const CONTENT_FIX =
+  'rebuild it with "npm run build:content" (an installed app: reinstall it)';
+
+/** SQLite said the file is damaged (or not a database at all). */
+function isDamage(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code);
+}
+
+/** A failure reading the content database as one line: the file, what is wrong, the fix. */
+export function contentError(dbPath: string, err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  if (isDamage(err))
+    return new ApiError(
+      'unavailable',
+      `content database ${dbPath} is damaged (${message}): ${CONTENT_FIX}`,
+    );
+  return new ApiError('unavailable', `content database ${dbPath}: ${message}`);
+}
+
+/** A damaged artifact: refused, never read. */
+export class ArtifactIntegrityError extends ApiError {
+  constructor(dbPath: string, name: string, problem: string) {
+    super('unavailable', `the ${name} in content database ${dbPath} ${problem}: ${CONTENT_FIX}`);
+    this.name = 'ArtifactIntegrityError';
+  }
+}
+
+/** sha256 of an artifact body as it was written (text as UTF-8, bytes as they are). */
+export function artifactSha256(body: string | Uint8Array): string {
+  return crypto.createHash('sha256').update(body).digest('hex');
+}
+
 /** Opens a content database built by ingest/build.ts. Throws ApiError('unavailable') if unusable. */
 export function openContentStore(dbPath: string): ContentStore {
   let db: Database.Database;
   try {
     db = openDatabase(dbPath, { readonly: true, fileMustExist: true });
   } catch (err) {
-    throw new ApiError('unavailable', `content database ${dbPath}: ${(err as Error).message}`);
+    throw contentError(dbPath, err);
   }
   let sections: SectionRow[];
   let documentRow: Record<string, string | null>;
+  let meta: Record<string, string>;
   try {
+    // Checked, not trusted: a damaged page is found now, not in the middle of a reading.
+    const check = db.pragma('quick_check', { simple: true }) as string;
+    if (check !== 'ok')
+      throw Object.assign(new Error(`its integrity check failed: ${check.split('\n')[0]}`), {
+        code: 'SQLITE_CORRUPT',
+      });
     const version = (
       db.prepare('SELECT value FROM meta WHERE key = ?').get(META.schemaVersion) as
         { value: string } | undefined
@@ -56,10 +102,42 @@ export function openContentStore(dbPath: string): ContentStore {
       )
       .get() as Record<string, string | null>;
     if (!documentRow) throw new Error('no document');
+    meta = Object.fromEntries(
+      (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map(
+        (r) => [r.key, r.value],
+      ),
+    );
   } catch (err) {
     db.close();
-    throw new ApiError('unavailable', `content database ${dbPath}: ${(err as Error).message}`);
+    throw contentError(dbPath, err);
   }
+  let checksums: Record<string, unknown> | null = null;
+  try {
+    const parsed: unknown = JSON.parse(meta[META.artifactSha256] ?? 'null');
+    if (parsed !== null && typeof parsed === 'object')
+      checksums = parsed as Record<string, unknown>;
+  } catch {
+    checksums = null;
+  }
+  /** The text's identity: every meta entry that decides the text (not the artifacts). */
+  const textDigest = `content-meta-sha256:${crypto
+    .createHash('sha256')
+    .update(
+      JSON.stringify(
+        Object.entries(meta)
+          .filter(([key]) => !key.startsWith('artifact'))
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      ),
+    )
+    .digest('hex')}`;
+  /** Runs a read; SQLite's damage reports become one line naming the file and the fix. */
+  const reading = <T>(step: () => T): T => {
+    try {
+      return step();
+    } catch (err) {
+      throw contentError(dbPath, err);
+    }
+  };
 
   // The outline is small and immutable: keep it in memory, read paragraphs on demand.
   const byId = new Map(sections.map((s, index) => [s.id, { row: s, index }]));
@@ -102,6 +180,7 @@ export function openContentStore(dbPath: string): ContentStore {
 
   return {
     path: dbPath,
+    digest: () => textDigest,
     document: () => (live(), { ...documentInfo }),
     toc: () => (live(), sections.map(tocEntry)),
     section(id: string): SectionView {
@@ -115,7 +194,7 @@ export function openContentStore(dbPath: string): ContentStore {
         s = s.parent_id ? byId.get(s.parent_id)?.row : undefined
       )
         path.unshift(s.title);
-      const rows = paragraphsOf.all(id) as ParagraphRow[];
+      const rows = reading(() => paragraphsOf.all(id) as ParagraphRow[]);
       return {
         id: found.row.id,
         level: found.row.level,
@@ -131,12 +210,12 @@ export function openContentStore(dbPath: string): ContentStore {
     },
     paragraph(id: string): ParagraphRecord | undefined {
       live();
-      const p = paragraphById.get(id) as ParagraphRow | undefined;
+      const p = reading(() => paragraphById.get(id) as ParagraphRow | undefined);
       return p && { id: p.id, sectionId: p.section_id, ordinal: p.ordinal, text: p.text };
     },
     searchDocs(): SearchDoc[] {
       live();
-      const rows = allParagraphs.all() as ParagraphRow[];
+      const rows = reading(() => allParagraphs.all() as ParagraphRow[]);
       return sections.map((s) => ({
         id: s.id,
         title: s.title,
@@ -147,9 +226,17 @@ export function openContentStore(dbPath: string): ContentStore {
     },
     artifact(name: string) {
       live();
-      const row = artifactByName.get(name) as
-        { version: string; body: string | Uint8Array } | undefined;
-      return row ? { version: row.version, body: row.body } : null;
+      const row = reading(
+        () =>
+          artifactByName.get(name) as { version: string; body: string | Uint8Array } | undefined,
+      );
+      if (!row) return null;
+      const expected = checksums?.[name];
+      if (typeof expected !== 'string')
+        throw new ArtifactIntegrityError(dbPath, name, 'has no checksum to verify it by');
+      if (artifactSha256(row.body) !== expected)
+        throw new ArtifactIntegrityError(dbPath, name, 'is damaged (its checksum does not match)');
+      return { version: row.version, body: row.body };
     },
     close() {
       if (!open) return;

@@ -49,6 +49,8 @@ export const DOCUMENT_METHODS = [
   'searchNotes',
   'exportAnnotations',
   'importAnnotations',
+  'importProgress',
+  'cancelImport',
 ] as const satisfies readonly ApiMethod[];
 
 /** Methods that name an annotation or a bookmark by id. */

@@ -36,6 +36,7 @@ import type { ImportProgress } from '../import/types';
 import { importInWorker } from '../import/worker-client';
 import { sha256 } from '../ingest/build';
 import { createLibraryHandlers } from '../library/handlers';
+import type { ImportRunner } from '../library/import-runner';
 import type { SqliteLibrary } from '../library/library';
 import type { Library } from '../library/library-types';
 import { reanchorAnnotations } from '../library/reanchor';
@@ -62,6 +63,8 @@ export interface DocumentLibraryOptions {
   /** Lower import limits (tests). */
   limits?: Partial<ImportLimits>;
   maxLoadedIndexes?: number;
+  /** Where imports of notes (W3C JSON-LD) into a document run (default: the calling thread). */
+  notesImportRunner?: ImportRunner;
 }
 
 /** What a removed document (no text, notes kept) cannot answer. */
@@ -109,7 +112,6 @@ interface OpenDocument {
   search: LazySearch | null;
   handlers: DocumentHandlers;
 }
-
 
 export class DocumentLibrary {
   readonly dir: string;
@@ -214,7 +216,12 @@ export class DocumentLibrary {
       content,
       search,
       library: this.documentLibrary(row.id),
-      libraryHandlers: createLibraryHandlers({ library: view, content, documentId: row.id }),
+      libraryHandlers: createLibraryHandlers({
+        library: view,
+        content,
+        documentId: row.id,
+        ...(this.options.notesImportRunner ? { importRunner: this.options.notesImportRunner } : {}),
+      }),
       host: this.options.host,
     });
     if (row.removedAt !== null) {
@@ -293,7 +300,13 @@ export class DocumentLibrary {
     );
   }
 
+  /** A session that may not write user.sqlite cannot change the library either. */
+  private writable(): void {
+    if (this.library.readOnly) throw this.library.readOnlyError();
+  }
+
   startImport(args: ApiArgs<'importDocument'>): DocumentImportStatus {
+    this.writable();
     const name = path.basename(args.name.replace(/\\/g, '/')) || 'file';
     const bytes = new Uint8Array(Buffer.from(args.data, 'base64'));
     if (bytes.length === 0) throw new ApiError('invalid_input', `${name}: empty file`);
@@ -402,6 +415,7 @@ export class DocumentLibrary {
   // ---- metadata, removal ------------------------------------------------------------
 
   updateMetadata(args: ApiArgs<'updateDocumentMetadata'>): LibraryDocument {
+    this.writable();
     const row = this.registry.updateMetadata(args.id, {
       ...(args.title !== undefined ? { title: args.title } : {}),
       ...(args.publisher !== undefined ? { publisher: args.publisher } : {}),
@@ -412,6 +426,7 @@ export class DocumentLibrary {
   }
 
   remove(id: string): LibraryDocument {
+    this.writable();
     const row = this.registry.markRemoved(id);
     this.drop(id);
     // Best effort: a file another process still holds open is deleted by a later sweep.

@@ -41,12 +41,15 @@ function expectUntouched(dir: string, file: string, before: Buffer): void {
 }
 
 describe('writeFileAtomically', () => {
-  it('replaces the file, creates missing folders, and leaves nothing else', () => {
+  it('replaces the file, creates missing folders only when asked, and leaves nothing else', () => {
     const { dir, file } = withOldFile();
     writeFileAtomically(file, '新しい内容');
     expect(fs.readFileSync(file, 'utf8')).toBe('新しい内容');
     const nested = path.join(dir, 'a', 'b', 'state.json');
-    writeFileAtomically(nested, new Uint8Array([1, 2, 3]));
+    // A path typed by the reader never makes folders appear.
+    expect(() => writeFileAtomically(nested, 'x')).toThrow(/the folder .*b does not exist/);
+    expect(fs.readdirSync(dir)).toEqual(['old.json']);
+    writeFileAtomically(nested, new Uint8Array([1, 2, 3]), { createFolders: true });
     expect([...fs.readFileSync(nested)]).toEqual([1, 2, 3]);
     expect(fs.readdirSync(dir).sort()).toEqual(['a', 'old.json']);
   });

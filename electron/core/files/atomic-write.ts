@@ -6,6 +6,9 @@
 // file byte-identical and removes the temporary file (and any SQLite journal a
 // database written there left beside it). Used for the content database, the
 // reader's backups, exports, restored databases and the window state.
+// A missing folder is an error unless the caller says the folder is its own to make
+// (createFolders): a path typed by the reader (`export --out`, `--content`) never
+// makes folders appear elsewhere on the disk.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,8 +52,19 @@ export function fsyncDir(dir: string): void {
   }
 }
 
-function prepare(target: string): string {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+export interface AtomicWriteOptions {
+  /**
+   * Create the target's missing folders (default false). Only for folders the
+   * caller owns: the user-data folder, the project's own build folders.
+   */
+  createFolders?: boolean;
+}
+
+function prepare(target: string, options: AtomicWriteOptions): string {
+  const dir = path.dirname(target);
+  if (options.createFolders) fs.mkdirSync(dir, { recursive: true });
+  else if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+    throw Object.assign(new Error(`the folder ${dir} does not exist`), { code: 'ENOENT' });
   return tempPathFor(target);
 }
 
@@ -68,8 +82,12 @@ function discard(temp: string): void {
  * Calls `write(tempPath)` to create the new file, then flushes and renames it onto
  * `target`. On any failure the temporary file is removed and the error rethrown.
  */
-export function replaceFileAtomically(target: string, write: (tempPath: string) => void): void {
-  const temp = prepare(target);
+export function replaceFileAtomically(
+  target: string,
+  write: (tempPath: string) => void,
+  options: AtomicWriteOptions = {},
+): void {
+  const temp = prepare(target, options);
   try {
     write(temp);
     commit(temp, target);
@@ -83,8 +101,9 @@ export function replaceFileAtomically(target: string, write: (tempPath: string) 
 export async function replaceFileAtomicallyAsync(
   target: string,
   write: (tempPath: string) => Promise<void>,
+  options: AtomicWriteOptions = {},
 ): Promise<void> {
-  const temp = prepare(target);
+  const temp = prepare(target, options);
   try {
     await write(temp);
     commit(temp, target);
@@ -95,13 +114,23 @@ export async function replaceFileAtomicallyAsync(
 }
 
 /** Replaces `target` by `data` (text as UTF-8). */
-export function writeFileAtomically(target: string, data: string | Uint8Array): void {
-  replaceFileAtomically(target, (temp) => fs.writeFileSync(temp, data, { flag: 'wx' }));
+export function writeFileAtomically(
+  target: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): void {
+  replaceFileAtomically(target, (temp) => fs.writeFileSync(temp, data, { flag: 'wx' }), options);
 }
 
 /** Replaces `target` by a copy of `source`. */
-export function copyFileAtomically(source: string, target: string): void {
-  replaceFileAtomically(target, (temp) =>
-    fs.copyFileSync(source, temp, fs.constants.COPYFILE_EXCL),
+export function copyFileAtomically(
+  source: string,
+  target: string,
+  options: AtomicWriteOptions = {},
+): void {
+  replaceFileAtomically(
+    target,
+    (temp) => fs.copyFileSync(source, temp, fs.constants.COPYFILE_EXCL),
+    options,
   );
 }

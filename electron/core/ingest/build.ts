@@ -78,6 +78,12 @@ export function digestInputs(inputs: ContentInputs): BuildInputsDigest {
   };
 }
 
+/** {name: sha256 of the body} of each artifact (keys sorted). */
+export function artifactChecksums(artifacts: readonly ContentArtifact[]): Record<string, string> {
+  const sorted = [...artifacts].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return Object.fromEntries(sorted.map((a) => [a.name, sha256(a.body)]));
+}
+
 /** {name: version} of every registered builder that declares its version (keys sorted). */
 export function sortedVersions(
   artifacts: { name: string; version: string }[],
@@ -258,6 +264,8 @@ export function writeContentDatabase(rows: ContentDbRows, target: string): void 
       for (const a of rows.artifacts) insertArtifact.run(a.name, a.version, a.body);
       rows.extension?.fill(db);
       for (const [key, value] of rows.meta) meta.run(key, value);
+      // Every artifact's checksum, verified whenever it is read (content/store.ts).
+      meta.run(META.artifactSha256, JSON.stringify(artifactChecksums(rows.artifacts)));
     })();
     const check = db.pragma('foreign_key_check') as unknown[];
     if (check.length > 0)

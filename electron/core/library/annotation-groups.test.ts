@@ -175,7 +175,7 @@ describe('a highlight across sections', () => {
     ).not.toHaveProperty('hakusho:group');
     const b = profile();
     expect(await b.call('importAnnotations', { body: exported.body })).toMatchObject({
-      annotationsAdded: 4,
+      annotations: { added: 4 },
     });
     expect(items((await b.call('exportAnnotations', { format: 'w3c' })).body)).toEqual(
       items(exported.body),

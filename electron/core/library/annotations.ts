@@ -4,7 +4,11 @@
 // deletion is soft so that it can be undone. A passage across sections is a group
 // of highlights (one per section) sharing a group id: created in one transaction,
 // and a change of colour, note or tags, a deletion or a restore of one member is
-// made to every member in one transaction.
+// made to every member in one transaction. Reading is the other way round:
+// whatever a row holds (a target written by an older version, edited by hand or
+// cut short), it is listed — a target that does not describe a passage makes the
+// highlight an orphan with whatever quote it has, never an exception that would
+// lock the reader out of every other note.
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../common/api/contract';
@@ -17,6 +21,7 @@ import {
 } from '../../common/annotations/records';
 import type { AnchorState, AnnotationTarget, HighlightColor } from '../../common/api/types';
 import type { SqliteLibrary } from './library';
+import { statement } from './statements';
 
 interface AnnotationRow {
   id: string;
@@ -30,6 +35,8 @@ interface AnnotationRow {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  anchored_to: string | null;
+  conflict_of: string | null;
 }
 
 export interface AnnotationPatch {
@@ -38,10 +45,159 @@ export interface AnnotationPatch {
   tags?: string[];
 }
 
+/** Where re-anchoring placed one annotation (null target: a section note). */
+export interface AnchorUpdate {
+  id: string;
+  sectionId: string;
+  target: AnnotationTarget | null;
+  anchor: AnchorState;
+}
+
 const checkId = (id: unknown): string => validated(idSchema, id, 'annotation id');
 
 /** What a caller supplies for a new annotation (id, times and group are assigned here). */
 export type AnnotationDraft = Omit<AnnotationRecord, 'id' | 'createdAt' | 'updatedAt' | 'groupId'>;
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isOffset = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+/**
+ * Whether a stored target has the shape of one: cheap structural checks (this runs
+ * for every row listed), not the full schema the write paths apply.
+ */
+export function isSoundTarget(value: unknown): value is AnnotationTarget {
+  if (value === null || typeof value !== 'object') return false;
+  const t = value as Record<string, unknown>;
+  const quote = t.quote as Record<string, unknown> | null | undefined;
+  const position = t.position as Record<string, unknown> | null | undefined;
+  return (
+    Array.isArray(t.paragraphIds) &&
+    t.paragraphIds.length > 0 &&
+    t.paragraphIds.every(isString) &&
+    typeof quote === 'object' &&
+    quote !== null &&
+    isString(quote.exact) &&
+    quote.exact.length > 0 &&
+    isString(quote.prefix) &&
+    isString(quote.suffix) &&
+    typeof position === 'object' &&
+    position !== null &&
+    isOffset(position.start) &&
+    isOffset(position.end) &&
+    (position.start as number) < (position.end as number) &&
+    isString(t.startParagraphId) &&
+    isOffset(t.startOffset) &&
+    isString(t.endParagraphId) &&
+    isOffset(t.endOffset)
+  );
+}
+
+/** What can be kept of a target that is not sound: its quote and context as text. */
+function salvagedTarget(value: unknown): AnnotationTarget {
+  const t = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const quote = (t.quote !== null && typeof t.quote === 'object' ? t.quote : {}) as Record<
+    string,
+    unknown
+  >;
+  const text = (v: unknown): string => (isString(v) ? v : '');
+  return {
+    paragraphIds: Array.isArray(t.paragraphIds) ? t.paragraphIds.filter(isString) : [],
+    quote: { exact: text(quote.exact), prefix: text(quote.prefix), suffix: text(quote.suffix) },
+    position: { start: 0, end: 0 },
+    startParagraphId: text(t.startParagraphId),
+    startOffset: 0,
+    endParagraphId: text(t.endParagraphId),
+    endOffset: 0,
+  };
+}
+
+/** A stored target as the reader sees it: the target, and whether it can be placed at all. */
+export function readStoredTarget(json: string | null): {
+  target: AnnotationTarget | null;
+  sound: boolean;
+} {
+  if (json === null) return { target: null, sound: true };
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    value = null;
+  }
+  return isSoundTarget(value)
+    ? { target: value, sound: true }
+    : { target: salvagedTarget(value), sound: false };
+}
+
+/** Inserts one validated record (and its tags) into `db`; the caller holds the transaction. */
+export function insertAnnotation(
+  db: Database.Database,
+  record: AnnotationRecord,
+  anchoredTo: string | null,
+  documentKey = '',
+): void {
+  statement(
+    db,
+    `INSERT INTO annotations (id, kind, section_id, group_id, color, note, target, anchor, created_at, updated_at, anchored_to, conflict_of, document_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    record.id,
+    record.kind,
+    record.sectionId,
+    record.groupId,
+    record.color,
+    record.note,
+    record.target === null ? null : JSON.stringify(record.target),
+    record.anchor,
+    record.createdAt,
+    record.updatedAt,
+    anchoredTo,
+    record.conflictOf ?? null,
+    documentKey,
+  );
+  writeTags(db, record.id, record.tags);
+}
+
+function writeTags(db: Database.Database, id: string, tags: string[]): void {
+  statement(db, 'DELETE FROM annotation_tags WHERE annotation_id = ?').run(id);
+  const add = statement(db, 'INSERT INTO annotation_tags (annotation_id, tag) VALUES (?, ?)');
+  for (const tag of tags) add.run(id, tag);
+}
+
+/** Reads one row (any state) with its tags, tolerant of what it holds. */
+export function storedAnnotation(
+  db: Database.Database,
+  id: string,
+): (AnnotationRecord & { deleted: boolean }) | null {
+  const row = db.prepare('SELECT * FROM annotations WHERE id = ?').get(id) as
+    AnnotationRow | undefined;
+  if (!row) return null;
+  const tags = (
+    db
+      .prepare('SELECT tag FROM annotation_tags WHERE annotation_id = ? ORDER BY rowid')
+      .all(id) as {
+      tag: string;
+    }[]
+  ).map((r) => r.tag);
+  return { ...toRecord(row, tags), deleted: row.deleted_at !== null };
+}
+
+function toRecord(row: AnnotationRow, tags: string[]): AnnotationRecord {
+  const { target, sound } = readStoredTarget(row.target);
+  return {
+    id: row.id,
+    kind: row.kind,
+    sectionId: row.section_id,
+    groupId: row.group_id,
+    color: row.color,
+    note: row.note,
+    tags,
+    target,
+    anchor: sound ? row.anchor : 'orphan',
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...(row.conflict_of ? { conflictOf: row.conflict_of } : {}),
+  };
+}
 
 export class AnnotationRepository {
   /**
@@ -55,28 +211,10 @@ export class AnnotationRepository {
 
   private tagsOf(db: Database.Database, id: string): string[] {
     return (
-      db
-        .prepare('SELECT tag FROM annotation_tags WHERE annotation_id = ? ORDER BY rowid')
-        .all(id) as {
-        tag: string;
-      }[]
+      statement(db, 'SELECT tag FROM annotation_tags WHERE annotation_id = ? ORDER BY rowid').all(
+        id,
+      ) as { tag: string }[]
     ).map((r) => r.tag);
-  }
-
-  private toRecord(row: AnnotationRow, tags?: string[]): AnnotationRecord {
-    return {
-      id: row.id,
-      kind: row.kind,
-      sectionId: row.section_id,
-      groupId: row.group_id,
-      color: row.color,
-      note: row.note,
-      tags: tags ?? this.tagsOf(this.lib.db, row.id),
-      target: row.target === null ? null : (JSON.parse(row.target) as AnnotationTarget),
-      anchor: row.anchor,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
   }
 
   private row(id: string): AnnotationRow | undefined {
@@ -100,39 +238,40 @@ export class AnnotationRepository {
       if (list) list.push(t.tag);
       else tags.set(t.annotation_id, [t.tag]);
     }
-    return rows.map((row) => this.toRecord(row, tags.get(row.id) ?? []));
+    return rows.map((row) => toRecord(row, tags.get(row.id) ?? []));
+  }
+
+  /**
+   * Live annotations not yet placed in the content of `digest` (re-anchoring's work
+   * list), at most `limit`, with the digest they were last placed against.
+   */
+  pendingFor(digest: string, limit: number): AnnotationRecord[] {
+    const db = this.lib.db;
+    const rows = db
+      .prepare(
+        `SELECT * FROM annotations WHERE deleted_at IS NULL AND document_id = ?
+           AND (anchored_to IS NULL OR anchored_to <> ?)
+         ORDER BY created_at, id LIMIT ?`,
+      )
+      .all(this.documentKey, digest, limit) as AnnotationRow[];
+    return rows.map((row) => toRecord(row, this.tagsOf(db, row.id)));
+  }
+
+  /** How many live annotations are not yet placed in the content of `digest`. */
+  countPending(digest: string): number {
+    return (
+      this.lib.db
+        .prepare(
+          'SELECT count(*) AS n FROM annotations WHERE deleted_at IS NULL AND document_id = ? AND (anchored_to IS NULL OR anchored_to <> ?)',
+        )
+        .get(this.documentKey, digest) as { n: number }
+    ).n;
   }
 
   get(id: string): AnnotationRecord {
     const row = this.row(checkId(id));
     if (!row || row.deleted_at !== null) throw new ApiError('not_found', `no annotation ${id}`);
-    return this.toRecord(row);
-  }
-
-  private insert(db: Database.Database, record: AnnotationRecord): void {
-    db.prepare(
-      `INSERT INTO annotations (id, kind, section_id, group_id, color, note, target, anchor, created_at, updated_at, document_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      record.id,
-      record.kind,
-      record.sectionId,
-      record.groupId,
-      record.color,
-      record.note,
-      record.target === null ? null : JSON.stringify(record.target),
-      record.anchor,
-      record.createdAt,
-      record.updatedAt,
-      this.documentKey,
-    );
-    this.writeTags(db, record.id, record.tags);
-  }
-
-  private writeTags(db: Database.Database, id: string, tags: string[]): void {
-    db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?').run(id);
-    const add = db.prepare('INSERT INTO annotation_tags (annotation_id, tag) VALUES (?, ?)');
-    for (const tag of tags) add.run(id, tag);
+    return toRecord(row, this.tagsOf(this.lib.db, row.id));
   }
 
   /** Stores a new annotation (id and times assigned here) after full validation. */
@@ -156,7 +295,8 @@ export class AnnotationRepository {
       ),
     );
     this.lib.write((db) => {
-      for (const record of records) this.insert(db, record);
+      for (const record of records)
+        insertAnnotation(db, record, this.lib.contentDigest, this.documentKey);
     });
     return records;
   }
@@ -174,6 +314,7 @@ export class AnnotationRepository {
 
   /** Changes colour, note or tags; a member of a group changes the whole group alike. */
   update(id: string, patch: AnnotationPatch): AnnotationRecord {
+    if (this.lib.readOnly) throw this.lib.readOnlyError();
     const current = this.get(id);
     const next: AnnotationRecord = { ...current, updatedAt: this.lib.now() };
     if (patch.color !== undefined) next.color = validated(colorSchema, patch.color, 'color');
@@ -186,7 +327,7 @@ export class AnnotationRepository {
       );
       for (const member of members) {
         set.run(next.color, next.note, next.updatedAt, member);
-        if (patch.tags !== undefined) this.writeTags(db, member, next.tags);
+        if (patch.tags !== undefined) writeTags(db, member, next.tags);
       }
     });
     return next;
@@ -202,31 +343,35 @@ export class AnnotationRepository {
     return new Map(rows.map((r) => [r.section_id, r.n]));
   }
 
-  /** Records where a highlight is now (after re-anchoring); the note and times are untouched. */
-  setAnchor(
-    id: string,
-    target: AnnotationTarget | null,
-    anchor: AnchorState,
-    sectionId?: string,
-  ): void {
-    const current = this.get(id);
-    if (current.kind === 'highlight' && target === null)
-      throw new ApiError('invalid_input', 'a highlight needs a target');
-    const checked = validated(
-      annotationRecordSchema(),
-      { ...current, target, anchor, sectionId: sectionId ?? current.sectionId },
-      'annotation',
-    );
-    this.lib.write((db) =>
-      db
-        .prepare('UPDATE annotations SET target = ?, anchor = ?, section_id = ? WHERE id = ?')
-        .run(
-          checked.target === null ? null : JSON.stringify(checked.target),
-          checked.anchor,
-          checked.sectionId,
-          id,
-        ),
-    );
+  /**
+   * Records where highlights are now (re-anchoring), all in one transaction, with
+   * the digest of the content they were placed in; notes and times are untouched.
+   * Each target has been checked by the caller.
+   */
+  setAnchors(updates: readonly AnchorUpdate[], digest: string | null): void {
+    if (updates.length === 0) return;
+    this.lib.writeAnchors((db) => {
+      const set = db.prepare(
+        'UPDATE annotations SET target = ?, anchor = ?, section_id = ?, anchored_to = ? WHERE id = ?',
+      );
+      for (const u of updates)
+        set.run(
+          u.target === null ? null : JSON.stringify(u.target),
+          u.anchor,
+          u.sectionId,
+          digest,
+          u.id,
+        );
+    });
+  }
+
+  /** Records that these annotations were checked against `digest` and stay as they are. */
+  markAnchored(ids: readonly string[], digest: string): void {
+    if (ids.length === 0) return;
+    this.lib.writeAnchors((db) => {
+      const set = db.prepare('UPDATE annotations SET anchored_to = ? WHERE id = ?');
+      for (const id of ids) set.run(digest, id);
+    });
   }
 
   /**
@@ -234,6 +379,7 @@ export class AnnotationRepository {
    * member of a group deletes the whole group.
    */
   delete(id: string): AnnotationRecord {
+    if (this.lib.readOnly) throw this.lib.readOnlyError();
     const current = this.get(id);
     const members = this.membersOf(this.row(id) as AnnotationRow, 'live');
     const now = this.lib.now();
@@ -246,6 +392,7 @@ export class AnnotationRepository {
 
   /** Undoes a delete (of the whole group, for a member of one). */
   restore(id: string): AnnotationRecord {
+    if (this.lib.readOnly) throw this.lib.readOnlyError();
     const row = this.row(checkId(id));
     if (!row) throw new ApiError('not_found', `no annotation ${id}`);
     if (row.deleted_at !== null) {
@@ -256,26 +403,5 @@ export class AnnotationRepository {
       });
     }
     return this.get(id);
-  }
-
-  /**
-   * Import of one record inside the caller's transaction: added when new, updated
-   * when the imported copy is newer, otherwise unchanged (importing twice adds nothing).
-   */
-  importRecord(raw: unknown): 'added' | 'updated' | 'unchanged' {
-    const record = validated(annotationRecordSchema(), raw, 'annotation');
-    const db = this.lib.db;
-    const existing = this.row(record.id);
-    if (!existing) {
-      this.insert(db, record);
-      return 'added';
-    }
-    const current = this.toRecord(existing);
-    const same = JSON.stringify(current) === JSON.stringify(record) && existing.deleted_at === null;
-    if (same || record.updatedAt < current.updatedAt) return 'unchanged';
-    if (record.updatedAt === current.updatedAt && existing.deleted_at === null) return 'unchanged';
-    db.prepare('DELETE FROM annotations WHERE id = ?').run(record.id);
-    this.insert(db, record);
-    return 'updated';
   }
 }

@@ -1,6 +1,8 @@
 // When user.sqlite is backed up: at start when it changed since the newest backup,
 // after a burst of changes, and after a quiet period following the last change —
-// never twice for the same state (the change counter tells). Backups run one at a
+// never twice for the same state (the change counter tells). Only changes to the
+// reader's bookmarks and notes count: saving the reading position or a preference
+// never triggers a backup (it would rotate real history away within minutes). Backups run one at a
 // time on a chain, so a manual backup, an automatic one and a restore never
 // overlap; an automatic backup that fails becomes a notice instead of an error.
 import type Database from 'better-sqlite3';
@@ -33,7 +35,8 @@ export interface BackedUpDatabase {
   readonly userDataDir: string;
   /** The open connection, or null once closed. */
   connection(): Database.Database | null;
-  changeSeq(): number;
+  /** The notes counter (./change-seq.ts): what a backup must hold. */
+  notesSeq(): number;
   addNotice(notice: StartupNotice): void;
 }
 
@@ -77,15 +80,41 @@ export class BackupSchedule {
     return run;
   }
 
+  /**
+   * A backup of a kept kind (pre-import, pre-restore) of the current state: the
+   * newest one of that kind when it already holds this state, else a new one.
+   */
+  keptBackup(reason: BackupReason): Promise<BackupInfo> {
+    const run = this.chain.then(async () => {
+      const seq = this.target.notesSeq();
+      const same = listBackups(this.target.userDataDir).find((b) => b.reason === reason);
+      const state = same ? readBackupState(same.path) : null;
+      if (same && state && state.version === LATEST_VERSION && state.notesSeq === seq) return same;
+      return this.take(reason);
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs `fn` on the chain: never while a backup is being written. */
+  exclusive<T>(fn: () => T): Promise<T> {
+    const run = this.chain.then(fn);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
   /** Backs up unless the newest backup already holds this state; never throws. */
   backupIfChanged(reason: BackupReason): Promise<BackupInfo | null> {
     const run = this.chain.then(async () => {
       if (!this.target.connection()) return null;
-      const seq = this.target.changeSeq();
+      const seq = this.target.notesSeq();
       if (this.lastBackupSeq < 0) {
         const newest = listBackups(this.target.userDataDir)[0];
         const state = newest ? readBackupState(newest.path) : null;
-        this.lastBackupSeq = state && state.version === LATEST_VERSION ? state.changeSeq : -1;
+        this.lastBackupSeq =
+          state && state.version === LATEST_VERSION && state.notesSeq !== null
+            ? state.notesSeq
+            : -1;
       }
       if (seq === this.lastBackupSeq) {
         this.pendingChanges = 0;
@@ -126,7 +155,7 @@ export class BackupSchedule {
   private async take(reason: BackupReason): Promise<BackupInfo> {
     const db = this.target.connection();
     if (!db) throw new ApiError('unavailable', 'the library is closed');
-    const seq = this.target.changeSeq();
+    const seq = this.target.notesSeq();
     this.pendingChanges = 0;
     const info = await takeBackup(db, this.target.userDataDir, reason, {
       keep: this.options.keep,

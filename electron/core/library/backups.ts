@@ -1,8 +1,8 @@
 // Backups of user.sqlite made with SQLite's online backup API, verified with
-// integrity_check before they count, and rotated (the newest N are kept). A backup
-// is written under a temporary name and renamed only once verified (the core's
-// atomic write), so a crash or a failed check never leaves a half-written file
-// that looks like a backup.
+// integrity_check before they count, and thinned so that they keep history rather
+// than only the last few minutes (retentionPlan below). A backup is written under a
+// temporary name and renamed only once verified (the core's atomic write), so a
+// crash or a failed check never leaves a half-written file that looks like a backup.
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
@@ -13,8 +13,19 @@ import { integrityCheck } from './user-db';
 import { openDatabase } from '../sqlite';
 
 export const BACKUP_DIR = 'backups';
+/** Automatic backups always kept, newest first, whatever their age. */
 export const DEFAULT_KEEP_BACKUPS = 10;
+/** Beyond those, the newest automatic backup of each hour of the last day is kept… */
+export const KEEP_HOURLY_FOR_MS = 24 * 60 * 60 * 1000;
+/** …and the newest of each day of the last two weeks. */
+export const KEEP_DAILY_FOR_MS = 14 * 24 * 60 * 60 * 1000;
 export type BackupReason = 'start' | 'auto' | 'manual' | 'pre-restore' | 'pre-import';
+/**
+ * Backups the reader asked for or would need to undo something (a manual backup,
+ * the state before a restore or an import): never removed by rotation, only by the
+ * reader.
+ */
+export const KEPT_REASONS: readonly BackupReason[] = ['manual', 'pre-restore', 'pre-import'];
 const BACKUP_NAME =
   /^user-(\d{8}T\d{9}Z)(?:-\d+)?-(start|auto|manual|pre-restore|pre-import)\.sqlite$/;
 
@@ -25,6 +36,8 @@ export interface BackupInfo {
   createdAt: string;
   reason: BackupReason;
   bytes: number;
+  /** Kept until the reader deletes it (never rotated away). */
+  kept: boolean;
 }
 
 export function backupDir(userDataDir: string): string {
@@ -63,6 +76,7 @@ export function listBackups(userDataDir: string): BackupInfo[] {
       createdAt: stampToIso(m[1] as string),
       reason: m[2] as BackupReason,
       bytes,
+      kept: KEPT_REASONS.includes(m[2] as BackupReason),
     });
   }
   return out.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
@@ -77,15 +91,24 @@ export function findBackup(userDataDir: string, name: string): BackupInfo {
   return found;
 }
 
-/** Schema version and change counter of a backup file, or null when unreadable. */
-export function readBackupState(file: string): { version: number; changeSeq: number } | null {
+/**
+ * Schema version and counters of a backup file (notesSeq null when it predates the
+ * notes counter), or null when unreadable.
+ */
+export function readBackupState(
+  file: string,
+): { version: number; changeSeq: number; notesSeq: number | null } | null {
   let db: Database.Database | undefined;
   try {
     db = openDatabase(file, { readonly: true, fileMustExist: true });
     const version = db.pragma('user_version', { simple: true }) as number;
-    const row = db.prepare("SELECT value FROM meta WHERE key = 'change_seq'").get() as
-      { value: string } | undefined;
-    return { version, changeSeq: row ? Number(row.value) : 0 };
+    const value = (key: string): number | null => {
+      const row = (db as Database.Database)
+        .prepare('SELECT value FROM meta WHERE key = ?')
+        .get(key) as { value: string } | undefined;
+      return row ? Number(row.value) : null;
+    };
+    return { version, changeSeq: value('change_seq') ?? 0, notesSeq: value('notes_seq') };
   } catch {
     return null;
   } finally {
@@ -132,13 +155,70 @@ export async function takeBackup(
     }
     if (check !== 'ok') throw new Error(`backup failed its integrity check: ${check}`);
   });
-  rotateBackups(userDataDir, options.keep ?? DEFAULT_KEEP_BACKUPS);
+  rotateBackups(userDataDir, { keep: options.keep ?? DEFAULT_KEEP_BACKUPS, now: options.now });
   return listBackups(userDataDir).find((b) => b.name === name) as BackupInfo;
 }
 
-/** Keeps the newest `keep` backups; older ones are removed. */
-export function rotateBackups(userDataDir: string, keep: number): void {
-  for (const old of listBackups(userDataDir).slice(keep)) fs.rmSync(old.path, { force: true });
+export interface RetentionOptions {
+  /** Automatic backups kept whatever their age (default 10). */
+  keep?: number;
+  now?: Date;
+}
+
+/**
+ * Which backups rotation removes (`remove`), newest first. Kept: every backup of a
+ * kept reason (manual, pre-restore, pre-import); of the automatic ones (start,
+ * auto), the newest `keep`, plus the newest of each clock hour (UTC) of the last
+ * 24 hours, plus the newest of each day (UTC) of the last 14 days. So after a day
+ * of heavy editing the reader can still go back an hour, a day or a week.
+ */
+export function retentionPlan(
+  backups: readonly BackupInfo[],
+  options: RetentionOptions = {},
+): { keep: BackupInfo[]; remove: BackupInfo[] } {
+  const keepNewest = options.keep ?? DEFAULT_KEEP_BACKUPS;
+  const now = (options.now ?? new Date()).getTime();
+  const newestFirst = [...backups].sort((a, b) =>
+    a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0,
+  );
+  const keep: BackupInfo[] = [];
+  const remove: BackupInfo[] = [];
+  const hours = new Set<string>();
+  const days = new Set<string>();
+  let automatic = 0;
+  for (const backup of newestFirst) {
+    if (backup.kept) {
+      keep.push(backup);
+      continue;
+    }
+    automatic += 1;
+    const at = Date.parse(backup.createdAt);
+    const age = now - at;
+    const hour = backup.createdAt.slice(0, 13);
+    const day = backup.createdAt.slice(0, 10);
+    let kept = automatic <= keepNewest;
+    if (!kept && age <= KEEP_HOURLY_FOR_MS && !hours.has(hour)) kept = true;
+    if (!kept && age <= KEEP_DAILY_FOR_MS && !days.has(day)) kept = true;
+    if (Number.isFinite(at)) {
+      hours.add(hour);
+      days.add(day);
+    }
+    (kept ? keep : remove).push(backup);
+  }
+  return { keep, remove };
+}
+
+/** Removes the backups the retention plan does not keep. */
+export function rotateBackups(userDataDir: string, options: RetentionOptions = {}): void {
+  for (const old of retentionPlan(listBackups(userDataDir), options).remove)
+    fs.rmSync(old.path, { force: true });
+}
+
+/** Deletes one backup by its exact name (the reader's choice; any kind). */
+export function deleteBackup(userDataDir: string, name: string): BackupInfo {
+  const backup = findBackup(userDataDir, name);
+  fs.rmSync(backup.path, { force: true });
+  return backup;
 }
 
 /**

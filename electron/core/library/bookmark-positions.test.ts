@@ -182,17 +182,16 @@ describe('position bookmarks', () => {
 
     const b = profile();
     expect(await b.call('importAnnotations', { body: exported.body })).toMatchObject({
-      bookmarksAdded: 2,
-      bookmarksUnchanged: 0,
+      bookmarks: { added: 2, unchanged: 0 },
     });
     const again = await b.call('exportAnnotations', { format: 'w3c' });
     expect(items(again.body)).toEqual(items(exported.body));
     expect(await b.call('listBookmarks', {})).toEqual(await a.call('listBookmarks', {}));
     // Importing it twice adds nothing.
     expect(await b.call('importAnnotations', { body: exported.body })).toMatchObject({
-      bookmarksAdded: 0,
-      bookmarksUnchanged: 2,
-    }); // The exports for reading name the text at a position bookmark.
+      bookmarks: { added: 0, unchanged: 2 },
+    });
+    // The exports for reading name the text at a position bookmark.
     const md = (await a.call('exportAnnotations', { format: 'md', language: 'ja' })).body;
     expect(md).toContain(`「${text.slice(offset, offset + 32)}…」から — 首脳会談`);
     const docx = await a.call('exportAnnotations', { format: 'docx', language: 'en' });
@@ -217,7 +216,7 @@ describe('position bookmarks', () => {
     ).rejects.toMatchObject({ message: expect.stringMatching(/selectors without a paragraph/) });
     const format1 = { ...doc, 'hakusho:format': 1 };
     expect(await b.call('importAnnotations', { body: JSON.stringify(format1) })).toMatchObject({
-      bookmarksAdded: 1,
+      bookmarks: { added: 1 },
     });
     expect(await b.call('listBookmarks', {})).toMatchObject([
       { sectionId: 's-may', paragraphId: null, offset: null },

@@ -191,25 +191,6 @@ export class BookmarkRepository {
     );
     return record;
   }
-
-  /**
-   * Inserts an imported bookmark unless it (or a live one at the same place) is
-   * already there; returns true if added. Runs inside the caller's transaction.
-   */
-  importRecord(raw: BookmarkRecord): boolean {
-    const record = validated(bookmarkRecordSchema(), raw, 'bookmark');
-    const existing = this.row(record.id);
-    if (existing) {
-      if (existing.deleted_at !== null && !this.samePlace(toRecord(existing))) {
-        this.lib.db.prepare('UPDATE bookmarks SET deleted_at = NULL WHERE id = ?').run(record.id);
-        return true;
-      }
-      return false;
-    }
-    if (this.samePlace(record)) return false;
-    this.insert(this.lib.db, record);
-    return true;
-  }
 }
 
 export { bookmarkRecordSchema };

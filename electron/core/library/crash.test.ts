@@ -52,7 +52,14 @@ interface RunResult {
   triedAfterAck: number[];
 }
 
-function runAndKill(dir: string, killAfterMs: number): Promise<RunResult> {
+/**
+ * When a run is killed: `ms` after the child says it is ready (open, migration and
+ * the first writes), or at its `acks`-th acknowledged annotation — a kill that a slow,
+ * loaded machine cannot push past the end of a run's writes.
+ */
+type KillAt = { ms: number } | { acks: number };
+
+function runAndKill(dir: string, killAt: KillAt): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childScript, dir], {
       env: {
@@ -73,11 +80,12 @@ function runAndKill(dir: string, killAfterMs: number): Promise<RunResult> {
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
         const parts = line.split(' ');
-        if (line === 'ready' && !timer)
-          timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-        else if (parts[0] === 'ack' && parts[1] === 'annotation')
+        if (line === 'ready' && !timer && 'ms' in killAt)
+          timer = setTimeout(() => child.kill('SIGKILL'), killAt.ms);
+        else if (parts[0] === 'ack' && parts[1] === 'annotation') {
           result.acked.set(parts[2] as string, Number(parts[3]));
-        else if (parts[0] === 'try' && parts[1] === 'position')
+          if ('acks' in killAt && result.acked.size === killAt.acks) child.kill('SIGKILL');
+        } else if (parts[0] === 'try' && parts[1] === 'position')
           result.triedAfterAck.push(Number(parts[2]));
         else if (parts[0] === 'ack' && parts[1] === 'position') {
           result.lastAckedScroll = Number(parts[2]);
@@ -106,10 +114,18 @@ describe('crash safety', () => {
     const lane = async (dir: string, rounds: number) => {
       const allAcked = new Map<string, number>();
       for (let i = 0; i < rounds; i += 1) {
-        // Mostly early kills (during open, migration or the first writes), some later ones.
-        const delay =
-          i % 5 === 0 ? 30 + Math.floor(Math.random() * 70) : Math.floor(Math.random() * 30);
-        const run = await runAndKill(dir, delay);
+        // Early kills by time (during open, migration or the first writes), some later
+        // ones, and half of them right after a write was acknowledged (the next in flight).
+        const killAt: KillAt =
+          i % 2 === 1
+            ? { acks: 1 + Math.floor(Math.random() * 4) }
+            : {
+                ms:
+                  i % 5 === 0
+                    ? 30 + Math.floor(Math.random() * 70)
+                    : Math.floor(Math.random() * 30),
+              };
+        const run = await runAndKill(dir, killAt);
         kills += 1;
         for (const [id, n] of run.acked) allAcked.set(id, n);
         writesSeen += run.acked.size;

@@ -77,23 +77,29 @@ describe('W3C JSON-LD export and import', () => {
     const exported = await a.call('exportAnnotations', { format: 'w3c' });
     const b = profile();
     const first = await b.call('importAnnotations', { body: exported.body });
-    expect(first).toEqual({
-      annotationsAdded: 3,
-      annotationsUpdated: 0,
-      annotationsUnchanged: 0,
-      bookmarksAdded: 2,
-      bookmarksUnchanged: 0,
+    expect(first).toMatchObject({
+      added: 5,
+      unchanged: 0,
+      conflicts: 0,
+      refused: 0,
+      annotations: { added: 3, unchanged: 0, conflicts: 0, refused: 0 },
+      bookmarks: { added: 2, unchanged: 0, conflicts: 0, refused: 0 },
+      details: [],
+      cancelled: false,
     });
     const again = await b.call('exportAnnotations', { format: 'w3c' });
     expect(items(again.body)).toEqual(items(exported.body));
     const seq = b.lib.changeSeq();
     const second = await b.call('importAnnotations', { body: exported.body });
-    expect(second).toEqual({
-      annotationsAdded: 0,
-      annotationsUpdated: 0,
-      annotationsUnchanged: 3,
-      bookmarksAdded: 0,
-      bookmarksUnchanged: 2,
+    expect(second).toMatchObject({
+      added: 0,
+      unchanged: 5,
+      conflicts: 0,
+      refused: 0,
+      annotations: { added: 0, unchanged: 3, conflicts: 0, refused: 0 },
+      bookmarks: { added: 0, unchanged: 2, conflicts: 0, refused: 0 },
+      // Nothing to write: no backup either.
+      backup: null,
     });
     expect(items((await b.call('exportAnnotations', { format: 'w3c' })).body)).toEqual(
       items(exported.body),
@@ -102,7 +108,7 @@ describe('W3C JSON-LD export and import', () => {
     expect(b.lib.changeSeq()).toBeLessThanOrEqual(seq + 1);
   });
 
-  it('is all-or-nothing: one bad item refuses the whole file with a clear error', async () => {
+  it('is all-or-nothing: an item that breaks a rule of every note refuses the whole file with a clear error', async () => {
     const a = profile();
     await populate(a.call);
     const good = JSON.parse((await a.call('exportAnnotations', { format: 'w3c' })).body);
@@ -119,13 +125,11 @@ describe('W3C JSON-LD export and import', () => {
       ['an unknown colour', (d) => ((d.first.items[2]['hakusho:color'] = 'red'), d), /item 3/],
       ['an extra key', (d) => ((d.first.items[0].extra = 1), d), /item 1/],
       ['a wrong total', (d) => ((d.total = 99), d), /holds/],
+      ['another @context', (d) => ((d['@context'] = ['http://example.com/ctx']), d), /@context/],
       [
-        'an empty range',
-        (d) => (
-          (d.first.items[2].target.selector[1].end = d.first.items[2].target.selector[1].start),
-          d
-        ),
-        /empty or reversed/,
+        'another document',
+        (d) => ((d['hakusho:document'].id = 'some-other-white-paper'), d),
+        /another document/,
       ],
     ];
     for (const [, mutate, message] of variants) {
@@ -167,23 +171,63 @@ describe('W3C JSON-LD export and import', () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
-  it('an imported copy that is newer updates the note; an older one changes nothing', async () => {
+  it('never overwrites a stored note: other content under the same id is kept beside it as a marked copy, whatever its modified time', async () => {
     const a = profile();
     await populate(a.call);
     const body = (await a.call('exportAnnotations', { format: 'w3c' })).body;
     const b = profile();
     await b.call('importAnnotations', { body });
     const doc = JSON.parse(body);
+    const id = (doc.first.items[1].id as string).slice('urn:hakusho:annotation:'.length);
+    const stored = b.lib.annotations.get(id).note;
     doc.first.items[1].body[0].value = '他の端末で更新したメモ';
-    doc.first.items[1].modified = '2099-01-01T00:00:00.000Z';
+    // Newer by a few hours: still never replaces the stored one.
+    doc.first.items[1].modified = new Date(Date.now() + 3_600_000).toISOString();
     const summary = await b.call('importAnnotations', { body: JSON.stringify(doc) });
-    expect(summary.annotationsUpdated).toBe(1);
-    expect(b.lib.annotations.list().map((x) => x.note)).toContain('他の端末で更新したメモ');
+    expect(summary).toMatchObject({ added: 0, conflicts: 1, unchanged: 4, refused: 0 });
+    const [conflict] = summary.details;
+    expect(conflict).toMatchObject({ item: 2, kind: 'annotation', id, outcome: 'conflict' });
+    expect(b.lib.annotations.get(id).note).toBe(stored);
+    const copy = b.lib.annotations.get(conflict?.copyId as string);
+    expect(copy).toMatchObject({ note: '他の端末で更新したメモ', conflictOf: id });
+    // The copy is listed and exported with its mark; importing the same file again changes nothing.
+    const listed = await b.call('listAnnotations', {});
+    expect(listed.find((x) => x.id === copy.id)?.conflictOf).toBe(id);
+    const exported = JSON.parse((await b.call('exportAnnotations', { format: 'w3c' })).body);
+    expect(
+      exported.first.items.find((x: { id: string }) => x.id.endsWith(copy.id))[
+        'hakusho:conflictOf'
+      ],
+    ).toBe(id);
+    const seq = b.lib.changeSeq();
+    const again = await b.call('importAnnotations', { body: JSON.stringify(doc) });
+    expect(again).toMatchObject({ added: 0, conflicts: 0, unchanged: 5 });
+    expect(b.lib.changeSeq()).toBe(seq);
+    // An older copy with other content is a conflict too: never silently dropped either.
     doc.first.items[1].body[0].value = '古いメモ';
     doc.first.items[1].modified = '2000-01-01T00:00:00.000Z';
-    expect(
-      (await b.call('importAnnotations', { body: JSON.stringify(doc) })).annotationsUpdated,
-    ).toBe(0);
+    expect((await b.call('importAnnotations', { body: JSON.stringify(doc) })).conflicts).toBe(1);
+    expect(b.lib.annotations.get(id).note).toBe(stored);
+  });
+
+  it('refuses an item whose modified time is more than a day in the future, and imports the rest', async () => {
+    const a = profile();
+    await populate(a.call);
+    const doc = JSON.parse((await a.call('exportAnnotations', { format: 'w3c' })).body);
+    doc.first.items[1].modified = '9999-12-31T23:59:59.000Z';
+    const b = profile();
+    const summary = await b.call('importAnnotations', { body: JSON.stringify(doc) });
+    expect(summary).toMatchObject({ added: 4, refused: 1, conflicts: 0 });
+    expect(summary.details).toEqual([
+      expect.objectContaining({
+        item: 2,
+        outcome: 'refused',
+        reason: expect.stringMatching(
+          /modified time 9999-12-31T23:59:59.000Z is more than a day in the future/,
+        ),
+      }),
+    ]);
+    expect(b.lib.annotations.list()).toHaveLength(2);
   });
 });
 

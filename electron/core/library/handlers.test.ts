@@ -223,7 +223,7 @@ describe('backups through the contract', () => {
     const taken = await call('createBackup', {});
     expect(taken).toMatchObject({ reason: 'manual' });
     expect(taken.bytes).toBeGreaterThan(0);
-    expect(Object.keys(taken).sort()).toEqual(['bytes', 'createdAt', 'name', 'reason']);
+    expect(Object.keys(taken).sort()).toEqual(['bytes', 'createdAt', 'kept', 'name', 'reason']);
     await call('renameBookmark', {
       id: (await call('listBookmarks', {}))[0]!.id,
       label: '後',

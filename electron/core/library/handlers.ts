@@ -19,34 +19,41 @@ import {
 } from './bookmark-place';
 import { annotationsInDocumentOrder } from './document-order';
 import { exportNotes } from './export';
-import { importAnnotations } from './import';
+import { importAnnotations, ImportJobs } from './import';
+import { inlineRunner, type ImportRunner } from './import-runner';
 import type { SqliteLibrary } from './library';
 import type { LibraryHandlers } from './methods';
 import { noteSearchResults } from './note-hits';
 import { passagePieces } from './passage-sections';
-import { reanchorAnnotations } from './reanchor';
+import { reanchorLibrary } from './reanchor';
 
 export interface LibraryContext {
   library: SqliteLibrary;
   content: ContentStore;
+  /** Where imports run (default: on the calling thread, in steps that yield). */
+  importRunner?: ImportRunner;
   /** An imported document of the library (its exports link to it); absent: the bundled chapter. */
   documentId?: string;
 }
 
 /** A backup as the contract shows it (no file path). */
-const backupEntry = ({ name, createdAt, reason, bytes }: BackupInfo): BackupEntry => ({
+const backupEntry = ({ name, createdAt, reason, bytes, kept }: BackupInfo): BackupEntry => ({
   name,
   createdAt,
   reason,
   bytes,
+  kept,
 });
 
 export function createLibraryHandlers({
   library,
   content,
+  importRunner,
   documentId,
 }: LibraryContext): LibraryHandlers {
   const outline = new Outline(content.toc());
+  const imports = new ImportJobs();
+  const runner = importRunner ?? inlineRunner(() => library.db);
 
   const bookmarkView = (b: BookmarkRecord): Bookmark => ({
     ...b,
@@ -179,15 +186,21 @@ export function createLibraryHandlers({
         language: language ?? library.getPrefs().language,
         ...(documentId !== undefined ? { documentId } : {}),
       }),
-    importAnnotations: ({ body }) => importAnnotations(library, content, body),
+    importAnnotations: ({ body }) =>
+      importAnnotations(library, content, body, { runner, jobs: imports }),
+    importProgress: () => imports.progress(),
+    cancelImport: () => ({ cancelled: imports.cancel() }),
 
     listBackups: () => library.listBackups().map(backupEntry),
     createBackup: async () => backupEntry(await library.backupNow('manual')),
     restoreBackup: async ({ name }) => {
+      if (imports.progress())
+        throw new ApiError('conflict', 'an import is running; wait for it or cancel it first');
       const backup = await library.restoreBackup(name);
-      // The restored notes were anchored against the content of their day.
-      reanchorAnnotations(library, content);
+      // The restored notes were placed in the content of their day.
+      reanchorLibrary(library, content);
       return backupEntry(backup);
     },
+    deleteBackup: async ({ name }) => backupEntry(await library.deleteBackup(name)),
   };
 }

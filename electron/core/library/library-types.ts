@@ -18,6 +18,8 @@ export interface Library {
   getPosition(): ReadingPosition | null;
   setPosition(position: ReadingPosition): ReadingPosition;
   startupNotices(): StartupNotice[];
+  /** True when the reader's notes cannot be changed this session (editing controls off). */
+  notesReadOnly?(): boolean;
   /** Resolves once scheduled work (automatic backups) has finished. */
   idle?(): Promise<void>;
   close(): void;

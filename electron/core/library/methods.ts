@@ -21,8 +21,11 @@ export type LibraryMethod =
   | 'searchNotes'
   | 'exportAnnotations'
   | 'importAnnotations'
+  | 'importProgress'
+  | 'cancelImport'
   | 'listBackups'
   | 'restoreBackup'
+  | 'deleteBackup'
   | 'createBackup';
 
 export type LibraryHandlers = Pick<ApiHandlers, LibraryMethod>;
@@ -46,8 +49,11 @@ const LIBRARY_METHOD_SET: Record<LibraryMethod, true> = {
   searchNotes: true,
   exportAnnotations: true,
   importAnnotations: true,
+  importProgress: true,
+  cancelImport: true,
   listBackups: true,
   restoreBackup: true,
+  deleteBackup: true,
   createBackup: true,
 };
 export const LIBRARY_METHODS = Object.keys(LIBRARY_METHOD_SET) as LibraryMethod[];

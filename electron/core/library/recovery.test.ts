@@ -49,10 +49,11 @@ async function profileWithBackup(): Promise<string> {
 }
 
 describe('backups', () => {
-  it('are taken on start when the database changed, verified and self-contained', async () => {
+  it('are taken on start when the notes changed, verified and self-contained', async () => {
     const dir = newDir();
     const first = open(dir, { autoBackup: true });
     await first.idle();
+    first.bookmarks.add('s-us', '起動時に残る');
     first.setPrefs({ theme: 'dark' });
     close(first);
     const second = open(dir, { autoBackup: true });
@@ -63,6 +64,7 @@ describe('backups', () => {
     expect(integrityCheck(newest.path)).toBe('ok');
     const copy = new Database(newest.path, { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(copy.prepare('SELECT label FROM bookmarks').get()).toEqual({ label: '起動時に残る' });
     expect(copy.prepare("SELECT value FROM prefs WHERE key = 'theme'").get()).toEqual({
       value: '"dark"',
     });
@@ -82,10 +84,10 @@ describe('backups', () => {
     const lib = open(dir, { autoBackup: true, backupBurst: 5, backupQuietMs: 10 });
     await lib.idle();
     const before = listBackups(dir).length;
-    for (let i = 0; i < 5; i += 1) lib.setPosition({ sectionId: 's-us', scroll: i / 10 });
+    for (let i = 0; i < 5; i += 1) lib.bookmarks.add(`s-${i}`, `しおり${i}`);
     await lib.idle();
     expect(listBackups(dir).length).toBe(before + 1);
-    lib.setPrefs({ fontSize: 20 });
+    lib.bookmarks.add('s-quiet', '静かな後');
     // The quiet-period timer fires on its own (no further writes); wait for it, bounded.
     for (let i = 0; i < 200 && listBackups(dir).length < before + 2; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 25));
@@ -95,16 +97,47 @@ describe('backups', () => {
     expect(listBackups(dir)[0]?.reason).toBe('auto');
   });
 
-  it('keep the newest 10', async () => {
+  it('are never triggered by saving the reading position or a preference, however often', async () => {
+    const dir = newDir();
+    const lib = open(dir, { autoBackup: true, backupBurst: 5, backupQuietMs: 10 });
+    lib.bookmarks.add('s-us', '一つ');
+    await lib.backupNow('manual');
+    await lib.idle();
+    const before = listBackups(dir).map((b) => b.name);
+    for (let i = 0; i < 60; i += 1) {
+      lib.setPosition({ sectionId: 's-us', scroll: i / 100 });
+      lib.setPrefs({ fontSize: 12 + (i % 10) });
+    }
+    // Longer than the quiet period: no timer was even armed.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await lib.idle();
+    expect(listBackups(dir).map((b) => b.name)).toEqual(before);
+    close(lib);
+    // Nor at the next start: the notes are what the newest backup holds.
+    await open(dir, { autoBackup: true }).idle();
+    expect(listBackups(dir).map((b) => b.name)).toEqual(before);
+  });
+
+  it('keep manual backups until the reader deletes them', async () => {
     const dir = newDir();
     let t = Date.parse('2026-03-01T00:00:00Z');
     const lib = open(dir, { now: () => new Date((t += 1000)) });
     const names: string[] = [];
     for (let i = 0; i < 13; i += 1) {
-      lib.setPosition({ sectionId: 's-us', scroll: i / 20 });
+      lib.bookmarks.add(`s-${i}`, `${i}`);
       names.push((await lib.backupNow('manual')).name);
     }
-    expect(listBackups(dir).map((b) => b.name)).toEqual(names.slice(3).reverse());
+    expect(listBackups(dir).map((b) => b.name)).toEqual([...names].reverse());
+    expect(listBackups(dir).every((b) => b.kept)).toBe(true);
+    const deleted = await lib.deleteBackup(names[0] as string);
+    expect(deleted.name).toBe(names[0]);
+    expect(listBackups(dir).map((b) => b.name)).toEqual(names.slice(1).reverse());
+    await expect(lib.deleteBackup('../user.sqlite')).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(lib.deleteBackup(names[0] as string)).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('restore <name> brings back that state and first saves the current one', async () => {

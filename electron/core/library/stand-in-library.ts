@@ -1,8 +1,10 @@
 // What a host gets when the reader's user.sqlite is not opened, so that the
 // reader still works: preferences and the reading position live in memory for
 // this session only.
-//  - RefusedLibrary: user.sqlite was written by a newer app. It is refused and
-//    left untouched; bookmarks and notes answer `unavailable`; a notice says why.
+//  - RefusedLibrary: user.sqlite was written by a newer app, is held by another
+//    process longer than the reader waits, or cannot be opened for a reason that is
+//    not damage. It is left untouched; bookmarks and notes answer with the notice's
+//    words; the notice says why.
 //  - AbsentLibrary: there is no user.sqlite yet and the caller only reads (the
 //    CLI's `search`, `toc`, `… list`): nothing is created, and the reader's notes,
 //    bookmarks and backups are simply empty.
@@ -11,7 +13,7 @@ import { makeNotice } from '../../common/i18n/notices';
 import type { Prefs, ReadingPosition } from '../../common/api/types';
 import { DEFAULT_PREFS } from '../../common/rules/prefs';
 import type { Library, StartupNotice } from './library-types';
-import type { NewerDatabaseError } from './user-db';
+import type { DatabaseInUseError, DatabaseUnavailableError, NewerDatabaseError } from './user-db';
 
 abstract class StandInLibrary implements Library {
   private prefs: Prefs = { ...DEFAULT_PREFS };
@@ -34,6 +36,9 @@ abstract class StandInLibrary implements Library {
     return { ...this.position };
   }
   abstract startupNotices(): StartupNotice[];
+  notesReadOnly(): boolean {
+    return true;
+  }
   /** The error every method that would write the reader's notes answers with. */
   abstract unavailable(): ApiError;
   close(): void {}
@@ -41,14 +46,30 @@ abstract class StandInLibrary implements Library {
 
 export class RefusedLibrary extends StandInLibrary {
   private readonly notice: StartupNotice;
+  private readonly code: ApiError['code'];
 
-  constructor(error: NewerDatabaseError) {
+  constructor(error: NewerDatabaseError | DatabaseInUseError | DatabaseUnavailableError) {
     super(error.path);
-    this.notice = makeNotice(
-      'database_too_new',
-      { path: error.path, found: error.found, supported: error.supported },
-      [error.path],
-    );
+    this.code = error.code;
+    if (error.name === 'NewerDatabaseError') {
+      const newer = error as NewerDatabaseError;
+      this.notice = makeNotice(
+        'database_too_new',
+        { path: newer.path, found: newer.found, supported: newer.supported },
+        [newer.path],
+      );
+    } else if (error.name === 'DatabaseInUseError') {
+      this.notice = makeNotice('database_in_use', { path: error.path, detail: error.message }, [
+        error.path,
+      ]);
+    } else {
+      const unavailable = error as DatabaseUnavailableError;
+      this.notice = makeNotice(
+        'database_unavailable',
+        { path: unavailable.path, detail: unavailable.detail },
+        [unavailable.path],
+      );
+    }
   }
 
   startupNotices(): StartupNotice[] {
@@ -57,7 +78,10 @@ export class RefusedLibrary extends StandInLibrary {
     ];
   }
   unavailable(): ApiError {
-    return new ApiError('unavailable', this.notice.message);
+    return new ApiError(
+      this.code === 'conflict' ? 'conflict' : 'unavailable',
+      this.notice.message.split('\n')[0] ?? '',
+    );
   }
 }
 

@@ -13,14 +13,14 @@ function reply(status: number, body: unknown): Response {
 }
 
 describe('api transport', () => {
-  it('posts JSON to /api/<method> with the cookie when there is no preload bridge', async () => {
+  it('posts JSON to /api/<method> with no cookie when there is no preload bridge', async () => {
     const fetchMock = vi.fn(async () => reply(200, { ok: true, result: [{ id: 's1' }] }));
     vi.stubGlobal('fetch', fetchMock);
     await expect(api.getToc({})).resolves.toEqual([{ id: 's1' }]);
     expect(fetchMock).toHaveBeenCalledWith('/api/getToc', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      credentials: 'same-origin',
+      credentials: 'omit',
       body: '{}',
     });
   });

@@ -1,8 +1,11 @@
 // The only module that touches the transport. In Electron the preload exposes
 // `window.api` (one promise-returning function per contract method); in the browser
-// edition the same methods are `POST /api/<method>` with a JSON body, authenticated
-// by the HttpOnly cookie the host set at startup. Everything else in the renderer
-// calls `api.<method>(args)` and never knows which host it runs under.
+// edition the same methods are `POST /api/<method>` with a JSON body and the header
+// `Authorization: Bearer <token>`. The token comes from the URL the host printed
+// (`?token=…`): it is moved into sessionStorage — which belongs to this origin, port
+// included, and this tab — and out of the address bar at once. No cookie is involved
+// (a cookie of 127.0.0.1 would be sent to every local port). Everything else in the
+// renderer calls `api.<method>(args)` and never knows which host it runs under.
 import type {
   ApiArgs,
   ApiClient,
@@ -46,13 +49,46 @@ export function toErrorBody(raw: unknown): ApiErrorBody {
   return { code: 'internal', message: String(raw) };
 }
 
+/** Where the page keeps the browser edition's token (per origin and per tab). */
+export const TOKEN_STORAGE_KEY = 'hakusho.token';
+let token: string | null = null;
+
+/**
+ * The browser edition's session token: taken from the startup URL the first time
+ * (and removed from the address bar, keeping the route), then read back from
+ * sessionStorage, so a reload keeps working and another port never sees it.
+ */
+export function sessionToken(): string | null {
+  if (token !== null) return token;
+  if (typeof location === 'undefined' || typeof sessionStorage === 'undefined') return null;
+  const url = new URL(location.href);
+  const offered = url.searchParams.get('token');
+  if (offered) {
+    token = offered;
+    try {
+      sessionStorage.setItem(TOKEN_STORAGE_KEY, offered);
+    } catch {
+      // Storage refused (private mode quotas): the token still lasts for this page.
+    }
+    url.searchParams.delete('token');
+    history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
+    return token;
+  }
+  token = sessionStorage.getItem(TOKEN_STORAGE_KEY);
+  return token;
+}
+
 async function overHttp<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
   let response: Response;
+  const bearer = sessionToken();
   try {
     response = await fetch(`/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      credentials: 'same-origin',
+      headers: {
+        'Content-Type': 'application/json',
+        ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
+      },
+      credentials: 'omit',
       body: JSON.stringify(args ?? {}),
     });
   } catch (err) {

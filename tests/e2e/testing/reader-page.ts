@@ -79,13 +79,16 @@ export async function pageErrors(page: Page): Promise<string[]> {
   return page.evaluate<string[]>('window.__hakusho.errors.slice()');
 }
 
-/** Calls the contract from the page, with its cookie (as the renderer does). */
+/** Calls the contract from the page with the tab's token (as the renderer does). */
 export async function callApi<T>(page: Page, method: string, args: object = {}): Promise<T> {
   return page.evaluate<T>(`(async () => {
     const r = await fetch('/api/${method}', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      credentials: 'same-origin',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: 'Bearer ' + sessionStorage.getItem('hakusho.token'),
+      },
+      credentials: 'omit',
       body: ${JSON.stringify(JSON.stringify(args))},
     });
     const body = await r.json();

@@ -6,7 +6,10 @@ import { migration002 } from './002-bookmarks';
 import { migration003 } from './003-annotations';
 import { migration004 } from './004-bookmark-positions';
 import { migration005 } from './005-annotation-groups';
-import { migration006 } from './006-library-documents';
+import { migration006 } from './006-anchor-cache';
+import { migration007 } from './007-import-conflicts';
+import { migration008 } from './008-notes-counter';
+import { migration009 } from './009-library-documents';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -16,6 +19,9 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
+  migration008,
+  migration009,
 ];
 
 /** The schema version this build of the app writes. */

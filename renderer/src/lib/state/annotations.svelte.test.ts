@@ -136,12 +136,16 @@ describe('annotations state', () => {
       encoding: 'utf-8' as const,
       body: '# メモ',
     };
+    const counts = { added: 1, unchanged: 0, conflicts: 0, refused: 0 };
     const summary = {
-      annotationsAdded: 1,
-      annotationsUpdated: 0,
-      annotationsUnchanged: 0,
-      bookmarksAdded: 0,
-      bookmarksUnchanged: 0,
+      ...counts,
+      annotations: counts,
+      bookmarks: { added: 0, unchanged: 0, conflicts: 0, refused: 0 },
+      orphaned: 0,
+      details: [],
+      moreDetails: 0,
+      backup: null,
+      cancelled: false,
     };
     let stored: Annotation[] = [];
     const fake = fakeApi({

@@ -9,6 +9,7 @@ const entry = (name: string, createdAt: string): BackupEntry => ({
   createdAt,
   reason: 'auto',
   bytes: 49_152,
+  kept: false,
 });
 const OLD = entry('user-20260101T000000000Z-auto.sqlite', '2026-01-01T00:00:00.000Z');
 const NEW = entry('user-20260102T000000000Z-manual.sqlite', '2026-01-02T00:00:00.000Z');
@@ -71,6 +72,46 @@ describe('backups state', () => {
     });
     expect(state.confirming).toBeNull();
     expect(state.busy).toBe(false);
+  });
+
+  it('totals the sizes; deletes a backup, says which, then lists again', async () => {
+    let listed = [NEW, OLD];
+    const { state, fake, bookmarks } = setup({
+      listBackups: () => listed,
+      deleteBackup: () => {
+        listed = [NEW];
+        return OLD;
+      },
+    });
+    await state.load();
+    expect(state.totalBytes).toBe(2 * 49_152);
+    state.deleting = OLD;
+    expect(await state.remove(OLD)).toBe(true);
+    expect(fake.argsOf('deleteBackup')).toEqual([{ name: OLD.name }]);
+    expect(state.deleting).toBeNull();
+    expect(state.outcome).toEqual({
+      kind: 'ok',
+      key: 'backupDeleted',
+      params: { time: OLD.createdAt, bytes: OLD.bytes },
+    });
+    expect(state.list).toEqual([NEW]);
+    expect(state.totalBytes).toBe(49_152);
+    // The reader's data is not read again: nothing of it changed.
+    expect(bookmarks.load).not.toHaveBeenCalled();
+  });
+
+  it('says when a backup cannot be deleted', async () => {
+    const { state } = setup({
+      deleteBackup: () => {
+        throw new ApiCallError('deleteBackup', { code: 'not_found', message: 'no backup named x' });
+      },
+    });
+    expect(await state.remove(OLD)).toBe(false);
+    expect(state.outcome).toEqual({
+      kind: 'error',
+      key: 'backupDeleteFailed',
+      params: { message: 'no backup named x' },
+    });
   });
 
   it('runs one backup or restore at a time and cannot be closed meanwhile', async () => {

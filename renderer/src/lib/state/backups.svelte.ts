@@ -1,5 +1,5 @@
-// The backups view's state: the verified backups of user.sqlite (newest first), a
-// backup taken on demand, and a restore. A restore asks first (the view shows what
+// The backups view's state: the verified backups of user.sqlite (newest first, with
+// their total size), a backup taken on demand, a backup deleted, and a restore. A restore asks first (the view shows what
 // will happen); the core saves the current state as a 'pre-restore' backup before
 // replacing it, so every restore can be undone from this same list. Afterwards the
 // reader's data in the UI (preferences, bookmarks, notes) is read again, so what is
@@ -38,7 +38,10 @@ export function restoreErrorOutcome(err: unknown): BackupOutcome {
 
 /** What the backups state works with: the contract, and the reader's data it reloads after a restore. */
 export interface BackupsDeps {
-  api: Pick<ApiClient, 'listBackups' | 'createBackup' | 'restoreBackup' | 'getPrefs'>;
+  api: Pick<
+    ApiClient,
+    'listBackups' | 'createBackup' | 'restoreBackup' | 'deleteBackup' | 'getPrefs'
+  >;
   bookmarks: Pick<BookmarksState, 'load' | 'list'>;
   annotations: Pick<AnnotationsState, 'load' | 'list'>;
   prefs: Pick<PrefsState, 'load'>;
@@ -53,6 +56,10 @@ export class BackupsState {
   error = $state<string | null>(null);
   /** The backup the reader asked to restore, awaiting confirmation. */
   confirming = $state.raw<BackupEntry | null>(null);
+  /** The backup the reader asked to delete, awaiting confirmation. */
+  deleting = $state.raw<BackupEntry | null>(null);
+  /** The size of every backup listed, in bytes. */
+  readonly totalBytes = $derived(this.list.reduce((n, b) => n + b.bytes, 0));
   /** A backup or a restore is running. */
   busy = $state(false);
   outcome = $state.raw<BackupOutcome | null>(null);
@@ -78,6 +85,7 @@ export class BackupsState {
     if (this.busy) return;
     this.open = false;
     this.confirming = null;
+    this.deleting = null;
   }
 
   async load(): Promise<void> {
@@ -106,6 +114,34 @@ export class BackupsState {
       this.busy = false;
     }
     await this.load();
+  }
+
+  /** Deletes `entry` (after the view's confirmation); the current data is not touched. */
+  async remove(entry: BackupEntry): Promise<boolean> {
+    if (this.busy) return false;
+    this.busy = true;
+    this.outcome = null;
+    let ok = false;
+    try {
+      const gone = await this.deps.api.deleteBackup({ name: entry.name });
+      ok = true;
+      this.outcome = {
+        kind: 'ok',
+        key: 'backupDeleted',
+        params: { time: gone.createdAt, bytes: gone.bytes },
+      };
+    } catch (err) {
+      this.outcome = {
+        kind: 'error',
+        key: 'backupDeleteFailed',
+        params: { message: messageOf(err) },
+      };
+    } finally {
+      this.busy = false;
+      this.deleting = null;
+    }
+    await this.load();
+    return ok;
   }
 
   /** Replaces the reader's data by `entry` (after the view's confirmation), then reloads it. */

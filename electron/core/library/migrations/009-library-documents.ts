@@ -1,4 +1,4 @@
-// Migration 6: the library of imported documents. Each document the reader imports
+// Migration 9: the library of imported documents. Each document the reader imports
 // is a content database of its own in the user-data folder's library/ (written
 // atomically by the importer); this table is the list of them, with the file's
 // name, the original file's hash and the title, publisher and year the reader may
@@ -11,8 +11,8 @@
 // (the bundled chapter keeps reading_position).
 import type { Migration } from './types';
 
-export const migration006: Migration = {
-  version: 6,
+export const migration009: Migration = {
+  version: 9,
   name: 'library-documents',
   up(db) {
     db.exec(`
