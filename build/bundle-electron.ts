@@ -79,7 +79,8 @@ export async function bundleImportWorker(outfile: string, target = 'node22'): Pr
     ...importMetaUrlShim,
   });
   // Written atomically: a process that starts a worker meanwhile never loads half of one.
-  for (const file of result.outputFiles) writeFileAtomically(file.path, file.contents);
+  for (const file of result.outputFiles)
+    writeFileAtomically(file.path, file.contents, { createFolders: true });
 }
 
 /** The sandboxed preload: the contract's method names baked in, only `electron` required. */
