@@ -20,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiError, isApiMethod, type ApiErrorCode, type ApiHandlers } from '../common/api/contract';
 import { errorEnvelope, invokeEnvelope } from '../common/api/envelope';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
+import { MAX_DOCUMENT_BASE64_CHARS } from '../common/rules/library';
 import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
 
 /** Largest request body accepted (the largest valid argument is far smaller). */
@@ -31,6 +32,8 @@ export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
  */
 export const LARGE_BODY_LIMITS: Partial<Record<string, number>> = {
   importAnnotations: 64 * 1024 * 1024,
+  // A document to import, in base64, with room for the JSON around it.
+  importDocument: MAX_DOCUMENT_BASE64_CHARS + 64 * 1024,
 };
 
 export interface ServerOptions {

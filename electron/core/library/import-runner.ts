@@ -71,11 +71,12 @@ export function inlineRunner(db: () => Database.Database): ImportRunner {
       const toWrite = prepared.annotations.length + prepared.bookmarks.length;
       const base = { refused: prepared.refused, orphaned: prepared.orphaned };
       if (toWrite === 0) return { ...base, write: null };
-      await hooks.beforeWrite(plannedChanges(db(), prepared));
+      await hooks.beforeWrite(plannedChanges(db(), prepared, input.documentKey));
       if (cancel.isSet) throw new ImportCancelled();
       hooks.progress('writing', 0, toWrite);
       const write = writeImport(db(), prepared, {
         digest: input.digest,
+        documentKey: input.documentKey,
         cancelled: () => cancel.isSet,
       });
       return { ...base, write };

@@ -49,7 +49,7 @@ port.on('message', (message: ToImportWorker) => {
         try {
           if (toWrite > 0) {
             db = openWritableUserDb(message.input.dbPath);
-            changes = plannedChanges(db, result);
+            changes = plannedChanges(db, result, message.input.documentKey);
           }
         } catch (err) {
           closeDb();
@@ -76,6 +76,7 @@ port.on('message', (message: ToImportWorker) => {
     try {
       const write = writeImport(db, prepared, {
         digest: started.input.digest,
+        documentKey: started.input.documentKey,
         cancelled: () => Atomics.load(flag, 0) === 1,
       });
       closeDb();

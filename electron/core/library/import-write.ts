@@ -91,7 +91,11 @@ type BookmarkDecision =
   | { action: 'unchanged' }
   | { action: 'conflict'; reason: string };
 
-function decideBookmark(db: Database.Database, record: BookmarkRecord): BookmarkDecision {
+function decideBookmark(
+  db: Database.Database,
+  record: BookmarkRecord,
+  documentKey: string,
+): BookmarkDecision {
   const stored = statement(db, `SELECT ${BOOKMARK_COLUMNS} FROM bookmarks WHERE id = ?`).get(
     record.id,
   ) as BookmarkRow | undefined;
@@ -100,12 +104,12 @@ function decideBookmark(db: Database.Database, record: BookmarkRecord): Bookmark
     record.paragraphId === null || record.offset === null
       ? statement(
           db,
-          `SELECT ${BOOKMARK_COLUMNS} FROM bookmarks WHERE section_id = ? AND paragraph_id IS NULL AND deleted_at IS NULL`,
-        ).get(record.sectionId)
+          `SELECT ${BOOKMARK_COLUMNS} FROM bookmarks WHERE section_id = ? AND paragraph_id IS NULL AND document_id = ? AND deleted_at IS NULL`,
+        ).get(record.sectionId, documentKey)
       : statement(
           db,
-          `SELECT ${BOOKMARK_COLUMNS} FROM bookmarks WHERE paragraph_id = ? AND char_offset = ? AND deleted_at IS NULL`,
-        ).get(record.paragraphId, record.offset)
+          `SELECT ${BOOKMARK_COLUMNS} FROM bookmarks WHERE paragraph_id = ? AND char_offset = ? AND document_id = ? AND deleted_at IS NULL`,
+        ).get(record.paragraphId, record.offset, documentKey)
   ) as BookmarkRow | undefined;
   const theirs = `the file's label: "${record.label.slice(0, 100)}"`;
   if (stored) {
@@ -129,12 +133,16 @@ function decideBookmark(db: Database.Database, record: BookmarkRecord): Bookmark
 }
 
 /** How many items of `prepared` would change what `db` holds (read only: nothing is written). */
-export function plannedChanges(db: Database.Database, prepared: PreparedImport): number {
+export function plannedChanges(
+  db: Database.Database,
+  prepared: PreparedImport,
+  documentKey: string,
+): number {
   let changes = 0;
   for (const { record } of prepared.annotations)
     if (decideAnnotation(db, record).action !== 'unchanged') changes += 1;
   for (const { record } of prepared.bookmarks) {
-    const action = decideBookmark(db, record).action;
+    const action = decideBookmark(db, record, documentKey).action;
     if (action === 'insert' || action === 'undelete') changes += 1;
   }
   return changes;
@@ -143,7 +151,7 @@ export function plannedChanges(db: Database.Database, prepared: PreparedImport):
 export function writeImport(
   db: Database.Database,
   prepared: PreparedImport,
-  options: { digest: string | null; cancelled?: () => boolean },
+  options: { digest: string | null; documentKey: string; cancelled?: () => boolean },
 ): ImportWriteResult {
   const result: ImportWriteResult = {
     annotations: counts(),
@@ -157,7 +165,7 @@ export function writeImport(
       const decision = decideAnnotation(db, record);
       switch (decision.action) {
         case 'insert':
-          insertAnnotation(db, record, options.digest);
+          insertAnnotation(db, record, options.digest, options.documentKey);
           result.annotations.added += 1;
           break;
         case 'undelete':
@@ -173,6 +181,7 @@ export function writeImport(
             // The copy stands alone: in the stored note's group it would change with it.
             { ...record, id: decision.copyId, groupId: null, conflictOf: record.id },
             options.digest,
+            options.documentKey,
           );
           result.annotations.conflicts += 1;
           result.conflicts.push({
@@ -187,11 +196,11 @@ export function writeImport(
       }
     }
     const insertBookmark = db.prepare(
-      'INSERT INTO bookmarks (id, section_id, paragraph_id, char_offset, label, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO bookmarks (id, section_id, paragraph_id, char_offset, label, created_at, updated_at, document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const undeleteBookmark = db.prepare('UPDATE bookmarks SET deleted_at = NULL WHERE id = ?');
     for (const { index, record } of prepared.bookmarks) {
-      const decision = decideBookmark(db, record);
+      const decision = decideBookmark(db, record, options.documentKey);
       switch (decision.action) {
         case 'insert':
           insertBookmark.run(
@@ -202,6 +211,7 @@ export function writeImport(
             record.label,
             record.createdAt,
             record.updatedAt,
+            options.documentKey,
           );
           result.bookmarks.added += 1;
           break;
