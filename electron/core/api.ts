@@ -5,6 +5,7 @@
 // the data (does that section exist?) and maps the core's services onto the
 // contract. Typed as `ApiHandlers`, so a method added to the contract and not
 // implemented here is a compile error.
+import { gateWrites } from './write-gate';
 import { ApiError, type ApiHandlers } from '../common/api/contract';
 import type {
   AppInfo,
@@ -101,7 +102,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
   let citation: CitationSource | null = null;
   const citationSource = (): CitationSource => (citation ??= citationSourceOf(content));
 
-  return {
+  const handlers: ApiHandlers = {
     ...libraryHandlers,
     getNotices: async (args) => [
       ...coreNotices(),
@@ -179,4 +180,5 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
       };
     },
   };
+  return gateWrites(handlers, () => library.writesHeld?.() ?? null);
 }

@@ -184,7 +184,17 @@ export const inputSchemas = lazyTable({
       /** The language of the export's words (default: the reader's interface language). */
       language: z.enum(LANGUAGES).optional(),
     }),
-  importAnnotations: () => z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES) }),
+  // The file as text, or as its bytes (decoded with the rest of the import, away from
+  // the request path: what the app and the browser edition send).
+  importAnnotations: () =>
+    z.union([
+      z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES) }),
+      z.strictObject({
+        file: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, {
+          message: `the file is larger than ${MAX_IMPORT_BYTES} bytes`,
+        }),
+      }),
+    ]),
   importProgress: () => empty,
   cancelImport: () => empty,
   listBackups: () => empty,

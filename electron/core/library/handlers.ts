@@ -182,8 +182,11 @@ export function createLibraryHandlers({
         generatedAt: library.now(),
         language: language ?? library.getPrefs().language,
       }),
-    importAnnotations: ({ body }) =>
-      importAnnotations(library, content, body, { runner, jobs: imports }),
+    importAnnotations: (args) =>
+      importAnnotations(library, content, 'file' in args ? args.file : args.body, {
+        runner,
+        jobs: imports,
+      }),
     importProgress: () => imports.progress(),
     cancelImport: () => ({ cancelled: imports.cancel() }),
 
