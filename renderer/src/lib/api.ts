@@ -80,10 +80,12 @@ export function sessionToken(): string | null {
 }
 
 /** A file argument (`{file: bytes}`): sent as the body itself, never as JSON. */
-function fileOf(args: unknown): Uint8Array | null {
+function fileOf(args: unknown): Uint8Array<ArrayBuffer> | null {
   if (!args || typeof args !== 'object') return null;
   const file = (args as { file?: unknown }).file;
-  return file instanceof Uint8Array && Object.keys(args).length === 1 ? file : null;
+  return file instanceof Uint8Array && Object.keys(args).length === 1
+    ? (file as Uint8Array<ArrayBuffer>)
+    : null;
 }
 
 async function overHttp<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
