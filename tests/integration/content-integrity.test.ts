@@ -173,7 +173,7 @@ describe('artifacts carry a checksum verified at load', () => {
     expect(run.stderr).toMatch(
       /content: building .*\(artifact search-index damaged \(checksum mismatch\)\)/,
     );
-    expect(JSON.parse(run.stdout).length).toBeGreaterThan(0);
+    expect(JSON.parse(run.stdout).results.length).toBeGreaterThan(0);
   });
 });
 

@@ -162,12 +162,12 @@ describe('the synthetic long document', () => {
         });
         void exited.then((code) => reject(new Error(`serve exited ${code}: ${err}`)));
       });
-      const first = await fetch(url, { redirect: 'manual' });
-      const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      // The printed URL's token, sent as the page sends it (no cookie).
+      const token = new URL(url).searchParams.get('token') ?? '';
       const call = async (method: string, args: unknown) => {
         const reply = await fetch(`${new URL(url).origin}/api/${method}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Cookie: cookie },
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
           body: JSON.stringify(args),
         });
         return ((await reply.json()) as { result: unknown }).result;
