@@ -23,6 +23,8 @@ export class NotesImportState {
   /** The last import's answer, until closed. */
   result = $state.raw<ImportSummary | null>(null);
   error = $state<string | null>(null);
+  /** Cancel was asked for before the core had the file (still being sent): ask again once it has. */
+  private cancelPending = false;
 
   constructor(private readonly api: NotesImportApi = defaultApi) {}
 
@@ -47,13 +49,19 @@ export class NotesImportState {
       cancelling: false,
     };
     let finished = false;
+    this.cancelPending = false;
     const poll = async (): Promise<void> => {
       while (!finished) {
         await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS));
         if (finished) return;
         try {
           const seen = await this.api.importProgress({});
-          if (!finished && seen) this.progress = seen;
+          if (finished || !seen) continue;
+          if (this.cancelPending && !seen.cancelling) {
+            this.cancelPending = !(await this.api.cancelImport({})).cancelled;
+            seen.cancelling = true;
+          }
+          this.progress = seen;
         } catch {
           // A missed answer only delays the bar.
         }
@@ -81,7 +89,8 @@ export class NotesImportState {
     if (!this.running) return;
     if (this.progress) this.progress = { ...this.progress, cancelling: true };
     try {
-      await this.api.cancelImport({});
+      // False while the file is still on its way to the core: asked again once it runs.
+      this.cancelPending = !(await this.api.cancelImport({})).cancelled;
     } catch (err) {
       this.error = messageOf(err);
     }
