@@ -20,7 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiError, isApiMethod, type ApiErrorCode, type ApiHandlers } from '../common/api/contract';
 import { errorEnvelope, invokeEnvelope } from '../common/api/envelope';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
-import { MAX_IMPORT_BYTES } from '../common/rules/notes';
+import { MAX_IMPORT_FILE_BYTES } from '../common/rules/notes';
 import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
 
 /** Largest request body accepted (the largest valid argument is far smaller). */
@@ -30,10 +30,11 @@ export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
  * import) take the file itself as the body (`Content-Type: application/octet-stream`):
  * its bytes are gathered as they arrive and handed on undecoded — decoding and
  * parsing tens of megabytes here would hold up every other request — as the
- * argument `{file}`. Up to MAX_IMPORT_BYTES bytes.
+ * argument `{file}`. Up to MAX_IMPORT_FILE_BYTES bytes (the text itself is
+ * checked against MAX_IMPORT_BYTES characters once decoded).
  */
 export const FILE_BODY_METHODS: Partial<Record<string, { limit: number }>> = {
-  importAnnotations: { limit: MAX_IMPORT_BYTES },
+  importAnnotations: { limit: MAX_IMPORT_FILE_BYTES },
 };
 /**
  * The same methods called with JSON (`{"body": "…"}`) get a larger body than other

@@ -10,7 +10,7 @@ import { colorSchema, labelSchema, noteSchema, tagSchema, tagsSchema } from '../
 import { once } from '../once';
 import { ID_PATTERN, ID_RULE, MAX_ID_LENGTH } from '../rules/ids';
 import { EXPORT_FORMATS } from '../rules/exports';
-import { MAX_BACKUP_NAME_LENGTH, MAX_IMPORT_BYTES } from '../rules/notes';
+import { MAX_BACKUP_NAME_LENGTH, MAX_IMPORT_BYTES, MAX_IMPORT_FILE_BYTES } from '../rules/notes';
 import { MAX_OFFSET, SCROLL_RANGE } from '../rules/passages';
 import {
   FONT_FAMILIES,

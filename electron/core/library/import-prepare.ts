@@ -19,7 +19,11 @@ import {
 } from '../../common/annotations/records';
 import { ImportFormatError, parseW3c, type ParsedItem } from '../../common/annotations/w3c';
 import type { AnnotationTarget, ImportItemReport, ImportProgress } from '../../common/api/types';
-import { MAX_IMPORT_CLOCK_SKEW_MS, MAX_IMPORT_REPORTS } from '../../common/rules/notes';
+import {
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_CLOCK_SKEW_MS,
+  MAX_IMPORT_REPORTS,
+} from '../../common/rules/notes';
 import type { SearchDoc } from '../content/store-types';
 import { placeRecord, quoteProblem, SectionTexts } from './placement';
 
@@ -162,6 +166,10 @@ export async function prepareImport(
   hooks.progress?.('reading', 0, 0);
   const text =
     typeof input.body === 'string' ? importText(input.body) : decodeImportBytes(input.body);
+  if (text.length > MAX_IMPORT_BYTES)
+    throw new ImportFormatError(
+      `the file holds ${text.length} characters, more than the limit of ${MAX_IMPORT_BYTES}`,
+    );
   const parsed = parseW3c(text, input.documentId);
   stopIfCancelled();
   const texts = new SectionTexts(input.docs);
