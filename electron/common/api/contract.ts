@@ -190,8 +190,8 @@ export const inputSchemas = lazyTable({
     z.union([
       z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES) }),
       z.strictObject({
-        file: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, {
-          message: `the file is larger than ${MAX_IMPORT_BYTES} bytes`,
+        file: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_FILE_BYTES, {
+          message: `the file is larger than ${MAX_IMPORT_FILE_BYTES} bytes`,
         }),
       }),
     ]),
