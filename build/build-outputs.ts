@@ -43,7 +43,11 @@ export const BUILD_STEPS: BuildStep[] = [
   },
   {
     script: 'build:electron',
-    outputs: ['dist-electron/main.cjs', 'dist-electron/preload.cjs'],
+    outputs: [
+      'dist-electron/main.cjs',
+      'dist-electron/preload.cjs',
+      'dist-electron/import-worker.cjs',
+    ],
     inputs: ['electron', 'build/bundle-electron.ts', 'package-lock.json'],
     providedBy: 'the desktop app (build/bundle-electron.ts)',
   },

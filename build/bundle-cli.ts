@@ -10,7 +10,8 @@ import { build } from 'esbuild';
 import { writeFileAtomically } from '../electron/core/files/atomic-write';
 import { isMainModule } from '../electron/core/main-module';
 import { repoRoot } from '../electron/core/paths';
-import { importMetaUrlShim, nodeBundleOptions } from './bundle-electron';
+import { IMPORT_WORKER_BUNDLE } from '../electron/core/import/worker-client';
+import { bundleImportWorker, importMetaUrlShim, nodeBundleOptions } from './bundle-electron';
 import { CLI_BUNDLE } from './cli-bundle.mjs';
 
 const root = repoRoot();
@@ -28,6 +29,8 @@ export async function bundleCli(outfile = path.join(root, CLI_BUNDLE)): Promise<
     write: false,
     ...importMetaUrlShim,
   });
+  // The import worker first: a bundle never starts without the worker beside it.
+  await bundleImportWorker(path.join(path.dirname(outfile), IMPORT_WORKER_BUNDLE), 'node20');
   let bytes = 0;
   // The source map first: the bundle that names it never points at a missing one.
   for (const file of [...result.outputFiles].sort((a) => (a.path.endsWith('.map') ? -1 : 1))) {

@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import { API_METHODS } from '../electron/common/api/contract';
+import { writeFileAtomically } from '../electron/core/files/atomic-write';
+import { IMPORT_WORKER_BUNDLE } from '../electron/core/import/worker-client';
 import { isMainModule } from '../electron/core/main-module';
 import { repoRoot } from '../electron/core/paths';
 
@@ -15,7 +17,8 @@ const root = repoRoot();
 export interface BundleResult {
   main: string;
   preload: string;
-  bytes: { main: number; preload: number };
+  worker: string;
+  bytes: { main: number; preload: number; worker: number };
 }
 
 /** Modules a sandboxed preload may require (Electron's sandbox shim). */
@@ -57,6 +60,29 @@ export async function bundleMain(outfile: string): Promise<void> {
   });
 }
 
+/**
+ * The document importer's worker thread (electron/core/import/worker.ts), beside the
+ * bundle that starts it (worker-client's IMPORT_WORKER_BUNDLE): pdf.js is not in it —
+ * the importer loads pdfjs-dist's legacy build by path at run time (HAKUSHO_PDFJS_DIR
+ * in a packaged app, which ships it in resources/pdfjs) — and better-sqlite3 stays
+ * external like everywhere else.
+ */
+export async function bundleImportWorker(outfile: string, target = 'node22'): Promise<void> {
+  const result = await build({
+    ...nodeBundleOptions,
+    target,
+    entryPoints: [path.join(root, 'electron/core/import/worker.ts')],
+    outfile,
+    external: ['better-sqlite3', 'pdfjs-dist'],
+    minify: true,
+    write: false,
+    ...importMetaUrlShim,
+  });
+  // Written atomically: a process that starts a worker meanwhile never loads half of one.
+  for (const file of result.outputFiles)
+    writeFileAtomically(file.path, file.contents, { createFolders: true });
+}
+
 /** The sandboxed preload: the contract's method names baked in, only `electron` required. */
 export async function bundlePreload(outfile: string): Promise<void> {
   await build({
@@ -83,12 +109,19 @@ export async function bundleElectron(
   fs.mkdirSync(outDir, { recursive: true });
   const main = path.join(outDir, 'main.cjs');
   const preload = path.join(outDir, 'preload.cjs');
+  const worker = path.join(outDir, IMPORT_WORKER_BUNDLE);
   await bundleMain(main);
   await bundlePreload(preload);
+  await bundleImportWorker(worker);
   return {
     main,
     preload,
-    bytes: { main: fs.statSync(main).size, preload: fs.statSync(preload).size },
+    worker,
+    bytes: {
+      main: fs.statSync(main).size,
+      preload: fs.statSync(preload).size,
+      worker: fs.statSync(worker).size,
+    },
   };
 }
 
@@ -97,7 +130,7 @@ if (isMainModule(import.meta.url)) {
     (result) => {
       const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
       process.stderr.write(
-        `bundled ${path.relative(root, result.main)} (${kib(result.bytes.main)}), ${path.relative(root, result.preload)} (${kib(result.bytes.preload)})\n`,
+        `bundled ${path.relative(root, result.main)} (${kib(result.bytes.main)}), ${path.relative(root, result.preload)} (${kib(result.bytes.preload)}), ${path.relative(root, result.worker)} (${kib(result.bytes.worker)})\n`,
       );
     },
     (err: unknown) => {

@@ -9,6 +9,8 @@ import { mtimeOf, newestInputMtime } from './freshness.mjs';
 
 /** The bundle, relative to the project (git-ignored, never shipped in an installer). */
 export const CLI_BUNDLE = 'dist-cli/hakusho.cjs';
+/** The document importer's worker, built beside the bundle (electron/core/import/worker-client.ts). */
+export const CLI_WORKER_BUNDLE = 'dist-cli/import-worker.cjs';
 
 /** What the bundle is built from. */
 export const CLI_INPUTS = [
@@ -27,6 +29,6 @@ export const CLI_INPUTS = [
 export function cliBundleOutdated(root) {
   if (!existsSync(path.join(root, 'electron', 'cli', 'main.ts'))) return null;
   const built = mtimeOf(path.join(root, CLI_BUNDLE));
-  if (built === null) return 'missing';
+  if (built === null || mtimeOf(path.join(root, CLI_WORKER_BUNDLE)) === null) return 'missing';
   return built < newestInputMtime(root, CLI_INPUTS) ? 'stale' : null;
 }

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI_BUNDLE, cliBundleOutdated } from './cli-bundle.mjs';
+import { CLI_BUNDLE, CLI_WORKER_BUNDLE, cliBundleOutdated } from './cli-bundle.mjs';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -33,6 +33,9 @@ describe('cliBundleOutdated', () => {
     p.file('electron/core/api.ts', 1000);
     expect(cliBundleOutdated(p.root)).toBe('missing');
     p.file(CLI_BUNDLE, 2000);
+    // The import worker beside it is part of the bundle.
+    expect(cliBundleOutdated(p.root)).toBe('missing');
+    p.file(CLI_WORKER_BUNDLE, 2000);
     expect(cliBundleOutdated(p.root)).toBeNull();
     p.file('electron/core/library/handlers.test.ts', 3000);
     p.file('electron/core/testing/user-data.ts', 3000);

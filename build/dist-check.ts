@@ -297,9 +297,21 @@ function inspectPacked(appOutDir: string): CheckResult[] {
   results.push({
     level: 'info',
     name: 'size',
-    detail: `app.asar ${(bytes / 1e6).toFixed(1)} MB, ${size} files; ${app.unpackedFiles.length} unpacked; resources: ${app.resourceFiles.join(', ')}`,
+    detail: `app.asar ${(bytes / 1e6).toFixed(1)} MB, ${size} files; ${app.unpackedFiles.length} unpacked; resources: ${resourceSummary(app.resourceFiles)}`,
   });
   return results;
+}
+
+/** resources/ in one line: top-level files by name, folders with their file count. */
+export function resourceSummary(files: readonly string[]): string {
+  const folders = new Map<string, number>();
+  const loose: string[] = [];
+  for (const file of files) {
+    const slash = file.indexOf('/');
+    if (slash === -1) loose.push(file);
+    else folders.set(file.slice(0, slash), (folders.get(file.slice(0, slash)) ?? 0) + 1);
+  }
+  return [...loose, ...[...folders].map(([dir, n]) => `${dir}/ (${n} files)`)].join(', ');
 }
 
 const MARK: Record<CheckResult['level'], string> = { pass: '✓', fail: '✗', warn: '!', info: 'i' };

@@ -30,6 +30,7 @@ function goodApp(): {
     'package.json',
     'dist-electron/main.cjs',
     'dist-electron/preload.cjs',
+    'dist-electron/import-worker.cjs',
     'renderer/dist/index.html',
     'renderer/dist/assets/index-B1.js',
     'renderer/dist/assets/index-C2.css',
@@ -47,13 +48,24 @@ function goodApp(): {
       { path: NATIVE_BINARY, unpacked: true },
     ],
     unpackedFiles: [NATIVE_BINARY, 'node_modules/better-sqlite3/lib/index.js'],
-    resourceFiles: ['content.sqlite'],
+    resourceFiles: [
+      'content.sqlite',
+      'pdfjs/legacy/build/pdf.min.mjs',
+      'pdfjs/legacy/build/pdf.worker.min.mjs',
+      'pdfjs/cmaps/UniJIS-UCS2-H.bcmap',
+      'pdfjs/cmaps/Adobe-Japan1-UCS2.bcmap',
+      'pdfjs/standard_fonts/FoxitSerif.pfb',
+    ],
     texts: new Map([
       ['package.json', JSON.stringify({ name: 'hakusho-reader', main: 'dist-electron/main.cjs' })],
       [
         'dist-electron/main.cjs',
         '"use strict";var e=require("electron"),p=require("node:path"),D=require("better-sqlite3"),f=require("fs");' +
           'const db=p.join(process.resourcesPath,"content.sqlite");win.loadURL("app://reader/");',
+      ],
+      [
+        'dist-electron/import-worker.cjs',
+        '"use strict";var w=require("node:worker_threads"),D=require("better-sqlite3");',
       ],
       [
         'dist-electron/preload.cjs',
@@ -78,6 +90,22 @@ describe('checkPackedApp', () => {
     expect(results.find((r) => r.name === 'bundled fonts')?.detail).toMatch(
       /2 woff2 files \(noto-serif-jp, noto-sans-jp\)/,
     );
+  });
+
+  it('fails without the import worker, a module it needs, or pdf.js in resources/', () => {
+    const noWorker = goodApp();
+    noWorker.asar = noWorker.asar.filter((e) => e.path !== 'dist-electron/import-worker.cjs');
+    expect(failures(checkPackedApp(packed(noWorker))).map((r) => r.name)).toEqual([
+      'import worker',
+    ]);
+    const needs = goodApp();
+    needs.texts.set('dist-electron/import-worker.cjs', 'require("yauzl");');
+    expect(failures(checkPackedApp(packed(needs)))[0]?.detail).toMatch(/package yauzl/);
+    const noCmaps = goodApp();
+    noCmaps.resourceFiles = noCmaps.resourceFiles.filter((f) => !f.includes('/cmaps/'));
+    const fail = failures(checkPackedApp(packed(noCmaps)));
+    expect(fail.map((r) => r.name)).toEqual(['pdf.js for imports']);
+    expect(fail[0]?.detail).toMatch(/resources\/pdfjs\/cmaps\/UniJIS-UCS2-H\.bcmap/);
   });
 
   it('fails when the renderer build is missing', () => {
@@ -150,7 +178,7 @@ describe('checkPackedApp', () => {
 
   it('fails when the content database is not in resources/', () => {
     const app = goodApp();
-    app.resourceFiles = [];
+    app.resourceFiles = app.resourceFiles.filter((f) => f !== 'content.sqlite');
     expect(failures(checkPackedApp(packed(app))).map((r) => r.name)).toEqual(['content database']);
   });
 

@@ -4,6 +4,8 @@
 // `electron-builder --linux dir`; unit tests feed them hand-made lists.
 import { builtinModules } from 'node:module';
 import path from 'node:path';
+import { PDFJS_FILES, PDFJS_RESOURCE } from '../electron/core/import/pdf/pdfjs';
+import { IMPORT_WORKER_BUNDLE as IMPORT_WORKER_FILE } from '../electron/core/import/worker-client';
 
 export type CheckLevel = 'pass' | 'fail' | 'warn' | 'info';
 export interface CheckResult {
@@ -31,6 +33,8 @@ export interface PackedApp {
 }
 
 export const MAIN_BUNDLE = 'dist-electron/main.cjs';
+/** The document importer's worker thread, started by the main bundle from beside it. */
+export const IMPORT_WORKER_BUNDLE = `dist-electron/${IMPORT_WORKER_FILE}`;
 export const PRELOAD_BUNDLE = 'dist-electron/preload.cjs';
 export const RENDERER_ROOT = 'renderer/dist';
 export const CONTENT_DB_RESOURCE = 'content.sqlite';
@@ -320,6 +324,35 @@ export function checkPackedApp(app: PackedApp): CheckResult[] {
     results.push(
       result('pass', 'content database', `resources/${CONTENT_DB_RESOURCE} (extraResources)`),
     );
+
+  // The document importer: its worker in the archive (every module it requires there
+  // too), pdf.js with the CMaps and font data beside the archive in resources/.
+  if (!files.has(IMPORT_WORKER_BUNDLE))
+    results.push(result('fail', 'import worker', `${IMPORT_WORKER_BUNDLE} is not shipped`));
+  else {
+    const problems = unresolvedRequires(app, IMPORT_WORKER_BUNDLE);
+    results.push(
+      problems.length > 0
+        ? result('fail', 'import worker', `not shipped: ${problems.join('; ')}`)
+        : result('pass', 'import worker', `${IMPORT_WORKER_BUNDLE}, its requires ship`),
+    );
+  }
+  const pdfjs = PDFJS_FILES.map((f) => `${PDFJS_RESOURCE}/${f}`);
+  const missingPdfjs = pdfjs.filter((f) => !app.resourceFiles.includes(f));
+  const cmaps = app.resourceFiles.filter((f) => f.startsWith(`${PDFJS_RESOURCE}/cmaps/`)).length;
+  results.push(
+    missingPdfjs.length > 0
+      ? result(
+          'fail',
+          'pdf.js for imports',
+          `missing resources/${missingPdfjs.join(', resources/')}`,
+        )
+      : result(
+          'pass',
+          'pdf.js for imports',
+          `resources/${PDFJS_RESOURCE}: legacy build, ${cmaps} CMaps, standard fonts`,
+        ),
+  );
 
   // The native module: listed in the archive as unpacked, present on disk.
   const native = entry.get(NATIVE_BINARY);

@@ -20,3 +20,11 @@ export function stringList(value: unknown): string[] {
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
 }
+
+/** The option every reading command takes to name a document of the library. */
+export const DOC_OPTION = { doc: { type: 'string' } } as const;
+
+/** `--doc ID` as the contract's documentId (absent: the bundled chapter, as before the library). */
+export function documentArg(values: Record<string, unknown>): { documentId?: string } {
+  return optional('documentId', values.doc);
+}

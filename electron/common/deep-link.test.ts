@@ -193,3 +193,33 @@ describe('Markdown export links', () => {
     );
   });
 });
+
+describe('links into a document of the library', () => {
+  it('carry the document id before the annotation, and read back', () => {
+    const route = { sectionId: 's1-2', documentId: 'doc-0123456789abcdef', annotationId: 'an-1' };
+    const link = deepLinkForRoute(route);
+    expect(link).toBe('hakusho-reader://section/s1-2?doc=doc-0123456789abcdef&annotation=an-1');
+    expect(parseDeepLink(link)).toEqual(route);
+    expect(routeFromHash(hashForRoute(route))).toEqual(route);
+    expect(parseDeepLink('hakusho-reader://section/s1?doc=doc-1')).toEqual({
+      sectionId: 's1',
+      documentId: 'doc-1',
+    });
+    expect(deepLink('s1', undefined, 'doc-1')).toBe('hakusho-reader://section/s1?doc=doc-1');
+    // Links without a document are the bundled chapter's, exactly as before.
+    expect(deepLink('us-1', 'an-1')).toBe('hakusho-reader://section/us-1?annotation=an-1');
+  });
+
+  it('refuse the document after the annotation, twice, or outside the id rule', () => {
+    for (const bad of [
+      'hakusho-reader://section/s1?annotation=an-1&doc=doc-1',
+      'hakusho-reader://section/s1?doc=doc-1&doc=doc-2',
+      'hakusho-reader://section/s1?doc=../x',
+      'hakusho-reader://section/s1?doc=',
+      'hakusho-reader://section/s1?doc=doc-1&annotation=an-1&x=1',
+      'hakusho-reader://section/s1?doc=..',
+    ])
+      expect(parseDeepLink(bad), bad).toBeNull();
+    expect(deepLink('s1', undefined, 'a b')).toBeNull();
+  });
+});

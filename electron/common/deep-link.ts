@@ -3,8 +3,11 @@
 // (which writes deep links), the main process (which receives them from the OS) and the
 // renderer (which keeps the route in its URL hash for back/forward) cannot drift apart:
 //
-//   deep link   hakusho-reader://section/<sectionId>[?annotation=<annotationId>]
-//   in the app  #/section/<sectionId>[?annotation=<annotationId>]
+//   deep link   hakusho-reader://section/<sectionId>[?doc=<documentId>][&|?annotation=<annotationId>]
+//   in the app  #/section/<sectionId>[?doc=<documentId>][&|?annotation=<annotationId>]
+//
+// `doc` names a document of the library (absent: the bundled chapter, as every link
+// written before the library existed); when both are there, `doc` comes first.
 //
 // Parsing is strict on purpose — a deep link arrives from outside the app (another
 // program, a shared Markdown file): the exact lower-case scheme, ids by the one id rule
@@ -22,38 +25,62 @@ export const REGISTER_SCHEME_FLAG = '--register-scheme';
 export interface Route {
   sectionId: string;
   annotationId?: string;
+  /** An imported document of the library (absent: the bundled chapter). */
+  documentId?: string;
 }
 
 const DEEP_LINK_PREFIX = `${DEEP_LINK_SCHEME}://section/`;
 const HASH_PREFIX = '#/section/';
 const ANNOTATION_PARAM = 'annotation=';
-/** prefix + id + "?annotation=" + id: nothing longer can be a route. */
-const MAX_LINK_LENGTH = DEEP_LINK_PREFIX.length + 2 * MAX_ID_LENGTH + 1 + ANNOTATION_PARAM.length;
+const DOCUMENT_PARAM = 'doc=';
+/** prefix + id + "?doc=" + id + "&annotation=" + id: nothing longer can be a route. */
+const MAX_LINK_LENGTH =
+  DEEP_LINK_PREFIX.length + 3 * MAX_ID_LENGTH + 2 + DOCUMENT_PARAM.length + ANNOTATION_PARAM.length;
 
 /** The id rule, and not a path segment of dots alone (`.`, `..`). */
 export function isRouteId(value: unknown): value is string {
   return isId(value) && !/^\.+$/.test(value);
 }
 
-/** `section/<id>[?annotation=<id>]` → the route, or null. */
+/** `section/<id>[?doc=<id>][&|?annotation=<id>]` → the route, or null. */
 function parseRoutePath(rest: string): Route | null {
   const q = rest.indexOf('?');
   const sectionId = q === -1 ? rest : rest.slice(0, q);
   if (!isRouteId(sectionId)) return null;
   if (q === -1) return { sectionId };
-  const query = rest.slice(q + 1);
-  if (!query.startsWith(ANNOTATION_PARAM)) return null;
-  const annotationId = query.slice(ANNOTATION_PARAM.length);
-  return isRouteId(annotationId) ? { sectionId, annotationId } : null;
+  const params = rest.slice(q + 1).split('&');
+  const route: Route = { sectionId };
+  if (params[0]?.startsWith(DOCUMENT_PARAM)) {
+    const documentId = params.shift()?.slice(DOCUMENT_PARAM.length);
+    if (!isRouteId(documentId)) return null;
+    route.documentId = documentId;
+  }
+  if (params.length > 1) return null;
+  if (params.length === 1) {
+    const param = params[0] as string;
+    if (!param.startsWith(ANNOTATION_PARAM)) return null;
+    const annotationId = param.slice(ANNOTATION_PARAM.length);
+    if (!isRouteId(annotationId)) return null;
+    route.annotationId = annotationId;
+  }
+  return route;
 }
 
 function routePath(route: Route): string {
   if (!isRouteId(route.sectionId))
     throw new Error(`not a section id: ${JSON.stringify(route.sectionId)}`);
-  if (route.annotationId === undefined) return `section/${route.sectionId}`;
-  if (!isRouteId(route.annotationId))
-    throw new Error(`not an annotation id: ${JSON.stringify(route.annotationId)}`);
-  return `section/${route.sectionId}?${ANNOTATION_PARAM}${route.annotationId}`;
+  const params: string[] = [];
+  if (route.documentId !== undefined) {
+    if (!isRouteId(route.documentId))
+      throw new Error(`not a document id: ${JSON.stringify(route.documentId)}`);
+    params.push(`${DOCUMENT_PARAM}${route.documentId}`);
+  }
+  if (route.annotationId !== undefined) {
+    if (!isRouteId(route.annotationId))
+      throw new Error(`not an annotation id: ${JSON.stringify(route.annotationId)}`);
+    params.push(`${ANNOTATION_PARAM}${route.annotationId}`);
+  }
+  return `section/${route.sectionId}${params.length > 0 ? `?${params.join('&')}` : ''}`;
 }
 
 /** `hakusho-reader://section/<id>[?annotation=<id>]` → the route; anything else → null. */
@@ -73,10 +100,22 @@ export function deepLinkForRoute(route: Route): string {
  * can carry (the stored id rule also admits `.` and `..`, which no route does): what
  * the exports write beside each note.
  */
-export function deepLink(sectionId: string, annotationId?: string): string | null {
-  if (!isRouteId(sectionId) || (annotationId !== undefined && !isRouteId(annotationId)))
+export function deepLink(
+  sectionId: string,
+  annotationId?: string,
+  documentId?: string,
+): string | null {
+  if (
+    !isRouteId(sectionId) ||
+    (annotationId !== undefined && !isRouteId(annotationId)) ||
+    (documentId !== undefined && !isRouteId(documentId))
+  )
     return null;
-  return deepLinkForRoute(annotationId === undefined ? { sectionId } : { sectionId, annotationId });
+  return deepLinkForRoute({
+    sectionId,
+    ...(documentId !== undefined ? { documentId } : {}),
+    ...(annotationId !== undefined ? { annotationId } : {}),
+  });
 }
 
 /** `#/section/<id>[?annotation=<id>]` (location.hash) → the route; anything else → null. */

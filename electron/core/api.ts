@@ -24,6 +24,8 @@ import { Outline } from './content/outline';
 import type { ContentStore } from './content/store-types';
 import { glossaryOf, otherNamesOf } from './glossary/read';
 import { searchSuggestions } from './glossary/suggest';
+import type { DocumentLibrary } from './documents/library';
+import { withDocuments, type DocumentHandlers } from './documents/handlers';
 import { unavailableLibraryHandlers, type LibraryHandlers } from './library/methods';
 import type { Library } from './library/library-types';
 import { PRODUCT_NAME } from './paths';
@@ -31,7 +33,15 @@ import { PRODUCT_NAME } from './paths';
 /** The search service as the handlers use it (electron/core/search/service.ts). */
 export interface SearchProvider {
   /** The text part of the answer: `results` holds the text rows only (none when `terms` is empty). */
-  search(query: string, options: { limit?: number; order?: SearchOrder }): SearchResponse;
+  search(
+    query: string,
+    options: {
+      limit?: number;
+      order?: SearchOrder;
+      /** Longest whole-document hit list (0: none; a library-wide search needs only totals). */
+      maxHits?: number;
+    },
+  ): SearchResponse;
 }
 
 /** Facts about the running host that only the host knows. */
@@ -53,6 +63,13 @@ export interface HandlerContext {
    */
   libraryHandlers?: LibraryHandlers;
   host?: HostFacts;
+  /**
+   * The library of imported documents over user.sqlite (absent: only the bundled
+   * chapter; the library's own methods answer `unavailable()`).
+   */
+  documents?: DocumentLibrary | null;
+  /** Why the library cannot be used when `documents` is absent. */
+  documentsUnavailable?: () => ApiError;
   /** What opening the core found outside the library (e.g. content rebuilt elsewhere). */
   notices?: Notice[];
 }
@@ -76,7 +93,20 @@ function documentSource(content: ContentStore, citation: () => CitationSource): 
   }
 }
 
+/** The contract over the whole library: the bundled chapter's handlers and every imported document's. */
 export function createHandlers(ctx: HandlerContext): ApiHandlers {
+  return withDocuments(createDocumentHandlers(ctx), {
+    content: ctx.content,
+    search: ctx.search,
+    documents: ctx.documents ?? null,
+    unavailable:
+      ctx.documentsUnavailable ??
+      (() => new ApiError('unavailable', 'the library of documents is not available in this host')),
+  });
+}
+
+/** One document's handlers: its content, its search and its notes. */
+export function createDocumentHandlers(ctx: HandlerContext): DocumentHandlers {
   const { content, search, library } = ctx;
   const host: HostFacts = ctx.host ?? { kind: 'browser', version: '0.0.0', userDataDir: '' };
 
@@ -102,7 +132,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
   let citation: CitationSource | null = null;
   const citationSource = (): CitationSource => (citation ??= citationSourceOf(content));
 
-  const handlers: ApiHandlers = {
+  const handlers: DocumentHandlers = {
     ...libraryHandlers,
     getNotices: async (args) => [
       ...coreNotices(),

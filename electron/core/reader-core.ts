@@ -5,11 +5,12 @@
 // then calls only `invoke(core.handlers, …)`, so they behave the same. The
 // concrete openers are passed in (see ./wiring.ts), which keeps this module
 // testable with in-memory stand-ins.
-import type { ApiHandlers } from '../common/api/contract';
+import { ApiError, type ApiHandlers } from '../common/api/contract';
 import type { HostKind, Notice } from '../common/api/types';
 import { makeNotice } from '../common/i18n/notices';
 import { createHandlers, type SearchProvider } from './api';
 import type { ContentStore } from './content/store-types';
+import type { DocumentLibrary, DocumentLibraryOptions } from './documents/library';
 import type { Library } from './library/library-types';
 import type { LibraryHandlers } from './library/methods';
 import type { LibraryOpenOptions } from './library/openers';
@@ -26,7 +27,16 @@ export interface CoreOpeners<L extends Library = Library> {
   reanchorLibrary?(library: L, content: ContentStore): ReanchorSummary | null;
   /** Bookmarks, annotations and backups over the opened library (absent: `unavailable`). */
   libraryHandlers?(library: L, content: ContentStore): LibraryHandlers;
+  /**
+   * The library of imported documents over the opened user.sqlite (null: only the
+   * bundled chapter, e.g. no profile yet). Opening it reads nothing: documents are
+   * opened at their first call.
+   */
+  openDocuments?(library: L, options: DocumentOpenOptions): DocumentLibrary | null;
 }
+
+/** How a host runs imports (the rest of DocumentLibraryOptions comes from the core). */
+export type DocumentOpenOptions = Omit<DocumentLibraryOptions, 'library'>;
 
 export interface ReaderCoreOptions {
   contentDbPath: string;
@@ -37,6 +47,8 @@ export interface ReaderCoreOptions {
   library?: LibraryOpenOptions;
   /** One line per degraded service (e.g. no search index). */
   log?: (line: string) => void;
+  /** The import worker's script (a packaged app's bundle) and lower limits (tests). */
+  documents?: Omit<DocumentOpenOptions, 'host'>;
   /** What was found before the core opened (e.g. the content rebuilt elsewhere), for the reader. */
   notices?: Notice[];
 }
@@ -46,6 +58,8 @@ export interface ReaderCore {
   content: ContentStore;
   library: Library;
   search: SearchProvider | null;
+  /** The library of imported documents (null without a usable user.sqlite). */
+  documents: DocumentLibrary | null;
   /** What the re-anchoring step at opening did (null when it did not run). */
   reanchored: ReanchorSummary | null;
   /** Resolves once the library's scheduled work (automatic backups) has finished. */
@@ -91,12 +105,24 @@ export function openReaderCore<L extends Library>(
     () => openers.libraryHandlers?.(library, content),
     [content, library],
   );
+  const host = { kind: options.host, version: options.version, userDataDir: options.userDataDir };
+  const documents = opening(
+    () => openers.openDocuments?.(library, { ...options.documents, host }) ?? null,
+    [content, library],
+  );
   const handlers = createHandlers({
     content,
     search,
     library,
     ...(libraryHandlers ? { libraryHandlers } : {}),
-    host: { kind: options.host, version: options.version, userDataDir: options.userDataDir },
+    host,
+    documents,
+    documentsUnavailable: () => {
+      const standIn = library as Partial<{ unavailable(): ApiError }>;
+      return typeof standIn.unavailable === 'function'
+        ? standIn.unavailable()
+        : new ApiError('unavailable', 'the library of documents is not available in this host');
+    },
     notices,
   });
   let closed = false;
@@ -105,6 +131,7 @@ export function openReaderCore<L extends Library>(
     content,
     library,
     search,
+    documents,
     reanchored,
     idle: async () => {
       await library.idle?.();
@@ -113,6 +140,7 @@ export function openReaderCore<L extends Library>(
       if (closed) return;
       closed = true;
       try {
+        documents?.closeNow();
         library.close();
       } finally {
         content.close();

@@ -28,15 +28,19 @@ export const WRITING_METHODS = [
  * `handlers` with each writing method first awaiting `held()` (a promise while writes
  * must wait, null when they need not).
  */
-export function gateWrites(handlers: ApiHandlers, held: () => Promise<void> | null): ApiHandlers {
+export function gateWrites<H extends Partial<ApiHandlers>>(
+  handlers: H,
+  held: () => Promise<void> | null,
+): H {
   const gated: Record<string, unknown> = { ...handlers };
   for (const method of WRITING_METHODS) {
-    const handler = handlers[method] as (args: unknown) => unknown;
+    const handler = handlers[method] as ((args: unknown) => unknown) | undefined;
+    if (!handler) continue;
     gated[method] = async (args: unknown) => {
       const wait = held();
       if (wait) await wait;
       return handler(args);
     };
   }
-  return gated as unknown as ApiHandlers;
+  return gated as H;
 }

@@ -21,6 +21,7 @@ import {
 import { invoke, type ApiHandlers } from '../common/api/contract';
 import type { Language } from '../common/api/types';
 import { defaultContentDbPath, PRODUCT_NAME, userDataOverride } from '../core/paths';
+import { PDFJS_DIR_ENV, PDFJS_RESOURCE } from '../core/import/pdf/pdfjs';
 import { openReaderCore, type ReaderCore } from '../core/reader-core';
 import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
 import { setSqliteNativeBinding } from '../core/sqlite';
@@ -251,6 +252,9 @@ async function start(): Promise<void> {
   const sqliteBinding = sqliteBindingFor(process.env, development);
   if (sqliteBinding) setSqliteNativeBinding(sqliteBinding);
   const userDataDir = app.getPath('userData');
+  // A release imports PDFs with the pdf.js it ships in resources/ (the import worker
+  // threads read the variable); a development run uses the checkout's pdfjs-dist.
+  if (!development) process.env[PDFJS_DIR_ENV] = path.join(process.resourcesPath, PDFJS_RESOURCE);
   core = openReaderCore(coreOpeners, {
     contentDbPath: contentDbPath(),
     userDataDir,

@@ -20,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiError, isApiMethod, type ApiErrorCode, type ApiHandlers } from '../common/api/contract';
 import { errorEnvelope, invokeEnvelope } from '../common/api/envelope';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
+import { MAX_DOCUMENT_BASE64_CHARS } from '../common/rules/library';
 import { MAX_IMPORT_FILE_BYTES } from '../common/rules/notes';
 import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
 
@@ -42,6 +43,8 @@ export const FILE_BODY_METHODS: Partial<Record<string, { limit: number }>> = {
  */
 export const LARGE_BODY_LIMITS: Partial<Record<string, number>> = {
   importAnnotations: 8 * 1024 * 1024,
+  // A document to import, in base64, with room for the JSON around it.
+  importDocument: MAX_DOCUMENT_BASE64_CHARS + 64 * 1024,
 };
 
 export interface ServerOptions {

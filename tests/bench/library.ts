@@ -11,6 +11,9 @@
 //     tests/fixtures/import/layout.ts: against the known text.
 //  3. Speed: a 100-page Japanese PDF (and the real manuals) imported in a worker
 //     thread running the esbuild-bundled importer under plain Node, as an app would.
+//  4. A library of ten 100-page documents through the core and the contract: import
+//     time, start-up beside an empty library, library-wide search p95, memory
+//     (./library-ten.ts).
 // Writes test-results/bench-library.json. `-- --quick` skips the real documents.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +28,7 @@ import { importInWorker } from '../../electron/core/import/worker-client';
 import { printPdf, withBrowser, type Truth } from '../fixtures/import/layout';
 import { fixtureSpec, longSpec } from '../fixtures/import/specs';
 import { ensureRealDocuments, REAL_DOCUMENTS } from './library-docs';
+import { libraryOfTen } from './library-ten';
 import {
   bigramF1,
   headingsFound,
@@ -402,11 +406,26 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  // BENCH_ONLY=real|generated|speed runs one part (while working on the importer).
+  // BENCH_ONLY=real|generated|speed|ten runs one part (while working on the importer).
   const only = process.env.BENCH_ONLY;
-  const pdfs = only && only !== 'generated' && only !== 'speed' ? new Map() : await generated();
+  // BENCH_ONLY=ten reuses the 100-page PDF an earlier run printed, when there is one.
+  const printed = path.join(OUT, 'long-100.pdf');
+  const pdfs =
+    only === 'ten' && existsSync(printed)
+      ? new Map([['long-100', new Uint8Array(readFileSync(printed))]])
+      : only && only !== 'generated' && only !== 'speed' && only !== 'ten'
+        ? new Map()
+        : await generated();
   if (!quick && (!only || only === 'real')) await realDocuments();
   if (!only || only === 'speed') await speed(pdfs);
+  if (!only || only === 'ten')
+    results['library-of-ten'] = await libraryOfTen(
+      pdfs.get('long-100')!,
+      path.join(OUT, 'ten'),
+      await bundleWorker(),
+      RUNS,
+      log,
+    );
   const file = path.join(ROOT, 'test-results', 'bench-library.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   log(`\nwrote ${path.relative(ROOT, file)}`);

@@ -91,8 +91,20 @@ async function theme(name: 'light' | 'sepia' | 'dark'): Promise<void> {
   await page.keyboard.press('Enter');
   await page.waitForSelector('main mark.hit.current');
   await openTab('notes');
-  await page.selectOption('header select', name);
+  await openDisplay();
+  await page.click(`[data-theme-choice="${name}"]`);
   await page.waitForSelector(`html[data-theme="${name}"]`);
+  await page.keyboard.press('Escape');
+}
+
+async function openDisplay(): Promise<void> {
+  await page.click('header button[aria-controls="display-settings"]');
+  await page.waitForSelector('#display-settings');
+}
+
+async function paged(): Promise<void> {
+  await page.click('header button[aria-pressed]:has-text("ページ")');
+  await page.waitForSelector('main .scroller[data-reading-mode="paged"][data-ready]');
 }
 
 /** One axe check: reach the view from the first screen, then run every rule on the page. */
@@ -125,7 +137,16 @@ describe('axe-core on every main view', () => {
     await page.waitForSelector('#term-peek.placed');
   });
   axeView('a glossary term’s pop-up (hover)', async () => {
-    await page.hover('main [data-term="IRA"]');
+    // A term on screen (the continuous view draws sections beyond the view too).
+    const onScreen = await page.evaluate<number>(`(() => {
+      const v = document.querySelector('main .scroller').getBoundingClientRect();
+      return [...document.querySelectorAll('main [data-term]')].findIndex((t) => {
+        const r = t.getBoundingClientRect();
+        return r.top >= v.top && r.bottom <= v.bottom && r.left >= v.left && r.right <= v.right;
+      });
+    })()`);
+    expect(onScreen).toBeGreaterThanOrEqual(0);
+    await page.locator('main [data-term]').nth(onScreen).hover();
     await page.waitForSelector('#term-peek.placed');
   });
   axeView('search with "also search for" suggestions', async () => {
@@ -147,6 +168,17 @@ describe('axe-core on every main view', () => {
   axeView('vertical writing', async () => {
     await page.click('button[aria-pressed]:has-text("縦書き")');
     await page.waitForSelector('main .scroller[data-writing-mode="vertical"]');
+  });
+  axeView('display settings open', openDisplay);
+  axeView('pages, with hits and notes', async () => {
+    await search('投資');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('main mark.hit.current');
+    await paged();
+  });
+  axeView('pages in vertical writing', async () => {
+    await page.click('button[aria-pressed]:has-text("縦書き")');
+    await paged();
   });
   axeView('theme: light', () => theme('light'));
   axeView('theme: sepia', () => theme('sepia'));

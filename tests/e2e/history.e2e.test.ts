@@ -16,6 +16,7 @@ import {
   openReader,
   pageErrors,
   scrollFraction,
+  scrollInto,
   waitReady,
 } from './testing/reader-page';
 
@@ -87,23 +88,21 @@ describe('history', () => {
   it('comes back to where one was in a section', async () => {
     await page.click(`#outline a[data-section-id="${longest.id}"]`);
     await showing(page, longest.id);
-    await page.evaluate(`(() => {
-      const box = document.querySelector('main .scroller');
-      box.scrollTop = Math.round((box.scrollHeight - box.clientHeight) * 0.6);
-    })()`);
-    const before = await scrollFraction(page);
+    await scrollInto(page, longest.id, 0.6);
+    const before = await scrollFraction(page, longest.id);
     expect(before).toBeGreaterThan(0.5);
     // Once the scroll is recorded in the history entry, leave and come back.
     await expect
       .poll(() => page.evaluate<number | null>('history.state?.hakushoScroll ?? null'))
-      .toBeCloseTo(before, 2);
+      .toBeGreaterThan(0.4);
     const other = toc.find((e) => e.id !== longest.id)!.id;
     await page.click(`#outline a[data-section-id="${other}"]`);
     await showing(page, other);
     expect(await scrollFraction(page)).toBe(0);
     await page.evaluate('history.back()');
     await showing(page, longest.id);
-    await expect.poll(() => scrollFraction(page)).toBeCloseTo(before, 2);
+    // The entry keeps a share of the section's characters: back within a line or two.
+    await expect.poll(() => scrollFraction(page, longest.id)).toBeCloseTo(before, 1);
   });
 
   it('follows a route written into the address bar (hashchange)', async () => {
@@ -121,7 +120,7 @@ describe('routes at start', () => {
     const tab = await openAt('#/section/us-3');
     try {
       expect(await currentSectionId(tab)).toBe('us-3');
-      expect(await tab.textContent('main h1#section-title')).toContain('3．');
+      expect(await tab.textContent('main [data-heading-for="us-3"]')).toContain('3．');
       expect(await historyLength(tab)).toBe(base);
       expect(await hash(tab)).toBe('#/section/us-3');
     } finally {

@@ -66,6 +66,13 @@ async function openFromOutline(id: string): Promise<void> {
   await page.waitForSelector(`main .scroller[data-section-id="${id}"]`);
 }
 
+/** Opens the display settings (表示) unless they are open. */
+async function openDisplay(): Promise<void> {
+  if (await page.isVisible('#display-settings')) return;
+  await page.click('header button[aria-controls="display-settings"]');
+  await page.waitForSelector('#display-settings');
+}
+
 async function typeQuery(query: string): Promise<void> {
   await page.keyboard.press('Control+f');
   await page.keyboard.insertText(query);
@@ -94,9 +101,9 @@ describe('outline and reading', () => {
     const entry = partThree();
     const view = await callApi<SectionView>(page, 'getSection', { id: entry.id });
     await openFromOutline(entry.id);
-    expect(await page.textContent('main h1')).toBe(entry.title);
+    expect(await page.textContent(`main [data-heading-for="${entry.id}"]`)).toBe(entry.title);
     const paragraphs = await page
-      .locator('main article p[data-paragraph-id]')
+      .locator(`main article section[data-section-id="${entry.id}"] p[data-paragraph-id]`)
       .evaluateAll((els) => els.map((el) => el.textContent));
     expect(paragraphs).toEqual(view.paragraphs.map((p) => p.text));
     expect(paragraphs.length).toBeGreaterThan(0);
@@ -135,19 +142,20 @@ describe('outline and reading', () => {
     await page.waitForSelector(`main .scroller[data-section-id="${view.next}"]`);
     await page.keyboard.press('[');
     await page.waitForSelector(`main .scroller[data-section-id="${first}"]`);
+    // In the browser edition Alt+←/→ stay the browser's Back and Forward: the app leaves them.
     await page.keyboard.press('Alt+ArrowRight');
+    await nextFrames(page);
+    expect(await currentSectionId(page)).toBe(first);
+    // Back (what Alt+← does in a browser window) walks the sections opened.
+    await page.goBack();
     await page.waitForSelector(`main .scroller[data-section-id="${view.next}"]`);
-    await page.keyboard.press('Alt+ArrowLeft');
-    await page.waitForSelector(`main .scroller[data-section-id="${first}"]`);
   });
 });
 
 describe('search', () => {
   it('shows highlighted results for 半導体 and opens the section at the hit', async () => {
-    const { results: expected } = await callApi<SearchResponse>(page, 'search', {
-      query: '半導体',
-      limit: 100,
-    });
+    const answer = await callApi<SearchResponse>(page, 'search', { query: '半導体', limit: 100 });
+    const expected = answer.results;
     expect(expected.length).toBeGreaterThan(0);
     await typeQuery('半導体');
     expect(await page.isVisible('#side-panel')).toBe(true);
@@ -160,6 +168,7 @@ describe('search', () => {
     );
     expect(await firstRow.locator('.path').textContent()).toBe(expected[0]!.path.join('›'));
     const hits = expected.reduce((n, r) => n + r.hits, 0);
+    expect(hits).toBe(answer.totalHits);
     expect((await page.textContent('#search-results .summary'))?.trim()).toBe(
       `「半導体」 ${expected.length} 項目・${hits} 件`,
     );
@@ -168,29 +177,31 @@ describe('search', () => {
     await page.keyboard.press('Enter');
     const target = expected[0]!;
     await page.waitForSelector(`main .scroller[data-section-id="${target.sectionId}"]`);
-    const marks = page.locator('main article mark.hit');
+    const marks = page.locator(
+      `main article section[data-section-id="${target.sectionId}"] mark.hit`,
+    );
     await marks.first().waitFor();
     expect(await marks.count()).toBe(target.ranges.length);
     for (const text of await marks.allTextContents()) expect(text).toBe('半導体');
-    // The first hit is current (outlined) and in view.
+    // The section's first hit is current (outlined) and in view; hits are numbered for the
+    // whole document.
+    const first = answer.hits.findIndex((h) => h.sectionId === target.sectionId);
     const current = page.locator('main article mark.hit.current');
     expect(await current.count()).toBe(1);
-    expect(await current.getAttribute('data-hit')).toBe('0');
+    expect(await current.getAttribute('data-hit')).toBe(String(first));
     expect(
       await page.evaluate<string>(
         `getComputedStyle(document.querySelector('main article mark.hit.current')).outlineStyle`,
       ),
     ).toBe('solid');
     await expect.poll(() => current.isVisible()).toBe(true);
-    expect(await page.textContent('.hitbar-label')).toContain(`1／${target.ranges.length}`);
+    expect(await page.textContent('.hitbar-label')).toContain(`${first + 1}／${answer.totalHits}`);
     await screenshot(page, 'search-opened');
   });
 
   it('steps through every hit with next/previous', async () => {
-    const { results: expected } = await callApi<SearchResponse>(page, 'search', {
-      query: '半導体',
-      limit: 100,
-    });
+    const answer = await callApi<SearchResponse>(page, 'search', { query: '半導体', limit: 100 });
+    const expected = answer.results;
     const many = expected.find((r) => r.ranges.length > 1);
     if (!many) throw new Error('expected a section with several hits of 半導体');
     await typeQuery('半導体');
@@ -198,14 +209,17 @@ describe('search', () => {
     await page.waitForSelector(
       `main .scroller[data-section-id="${many.sectionId}"] mark.hit.current`,
     );
+    const first = answer.hits.findIndex((h) => h.sectionId === many.sectionId);
+    const total = answer.totalHits;
+    const currentHit = () => page.getAttribute('main mark.hit.current', 'data-hit');
+    expect(await currentHit()).toBe(String(first));
     await page.keyboard.press('F3');
-    expect(await page.getAttribute('main mark.hit.current', 'data-hit')).toBe('1');
+    await expect.poll(currentHit).toBe(String(first + 1));
     await page.click('.hitbar button[aria-label^="前の一致"]');
-    expect(await page.getAttribute('main mark.hit.current', 'data-hit')).toBe('0');
+    await expect.poll(currentHit).toBe(String(first));
+    // Shift+F3 goes on into the section before (or round to the document's last hit).
     await page.keyboard.press('Shift+F3');
-    expect(await page.getAttribute('main mark.hit.current', 'data-hit')).toBe(
-      String(many.ranges.length - 1),
-    );
+    await expect.poll(currentHit).toBe(String((first - 1 + total) % total));
   });
 
   it('moves through results with ↑/↓, Esc returns to the field, Esc there closes the panel', async () => {
@@ -224,7 +238,12 @@ describe('search', () => {
     await typeQuery('存在しない語句ですよ');
     const text = await page.textContent('#search-results');
     expect(text).toContain('「存在しない語句ですよ」は見つかりませんでした。');
-    expect(text).toContain('語を減らす');
+    // One long word: a part of it, never fewer words.
+    expect(text).toContain('語の一部で検索');
+    expect(text).not.toContain('語を減らして');
+    await page.fill('input[type="search"]', '');
+    await typeQuery('半導体 存在しない語句');
+    expect(await page.textContent('#search-results')).toContain('2 語すべてを含む項目はありません');
   });
 
   it('does not search while an IME is composing, nor open a result on the confirming Enter', async () => {
@@ -287,15 +306,24 @@ describe('display', () => {
 
     const paper = () => page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
     const light = await paper();
-    await page.selectOption('header select', 'sepia');
+    // The theme is a labelled group of pressed/unpressed buttons in 表示.
+    await openDisplay();
+    const themeGroup = page.locator('#display-settings [role="group"]:has([data-theme-choice])');
+    const labelId = await themeGroup.getAttribute('aria-labelledby');
+    expect(await page.textContent(`#${labelId}`)).toBe('テーマ');
+    await page.click('[data-theme-choice="sepia"]');
     expect(await theme(page)).toBe('sepia');
+    expect(await page.getAttribute('[data-theme-choice="sepia"]', 'aria-pressed')).toBe('true');
     const sepia = await paper();
-    await page.selectOption('header select', 'dark');
+    await page.click('[data-theme-choice="dark"]');
     expect(await theme(page)).toBe('dark');
     expect(new Set([light, sepia, await paper()]).size).toBe(3);
     expect((await callApi<Prefs>(page, 'getPrefs')).theme).toBe('dark');
+    await page.keyboard.press('Escape');
     await screenshot(page, 'reader-dark');
-    await page.selectOption('header select', 'light');
+    await openDisplay();
+    await page.click('[data-theme-choice="light"]');
+    await page.keyboard.press('Escape');
 
     await page.click('button[aria-pressed]:has-text("縦書き")');
     expect(await writingMode(page)).toBe('vertical-rl');
@@ -326,13 +354,38 @@ describe('display', () => {
     await page.click('button[aria-pressed]:has-text("横書き")');
     expect(await writingMode(page)).toBe('horizontal-tb');
 
-    await page.click('button[aria-label="A+ 文字を大きく"]');
+    // Text size in presets with its unit shown; 明朝｜ゴシック; 和欧間スペース as a switch.
+    await openDisplay();
+    await page.click('#display-settings button[aria-label="A+ 文字を大きく"]');
     expect(
       await page.evaluate<string>(
         `getComputedStyle(document.querySelector('main article p')).fontSize`,
       ),
     ).toBe('18px');
+    expect(await page.textContent('#display-settings output')).toBe('18 px');
     expect((await callApi<Prefs>(page, 'getPrefs')).fontSize).toBe(18);
+    await page.click('#display-settings button[aria-pressed]:has-text("ゴシック")');
+    await expect
+      .poll(() =>
+        page.evaluate<string>(
+          `getComputedStyle(document.querySelector('main article p')).fontFamily`,
+        ),
+      )
+      .toContain('Noto Sans JP');
+    await page.click('#display-settings button[aria-pressed]:has-text("明朝")');
+    const autospace = page.locator('#display-settings [role="switch"]');
+    expect(await autospace.getAttribute('aria-checked')).toBe('true');
+    await autospace.click();
+    expect(await autospace.getAttribute('aria-checked')).toBe('false');
+    await expect
+      .poll(() =>
+        page.evaluate<string>(
+          `getComputedStyle(document.querySelector('main article.text')).textAutospace`,
+        ),
+      )
+      .toBe('no-autospace');
+    expect((await callApi<Prefs>(page, 'getPrefs')).autospace).toBe(false);
+    await page.keyboard.press('Escape');
   });
 
   it('switches the interface to English and back', async () => {
@@ -355,7 +408,7 @@ describe('display', () => {
     expect(await page.locator('main article p[data-paragraph-id]').count()).toBeGreaterThan(0);
     const copy = () =>
       page.evaluate<string>(`(() => {
-        const p = document.querySelector('main article p');
+        const p = document.querySelector('main article section[data-section-id="${entry.id}"] p');
         const range = document.createRange();
         range.selectNodeContents(p);
         const sel = getSelection();

@@ -1,20 +1,37 @@
 // Where the reader's state lives: preferences, the reading position and notes are
 // kept by the host in user.sqlite, not in the browser. A new host on a new port (a new
 // origin, so any localStorage would be gone) must bring back the section, the
-// scroll position, the theme and the writing direction.
+// scroll position, the theme and the writing direction, and a bookmark of a place in
+// the text must open that place again.
 import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Bookmark } from '../../electron/common/api/types';
 import { useE2eSession } from './testing/session';
 import {
   callApi,
   currentSectionId,
   longestSection,
+  screenshot,
   openReader,
   scrollFraction,
+  scrollInto,
   theme,
   writingMode,
 } from './testing/reader-page';
 
 const session = useE2eSession({ viewport: { width: 1100, height: 700 } });
+
+/** Where a paragraph's box is against the start of the view (vertical-rl: its right edge). */
+function paragraphAtStart(page: Page, paragraphId: string): Promise<boolean> {
+  return page.evaluate<boolean>(`(() => {
+    const box = document.querySelector('main .scroller').getBoundingClientRect();
+    const p = document.querySelector('main p[data-paragraph-id="${paragraphId}"]');
+    if (!p) return false;
+    const r = p.getBoundingClientRect();
+    // The paragraph reaches across the first 40 px of the view.
+    return r.right >= box.right - 40 && r.left <= box.right - 1;
+  })()`);
+}
 
 it('restores section, scroll, theme, writing mode and notes after a restart on a new port', async () => {
   const userData = session.tempDir('restart');
@@ -40,7 +57,9 @@ it('restores section, scroll, theme, writing mode and notes after a restart on a
   await page.click('.note-sheet button[type="submit"]');
   await page.locator(`main article p[data-paragraph-id="${paragraph.id}"] .hl`).first().waitFor();
 
-  await page.selectOption('header select', 'dark');
+  await page.click('header button[aria-controls="display-settings"]');
+  await page.click('[data-theme-choice="dark"]');
+  await page.keyboard.press('Escape');
   await page.click('button[aria-pressed]:has-text("縦書き")');
   expect(await writingMode(page)).toBe('vertical-rl');
 
@@ -48,13 +67,19 @@ it('restores section, scroll, theme, writing mode and notes after a restart on a
   const saved = page.waitForRequest(
     (r) => r.url().endsWith('/api/setPosition') && JSON.parse(r.postData() ?? '{}').scroll > 0,
   );
-  await page.evaluate(`(() => {
-    const box = document.querySelector('main .scroller');
-    box.scrollLeft = -Math.round((box.scrollWidth - box.clientWidth) * 0.4);
-  })()`);
+  await scrollInto(page, longest.id, 0.4);
   await (await saved).response();
-  const fractionBefore = await scrollFraction(page);
+  const fractionBefore = await scrollFraction(page, longest.id);
   expect(fractionBefore).toBeGreaterThan(0.2);
+  // A bookmark of this place (Ctrl+D): a paragraph and an offset, not just the section.
+  await page.locator('main .scroller').focus();
+  await page.keyboard.press('Control+d');
+  await expect.poll(() => page.getAttribute('button.bookmark', 'aria-pressed')).toBe('true');
+  const [bookmark] = await callApi<Bookmark[]>(page, 'listBookmarks');
+  expect(bookmark?.sectionId).toBe(longest.id);
+  expect(bookmark?.paragraphId).not.toBeNull();
+  expect(bookmark?.excerpt.length).toBeGreaterThan(0);
+  expect(await paragraphAtStart(page, bookmark!.paragraphId!)).toBe(true);
   await page.close();
   await edition.stop();
 
@@ -64,13 +89,25 @@ it('restores section, scroll, theme, writing mode and notes after a restart on a
   expect(await currentSectionId(page)).toBe(longest.id);
   expect(await theme(page)).toBe('dark');
   expect(await writingMode(page)).toBe('vertical-rl');
-  await expect.poll(() => scrollFraction(page)).toBeGreaterThan(fractionBefore - 0.05);
-  expect(await scrollFraction(page)).toBeLessThan(fractionBefore + 0.05);
+  await expect.poll(() => scrollFraction(page, longest.id)).toBeGreaterThan(fractionBefore - 0.05);
+  expect(await scrollFraction(page, longest.id)).toBeLessThan(fractionBefore + 0.05);
   // The highlight is drawn again and its note is there.
   const highlight = page.locator(`main article p[data-paragraph-id="${paragraph.id}"] .hl`);
   await highlight.first().waitFor({ state: 'attached' });
   expect((await highlight.allTextContents()).join('')).toBe(paragraph.text);
   const stored = await callApi<{ note: string }[]>(page, 'listAnnotations');
   expect(stored.map((a) => a.note)).toEqual(['再起動後も残るメモ']);
+
+  // The bookmark, from elsewhere: the 栞 list opens its paragraph at the start of the view.
+  const first = await callApi<{ id: string }[]>(page, 'getToc');
+  await page.click(`#outline a[data-section-id="${first[0]!.id}"]`);
+  await page.waitForSelector(`main .scroller[data-section-id="${first[0]!.id}"]`);
+  expect(await paragraphAtStart(page, bookmark!.paragraphId!)).toBe(false);
+  await page.click('button[aria-label="サイドパネルを表示／隠す"]');
+  await page.click('#tab-bookmarks');
+  await page.click(`#bookmark-list li[data-bookmark-paragraph="${bookmark!.paragraphId}"] .open`);
+  await page.waitForSelector(`main .scroller[data-section-id="${longest.id}"]`);
+  await expect.poll(() => paragraphAtStart(page, bookmark!.paragraphId!)).toBe(true);
+  await screenshot(page, 'bookmark-reopened');
   await page.close();
 });

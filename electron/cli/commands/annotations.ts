@@ -6,7 +6,7 @@
 // first is printed).
 import type { Annotation, HighlightColor } from '../../common/api/types';
 import { UsageError, type Command } from '../command';
-import { intOption, optional, stringList } from '../options';
+import { DOC_OPTION, documentArg, intOption, optional, stringList } from '../options';
 
 function describe(a: Annotation): string {
   const where = a.path.length > 0 ? a.path.join(' › ') : `(not in this edition) ${a.sectionId}`;
@@ -29,8 +29,8 @@ export const annotationsCommand: Command = {
   name: 'annotations',
   summary: 'List annotations, or add one to a passage',
   usage:
-    'hakusho annotations list [--json] [--tag T] [--color C] [--section ID]\n' +
-    '       hakusho annotations add --paragraph <id> --start N --end M [--end-paragraph ID] [--note T] [--color C] [--tag T]… [--json]',
+    'hakusho annotations list [--doc ID] [--json] [--tag T] [--color C] [--section ID]\n' +
+    '       hakusho annotations add [--doc ID] --paragraph <id> --start N --end M [--end-paragraph ID] [--note T] [--color C] [--tag T]… [--json]',
   maxPositionals: 1,
   options: {
     tag: { type: 'string', multiple: true },
@@ -41,6 +41,7 @@ export const annotationsCommand: Command = {
     start: { type: 'string' },
     end: { type: 'string' },
     note: { type: 'string' },
+    ...DOC_OPTION,
   },
   data: (input) => (input.positionals[0] === 'add' ? 'writes' : 'reads'),
   async run(input, session, io) {
@@ -53,6 +54,7 @@ export const annotationsCommand: Command = {
         ...optional('tag', tags[0]),
         ...color(v.color),
         ...optional('sectionId', v.section),
+        ...documentArg(v),
       });
       if (input.json) io.out(JSON.stringify(list, null, 2));
       else io.out(list.length === 0 ? 'No annotations.' : list.map(describe).join('\n\n'));
@@ -70,6 +72,7 @@ export const annotationsCommand: Command = {
         ...optional('note', v.note),
         ...color(v.color),
         ...(tags.length > 0 ? { tags } : {}),
+        ...documentArg(v),
       });
       io.out(input.json ? JSON.stringify(added, null, 2) : describe(added));
       return 0;

@@ -6,7 +6,7 @@
 // the paragraph's display text, default 0). JSON: the contract's Bookmark objects.
 import type { Bookmark } from '../../common/api/types';
 import { UsageError, type Command } from '../command';
-import { intOption, optional } from '../options';
+import { DOC_OPTION, documentArg, intOption, optional } from '../options';
 
 function describe(b: Bookmark): string {
   const where = b.path.length > 0 ? b.path.join(' › ') : `(not in this edition) ${b.sectionId}`;
@@ -25,8 +25,8 @@ export const bookmarksCommand: Command = {
   name: 'bookmarks',
   summary: 'List bookmarks (document order, or --by date), or add one to a section or a position',
   usage:
-    'hakusho bookmarks list [--json] [--by document|date]\n' +
-    '       hakusho bookmarks add --section ID [--paragraph ID [--offset N]] [--label T] [--json]',
+    'hakusho bookmarks list [--doc ID] [--json] [--by document|date]\n' +
+    '       hakusho bookmarks add [--doc ID] --section ID [--paragraph ID [--offset N]] [--label T] [--json]',
   maxPositionals: 1,
   options: {
     by: { type: 'string' },
@@ -34,6 +34,7 @@ export const bookmarksCommand: Command = {
     paragraph: { type: 'string' },
     offset: { type: 'string' },
     label: { type: 'string' },
+    ...DOC_OPTION,
   },
   data: (input) => (input.positionals[0] === 'add' ? 'writes' : 'reads'),
   async run(input, session, io) {
@@ -51,6 +52,7 @@ export const bookmarksCommand: Command = {
           ? { offset: intOption(v.offset, 'offset', 'bookmarks add') }
           : {}),
         ...optional('label', v.label),
+        ...documentArg(v),
       });
       io.out(input.json ? JSON.stringify(added, null, 2) : describe(added));
       return 0;
@@ -59,7 +61,7 @@ export const bookmarksCommand: Command = {
     const by = v.by ?? 'document';
     if (by !== 'document' && by !== 'date')
       throw new UsageError('bookmarks: --by is "document" or "date"');
-    const list = await session.call('listBookmarks', { order: by });
+    const list = await session.call('listBookmarks', { order: by, ...documentArg(v) });
     if (input.json) {
       io.out(JSON.stringify(list, null, 2));
       return 0;

@@ -10,6 +10,7 @@ import { LANGUAGES } from '../../common/rules/prefs';
 import type { ExportFile, Language } from '../../common/api/types';
 import { writeFileAtomically } from '../../core/files/atomic-write';
 import { CliError, UsageError, type Command } from '../command';
+import { DOC_OPTION, documentArg } from '../options';
 
 function writeExport(file: string, data: string | Uint8Array): void {
   const target = path.resolve(file);
@@ -36,9 +37,14 @@ const isLanguage = (value: unknown): value is Language =>
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Export notes and bookmarks (Markdown, Word .docx, or W3C JSON-LD for import)',
-  usage: 'hakusho export --format md|docx|w3c [--out FILE] [--lang ja|en]',
+  usage: 'hakusho export --format md|docx|w3c [--doc ID] [--out FILE] [--lang ja|en]',
   maxPositionals: 0,
-  options: { format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' } },
+  options: {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    lang: { type: 'string' },
+    ...DOC_OPTION,
+  },
   data: 'reads',
   async run(input, session, io) {
     const { format, out, lang } = input.values;
@@ -51,6 +57,7 @@ export const exportCommand: Command = {
     const file = await session.call('exportAnnotations', {
       format,
       ...(lang !== undefined ? { language: lang } : {}),
+      ...documentArg(input.values),
     });
     if (typeof out === 'string') {
       writeExport(out, contentOf(file));

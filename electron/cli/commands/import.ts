@@ -8,6 +8,7 @@ import { decodeImportBytes, ImportEncodingError } from '../../common/annotations
 import type { ImportSummary } from '../../common/api/types';
 import { MAX_IMPORT_BYTES } from '../../common/rules/notes';
 import { CliError, UsageError, type Command } from '../command';
+import { DOC_OPTION, documentArg } from '../options';
 
 function readImportFile(file: string): string {
   let bytes: Buffer;
@@ -54,13 +55,14 @@ export function describeImport(summary: ImportSummary): string {
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import annotations and bookmarks from a W3C JSON-LD export',
-  usage: 'hakusho import FILE [--json]',
+  usage: 'hakusho import FILE [--doc ID] [--json]',
+  options: { ...DOC_OPTION },
   data: 'writes',
   async run(input, session, io) {
     const [file, extra] = input.positionals;
     if (!file || extra !== undefined) throw new UsageError('import: expected one FILE');
     const body = readImportFile(file);
-    const summary = await session.call('importAnnotations', { body });
+    const summary = await session.call('importAnnotations', { body, ...documentArg(input.values) });
     io.out(input.json ? JSON.stringify(summary, null, 2) : describeImport(summary));
     return 0;
   },

@@ -7,6 +7,7 @@ import { buildContentCommand } from './build-content';
 import { exportCommand } from './export';
 import { glossaryCommand } from './glossary';
 import { importCommand } from './import';
+import { libraryCommand } from './library';
 import { readCommand } from './read';
 import { searchCommand } from './search';
 import { tocCommand } from './toc';
@@ -21,5 +22,6 @@ export const commands: Command[] = [
   annotationsCommand,
   exportCommand,
   importCommand,
+  libraryCommand,
   backupCommand,
 ];

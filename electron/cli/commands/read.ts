@@ -2,18 +2,20 @@
 // children's ids. JSON: {"id","level","title","editorial","path","paragraphs":[{"id","text"}],"children"}.
 import { ApiError } from '../../common/api/contract';
 import { CliError, UsageError, type Command } from '../command';
+import { DOC_OPTION, documentArg } from '../options';
 
 export const readCommand: Command = {
   name: 'read',
   summary: 'Print one section (its title path, paragraphs and subsections)',
-  usage: 'hakusho read <sectionId> [--json]',
+  usage: 'hakusho read <sectionId> [--doc ID] [--json]',
+  options: { ...DOC_OPTION },
   data: 'reads',
   async run(input, session, io) {
     const [id, ...extra] = input.positionals;
     if (!id || extra.length > 0) throw new UsageError('read: expected one section id (see: toc)');
     let section;
     try {
-      section = await session.call('getSection', { id });
+      section = await session.call('getSection', { id, ...documentArg(input.values) });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'not_found')
         throw new CliError(`read: no section "${id}" (see: toc)`, 'not_found');
@@ -31,6 +33,9 @@ export const readCommand: Command = {
             path,
             paragraphs: paragraphs.map((p) => ({ id: p.id, text: p.text })),
             children,
+            // An imported paged document: where its printed pages begin.
+            ...(section.pageMarkers ? { pageMarkers: section.pageMarkers } : {}),
+            ...(section.roles ? { roles: section.roles } : {}),
           },
           null,
           2,
@@ -40,9 +45,17 @@ export const readCommand: Command = {
     }
     const lines = [section.path.join(' › '), '', section.title];
     if (section.editorial) lines.push('(editorial heading: not in the source)');
-    for (const p of section.paragraphs) lines.push('', `\u3000${p.text}`, `    [${p.id}]`);
+    for (const p of section.paragraphs) {
+      // Imported documents: the printed page each paragraph starts on, its role if not body.
+      const page = section.pageMarkers?.find((m) => m.paragraphId === p.id && m.offset === 0);
+      const role = section.roles?.[p.id];
+      const tags = [page ? `p. ${page.label}` : null, role ?? null].filter(Boolean).join(', ');
+      lines.push('', `\u3000${p.text}`, `    [${p.id}${tags ? `; ${tags}` : ''}]`);
+    }
     if (section.children.length > 0) {
-      const titles = new Map((await session.call('getToc', {})).map((e) => [e.id, e.title]));
+      const titles = new Map(
+        (await session.call('getToc', documentArg(input.values))).map((e) => [e.id, e.title]),
+      );
       lines.push('', 'Subsections:');
       for (const child of section.children) lines.push(`  ${child}  ${titles.get(child) ?? ''}`);
     }

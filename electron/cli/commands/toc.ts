@@ -1,15 +1,17 @@
 // `toc`: the outline in reading order. JSON: [{"id","level","title","editorial","parent","kind"}]
 // (peers share level and kind; an editorial heading is styled as its peers).
 import type { Command } from '../command';
+import { DOC_OPTION, documentArg } from '../options';
 
 export const tocCommand: Command = {
   name: 'toc',
   summary: 'Print the outline (table of contents) in reading order',
-  usage: 'hakusho toc [--json]',
+  usage: 'hakusho toc [--doc ID] [--json]',
+  options: { ...DOC_OPTION },
   maxPositionals: 0,
   data: 'reads',
   async run(input, session, io) {
-    const toc = await session.call('getToc', {});
+    const toc = await session.call('getToc', documentArg(input.values));
     if (input.json) {
       io.out(
         JSON.stringify(

@@ -21,6 +21,15 @@ import {
   WRITING_MODES,
 } from '../rules/prefs';
 import { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT, SEARCH_ORDERS } from '../rules/search';
+import {
+  MAX_DOCUMENT_BASE64_CHARS,
+  MAX_DOCUMENT_NAME_LENGTH,
+  MAX_DOCUMENT_PUBLISHER_LENGTH,
+  MAX_DOCUMENT_TITLE_LENGTH,
+  MAX_DOCUMENT_YEAR_LENGTH,
+  MAX_SEARCH_DOCUMENTS,
+  MAX_STATUS_WAIT_MS,
+} from '../rules/library';
 import type {
   Annotation,
   BackupEntry,
@@ -32,8 +41,11 @@ import type {
   Notice,
   AppInfo,
   CitationSource,
+  DocumentImportStatus,
   DocumentInfo,
   GlossaryEntry,
+  LibraryDocument,
+  LibrarySearchResponse,
   Prefs,
   ReadingPosition,
   SearchResponse,
@@ -50,6 +62,18 @@ export const offsetSchema = z.number().int().min(0).max(MAX_OFFSET);
 const empty = z.strictObject({});
 const id = idSchema;
 const offset = offsetSchema;
+/**
+ * Which document of the library a call reads or annotates: absent for the bundled
+ * chapter (every call as before the library existed), else a document's id.
+ */
+const documentId = id.optional();
+const inDocument = () => z.strictObject({ documentId });
+/** Metadata a reader types: one line, no control characters. */
+const oneLine = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^\P{Cc}*$/u, 'one line without control characters');
 
 const prefsSchema = once(() =>
   z.strictObject({
@@ -75,10 +99,13 @@ const searchArgs = once(() =>
     limit: limitField(),
     /** Order of the text rows; default: the reader's `searchOrder` preference. */
     order: z.enum(SEARCH_ORDERS).optional(),
+    documentId,
   }),
 );
 
-const searchNotesArgs = once(() => z.strictObject({ query: queryField(), limit: limitField() }));
+const searchNotesArgs = once(() =>
+  z.strictObject({ query: queryField(), limit: limitField(), documentId }),
+);
 
 /** A bookmark: a section, or a position in it (a paragraph and an offset into its text). */
 const addBookmarkArgs = once(() =>
@@ -90,6 +117,7 @@ const addBookmarkArgs = once(() =>
       /** UTF-16 offset into the paragraph's display text; default 0. Needs paragraphId. */
       offset: offsetSchema.optional(),
       label: labelSchema.optional(),
+      documentId,
     })
     .refine((a) => a.offset === undefined || a.paragraphId !== undefined, {
       message: 'an offset needs a paragraphId',
@@ -112,27 +140,30 @@ function lazyTable<T extends Record<string, () => z.ZodType>>(
 
 /** Argument schemas, one per method, built at first use. Strict objects: unknown keys are refused. */
 export const inputSchemas = lazyTable({
-  getDocument: () => empty,
-  getToc: () => empty,
-  getSection: () => z.strictObject({ id }),
+  getDocument: inDocument,
+  getToc: inDocument,
+  getSection: () => z.strictObject({ id, documentId }),
   search: searchArgs,
-  searchSuggestions: () => z.strictObject({ query: z.string().max(MAX_QUERY_LENGTH) }),
-  getGlossary: () => empty,
-  getCitationSource: () => empty,
+  searchSuggestions: () => z.strictObject({ query: z.string().max(MAX_QUERY_LENGTH), documentId }),
+  getGlossary: inDocument,
+  getCitationSource: inDocument,
   getPrefs: () => empty,
   setPrefs: () => prefsSchema().partial(),
-  getPosition: () => empty,
+  getPosition: inDocument,
   setPosition: () =>
     z.strictObject({
       sectionId: id,
       scroll: z.number().min(SCROLL_RANGE.min).max(SCROLL_RANGE.max),
+      documentId,
     }),
 
   // Bookmarks and annotations (user.sqlite).
   getNotices: () => empty,
-  listBookmarks: () => z.strictObject({ order: z.enum(['document', 'date']).optional() }),
+  listBookmarks: () =>
+    z.strictObject({ order: z.enum(['document', 'date']).optional(), documentId }),
   /** Bookmarks the section as a whole, or removes its section bookmark (position bookmarks stay). */
-  toggleBookmark: () => z.strictObject({ sectionId: id, label: labelSchema.optional() }),
+  toggleBookmark: () =>
+    z.strictObject({ sectionId: id, label: labelSchema.optional(), documentId }),
   addBookmark: addBookmarkArgs,
   renameBookmark: () => z.strictObject({ id, label: labelSchema }),
   deleteBookmark: () => z.strictObject({ id }),
@@ -144,8 +175,9 @@ export const inputSchemas = lazyTable({
       color: colorSchema.optional(),
       /** The members of one passage across sections. */
       groupId: id.optional(),
+      documentId,
     }),
-  listMarkedSections: () => empty,
+  listMarkedSections: inDocument,
   /**
    * A highlight; a passage that ends in a later section becomes one highlight per
    * section it covers, linked by a group id (see Annotation in ./types.ts).
@@ -160,6 +192,7 @@ export const inputSchemas = lazyTable({
       color: colorSchema.optional(),
       note: noteSchema.optional(),
       tags: tagsSchema.optional(),
+      documentId,
     }),
   addSectionNote: () =>
     z.strictObject({
@@ -167,6 +200,7 @@ export const inputSchemas = lazyTable({
       note: noteSchema,
       color: colorSchema.optional(),
       tags: tagsSchema.optional(),
+      documentId,
     }),
   updateAnnotation: () =>
     z.strictObject({
@@ -183,25 +217,79 @@ export const inputSchemas = lazyTable({
       format: z.enum(EXPORT_FORMATS),
       /** The language of the export's words (default: the reader's interface language). */
       language: z.enum(LANGUAGES).optional(),
+      documentId,
     }),
   // The file as text, or as its bytes (decoded with the rest of the import, away from
   // the request path: what the app and the browser edition send).
   importAnnotations: () =>
     z.union([
-      z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES) }),
+      z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES), documentId }),
       z.strictObject({
         file: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_FILE_BYTES, {
           message: `the file is larger than ${MAX_IMPORT_FILE_BYTES} bytes`,
         }),
+        documentId,
       }),
     ]),
-  importProgress: () => empty,
-  cancelImport: () => empty,
+  /** The running import of notes (of the document named, default the bundled chapter's). */
+  importProgress: inDocument,
+  cancelImport: inDocument,
   listBackups: () => empty,
   restoreBackup: () => z.strictObject({ name: z.string().min(1).max(MAX_BACKUP_NAME_LENGTH) }),
   deleteBackup: () => z.strictObject({ name: z.string().min(1).max(MAX_BACKUP_NAME_LENGTH) }),
   createBackup: () => empty,
   getAppInfo: () => empty,
+
+  // The library of imported documents (user.sqlite's list, one content database each).
+  listDocuments: () => z.strictObject({ includeRemoved: z.boolean().optional() }),
+  importDocument: () =>
+    z.strictObject({
+      /** The file's name (its extension helps tell the format); only the last segment is used. */
+      name: z.string().min(1).max(MAX_DOCUMENT_NAME_LENGTH),
+      /** The file's bytes in base64: a host passes what the reader chose, never a path. */
+      data: z
+        .string()
+        .min(1)
+        .max(MAX_DOCUMENT_BASE64_CHARS)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'data is base64'),
+      title: oneLine(MAX_DOCUMENT_TITLE_LENGTH).min(1).optional(),
+      /** A newer edition of this document: its notes are re-anchored in the new text. */
+      replaces: id.optional(),
+      /** Never a new edition of a document of the same title: always a document of its own. */
+      asNewDocument: z.boolean().optional(),
+    }),
+  importDocumentStatus: () =>
+    z.strictObject({
+      jobId: id,
+      /** Wait up to this long (ms) for the next change before answering (default 0). */
+      waitMs: z.number().int().min(0).max(MAX_STATUS_WAIT_MS).optional(),
+    }),
+  cancelDocumentImport: () => z.strictObject({ jobId: id }),
+  removeDocument: () =>
+    z.strictObject({
+      id,
+      /** The reader confirmed: a host asks first, and says so here. */
+      confirm: z.literal(true, 'removing a document needs confirm: true (ask the reader first)'),
+    }),
+  updateDocumentMetadata: () =>
+    z.strictObject({
+      id,
+      title: oneLine(MAX_DOCUMENT_TITLE_LENGTH)
+        .refine((t) => t.trim().length > 0, 'a title cannot be blank')
+        .optional(),
+      publisher: oneLine(MAX_DOCUMENT_PUBLISHER_LENGTH).optional(),
+      year: oneLine(MAX_DOCUMENT_YEAR_LENGTH).optional(),
+    }),
+  searchLibrary: () =>
+    z.strictObject({
+      query: z.string().max(MAX_QUERY_LENGTH),
+      /** Results per document (default DEFAULT_LIBRARY_SEARCH_LIMIT, at most search's bound). */
+      limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
+      /** Narrow the search to these documents (default: the whole library). */
+      documentIds: z.array(id).min(1).max(MAX_SEARCH_DOCUMENTS).optional(),
+      /** Order of each group's text rows; default: the reader's `searchOrder` preference. */
+      order: z.enum(SEARCH_ORDERS).optional(),
+    }),
 });
 
 /** Result type of each method. */
@@ -263,6 +351,19 @@ export interface ApiResults {
   /** A verified backup taken now (reason 'manual'), e.g. before trying something. */
   createBackup: BackupEntry;
   getAppInfo: AppInfo;
+  /** The bundled chapter first, then imported documents by title (removed ones on request). */
+  listDocuments: LibraryDocument[];
+  /** Starts an import off the request path; follow it with importDocumentStatus. */
+  importDocument: DocumentImportStatus;
+  importDocumentStatus: DocumentImportStatus;
+  /** Asks a running import to stop; nothing of it is kept. */
+  cancelDocumentImport: DocumentImportStatus;
+  /** Removes a document's text from the library; its notes stay (listable, exportable). */
+  removeDocument: LibraryDocument;
+  /** Title, publisher and year as the reader wants them cited. */
+  updateDocumentMetadata: LibraryDocument;
+  /** One search across the library, grouped by document; each index loaded at first need. */
+  searchLibrary: LibrarySearchResponse;
 }
 
 export type ApiMethod = keyof typeof inputSchemas & keyof ApiResults;

@@ -5,6 +5,7 @@
 import type { HighlightColor } from '../rules/colors';
 import type { SearchSuggestion } from '../glossary/other-names';
 import type { ExportEncoding } from '../rules/exports';
+import type { WritingMode as DocumentWritingMode } from '../rules/prefs';
 import type { SearchOrder } from '../rules/search';
 
 export type { HighlightColor } from '../rules/colors';
@@ -64,6 +65,21 @@ export interface SectionView {
   children: string[];
   prev: string | null;
   next: string | null;
+  /**
+   * An imported paged document (PDF, EPUB with a page list): where each printed page
+   * begins in this section's paragraphs (UTF-16 offset into the paragraph), for "p. 12"
+   * in the margin, in a copy and in a citation. Absent for the bundled chapter.
+   */
+  pageMarkers?: PageMarker[];
+  /** An imported document: its paragraphs that are footnotes or captions (shown apart). */
+  roles?: Record<string, 'footnote' | 'caption'>;
+}
+
+export interface PageMarker {
+  paragraphId: string;
+  offset: number;
+  /** What the page prints ("12", "iv"; its physical number when it prints none). */
+  label: string;
 }
 
 /** One search hit range inside a paragraph's display text (paragraphId null: in the title). */
@@ -181,6 +197,8 @@ export interface Bookmark {
   path: string[];
   /** False when the section is not in the current content. */
   exists: boolean;
+  /** The imported document it belongs to (absent: the bundled chapter). */
+  documentId?: string;
 }
 
 /** Where a highlight is: W3C TextQuoteSelector + TextPositionSelector, and the paragraph range. */
@@ -223,6 +241,8 @@ export interface Annotation {
   conflictOf?: string;
   /** Title path of the section in the current content (empty when the section no longer exists). */
   path: string[];
+  /** The imported document it belongs to (absent: the bundled chapter). */
+  documentId?: string;
 }
 
 /** A section holding bookmarks or notes, for marking the outline. */
@@ -352,4 +372,113 @@ export interface AppInfo {
    */
   notesReadOnly: boolean;
   notices: AppNotice[];
+}
+
+// ---- the library of imported documents -------------------------------------
+
+/** The formats an import reads. */
+export type DocumentFormat = 'pdf' | 'html' | 'epub' | 'text' | 'markdown';
+
+/** One document of the library: the bundled chapter (first) or one the reader imported. */
+export interface LibraryDocument {
+  /** The id every call takes as `documentId` (the bundled chapter's is its content's). */
+  id: string;
+  bundled: boolean;
+  /** Title, publisher and year as the reader set them (citations use them). */
+  title: string;
+  publisher: string;
+  year: string;
+  /** Null for the bundled chapter. */
+  format: DocumentFormat | null;
+  /** The imported file's name and hash (the bundled chapter: its source file). */
+  sourceName: string;
+  sourceSha256: string;
+  sourceBytes: number | null;
+  /** Pages of a paged source (PDF, EPUB with page markers), else null. */
+  pages: number | null;
+  sections: number;
+  paragraphs: number;
+  writingMode: DocumentWritingMode;
+  /** 1 for the first import; each newer edition imported over it adds one. */
+  edition: number;
+  importedAt: string | null;
+  updatedAt: string | null;
+  /** Removed from the library: its text is gone, its notes are kept (listable, exportable). */
+  removed: boolean;
+  removedAt: string | null;
+  /** Live annotations and bookmarks of the document. */
+  notes: number;
+}
+
+export type DocumentImportState = 'running' | 'done' | 'failed' | 'cancelled';
+
+/** What re-anchoring the notes of a document did after a newer edition replaced it. */
+export interface DocumentReanchorReport {
+  checked: number;
+  unchanged: number;
+  moved: number;
+  orphaned: number;
+  recovered: number;
+  /** Ids of the annotations whose passage is not in the new edition (kept, with their quote). */
+  orphanIds: string[];
+}
+
+/** An import running off the request path (importDocument), as importDocumentStatus tells it. */
+export interface DocumentImportStatus {
+  jobId: string;
+  /** The file's name. */
+  name: string;
+  state: DocumentImportState;
+  /** The importer's phase: read, parse, pages, structure, index, write, done ('queued' before). */
+  phase: string;
+  /** Units done and total in this phase (pages while reading a PDF's pages). */
+  done: number;
+  total: number;
+  startedAt: string;
+  finishedAt: string | null;
+  /** The reader asked to cancel (state turns 'cancelled' once the worker stopped). */
+  cancelling: boolean;
+  /** Set when done: the document as the library lists it. */
+  document: LibraryDocument | null;
+  /** The import replaced an earlier edition of this document (its notes re-anchored). */
+  replaced: boolean;
+  reanchored: DocumentReanchorReport | null;
+  /** One-line notes of the importer (e.g. pages with no text). */
+  warnings: string[];
+  /** Set when failed or cancelled: the importer's code and one line naming the file. */
+  error: { code: string; message: string } | null;
+}
+
+/**
+ * One document's part of a library-wide search: its SearchResponse without the
+ * whole-document hit list (a search narrowed to the document, `search` with its
+ * documentId, gives that list for next/previous hit).
+ */
+export interface LibrarySearchGroup {
+  documentId: string;
+  title: string;
+  bundled: boolean;
+  /** Text sections in the search's order (at most `limit`), then hits in the document's notes. */
+  results: SearchResultItem[];
+  /** Text hits in the whole document. */
+  totalHits: number;
+  /** Sections of the document with a hit (more than `results` shows when past `limit`). */
+  totalSections: number;
+}
+
+/** A search across the library (or some of its documents), grouped by document. */
+export interface LibrarySearchResponse {
+  query: string;
+  /** The order of each group's text rows. */
+  order: SearchOrder;
+  /** The terms the query was read as (as in SearchResponse). */
+  terms: string[];
+  /** Documents with hits: the one with a title hit, then the best score, first. */
+  groups: LibrarySearchGroup[];
+  /** Documents searched (with or without hits). */
+  searched: number;
+  /** Text hits in all the documents searched. */
+  totalHits: number;
+  /** Documents that could not be searched (removed, no index, damaged), each with one line. */
+  unavailable: { documentId: string; message: string }[];
 }

@@ -23,6 +23,8 @@ export interface NotesExportInput {
   /** When the export is made (ISO 8601). */
   generatedAt: string;
   document: { title: string; titleEn?: string; attribution: string };
+  /** An imported document of the library: its links carry its id (absent: the bundled chapter). */
+  documentId?: string;
   citation: CitationSource;
   /** The outline in reading order. */
   outline: readonly Pick<TocEntry, 'id' | 'title' | 'parent'>[];
@@ -201,7 +203,7 @@ export function arrangeNotes(input: NotesExportInput): ArrangedNotes {
       updated: when(record.updatedAt),
       quote: record.target?.quote.exact ?? null,
       citation: citationFor(input.citation, pathOf(record.sectionId), language),
-      deepLink: deepLink(record.sectionId, record.id),
+      deepLink: deepLink(record.sectionId, record.id, input.documentId),
       continued,
     });
   }
@@ -218,7 +220,7 @@ export function arrangeNotes(input: NotesExportInput): ArrangedNotes {
             ? path.map((s) => s.title).join(words.pathSeparator)
             : words.notInEdition(record.sectionId),
         excerpt: record.selectors?.quote.exact ?? null,
-        deepLink: deepLink(record.sectionId),
+        deepLink: deepLink(record.sectionId, undefined, input.documentId),
       };
     });
 

@@ -50,8 +50,6 @@ export const en: Messages = {
   outlineResize: 'Resize the contents',
 
   breadcrumb: 'You are here',
-  prevSection: 'Previous section',
-  nextSection: 'Next section',
   prevShort: 'Previous',
   nextShort: 'Next',
   noPrev: 'This is the first section',
@@ -80,7 +78,6 @@ export const en: Messages = {
   hitCount: '{hits}',
   hitCountLabel: '{hits, plural, one {# match} other {# matches}}',
   noResults: 'No results for “{query}”.',
-  noResultsHint: 'Try fewer words, or other words.',
   noResultsNothing: 'Type a word to search for.',
   noResultsFewerWords:
     'No section holds all {count, plural, one {# word} other {# words}}: try fewer words.',
@@ -346,6 +343,41 @@ export const en: Messages = {
   aboutTermsOfUse:
     "Reused under the METI website's terms of use, which require naming the source and stating the editing.",
 
+  editorialMark: 'ed.',
+  hitBarCount:
+    '“{query}”: {total, plural, one {# match} other {# matches}} (F3 steps through them)',
+  hitBarTruncated: ' (the first {count})',
+  progressLabel: 'Reading progress',
+  progressDocument: 'Document {percent}%',
+  progressSection: 'Section {percent}%',
+  pageOf: 'p. {page} / {total}',
+  pageOfEstimated: 'p. {page} / ~{total}',
+  pageOfLabel: 'Page {page} of {total}',
+  pageOfEstimatedLabel: 'Page {page} of about {total} (still counting pages)',
+  readingMode: 'Reading',
+  readingScroll: 'Scroll',
+  readingPaged: 'Pages',
+  displayButton: 'Display',
+  displaySettings: 'Display settings',
+  fontSizeLabel: 'Text size',
+  fontSizeValue: '{size} px',
+  autospace: 'Space between Japanese and Latin',
+  autospaceHint: 'A quarter-em space between Japanese and Latin letters or digits',
+  themeControl: 'Theme',
+  bookmarkHere: 'Bookmark this place (Ctrl+D)',
+  unbookmarkHere: 'Remove the bookmark here (Ctrl+D)',
+  bookmarkMenu: 'More bookmark actions',
+  bookmarkSection: 'Bookmark the whole section',
+  unbookmarkSection: 'Remove the bookmark of the whole section',
+  bookmarkAtPlace: '“{excerpt}…”',
+  outlineBookmarks: '{count, plural, one {# bookmark} other {# bookmarks}}',
+  outlineNotes: '{count, plural, one {# note} other {# notes}}',
+  resultsOrder: 'Order of results',
+  orderRelevance: 'Relevance',
+  helpEditorial:
+    'Headings in ［］ with the “ed.” mark are not in the source: the editors added them.',
+  shortcutPages:
+    'In pages: turn the page (in vertical writing ← is the next page); a click on the page’s edge or the wheel turns it too',
   exportNotesTitle: 'notes and bookmarks',
   exportGenerated:
     'Exported from Hakusho Reader on {when} ({notes, plural, one {# note} other {# notes}}, {bookmarks, plural, one {# bookmark} other {# bookmarks}}).',

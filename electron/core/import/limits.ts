@@ -3,6 +3,8 @@
 // or a zip bomb into one clear line instead of a frozen app or a full disk. Callers
 // may lower them (tests do); the defaults fit the largest white papers we know (a
 // full 通商白書 PDF is about 40 MB and 500 pages).
+import { MAX_DOCUMENT_FILE_BYTES } from '../../common/rules/library';
+
 export interface ZipLimits {
   /** Entries in the archive's central directory. */
   maxEntries: number;
@@ -27,7 +29,7 @@ export interface ImportLimits {
 const MiB = 1024 * 1024;
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
-  maxFileBytes: 200 * MiB,
+  maxFileBytes: MAX_DOCUMENT_FILE_BYTES,
   maxPages: 3000,
   maxTextChars: 20_000_000,
   zip: {

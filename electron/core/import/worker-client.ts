@@ -34,9 +34,13 @@ function startWorker(file: string): Worker {
   return new Worker(bootstrap, { eval: true });
 }
 
-function defaultWorkerFile(): string {
+/** The bundled worker's file name, beside the bundle that starts it (build/bundle-*.ts). */
+export const IMPORT_WORKER_BUNDLE = 'import-worker.cjs';
+
+/** ./worker.ts beside this module in a checkout; the bundled worker beside a bundle. */
+export function defaultWorkerFile(): string {
   const here = fileURLToPath(import.meta.url);
-  return path.join(path.dirname(here), here.endsWith('.ts') ? 'worker.ts' : 'worker.js');
+  return path.join(path.dirname(here), here.endsWith('.ts') ? 'worker.ts' : IMPORT_WORKER_BUNDLE);
 }
 
 /** Removes temp files an interrupted atomic write of `target` by this process left behind. */
@@ -67,11 +71,17 @@ export function importInWorker(options: WorkerImportOptions): Promise<ImportResu
       settled = true;
       if (graceTimer) clearTimeout(graceTimer);
       options.signal?.removeEventListener('abort', onAbort);
-      void worker.terminate().then(() => {
-        if (error) removeStaleTempFiles(options.target);
-      });
-      if (error) reject(error);
-      else resolve(result as ImportResult);
+      // Settled once the thread is gone and anything it left is removed: a caller that
+      // looks at the target's folder right after a failure finds it as it was.
+      void worker
+        .terminate()
+        .catch(() => undefined)
+        .then(() => {
+          if (error) {
+            removeStaleTempFiles(options.target);
+            reject(error);
+          } else resolve(result as ImportResult);
+        });
     };
     const onAbort = () => {
       worker.postMessage({ type: 'abort' });

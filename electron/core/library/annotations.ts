@@ -133,11 +133,12 @@ export function insertAnnotation(
   db: Database.Database,
   record: AnnotationRecord,
   anchoredTo: string | null,
+  documentKey = '',
 ): void {
   statement(
     db,
-    `INSERT INTO annotations (id, kind, section_id, group_id, color, note, target, anchor, created_at, updated_at, anchored_to, conflict_of)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO annotations (id, kind, section_id, group_id, color, note, target, anchor, created_at, updated_at, anchored_to, conflict_of, document_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     record.id,
     record.kind,
@@ -151,6 +152,7 @@ export function insertAnnotation(
     record.updatedAt,
     anchoredTo,
     record.conflictOf ?? null,
+    documentKey,
   );
   writeTags(db, record.id, record.tags);
 }
@@ -198,7 +200,14 @@ function toRecord(row: AnnotationRow, tags: string[]): AnnotationRecord {
 }
 
 export class AnnotationRepository {
-  constructor(private readonly lib: SqliteLibrary) {}
+  /**
+   * `documentKey`: the document whose annotations this repository lists and creates
+   * ('' the bundled chapter, else a library document id; ../documents).
+   */
+  constructor(
+    private readonly lib: SqliteLibrary,
+    readonly documentKey = '',
+  ) {}
 
   private tagsOf(db: Database.Database, id: string): string[] {
     return (
@@ -217,8 +226,10 @@ export class AnnotationRepository {
   list(): AnnotationRecord[] {
     const db = this.lib.db;
     const rows = db
-      .prepare('SELECT * FROM annotations WHERE deleted_at IS NULL ORDER BY created_at, id')
-      .all() as AnnotationRow[];
+      .prepare(
+        'SELECT * FROM annotations WHERE deleted_at IS NULL AND document_id = ? ORDER BY created_at, id',
+      )
+      .all(this.documentKey) as AnnotationRow[];
     const tags = new Map<string, string[]>();
     for (const t of db
       .prepare('SELECT annotation_id, tag FROM annotation_tags ORDER BY rowid')
@@ -238,10 +249,11 @@ export class AnnotationRepository {
     const db = this.lib.db;
     const rows = db
       .prepare(
-        `SELECT * FROM annotations WHERE deleted_at IS NULL AND (anchored_to IS NULL OR anchored_to <> ?)
+        `SELECT * FROM annotations WHERE deleted_at IS NULL AND document_id = ?
+           AND (anchored_to IS NULL OR anchored_to <> ?)
          ORDER BY created_at, id LIMIT ?`,
       )
-      .all(digest, limit) as AnnotationRow[];
+      .all(this.documentKey, digest, limit) as AnnotationRow[];
     return rows.map((row) => toRecord(row, this.tagsOf(db, row.id)));
   }
 
@@ -250,9 +262,9 @@ export class AnnotationRepository {
     return (
       this.lib.db
         .prepare(
-          'SELECT count(*) AS n FROM annotations WHERE deleted_at IS NULL AND (anchored_to IS NULL OR anchored_to <> ?)',
+          'SELECT count(*) AS n FROM annotations WHERE deleted_at IS NULL AND document_id = ? AND (anchored_to IS NULL OR anchored_to <> ?)',
         )
-        .get(digest) as { n: number }
+        .get(this.documentKey, digest) as { n: number }
     ).n;
   }
 
@@ -283,7 +295,8 @@ export class AnnotationRepository {
       ),
     );
     this.lib.write((db) => {
-      for (const record of records) insertAnnotation(db, record, this.lib.contentDigest);
+      for (const record of records)
+        insertAnnotation(db, record, this.lib.contentDigest, this.documentKey);
     });
     return records;
   }
@@ -324,9 +337,9 @@ export class AnnotationRepository {
   countsBySection(): Map<string, number> {
     const rows = this.lib.db
       .prepare(
-        'SELECT section_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY section_id',
+        'SELECT section_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL AND document_id = ? GROUP BY section_id',
       )
-      .all() as { section_id: string; n: number }[];
+      .all(this.documentKey) as { section_id: string; n: number }[];
     return new Map(rows.map((r) => [r.section_id, r.n]));
   }
 

@@ -45,16 +45,22 @@ const toRecord = (row: BookmarkRow): BookmarkRecord => ({
 const checkId = (id: unknown, what = 'bookmark id'): string => validated(idSchema, id, what);
 
 const INSERT =
-  'INSERT INTO bookmarks (id, section_id, paragraph_id, char_offset, label, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
+  'INSERT INTO bookmarks (id, section_id, paragraph_id, char_offset, label, created_at, updated_at, document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 
 export class BookmarkRepository {
-  constructor(private readonly lib: SqliteLibrary) {}
+  /** `documentKey`: whose bookmarks ('' the bundled chapter, else a library document id). */
+  constructor(
+    private readonly lib: SqliteLibrary,
+    readonly documentKey = '',
+  ) {}
 
   /** Live bookmarks, newest first. */
   list(): BookmarkRecord[] {
     const rows = this.lib.db
-      .prepare('SELECT * FROM bookmarks WHERE deleted_at IS NULL ORDER BY created_at DESC, id')
-      .all() as BookmarkRow[];
+      .prepare(
+        'SELECT * FROM bookmarks WHERE deleted_at IS NULL AND document_id = ? ORDER BY created_at DESC, id',
+      )
+      .all(this.documentKey) as BookmarkRow[];
     return rows.map(toRecord);
   }
 
@@ -68,9 +74,9 @@ export class BookmarkRepository {
   forSection(sectionId: string): BookmarkRecord | null {
     const row = this.lib.db
       .prepare(
-        'SELECT * FROM bookmarks WHERE section_id = ? AND paragraph_id IS NULL AND deleted_at IS NULL',
+        'SELECT * FROM bookmarks WHERE section_id = ? AND paragraph_id IS NULL AND document_id = ? AND deleted_at IS NULL',
       )
-      .get(checkId(sectionId, 'section id')) as BookmarkRow | undefined;
+      .get(checkId(sectionId, 'section id'), this.documentKey) as BookmarkRow | undefined;
     return row ? toRecord(row) : null;
   }
 
@@ -78,9 +84,9 @@ export class BookmarkRepository {
   atPosition(position: BookmarkPosition): BookmarkRecord | null {
     const row = this.lib.db
       .prepare(
-        'SELECT * FROM bookmarks WHERE paragraph_id = ? AND char_offset = ? AND deleted_at IS NULL',
+        'SELECT * FROM bookmarks WHERE paragraph_id = ? AND char_offset = ? AND document_id = ? AND deleted_at IS NULL',
       )
-      .get(checkId(position.paragraphId, 'paragraph id'), position.offset) as
+      .get(checkId(position.paragraphId, 'paragraph id'), position.offset, this.documentKey) as
       BookmarkRow | undefined;
     return row ? toRecord(row) : null;
   }
@@ -89,9 +95,9 @@ export class BookmarkRepository {
   countsBySection(): Map<string, number> {
     const rows = this.lib.db
       .prepare(
-        'SELECT section_id, count(*) AS n FROM bookmarks WHERE deleted_at IS NULL GROUP BY section_id',
+        'SELECT section_id, count(*) AS n FROM bookmarks WHERE deleted_at IS NULL AND document_id = ? GROUP BY section_id',
       )
-      .all() as { section_id: string; n: number }[];
+      .all(this.documentKey) as { section_id: string; n: number }[];
     return new Map(rows.map((r) => [r.section_id, r.n]));
   }
 
@@ -143,6 +149,7 @@ export class BookmarkRepository {
       record.label,
       record.createdAt,
       record.updatedAt,
+      this.documentKey,
     );
   }
 

@@ -37,6 +37,8 @@ export interface ExportInput {
   timeZone?: string;
   /** Longest body accepted, in characters (default MAX_EXPORT_CHARS). */
   maxChars?: number;
+  /** An imported document of the library: links in the export carry its id. */
+  documentId?: string;
 }
 
 function readerInput(input: ExportInput, timeZone: string): NotesExportInput {
@@ -54,6 +56,7 @@ function readerInput(input: ExportInput, timeZone: string): NotesExportInput {
     outline: input.outline.toc,
     annotations: input.annotations,
     bookmarks: input.bookmarks,
+    ...(input.documentId !== undefined ? { documentId: input.documentId } : {}),
   };
 }
 

@@ -32,6 +32,8 @@ export interface LibraryContext {
   content: ContentStore;
   /** Where imports run (default: on the calling thread, in steps that yield). */
   importRunner?: ImportRunner;
+  /** An imported document of the library (its exports link to it); absent: the bundled chapter. */
+  documentId?: string;
 }
 
 /** A backup as the contract shows it (no file path). */
@@ -47,6 +49,7 @@ export function createLibraryHandlers({
   library,
   content,
   importRunner,
+  documentId,
 }: LibraryContext): LibraryHandlers {
   const outline = new Outline(content.toc());
   const imports = new ImportJobs();
@@ -181,6 +184,7 @@ export function createLibraryHandlers({
         })),
         generatedAt: library.now(),
         language: language ?? library.getPrefs().language,
+        ...(documentId !== undefined ? { documentId } : {}),
       }),
     importAnnotations: (args) =>
       importAnnotations(library, content, 'file' in args ? args.file : args.body, {

@@ -14,6 +14,8 @@ export interface ImportRunInput extends PrepareInput {
   digest: string | null;
   /** user.sqlite (the worker opens its own connection to write). */
   dbPath: string;
+  /** The notes' document in user.sqlite ('' the bundled chapter, else a library document id). */
+  documentKey: string;
 }
 
 export type ToImportWorker =

@@ -78,12 +78,13 @@ export function inlineRunner(db: () => Database.Database): ImportRunner {
       const toWrite = prepared.annotations.length + prepared.bookmarks.length;
       const base = { ...refusalReports(prepared), orphaned: prepared.orphaned };
       if (toWrite === 0) return { ...base, write: null };
-      const plan = planImport(db(), prepared);
+      const plan = planImport(db(), prepared, input.documentKey);
       await hooks.beforeWrite(plan.changes);
       if (cancel.isSet) throw new ImportCancelled();
       hooks.progress('writing', 0, toWrite);
       const write = writeImport(db(), prepared, {
         digest: input.digest,
+        documentKey: input.documentKey,
         cancelled: () => cancel.isSet,
         plan,
       });

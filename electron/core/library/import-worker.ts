@@ -55,7 +55,7 @@ port.on('message', (message: ToImportWorker) => {
         try {
           if (toWrite > 0) {
             db = openWritableUserDb(message.input.dbPath);
-            plan = planImport(db, result);
+            plan = planImport(db, result, message.input.documentKey);
             changes = plan.changes;
           }
         } catch (err) {
@@ -83,6 +83,7 @@ port.on('message', (message: ToImportWorker) => {
     try {
       const write = writeImport(db, prepared, {
         digest: started.input.digest,
+        documentKey: started.input.documentKey,
         cancelled: () => Atomics.load(flag, 0) === 1,
         plan: plan ?? undefined,
       });

@@ -92,7 +92,11 @@ type BookmarkDecision =
   | { action: 'unchanged' }
   | { action: 'conflict'; reason: string };
 
-function decideBookmark(db: Database.Database, record: BookmarkRecord): BookmarkDecision {
+function decideBookmark(
+  db: Database.Database,
+  record: BookmarkRecord,
+  documentKey: string,
+): BookmarkDecision {
   const stored = statement(db, `SELECT ${BOOKMARK_COLUMNS} FROM bookmarks WHERE id = ?`).get(
     record.id,
   ) as BookmarkRow | undefined;
@@ -101,12 +105,12 @@ function decideBookmark(db: Database.Database, record: BookmarkRecord): Bookmark
     record.paragraphId === null || record.offset === null
       ? statement(
           db,
-          `SELECT ${BOOKMARK_COLUMNS} FROM bookmarks WHERE section_id = ? AND paragraph_id IS NULL AND deleted_at IS NULL`,
-        ).get(record.sectionId)
+          `SELECT ${BOOKMARK_COLUMNS} FROM bookmarks WHERE section_id = ? AND paragraph_id IS NULL AND document_id = ? AND deleted_at IS NULL`,
+        ).get(record.sectionId, documentKey)
       : statement(
           db,
-          `SELECT ${BOOKMARK_COLUMNS} FROM bookmarks WHERE paragraph_id = ? AND char_offset = ? AND deleted_at IS NULL`,
-        ).get(record.paragraphId, record.offset)
+          `SELECT ${BOOKMARK_COLUMNS} FROM bookmarks WHERE paragraph_id = ? AND char_offset = ? AND document_id = ? AND deleted_at IS NULL`,
+        ).get(record.paragraphId, record.offset, documentKey)
   ) as BookmarkRow | undefined;
   const theirs = `the file's label: "${record.label.slice(0, 100)}"`;
   if (stored) {
@@ -143,7 +147,11 @@ export interface ImportPlan {
   changes: number;
 }
 
-export function planImport(db: Database.Database, prepared: PreparedImport): ImportPlan {
+export function planImport(
+  db: Database.Database,
+  prepared: PreparedImport,
+  documentKey: string,
+): ImportPlan {
   const plan: ImportPlan = { seq: notesSeq(db), annotations: [], bookmarks: [], changes: 0 };
   for (const { record } of prepared.annotations) {
     const decision = decideAnnotation(db, record);
@@ -151,7 +159,7 @@ export function planImport(db: Database.Database, prepared: PreparedImport): Imp
     if (decision.action !== 'unchanged') plan.changes += 1;
   }
   for (const { record } of prepared.bookmarks) {
-    const decision = decideBookmark(db, record);
+    const decision = decideBookmark(db, record, documentKey);
     plan.bookmarks.push(decision);
     if (decision.action === 'insert' || decision.action === 'undelete') plan.changes += 1;
   }
@@ -161,7 +169,12 @@ export function planImport(db: Database.Database, prepared: PreparedImport): Imp
 export function writeImport(
   db: Database.Database,
   prepared: PreparedImport,
-  options: { digest: string | null; cancelled?: () => boolean; plan?: ImportPlan },
+  options: {
+    digest: string | null;
+    documentKey: string;
+    cancelled?: () => boolean;
+    plan?: ImportPlan;
+  },
 ): ImportWriteResult {
   const result: ImportWriteResult = {
     annotations: counts(),
@@ -178,7 +191,7 @@ export function writeImport(
       const decision = plan?.annotations[i] ?? decideAnnotation(db, record);
       switch (decision.action) {
         case 'insert':
-          insertAnnotation(db, record, options.digest);
+          insertAnnotation(db, record, options.digest, options.documentKey);
           result.annotations.added += 1;
           break;
         case 'undelete':
@@ -194,6 +207,7 @@ export function writeImport(
             // The copy stands alone: in the stored note's group it would change with it.
             { ...record, id: decision.copyId, groupId: null, conflictOf: record.id },
             options.digest,
+            options.documentKey,
           );
           result.annotations.conflicts += 1;
           result.conflicts.push({
@@ -208,11 +222,11 @@ export function writeImport(
       }
     }
     const insertBookmark = db.prepare(
-      'INSERT INTO bookmarks (id, section_id, paragraph_id, char_offset, label, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO bookmarks (id, section_id, paragraph_id, char_offset, label, created_at, updated_at, document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const undeleteBookmark = db.prepare('UPDATE bookmarks SET deleted_at = NULL WHERE id = ?');
     for (const [i, { index, record }] of prepared.bookmarks.entries()) {
-      const decision = plan?.bookmarks[i] ?? decideBookmark(db, record);
+      const decision = plan?.bookmarks[i] ?? decideBookmark(db, record, options.documentKey);
       switch (decision.action) {
         case 'insert':
           insertBookmark.run(
@@ -223,6 +237,7 @@ export function writeImport(
             record.label,
             record.createdAt,
             record.updatedAt,
+            options.documentKey,
           );
           result.bookmarks.added += 1;
           break;

@@ -99,6 +99,7 @@ export async function importAnnotations(
           now: Date.now(),
           digest: contentDigest(content),
           dbPath: library.path,
+          documentKey: library.annotations.documentKey,
         },
         {
           progress: (phase, done, total) => progress({ phase, done, total }),

@@ -69,7 +69,8 @@ export class SqliteLibrary implements Library {
   private readonly notices: StartupNotice[];
   private readonly clock: () => Date;
   private readonly backups: BackupSchedule;
-  private readonly noteIndex: LibraryNoteIndex;
+  /** One notes index per document ('' the bundled chapter), built at its first search. */
+  private readonly noteIndexes: Map<string, LibraryNoteIndex>;
   private readonly busyWaitMs: number;
   private held: Promise<void> | null = null;
   /** Work running between requests (background re-anchoring), stopped at close. */
@@ -96,11 +97,7 @@ export class SqliteLibrary implements Library {
     this.readOnly = opened.readOnly;
     this.bookmarks = new BookmarkRepository(this);
     this.annotations = new AnnotationRepository(this);
-    this.noteIndex = new LibraryNoteIndex(() =>
-      this.annotations
-        .list()
-        .map((a) => ({ id: a.id, sectionId: a.sectionId, note: a.note, tags: a.tags })),
-    );
+    this.noteIndexes = new Map();
     this.backups = new BackupSchedule(
       {
         userDataDir: this.userDataDir,
@@ -194,7 +191,7 @@ export class SqliteLibrary implements Library {
     } catch (err) {
       throw writeFailure(err);
     }
-    this.noteIndex.invalidate();
+    for (const index of this.noteIndexes.values()) index.invalidate();
   }
 
   /**
@@ -214,7 +211,7 @@ export class SqliteLibrary implements Library {
 
   /** Notes were changed by another connection (an import worker): refresh what depends on them. */
   notesChanged(): void {
-    this.noteIndex.invalidate();
+    for (const index of this.noteIndexes.values()) index.invalidate();
     this.backups.changed();
   }
 
@@ -225,7 +222,37 @@ export class SqliteLibrary implements Library {
 
   /** Searches notes and tags (the index follows every write). */
   searchNotes(query: string, limit: number): NoteHit[] {
-    return this.noteIndex.search(query, limit);
+    const repository = this.annotations;
+    let index = this.noteIndexes.get(repository.documentKey);
+    if (!index) {
+      index = new LibraryNoteIndex(() =>
+        repository
+          .list()
+          .map((a) => ({ id: a.id, sectionId: a.sectionId, note: a.note, tags: a.tags })),
+      );
+      this.noteIndexes.set(repository.documentKey, index);
+    }
+    return index.search(query, limit);
+  }
+
+  /**
+   * The library as one document's handlers see it: the same connection, backups,
+   * notices and preferences, with bookmarks, annotations and the notes search
+   * restricted to that document ('' is the bundled chapter: the library itself), and
+   * its own content digest (annotations are placed per document). A view, not a
+   * second connection: methods that replace or close the connection go to the library.
+   */
+  forDocument(documentKey: string): SqliteLibrary {
+    if (documentKey === '') return this;
+    const view = Object.create(this) as SqliteLibrary;
+    Object.defineProperties(view, {
+      bookmarks: { value: new BookmarkRepository(view, documentKey) },
+      annotations: { value: new AnnotationRepository(view, documentKey) },
+      contentDigest: { value: null, writable: true },
+      restoreBackup: { value: (name: string) => this.restoreBackup(name) },
+      close: { value: () => this.close() },
+    });
+    return view;
   }
 
   /** Changes of the reader's bookmarks and notes so far (what backups compare). */
@@ -363,7 +390,7 @@ export class SqliteLibrary implements Library {
         if (notice.code !== 'database_read_only') this.addNotice(notice);
     }
     this.backups.replaced();
-    this.noteIndex.invalidate();
+    for (const index of this.noteIndexes.values()) index.invalidate();
     return backup;
   }
 

@@ -10,6 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Outline } from '../content/outline';
+import { DocumentLibrary } from '../documents/library';
+import type { DocumentOpenOptions } from '../reader-core';
 import type { ContentStore } from '../content/store-types';
 import { exportNotes } from './export';
 import { createLibraryHandlers } from './handlers';
@@ -104,6 +106,16 @@ export const libraryOpeners = {
   },
   reanchorLibrary: (library: HostLibrary, content: ContentStore): ReanchorSummary | null =>
     library instanceof SqliteLibrary ? reanchorLibrary(library, content) : null,
+  openDocuments: (library: HostLibrary, options: DocumentOpenOptions): DocumentLibrary | null => {
+    if (!(library instanceof SqliteLibrary)) return null;
+    // Notes imported into an imported document run where the chapter's do.
+    const workerFile = importModes.get(library) === false ? null : importWorkerFile();
+    return new DocumentLibrary({
+      ...options,
+      library,
+      ...(workerFile ? { notesImportRunner: workerRunner(workerFile) } : {}),
+    });
+  },
   libraryHandlers: (library: HostLibrary, content: ContentStore): LibraryHandlers => {
     if (library instanceof RefusedLibrary) return refusedHandlers(library);
     if (library instanceof AbsentLibrary) return absentHandlers(library, content);

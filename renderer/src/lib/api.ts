@@ -135,6 +135,12 @@ async function overPreload<M extends ApiMethod>(
   }
 }
 
+/**
+ * Whether this is the browser edition (no preload bridge): then the browser's own keys
+ * (Alt+←/→ Back and Forward) are left to it.
+ */
+export const inBrowser = typeof window !== 'undefined' && !window.api;
+
 function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
   const bridge = typeof window !== 'undefined' ? window.api : undefined;
   return bridge ? overPreload(bridge, method, args) : overHttp(method, args);

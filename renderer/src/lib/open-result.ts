@@ -1,5 +1,6 @@
-// Opening a search result: the section, with every hit of the query marked and the
-// first one in view. Shared by the field (Enter) and the results list (Enter/click).
+// Opening a search result: the section at its first hit, with every hit of the query in
+// the document marked (F3 goes on from there, across sections), or, for a hit in a note,
+// the passage the note is on. Shared by the field (Enter) and the results list.
 import { tick } from 'svelte';
 import { reader } from './state/reader.svelte';
 import { search } from './state/search.svelte';
@@ -7,21 +8,18 @@ import { ui } from './state/ui.svelte';
 import type { SearchResultItem } from '../../../electron/common/api/types';
 
 export async function openResult(result: SearchResultItem): Promise<void> {
+  let opened: boolean;
   if (result.kind === 'note') {
-    // A hit in a note: go to the passage the note is on.
-    const opened = await reader.open(result.sectionId, {
+    opened = await reader.open(result.sectionId, {
       scroll: result.annotationId
         ? { kind: 'annotation', id: result.annotationId }
         : { kind: 'top' },
     });
-    if (opened && ui.narrow) ui.panelOpen = false;
-    return;
+  } else {
+    reader.showSearchHits(search.response);
+    const first = reader.firstHitIn(result.sectionId);
+    opened = first >= 0 ? await reader.showHit(first) : await reader.open(result.sectionId);
   }
-  const hits = { query: search.resultsFor, sectionId: result.sectionId, ranges: result.ranges };
-  const opened = await reader.open(result.sectionId, {
-    hits,
-    scroll: result.ranges.length > 0 ? { kind: 'hit', index: 0 } : { kind: 'top' },
-  });
   if (opened && ui.narrow) ui.panelOpen = false;
 }
 

@@ -30,10 +30,10 @@ export async function openReader(context: BrowserContext, url: string): Promise<
   return page;
 }
 
-/** The outline is painted and a section is open. */
+/** The outline is painted and the text placed where the reader starts. */
 export async function waitReady(page: Page): Promise<void> {
   await page.waitForSelector('#outline a[aria-current="page"]', { state: 'attached' });
-  await page.waitForSelector('main h1#section-title');
+  await page.waitForSelector('main .scroller[data-ready]');
 }
 
 export async function currentSectionId(page: Page): Promise<string | null> {
@@ -50,14 +50,35 @@ export async function writingMode(page: Page): Promise<string> {
   );
 }
 
-/** Fraction of the reading pane scrolled, in the reading direction. */
-export async function scrollFraction(page: Page): Promise<number> {
+/**
+ * How far the start of the view is through the section in view (or `sectionId`), along
+ * the reading direction: 0 at its heading, 1 at its end (the text is one continuous scroll).
+ */
+export async function scrollFraction(page: Page, sectionId?: string): Promise<number> {
   return page.evaluate<number>(`(() => {
     const box = document.querySelector('main .scroller');
+    const id = ${JSON.stringify(sectionId ?? null)} ?? box.dataset.sectionId;
+    const sec = box.querySelector('section[data-section-id="' + id + '"]');
+    if (!sec) return -1;
     const vertical = getComputedStyle(box).writingMode === 'vertical-rl';
-    const range = vertical ? box.scrollWidth - box.clientWidth : box.scrollHeight - box.clientHeight;
-    if (range <= 0) return 0;
-    return (vertical ? Math.abs(box.scrollLeft) : box.scrollTop) / range;
+    const b = box.getBoundingClientRect();
+    const r = sec.getBoundingClientRect();
+    const into = vertical ? r.right - b.right : b.top - r.top;
+    const size = vertical ? r.width : r.height;
+    return size > 0 ? Math.min(1, Math.max(0, into / size)) : 0;
+  })()`);
+}
+
+/** Scrolls the continuous view to `fraction` of the way through section `sectionId`. */
+export async function scrollInto(page: Page, sectionId: string, fraction: number): Promise<void> {
+  await page.evaluate(`(() => {
+    const box = document.querySelector('main .scroller');
+    const sec = box.querySelector('section[data-section-id="${sectionId}"]');
+    const vertical = getComputedStyle(box).writingMode === 'vertical-rl';
+    const b = box.getBoundingClientRect();
+    const r = sec.getBoundingClientRect();
+    if (vertical) box.scrollLeft += -(b.right - r.right + r.width * ${fraction});
+    else box.scrollTop += r.top - b.top + r.height * ${fraction};
   })()`);
 }
 

@@ -23,10 +23,19 @@ export interface RunningEdition {
   stop(): Promise<void>;
 }
 
-export function startEdition(userDataDir: string): Promise<RunningEdition> {
+export interface EditionOptions {
+  /** A content database to serve instead of the bundled chapter's (`--content FILE`). */
+  content?: string;
+}
+
+export function startEdition(
+  userDataDir: string,
+  options: EditionOptions = {},
+): Promise<RunningEdition> {
+  const content = options.content ? ['--content', options.content] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [TSX_CLI, SERVE_ENTRY, '--port', '0', '--user-data', userDataDir],
+    [TSX_CLI, SERVE_ENTRY, '--port', '0', '--user-data', userDataDir, ...content],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
   );
   let output = '';

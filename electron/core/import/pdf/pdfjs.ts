@@ -36,12 +36,25 @@ export function loadPdfJs(): Promise<PdfJs> {
   return pdfjsModule;
 }
 
+/** Names a copy of pdfjs-dist's files (legacy/build/, cmaps/, standard_fonts/). */
+export const PDFJS_DIR_ENV = 'HAKUSHO_PDFJS_DIR';
+/** Where an installer ships that copy, inside resources/ (electron-builder.yml extraResources). */
+export const PDFJS_RESOURCE = 'pdfjs';
+/** The files of it the importer loads (checked in the packed app by dist:check). */
+export const PDFJS_FILES = [
+  'legacy/build/pdf.min.mjs',
+  'legacy/build/pdf.worker.min.mjs',
+  'cmaps/UniJIS-UCS2-H.bcmap',
+  'cmaps/Adobe-Japan1-UCS2.bcmap',
+  'standard_fonts/FoxitSerif.pfb',
+] as const;
+
 /**
  * pdfjs-dist's folder (legacy/build/, cmaps/, standard_fonts/). HAKUSHO_PDFJS_DIR points
  * at a copy (a packaged app ships those beside its bundle); by default the installed package.
  */
 export function pdfjsDataDir(): string {
-  const override = process.env.HAKUSHO_PDFJS_DIR;
+  const override = process.env[PDFJS_DIR_ENV];
   if (override) return override;
   const require = createRequire(import.meta.url);
   return path.dirname(require.resolve('pdfjs-dist/package.json'));

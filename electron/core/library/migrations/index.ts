@@ -9,6 +9,7 @@ import { migration005 } from './005-annotation-groups';
 import { migration006 } from './006-anchor-cache';
 import { migration007 } from './007-import-conflicts';
 import { migration008 } from './008-notes-counter';
+import { migration009 } from './009-library-documents';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 /** The schema version this build of the app writes. */

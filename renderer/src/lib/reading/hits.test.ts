@@ -1,41 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { sectionView } from '../testing/fixtures';
-import { marksByParagraph, orderedHits, TITLE_KEY } from './hits';
+import { titleMarks } from './hits';
 
-describe('hits in the open section', () => {
-  const section = sectionView();
+describe('hits in a heading', () => {
+  const mark = { start: 2, end: 5, index: 7 };
 
-  it('orders hits as they are read: heading, then paragraphs, then offsets', () => {
-    const ordered = orderedHits(section, [
-      { paragraphId: 'us-1-p2', start: 8, end: 10 },
-      { paragraphId: 'us-1-p1', start: 4, end: 6 },
-      { paragraphId: null, start: 2, end: 4 },
-      { paragraphId: 'us-1-p2', start: 0, end: 3 },
-    ]);
-    expect(ordered.map((r) => [r.paragraphId, r.start])).toEqual([
-      [null, 2],
-      ['us-1-p1', 4],
-      ['us-1-p2', 0],
-      ['us-1-p2', 8],
-    ]);
+  it('are drawn where the core found them in a title shown as stored', () => {
+    expect(titleMarks('2022年5月　半導体', false, [mark])).toEqual([mark]);
+    expect(titleMarks('［1．日米経済関係　最近の動き］', true, [mark])).toEqual([mark]);
   });
 
-  it('drops hits in paragraphs the section does not have', () => {
-    expect(orderedHits(section, [{ paragraphId: 'ca-1-p1', start: 0, end: 2 }])).toEqual([]);
+  it('move one character on when ［］ are added to an editorial title', () => {
+    expect(titleMarks('第２節　カナダ', true, [mark])).toEqual([{ start: 3, end: 6, index: 7 }]);
   });
 
-  it('groups marks per paragraph with their index in reading order', () => {
-    const ordered = orderedHits(section, [
-      { paragraphId: 'us-1-p2', start: 0, end: 3 },
-      { paragraphId: null, start: 2, end: 4 },
-      { paragraphId: 'us-1-p2', start: 8, end: 10 },
-    ]);
-    expect(marksByParagraph(ordered)).toEqual({
-      [TITLE_KEY]: [{ start: 2, end: 4, index: 0 }],
-      'us-1-p2': [
-        { start: 0, end: 3, index: 1 },
-        { start: 8, end: 10, index: 2 },
-      ],
-    });
+  it('are dropped when the title is shown trimmed', () => {
+    expect(titleMarks(' 第２節 ', true, [mark])).toEqual([]);
   });
 });

@@ -1,34 +1,27 @@
-// Bringing a passage of the text into view and flashing it, when a link leads to words
-// rather than to a note (the definition of a glossary term): the words are found by
-// their offsets in the paragraph's display text (or the heading's), centred in the
-// reading pane along its scrolling axis, and marked for a moment with a CSS custom
-// highlight (`::highlight(passage-flash)` in app.css) — so the text's DOM is untouched.
-// With reduced motion the jump is instant and the mark steady.
+// Words of the text a link leads to rather than a note (the definition of a glossary
+// term): found by their offsets in the paragraph's display text (or the heading's),
+// and marked for a moment with a CSS custom highlight (`::highlight(passage-flash)` in
+// app.css) — so the text's DOM is untouched. The view brings the range into view (the
+// continuous view centres it, the paged view turns to its page); with reduced motion
+// the mark is steady.
 import { passageRange } from '../text/selection';
 import { FLASH_MS } from './placement';
-import { unionRect, type Rect } from './selection-anchor';
 import { throughClosingBracket } from './terms';
 
 export const FLASH_HIGHLIGHT = 'passage-flash';
 /** Blinks of the flash (on, off, on…) within FLASH_MS. */
 const BLINKS = 4;
 
-/** The scroll that puts the centre of `target` at the centre of `view` along the reading axis. */
-export function centreDelta(
-  view: Rect,
-  target: Rect,
-  vertical: boolean,
-): { left: number; top: number } {
-  if (vertical)
-    return { left: (target.left + target.right) / 2 - (view.left + view.right) / 2, top: 0 };
-  return { left: 0, top: (target.top + target.bottom) / 2 - (view.top + view.bottom) / 2 };
+/** Words of a section: a paragraph's (or the heading's, for `paragraphId` null) [start, end). */
+export interface PassageWords {
+  paragraphId: string | null;
+  start: number;
+  end: number;
 }
 
-/** The heading's range from `start` to `end` (offsets into its text). */
-function headingRange(box: ParentNode, start: number, end: number): Range | null {
-  const heading = box.querySelector('#section-title');
-  if (!heading) return null;
-  const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+/** The range from `start` to `end` (offsets into the text of `el`). */
+function rangeIn(el: Element, start: number, end: number): Range | null {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
   let seen = 0;
   let begun = false;
@@ -46,9 +39,36 @@ function headingRange(box: ParentNode, start: number, end: number): Range | null
   return null;
 }
 
+/**
+ * The DOM range of words of section `sectionId` drawn under `root` (through a closing
+ * bracket that follows them: 「…（IPEF）」), or null when they are not drawn there.
+ */
+export function passageWordsRange(
+  root: ParentNode,
+  sectionId: string,
+  words: PassageWords,
+): Range | null {
+  if (words.paragraphId === null) {
+    const heading = root.querySelector(`[data-heading-for="${CSS.escape(sectionId)}"]`);
+    if (!heading) return null;
+    // The marker of an editorial heading follows the title: the offsets are the title's.
+    const text = heading.textContent ?? '';
+    return rangeIn(heading, words.start, throughClosingBracket(text, words.end));
+  }
+  const p = root.querySelector(`p[data-paragraph-id="${CSS.escape(words.paragraphId)}"]`);
+  if (!p) return null;
+  return passageRange(root, {
+    startParagraphId: words.paragraphId,
+    startOffset: words.start,
+    endParagraphId: words.paragraphId,
+    endOffset: throughClosingBracket(p.textContent ?? '', words.end),
+  });
+}
+
 let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
-function flash(range: Range, reducedMotion: boolean): void {
+/** Flashes `range` (steady, then gone, with reduced motion). */
+export function flashRange(range: Range, reducedMotion: boolean): void {
   if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
   clearTimeout(flashTimer);
   const highlight = new Highlight(range);
@@ -64,36 +84,4 @@ function flash(range: Range, reducedMotion: boolean): void {
     flashTimer = setTimeout(tick, reducedMotion ? FLASH_MS : FLASH_MS / BLINKS);
   };
   tick();
-}
-
-/**
- * Centres and flashes the words [start, end) of a paragraph (or of the heading, for
- * `paragraphId` null) in `box`; false when they are not drawn there.
- */
-export function revealPassage(
-  box: HTMLElement,
-  passage: { paragraphId: string | null; start: number; end: number },
-  vertical: boolean,
-  reducedMotion: boolean,
-): boolean {
-  let range: Range | null;
-  if (passage.paragraphId === null) {
-    const text = box.querySelector('#section-title')?.textContent ?? '';
-    range = headingRange(box, passage.start, throughClosingBracket(text, passage.end));
-  } else {
-    const p = box.querySelector(`p[data-paragraph-id="${CSS.escape(passage.paragraphId)}"]`);
-    const end = throughClosingBracket(p?.textContent ?? '', passage.end);
-    range = passageRange(box, {
-      startParagraphId: passage.paragraphId,
-      startOffset: passage.start,
-      endParagraphId: passage.paragraphId,
-      endOffset: end,
-    });
-  }
-  const target = range ? unionRect([...range.getClientRects()]) : null;
-  if (!range || !target) return false;
-  const delta = centreDelta(box.getBoundingClientRect(), target, vertical);
-  box.scrollBy({ ...delta, behavior: reducedMotion ? 'auto' : 'smooth' });
-  flash(range, reducedMotion);
-  return true;
 }

@@ -1,67 +1,96 @@
-// Puts the view where the reader asked, once the section's text is painted: the top, a
-// saved fraction (a restored position, Back), a search hit (centred), or a note's
-// passage (centred and flashed for a moment, so the eye finds it). The request comes
-// from the reader state (`takeScrollRequest`); the layout is the pane's.
-import type { Annotation } from '../../../../electron/common/api/types';
-import type { ScrollRequest } from '../state/reader.svelte';
-import { applyFraction, type ScrollBox } from '../text/scroll';
+// Where a jump puts the reader, once the section's text is drawn: its top, a share of its
+// text (a restored position, Back), a character (a bookmark), a search hit (centred), a
+// note's passage or words a link leads to (a glossary term's definition), centred and
+// flashed for a moment, so the eye finds them. The request
+// comes from the reader state (`Placement`); this finds the box to bring into view, and
+// each view brings it in its own way (scrolled to, or the page that holds it).
+import type { Annotation, SectionView } from '../../../../electron/common/api/types';
+import type { Placement } from '../state/reader.svelte';
+import { placeAt } from './anchor';
+import { placeRect } from './place-in-view';
+import { flashRange, passageWordsRange } from './passage';
 
 /** How long a passage reached by a link or a jump stays flashed. */
 export const FLASH_MS = 1600;
 
-export interface Placeable {
-  scrollIntoView(options: ScrollIntoViewOptions): void;
-  getAttribute(name: string): string | null;
+export interface Flashable {
   readonly classList: { add(name: string): void; remove(name: string): void };
 }
 
-export interface PlacementBox extends ScrollBox {
-  querySelector(selector: string): Placeable | null;
-  querySelectorAll(selector: string): Iterable<Placeable>;
-}
-
-function centre(el: Placeable, reducedMotion: boolean): void {
-  el.scrollIntoView({
-    block: 'center',
-    inline: 'center',
-    behavior: reducedMotion ? 'auto' : 'smooth',
-  });
-}
-
 /** Flashes the parts of a passage (the `flash` class) for `FLASH_MS`. */
-export function flashPassage(parts: readonly Placeable[]): void {
+export function flashPassage(parts: readonly Flashable[]): void {
   for (const part of parts) part.classList.add('flash');
   setTimeout(() => {
     for (const part of parts) part.classList.remove('flash');
   }, FLASH_MS);
 }
 
-/**
- * Places the view for `request`. Returns false when it asked for an annotation whose
- * passage is not drawn in this section (the caller says so, if it should).
- */
-export function placeView(
-  box: PlacementBox,
-  request: ScrollRequest,
-  vertical: boolean,
-  reducedMotion: boolean,
-): boolean {
-  if (request.kind === 'hit') {
-    const mark = box.querySelector(`mark[data-hit="${request.index}"]`);
-    if (mark) centre(mark, reducedMotion);
-    return true;
+/** What to bring into view: a box, at the start of the view or centred in it. */
+export interface PlacementTarget {
+  rect: DOMRect | null;
+  how: 'start' | 'centre';
+  /** A note's passage was asked for and is not drawn (the section's top is shown instead). */
+  missing: boolean;
+}
+
+function sectionTop(root: ParentNode, sectionId: string): DOMRect | null {
+  const section = root.querySelector(`[data-section-id="${CSS.escape(sectionId)}"]`);
+  return section?.getClientRects()[0] ?? null;
+}
+
+/** The box a placement asks for in section `sectionId`, drawn under `root`. */
+export function placementTarget(
+  root: ParentNode,
+  sectionId: string,
+  placement: Placement,
+  view: SectionView | undefined,
+  reducedMotion = false,
+): PlacementTarget {
+  const top = (): PlacementTarget => ({
+    rect: sectionTop(root, sectionId),
+    how: 'start',
+    missing: false,
+  });
+  switch (placement.kind) {
+    case 'top':
+      return top();
+    case 'fraction':
+    case 'place': {
+      const place =
+        placement.kind === 'place'
+          ? { sectionId, paragraphId: placement.paragraphId, offset: placement.offset }
+          : view
+            ? placeAt(view, placement.value)
+            : null;
+      if (!place || place.paragraphId === null) return top();
+      return {
+        rect: placeRect(root, place) ?? sectionTop(root, sectionId),
+        how: 'start',
+        missing: false,
+      };
+    }
+    case 'hit': {
+      const mark = root.querySelector(`mark[data-hit="${placement.index}"]`);
+      return mark
+        ? { rect: mark.getClientRects()[0] ?? null, how: 'centre', missing: false }
+        : top();
+    }
+    case 'annotation': {
+      const parts = [
+        ...root.querySelectorAll<HTMLElement>(`[data-annotation-id="${CSS.escape(placement.id)}"]`),
+      ];
+      if (parts.length === 0) return { ...top(), missing: true };
+      flashPassage(parts);
+      return { rect: parts[0]!.getClientRects()[0] ?? null, how: 'centre', missing: false };
+    }
+    case 'passage': {
+      const range = passageWordsRange(root, sectionId, placement);
+      const rect = range?.getClientRects()[0];
+      if (!range || !rect) return top();
+      flashRange(range, reducedMotion);
+      return { rect, how: 'centre', missing: false };
+    }
   }
-  if (request.kind === 'annotation') {
-    const parts = [...box.querySelectorAll('[data-annotation-id]')].filter(
-      (el) => el.getAttribute('data-annotation-id') === request.id,
-    );
-    if (parts.length === 0) return false;
-    centre(parts[0]!, reducedMotion);
-    flashPassage(parts);
-    return true;
-  }
-  applyFraction(box, vertical, request.kind === 'fraction' ? request.value : 0);
-  return true;
 }
 
 /**

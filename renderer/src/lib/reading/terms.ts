@@ -7,7 +7,7 @@
 import type { DefinitionSite, SectionView, TocEntry } from '../../../../electron/common/api/types';
 import { findTerms } from '../../../../electron/common/glossary/marks';
 import { displayTitle } from '../outline';
-import type { ScrollRequest } from '../state/reader.svelte';
+import type { Placement } from '../state/reader.svelte';
 import type { TermRange } from '../text/segments';
 import { TITLE_KEY } from './hits';
 
@@ -33,9 +33,7 @@ export function termsByParagraph(
 }
 
 /** Opens the section of a definition with the defining words in view and flashed. */
-export function definitionRequest(
-  site: DefinitionSite,
-): Extract<ScrollRequest, { kind: 'passage' }> {
+export function definitionRequest(site: DefinitionSite): Extract<Placement, { kind: 'passage' }> {
   return {
     kind: 'passage',
     paragraphId: site.paragraphId,

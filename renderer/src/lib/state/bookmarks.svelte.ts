@@ -1,7 +1,9 @@
 // Bookmarks (しおり) as the reader sees them: the list from user.sqlite, in document
-// order or by date, and which sections are marked. Every change is a call that the
-// core commits before answering; the list is then read again, so what is shown is
-// what is stored. Deleting can be undone (restoreBookmark).
+// order or by date. A bookmark is a place in the text (a paragraph and an offset: what
+// ☆ and Ctrl+D add, at the start of the view) or a whole section (the section bookmark,
+// from the bookmark menu; older bookmarks are all of this kind). Every change is a call
+// that the core commits before answering; the list is then read again, so what is shown
+// is what is stored. Deleting can be undone (restoreBookmark).
 import { api as defaultApi } from '../api';
 import { messageOf } from '../errors';
 import type { ApiClient } from '../../../../electron/common/api/contract';
@@ -17,8 +19,20 @@ function markedSections(list: readonly Bookmark[]): ReadonlySet<string> {
 /** The contract methods the bookmarks state calls. */
 export type BookmarksApi = Pick<
   ApiClient,
-  'listBookmarks' | 'toggleBookmark' | 'renameBookmark' | 'deleteBookmark' | 'restoreBookmark'
+  | 'listBookmarks'
+  | 'toggleBookmark'
+  | 'addBookmark'
+  | 'renameBookmark'
+  | 'deleteBookmark'
+  | 'restoreBookmark'
 >;
+
+/** Where a bookmark is put: a section, and a place in it (paragraph null: the section). */
+export interface BookmarkPlace {
+  sectionId: string;
+  paragraphId: string | null;
+  offset: number;
+}
 
 export class BookmarksState {
   list = $state.raw<Bookmark[]>([]);
@@ -47,7 +61,23 @@ export class BookmarksState {
     await this.load();
   }
 
-  /** Marks or unmarks a section; resolves to whether it is now bookmarked. */
+  /** Bookmarks a place (a section when its paragraph is null); resolves to the new bookmark. */
+  async addAt(place: BookmarkPlace): Promise<Bookmark> {
+    const added = await this.api.addBookmark(
+      place.paragraphId === null
+        ? { sectionId: place.sectionId }
+        : { sectionId: place.sectionId, paragraphId: place.paragraphId, offset: place.offset },
+    );
+    await this.load();
+    return added;
+  }
+
+  /** The section bookmark of a section, if it has one. */
+  sectionBookmark(sectionId: string): Bookmark | undefined {
+    return this.list.find((b) => b.sectionId === sectionId && b.paragraphId === null);
+  }
+
+  /** Marks or unmarks a whole section; resolves to whether it is now bookmarked. */
   async toggle(sectionId: string): Promise<boolean> {
     const { bookmarked } = await this.api.toggleBookmark({ sectionId });
     await this.load();

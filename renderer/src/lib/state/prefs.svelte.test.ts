@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Prefs } from '../../../../electron/common/api/types';
 import { fakeApi } from '../testing/fake-api';
-import { FONT_SIZE_MAX, FONT_SIZE_MIN, PrefsState } from './prefs.svelte';
+import { FONT_SIZE_PRESETS, PrefsState } from './prefs.svelte';
 
 const STORED: Prefs = {
   theme: 'sepia',
@@ -19,16 +19,19 @@ describe('preferences state', () => {
   it('takes the stored preferences at start', () => {
     const state = new PrefsState(fakeApi({}).client);
     state.load(STORED);
-    // The reading-flow preferences (readingMode, autospace, searchOrder) are not state here yet.
-    expect(STORED).toMatchObject({
+    expect({
       theme: state.theme,
       fontSize: state.fontSize,
       writingMode: state.writingMode,
       language: state.language,
       fontFamily: state.fontFamily,
       copyCitation: state.copyCitation,
-    });
+      readingMode: state.readingMode,
+      autospace: state.autospace,
+      searchOrder: state.searchOrder,
+    }).toEqual(STORED);
     expect(state.vertical).toBe(true);
+    expect(state.paged).toBe(true);
   });
 
   it('applies a change at once and writes only the change through', async () => {
@@ -70,16 +73,24 @@ describe('preferences state', () => {
     expect(state.resolvedTheme).toBe('sepia');
   });
 
-  it('steps the text size within its bounds, writing nothing at a bound', async () => {
+  it('steps the text size through the presets, writing nothing at either end', async () => {
     const fake = fakeApi({ setPrefs: (patch) => ({ ...STORED, ...patch }) });
     const state = new PrefsState(fake.client);
-    state.load({ ...STORED, fontSize: FONT_SIZE_MAX });
+    const last = FONT_SIZE_PRESETS[FONT_SIZE_PRESETS.length - 1]!;
+    state.load({ ...STORED, fontSize: last });
     await state.stepFontSize(1);
-    expect(state.fontSize).toBe(FONT_SIZE_MAX);
+    expect(state.fontSize).toBe(last);
     await state.stepFontSize(-1);
-    expect(state.fontSize).toBe(FONT_SIZE_MAX - 1);
-    state.load({ ...STORED, fontSize: FONT_SIZE_MIN });
+    expect(state.fontSize).toBe(FONT_SIZE_PRESETS[FONT_SIZE_PRESETS.length - 2]);
+    // A size stored between presets (an older build's 17) moves to its neighbours.
+    state.load({ ...STORED, fontSize: 17 });
+    await state.stepFontSize(1);
+    expect(state.fontSize).toBe(18);
+    state.load({ ...STORED, fontSize: FONT_SIZE_PRESETS[0]! });
     await state.stepFontSize(-1);
-    expect(fake.argsOf('setPrefs')).toEqual([{ fontSize: FONT_SIZE_MAX - 1 }]);
+    expect(fake.argsOf('setPrefs')).toEqual([
+      { fontSize: FONT_SIZE_PRESETS[FONT_SIZE_PRESETS.length - 2] },
+      { fontSize: 18 },
+    ]);
   });
 });

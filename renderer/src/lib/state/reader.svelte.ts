@@ -1,84 +1,82 @@
-// What is being read: the document, its outline, the open section, and the search
-// hits marked in it. Opening a section is the one way to move; the reading pane asks
-// `takeScrollRequest()` after it has painted the new text and puts the view where
-// the request says (top, a saved fraction, or a hit). Sections are cached and the
-// neighbours prefetched, so a section switch is a render, not a round trip.
+// What is being read: the document, its outline, the sections fetched so far, the section
+// in view, and the search hits of the whole document. The document reads as one text:
+// the view draws the sections around the reader (lib/reading/extents.ts) and reports
+// which one is in view (`follow`, which moves the history entry along without adding
+// entries); an explicit move (outline, a link, a result, a bookmark, [ ]) is `open`,
+// which adds a history entry and asks the view to put the reader at a place (`jump`).
+import { SvelteMap } from 'svelte/reactivity';
 import { api as defaultApi } from '../api';
 import { messageOf } from '../errors';
-import { search as defaultSearch, type SearchState } from './search.svelte';
 import type { BootRequests } from '../boot';
 import { routeHistory, type HistoryMode, type RouteHistory } from '../route-history';
+import { hitFromSection, indexHits, stepIndex, type DocumentHits } from '../reading/document-hits';
 import type { ApiClient } from '../../../../electron/common/api/contract';
 import type {
   DocumentInfo,
-  HitRange,
   ReadingPosition,
+  SearchResponse,
   SectionView,
   TocEntry,
 } from '../../../../electron/common/api/types';
 
-export type ScrollRequest =
+/** Where in a section the view puts the reader. */
+export type Placement =
   | { kind: 'top' }
+  /** A share of the section's text (a saved position, a history entry). */
   | { kind: 'fraction'; value: number }
+  /** A character: a paragraph and an offset into its text (a position bookmark). */
+  | { kind: 'place'; paragraphId: string | null; offset: number }
+  /** A search hit, by its number in the document's list. */
   | { kind: 'hit'; index: number }
   | { kind: 'annotation'; id: string }
   /** Words of the text (a glossary term's definition): centred and flashed. */
   | { kind: 'passage'; paragraphId: string | null; start: number; end: number };
 
-/** Search hits marked in the open section. */
-export interface SectionHits {
-  query: string;
+/** A request to the view: show `sectionId` at `placement`. */
+export interface Jump {
   sectionId: string;
-  ranges: HitRange[];
+  placement: Placement;
+  /** Counts the jumps, so the same request twice is two jumps. */
+  seq: number;
 }
 
-const CACHE_LIMIT = 64;
-
-/** What the reader state works with: the contract, the search on screen, the window's history. */
+/** What the reader state works with: the contract and the window's history. */
 export interface ReaderDeps {
   api: Pick<ApiClient, 'getSection'>;
-  search: Pick<SearchState, 'forSection' | 'resultsFor'>;
   history: Pick<RouteHistory, 'record'>;
 }
 
 export class ReaderState {
   doc = $state.raw<DocumentInfo | null>(null);
   toc = $state.raw<TocEntry[]>([]);
-  section = $state.raw<SectionView | null>(null);
+  /** Sections fetched so far, by id (the view draws them from here). */
+  readonly views = new SvelteMap<string, SectionView>();
+  /** The section in view (or being jumped to). */
+  currentId = $state<string | null>(null);
   status = $state<'loading' | 'ready' | 'error'>('loading');
   error = $state<string | null>(null);
-  hits = $state.raw<SectionHits | null>(null);
-  currentHit = $state(0);
-  /** Bumped whenever the pane must re-place the view (new section, new current hit). */
-  scrollTicket = $state(0);
+  /** The search hits of the whole document marked in the text. */
+  hits = $state.raw<DocumentHits | null>(null);
+  /** The current hit's number in `hits` (-1: none chosen yet). */
+  currentHit = $state(-1);
+  /** The latest request to the view; it takes each one once (`takeJump`). */
+  jump = $state.raw<Jump | null>(null);
 
-  private scrollRequest: ScrollRequest | null = null;
-  // A cache, not state: nothing is drawn from it, so it need not be reactive.
+  /** Each section's place in reading order (rebuilt with the outline, never changed in place). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  private cache = new Map<string, SectionView>();
+  ranks = $derived(new Map(this.toc.map((e, i) => [e.id, i])));
+  section = $derived(this.currentId ? (this.views.get(this.currentId) ?? null) : null);
+  hitCount = $derived(this.hits?.list.length ?? 0);
+
+  /** Requests in flight (not state: nothing is drawn from them). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private pending = new Map<string, Promise<SectionView>>();
   private openSeq = 0;
+  private jumpSeq = 0;
   private readonly deps: ReaderDeps;
 
-  hitCount = $derived(
-    this.hits && this.section && this.hits.sectionId === this.section.id
-      ? this.hits.ranges.length
-      : 0,
-  );
-
   constructor(deps: Partial<ReaderDeps> = {}) {
-    this.deps = {
-      api: deps.api ?? defaultApi,
-      search: deps.search ?? defaultSearch,
-      history: deps.history ?? routeHistory,
-    };
-  }
-
-  /** Marks for a section from the search on screen, so hits show wherever one reads. */
-  private hitsFromSearch(sectionId: string): SectionHits | null {
-    const result = this.deps.search.forSection(sectionId);
-    return result && result.ranges.length > 0
-      ? { query: this.deps.search.resultsFor, sectionId, ranges: result.ranges }
-      : null;
+    this.deps = { api: deps.api ?? defaultApi, history: deps.history ?? routeHistory };
   }
 
   /** Loads the document, outline and saved position (from the requests issued at boot). */
@@ -91,57 +89,62 @@ export class ReaderState {
     return position;
   }
 
-  private async fetchSection(id: string): Promise<SectionView> {
-    const hit = this.cache.get(id);
-    if (hit) return hit;
-    const view = await this.deps.api.getSection({ id });
-    if (this.cache.size >= CACHE_LIMIT) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
+  /** Takes a section fetched elsewhere (the boot's early request). */
+  adopt(view: SectionView): void {
+    if (!this.views.has(view.id)) this.views.set(view.id, view);
+  }
+
+  /** A section's text: from what was fetched, else from the core (one request per section). */
+  load(id: string): Promise<SectionView> {
+    const known = this.views.get(id);
+    if (known) return Promise.resolve(known);
+    let request = this.pending.get(id);
+    if (!request) {
+      request = this.deps.api.getSection({ id }).then(
+        (view) => {
+          this.pending.delete(id);
+          this.views.set(id, view);
+          return view;
+        },
+        (err: unknown) => {
+          this.pending.delete(id);
+          throw err;
+        },
+      );
+      this.pending.set(id, request);
     }
-    this.cache.set(id, view);
-    return view;
+    return request;
+  }
+
+  /** Fetches the sections not fetched yet; failures are left for `open` to report. */
+  async loadAll(ids: readonly string[]): Promise<void> {
+    await Promise.all(ids.map((id) => this.load(id).catch(() => undefined)));
   }
 
   /**
-   * Every section of the document, in outline order (cached ones from the cache), for
-   * work that needs the whole text (the font warm-up). Fetched one at a time so the
-   * reader's own requests never queue behind a burst; kept in the cache while it has room.
+   * Every section of the document in reading order, for work that needs the whole text
+   * (the font warm-up). Fetched one at a time so the reader's own requests never queue
+   * behind a burst.
    */
   async allSections(): Promise<SectionView[]> {
-    const views: SectionView[] = [];
-    for (const entry of this.toc) {
-      let view = this.cache.get(entry.id);
-      if (!view) {
-        view = await this.deps.api.getSection({ id: entry.id });
-        if (this.cache.size < CACHE_LIMIT) this.cache.set(entry.id, view);
-      }
-      views.push(view);
-    }
-    return views;
-  }
-
-  private prefetch(view: SectionView): void {
-    for (const id of [view.next, view.prev]) {
-      if (id && !this.cache.has(id)) void this.fetchSection(id).catch(() => undefined);
-    }
+    const out: SectionView[] = [];
+    for (const entry of this.toc) out.push(await this.load(entry.id));
+    return out;
   }
 
   /**
-   * Opens a section. `hits` marks search hits in it (and `scroll: {kind:'hit'}` puts
-   * the first one in view); without `hits`, marks of an earlier search are kept only
-   * for the section they belong to. `history` says how the window's history records it:
-   * a new entry by default (Back returns here), `replace` at start, `none` when the
-   * history itself moved (Back/Forward, a link).
+   * Moves the reader to a section (at `scroll`, its top by default). `history` says
+   * how the window's history records it: a new entry by default (Back returns here),
+   * `replace` at start or when stepping through hits, `none` when the history itself
+   * moved (Back/Forward, a link).
    */
   async open(
     id: string,
-    options: { scroll?: ScrollRequest; hits?: SectionHits | null; history?: HistoryMode } = {},
+    options: { scroll?: Placement; history?: HistoryMode } = {},
   ): Promise<boolean> {
     const seq = ++this.openSeq;
-    let view: SectionView;
     try {
-      view = await this.fetchSection(id);
+      await this.load(id);
     } catch (err) {
       if (seq !== this.openSeq) return false;
       this.error = messageOf(err);
@@ -149,65 +152,108 @@ export class ReaderState {
     }
     if (seq !== this.openSeq) return false;
     this.error = null;
-    if (options.hits !== undefined) this.hits = options.hits;
-    else if (this.hits?.sectionId !== id) this.hits = this.hitsFromSearch(id);
-    this.currentHit = 0;
-    this.section = view;
+    this.currentId = id;
     this.status = 'ready';
-    this.scrollRequest = options.scroll ?? { kind: 'top' };
-    this.scrollTicket++;
+    const placement = options.scroll ?? { kind: 'top' };
+    this.jump = { sectionId: id, placement, seq: ++this.jumpSeq };
     this.deps.history.record(
-      this.scrollRequest.kind === 'annotation'
-        ? { sectionId: id, annotationId: this.scrollRequest.id }
+      placement.kind === 'annotation'
+        ? { sectionId: id, annotationId: placement.id }
         : { sectionId: id },
       options.history ?? 'push',
     );
-    this.prefetch(view);
     return true;
   }
 
-  /** The pane calls this after painting; each request is used once. */
-  takeScrollRequest(): ScrollRequest | null {
-    const r = this.scrollRequest;
-    this.scrollRequest = null;
-    return r;
+  /**
+   * Asks the view to show a place of a section already being read, with no history entry
+   * (the other reading view taking over at the reader's place).
+   */
+  keepPlace(id: string, placement: Placement): void {
+    if (!this.ranks.has(id)) return;
+    this.currentId = id;
+    this.jump = { sectionId: id, placement, seq: ++this.jumpSeq };
+  }
+
+  /** The view takes the latest jump once it can carry it out. */
+  takeJump(): Jump | null {
+    const j = this.jump;
+    this.jump = null;
+    return j;
+  }
+
+  /** The view says which section is in view as the reader scrolls or turns pages. */
+  follow(id: string): void {
+    if (id === this.currentId || !this.ranks.has(id)) return;
+    this.currentId = id;
+    this.deps.history.record({ sectionId: id }, 'replace');
+  }
+
+  private neighbour(step: 1 | -1): string | null {
+    const at = this.currentId ? this.ranks.get(this.currentId) : undefined;
+    if (at === undefined) return null;
+    return this.toc[at + step]?.id ?? null;
   }
 
   goPrev(): Promise<boolean> {
-    return this.section?.prev ? this.open(this.section.prev) : Promise.resolve(false);
+    const id = this.neighbour(-1);
+    return id ? this.open(id) : Promise.resolve(false);
   }
 
   goNext(): Promise<boolean> {
-    return this.section?.next ? this.open(this.section.next) : Promise.resolve(false);
+    const id = this.neighbour(1);
+    return id ? this.open(id) : Promise.resolve(false);
   }
 
-  /** Moves the current hit by `step` (wrapping) and asks the pane to show it. */
-  stepHit(step: 1 | -1): void {
-    const n = this.hitCount;
-    if (n === 0) return;
-    this.currentHit = (this.currentHit + step + n) % n;
-    this.scrollRequest = { kind: 'hit', index: this.currentHit };
-    this.scrollTicket++;
+  /**
+   * Marks the hits of a search answer in the text (as the reader types), keeping the
+   * current hit when the query is the same; nothing is scrolled.
+   */
+  showSearchHits(response: SearchResponse | null): void {
+    if (!response || response.hits.length === 0) {
+      if (this.hits !== null) this.clearHits();
+      return;
+    }
+    if (this.hits?.query === response.query && this.hits.list === response.hits) return;
+    const same = this.hits?.query === response.query;
+    this.hits = indexHits(response.query, response.hits, response.totalHits, response.truncated);
+    if (!same) this.currentHit = -1;
   }
 
-  /** Follows the search on screen: marks its hits in the open section, without scrolling. */
-  showSearchHits(): void {
-    const id = this.section?.id;
-    if (!id) return;
-    const next = this.hitsFromSearch(id);
-    const same =
-      next !== null &&
-      this.hits !== null &&
-      this.hits.sectionId === id &&
-      this.hits.query === next.query;
-    if (same || (next === null && this.hits === null)) return;
-    this.hits = next;
-    this.currentHit = 0;
+  /** Opens the hit numbered `index` (a result's first hit, F3): its section, the hit in view. */
+  async showHit(index: number, history: HistoryMode = 'push'): Promise<boolean> {
+    const hit = this.hits?.list[index];
+    if (!hit) return false;
+    this.currentHit = index;
+    return this.open(hit.sectionId, { scroll: { kind: 'hit', index }, history });
+  }
+
+  /** The first hit in a section (to open a result row at), or -1. */
+  firstHitIn(sectionId: string): number {
+    return this.hits?.bySection.get(sectionId)?.first ?? -1;
+  }
+
+  /**
+   * F3 / Shift+F3: the next or previous hit of the whole document, wrapping. When the
+   * reader has moved to another section than the current hit's, from where they are.
+   */
+  stepHit(step: 1 | -1): Promise<boolean> {
+    const hits = this.hits;
+    if (!hits || hits.list.length === 0) return Promise.resolve(false);
+    const current = hits.list[this.currentHit];
+    const here = this.currentId ? this.ranks.get(this.currentId) : undefined;
+    const moved =
+      current !== undefined && here !== undefined && current.sectionId !== this.currentId;
+    const next =
+      (current === undefined || moved) && here !== undefined
+        ? hitFromSection(hits, (id) => this.ranks.get(id) ?? -1, here, step)
+        : stepIndex(this.currentHit, step, hits.list.length);
+    return this.showHit(next, 'replace');
   }
 
   clearHits(): void {
     this.hits = null;
-    this.currentHit = 0;
+    this.currentHit = -1;
   }
 
   fail(message: string): void {

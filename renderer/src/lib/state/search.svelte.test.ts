@@ -21,13 +21,18 @@ describe('search state', () => {
   it('lists what the core returns for a query, each hit once, and asks nothing else', async () => {
     const text = textResult({ hits: 3 });
     const note = noteResult({ hits: 1 });
-    const fake = fakeApi({ search: ({ query }) => searchResponse([text, note], { query }) });
+    const fake = fakeApi({
+      search: ({ query }) =>
+        searchResponse([text, note], { query, totalHits: 3, totalSections: 1 }),
+    });
     const state = new SearchState(fake.client);
     state.setQuery(' 半導体 ');
     await settle();
     // The core already appends note hits: the renderer must not ask for them again.
     expect(fake.calls.map((c) => c.method)).toEqual(['search']);
-    expect(fake.argsOf('search')).toEqual([{ query: '半導体', limit: SEARCH_LIMIT }]);
+    expect(fake.argsOf('search')).toEqual([
+      { query: '半導体', limit: SEARCH_LIMIT, order: 'relevance' },
+    ]);
     expect(state.results).toEqual([text, note]);
     expect(state.resultsFor).toBe('半導体');
     expect(state.totalHits).toBe(4);
@@ -148,5 +153,42 @@ describe('search state', () => {
     await settle();
     expect(state.forSection('us-3')).toBe(text);
     expect(state.forSection('us-9')).toBeUndefined();
+  });
+
+  it('counts every hit and section of the document, not only the rows listed', async () => {
+    const rows = [textResult({ hits: 2 })];
+    const fake = fakeApi({
+      search: ({ query }) => searchResponse(rows, { query, totalHits: 250, totalSections: 40 }),
+    });
+    const state = new SearchState(fake.client);
+    state.setQuery('米国');
+    await settle();
+    expect(state.totalHits).toBe(250);
+    expect(state.sectionCount).toBe(40);
+    expect(state.response?.totalHits).toBe(250);
+  });
+
+  it('asks again in the other order when the reader changes it, and not before a query', async () => {
+    const fake = fakeApi({
+      search: ({ query, order }) =>
+        searchResponse([textResult({ sectionId: order === 'document' ? 'us' : 'us-3' })], {
+          query,
+          order: order ?? 'relevance',
+        }),
+    });
+    const state = new SearchState(fake.client);
+    state.setOrder('document');
+    expect(fake.calls).toHaveLength(0);
+    state.setQuery('日米');
+    await settle();
+    state.setOrder('relevance');
+    await settle();
+    expect(fake.argsOf('search').map((a) => a.order)).toEqual(['document', 'relevance']);
+    expect(state.results[0]!.sectionId).toBe('us-3');
+    expect(state.response?.order).toBe('relevance');
+    // The same order again asks nothing.
+    state.setOrder('relevance');
+    await settle();
+    expect(fake.calls).toHaveLength(2);
   });
 });

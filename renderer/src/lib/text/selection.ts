@@ -99,10 +99,13 @@ export function trackSelection(
   };
 }
 
+/** The drawn paragraph with this id under `root`, if any. */
+export function paragraphElement(root: ParentNode, paragraphId: string): Element | null {
+  return root.querySelector(`${PARAGRAPH}[data-paragraph-id="${CSS.escape(paragraphId)}"]`);
+}
+
 /** Where a UTF-16 offset into a paragraph's display text falls in its text nodes. */
-function pointIn(root: ParentNode, paragraphId: string, offset: number): [Node, number] | null {
-  const p = root.querySelector(`${PARAGRAPH}[data-paragraph-id="${CSS.escape(paragraphId)}"]`);
-  if (!p) return null;
+export function pointInParagraph(p: Element, offset: number): [Node, number] {
   const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
   let seen = 0;
   let last: Text | null = null;
@@ -112,6 +115,11 @@ function pointIn(root: ParentNode, paragraphId: string, offset: number): [Node, 
     last = n;
   }
   return last ? [last, last.length] : [p, 0];
+}
+
+function pointIn(root: ParentNode, paragraphId: string, offset: number): [Node, number] | null {
+  const p = paragraphElement(root, paragraphId);
+  return p ? pointInParagraph(p, offset) : null;
 }
 
 /**

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentHit } from '../../../../electron/common/api/types';
+import { hitFromSection, indexHits, sectionMarks, stepIndex } from './document-hits';
+import { TITLE_KEY } from './hits';
+
+// The seven hits of 半導体 in four sections, in reading order.
+const LIST: DocumentHit[] = [
+  { sectionId: 'us-1-2022-05', paragraphId: null, start: 18, end: 21 },
+  { sectionId: 'us-1-2022-05', paragraphId: 'p5', start: 3, end: 6 },
+  { sectionId: 'us-1-2022-07', paragraphId: 'p7', start: 10, end: 13 },
+  { sectionId: 'us-3', paragraphId: 'p31', start: 1, end: 4 },
+  { sectionId: 'us-3', paragraphId: 'p31', start: 40, end: 43 },
+  { sectionId: 'us-4', paragraphId: 'p41', start: 0, end: 3 },
+  { sectionId: 'us-4', paragraphId: 'p42', start: 7, end: 10 },
+];
+const ORDER = ['us', 'us-1', 'us-1-2022-05', 'us-1-2022-07', 'us-2', 'us-3', 'us-4', 'canada'];
+const rank = (id: string) => ORDER.indexOf(id);
+
+describe('the hits of the whole document', () => {
+  const hits = indexHits('半導体', LIST);
+
+  it('numbers the hits once for the document and finds each section’s', () => {
+    expect(hits.bySection.get('us-3')).toEqual({ first: 3, count: 2 });
+    expect(hits.total).toBe(7);
+    expect(indexHits('x', LIST.slice(0, 2), 25_000, true)).toMatchObject({
+      total: 25_000,
+      truncated: true,
+    });
+  });
+
+  it('gives a section its marks by paragraph, with their numbers in the document', () => {
+    expect(sectionMarks(hits, 'us-1-2022-05')).toEqual({
+      [TITLE_KEY]: [{ start: 18, end: 21, index: 0 }],
+      p5: [{ start: 3, end: 6, index: 1 }],
+    });
+    expect(sectionMarks(hits, 'us-3').p31!.map((m) => m.index)).toEqual([3, 4]);
+    expect(sectionMarks(hits, 'canada')).toEqual({});
+    expect(sectionMarks(null, 'us-3')).toEqual({});
+  });
+
+  it('steps forward and back, wrapping', () => {
+    expect(stepIndex(6, 1, 7)).toBe(0);
+    expect(stepIndex(0, -1, 7)).toBe(6);
+    expect(stepIndex(-1, 1, 7)).toBe(0);
+    expect(stepIndex(-1, -1, 7)).toBe(6);
+    expect(stepIndex(3, 1, 0)).toBe(-1);
+  });
+
+  it('goes on from the section in view once the reader has moved', () => {
+    expect(hitFromSection(hits, rank, rank('us-2'), 1)).toBe(3);
+    expect(hitFromSection(hits, rank, rank('us-3'), 1)).toBe(3);
+    expect(hitFromSection(hits, rank, rank('us-2'), -1)).toBe(2);
+    expect(hitFromSection(hits, rank, rank('canada'), 1)).toBe(0);
+    expect(hitFromSection(hits, rank, rank('us'), -1)).toBe(6);
+  });
+});

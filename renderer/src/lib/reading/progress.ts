@@ -1,0 +1,60 @@
+// How far through the document and through the current section the reader is, for the
+// discreet line at the foot of the reading pane. In the continuous view, the share of
+// the scroll range behind the view (the document) and the share of the section that
+// has come into view (the section: a section wholly on screen is read through); in
+// paged mode, pages. Pure, unit-tested.
+import type { Extents } from './extents';
+
+export interface Progress {
+  /** 0..1 through the whole document. */
+  document: number;
+  /** 0..1 through the section in view. */
+  section: number;
+}
+
+/** The page the reader is on, of how many in the document (estimated until all are measured). */
+export interface PageCount {
+  page: number;
+  total: number;
+  exact: boolean;
+}
+
+const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+
+/** Progress in the continuous view, with section `index` the one in view. */
+export function scrollProgress(
+  ext: Extents,
+  index: number,
+  viewStart: number,
+  viewSize: number,
+): Progress {
+  const range = ext.total - viewSize;
+  const document = range <= 0 ? 1 : clamp01(viewStart / range);
+  const size = ext.sizes[index] ?? 0;
+  const offset = ext.offsets[index] ?? 0;
+  const section = size <= 0 ? 1 : clamp01((viewStart + viewSize - offset) / size);
+  // At the very end everything has been seen.
+  return { document, section: document >= 1 ? 1 : section };
+}
+
+/**
+ * Progress in paged mode: `page` (1-based) of `pages` in the document; of the section,
+ * the pages of it turned so far (`sectionPage` of `sectionPages`, both 1-based).
+ */
+export function pagedProgress(
+  page: number,
+  pages: number,
+  sectionPage: number,
+  sectionPages: number,
+): Progress {
+  return {
+    document: pages <= 1 ? 1 : clamp01(page / pages),
+    section: sectionPages <= 0 ? 1 : clamp01(sectionPage / sectionPages),
+  };
+}
+
+/** A share as a whole percentage, never 100 before the very end (99.6% reads 99). */
+export function percent(share: number): number {
+  const p = clamp01(share) * 100;
+  return share >= 1 ? 100 : Math.min(99, Math.floor(p));
+}
