@@ -15,10 +15,10 @@ import { DEFAULT_PREFS } from './testing/prefs';
 import {
   callApi,
   cspViolations,
+  loadAtSection,
   nextFrames,
   openReader,
   pageErrors,
-  waitReady,
 } from './testing/reader-page';
 import { seriousViolations } from './testing/axe';
 import { axNode, selectPassage } from './testing/notes-page';
@@ -62,8 +62,7 @@ beforeEach(async () => {
   await callApi(page, 'setPrefs', DEFAULT_PREFS);
   await callApi(page, 'setPosition', { sectionId: SECTION, scroll: 0 });
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(edition.origin + '/');
-  await waitReady(page);
+  await loadAtSection(page, edition.origin, SECTION);
   await page.waitForSelector(`main [data-note-marker="${noted.id}"]`);
 });
 

@@ -20,6 +20,7 @@ import {
   callApi,
   cspViolations,
   currentSectionId,
+  loadAtSection,
   nextFrames,
   openReader,
   pageErrors,
@@ -46,10 +47,7 @@ beforeEach(async () => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await callApi(page, 'setPrefs', DEFAULT_PREFS);
   await callApi(page, 'setPosition', { sectionId: toc[0]!.id, scroll: 0 });
-  // By its route: the page being left saves where it was, over the position just set.
-  await page.goto('about:blank');
-  await page.goto(`${edition.origin}/#/section/${toc[0]!.id}`);
-  await waitReady(page);
+  await loadAtSection(page, edition.origin, toc[0]!.id);
 });
 
 afterEach(async () => {

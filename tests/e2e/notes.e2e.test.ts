@@ -12,6 +12,7 @@ import { DEFAULT_PREFS } from './testing/prefs';
 import {
   callApi,
   cspViolations,
+  loadAtSection,
   nextFrames,
   openReader,
   pageErrors,
@@ -50,8 +51,7 @@ beforeEach(async () => {
     await callApi(page, 'deleteAnnotation', { id: a.id });
   await callApi(page, 'setPrefs', DEFAULT_PREFS);
   await callApi(page, 'setPosition', { sectionId: SECTION, scroll: 0 });
-  await page.goto(edition.origin + '/');
-  await waitReady(page);
+  await loadAtSection(page, edition.origin, SECTION);
   await page.waitForSelector(`main .scroller[data-section-id="${SECTION}"]`);
 });
 

@@ -10,12 +10,12 @@ import {
   callApi,
   cspViolations,
   currentSectionId,
+  loadAtSection,
   nextFrames,
   openReader,
   pageErrors,
   screenshot,
   theme,
-  waitReady,
   writingMode,
 } from './testing/reader-page';
 
@@ -46,8 +46,7 @@ beforeEach(async () => {
   // Every test starts from the stored defaults at the first section.
   await callApi(page, 'setPrefs', DEFAULT_PREFS);
   await callApi(page, 'setPosition', { sectionId: toc[0]!.id, scroll: 0 });
-  await page.goto(edition.origin + '/');
-  await waitReady(page);
+  await loadAtSection(page, edition.origin, toc[0]!.id);
 });
 
 afterEach(async () => {

@@ -36,6 +36,18 @@ export async function waitReady(page: Page): Promise<void> {
   await page.waitForSelector('main .scroller[data-ready]');
 }
 
+/**
+ * Loads the reader afresh at the top of a section, by its route. The page being left saves
+ * its place as it unloads (pagehide), and that save can land after a position a test has
+ * just stored, so a test must not rely on the saved position to start somewhere. Leaving
+ * through about:blank makes it a real load, not a same-document hash change.
+ */
+export async function loadAtSection(page: Page, origin: string, sectionId: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${origin}/#/section/${sectionId}`);
+  await waitReady(page);
+}
+
 export async function currentSectionId(page: Page): Promise<string | null> {
   return page.getAttribute('main .scroller', 'data-section-id');
 }
