@@ -5,6 +5,7 @@
 // the data (does that section exist?) and maps the core's services onto the
 // contract. Typed as `ApiHandlers`, so a method added to the contract and not
 // implemented here is a compile error.
+import { gateWrites } from './write-gate';
 import { ApiError, type ApiHandlers } from '../common/api/contract';
 import type {
   AppInfo,
@@ -131,7 +132,7 @@ export function createDocumentHandlers(ctx: HandlerContext): DocumentHandlers {
   let citation: CitationSource | null = null;
   const citationSource = (): CitationSource => (citation ??= citationSourceOf(content));
 
-  return {
+  const handlers: DocumentHandlers = {
     ...libraryHandlers,
     getNotices: async (args) => [
       ...coreNotices(),
@@ -209,4 +210,5 @@ export function createDocumentHandlers(ctx: HandlerContext): DocumentHandlers {
       };
     },
   };
+  return gateWrites(handlers, () => library.writesHeld?.() ?? null);
 }

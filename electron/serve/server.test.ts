@@ -133,7 +133,7 @@ const api = (method: string, body: unknown, headers: Record<string, string> = {}
       Origin: server.origin,
       ...headers,
     },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    body: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
   });
 
 describe('token', () => {
@@ -309,6 +309,34 @@ describe('API requests', () => {
     const reply = await api('importAnnotations', body);
     expect(reply.status).not.toBe(413);
     expect(JSON.parse(reply.body).error?.code).not.toBe('too_large');
+  });
+
+  it('takes an import file itself as application/octet-stream, for that method only', async () => {
+    const bytes = Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
+    const file = await api('importAnnotations', bytes, {
+      'Content-Type': 'application/octet-stream',
+    });
+    // The bytes pass the contract's check as {file} and reach the handler undecoded
+    // (this host has no notes library: the handler itself answers; the browser
+    // edition's tests import real files this way).
+    expect(file.status).toBe(503);
+    expect(JSON.parse(file.body).error.message).toMatch(/not available in this host/);
+    const other = await api('getToc', Buffer.from('{}'), {
+      'Content-Type': 'application/octet-stream',
+    });
+    expect(other.status).toBe(415);
+    // As JSON, an import stays bounded: a larger file is sent as itself.
+    const raw = await rawRequest(server.port, [
+      'POST /api/importAnnotations HTTP/1.1',
+      `Host: ${host}`,
+      `Authorization: ${auth}`,
+      'Content-Type: application/json',
+      `Content-Length: ${9 * 1024 * 1024}`,
+      '',
+      'x'.repeat(100),
+    ]);
+    expect(raw).toMatch(/^HTTP\/1\.1 413 /);
+    expect(raw).toMatch(/application\/octet-stream/);
   });
 
   it('refuses a body over the limit with 413, declared or streamed', async () => {

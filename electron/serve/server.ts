@@ -21,17 +21,28 @@ import { ApiError, isApiMethod, type ApiErrorCode, type ApiHandlers } from '../c
 import { errorEnvelope, invokeEnvelope } from '../common/api/envelope';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import { MAX_DOCUMENT_BASE64_CHARS } from '../common/rules/library';
+import { MAX_IMPORT_FILE_BYTES } from '../common/rules/notes';
 import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
 
 /** Largest request body accepted (the largest valid argument is far smaller). */
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 /**
  * Methods whose argument is a whole file the reader chose (an annotation export to
- * import): they get a larger, still bounded, body. The contract's own size limit
- * (MAX_IMPORT_BYTES characters) is checked after parsing.
+ * import) take the file itself as the body (`Content-Type: application/octet-stream`):
+ * its bytes are gathered as they arrive and handed on undecoded — decoding and
+ * parsing tens of megabytes here would hold up every other request — as the
+ * argument `{file}`. Up to MAX_IMPORT_FILE_BYTES bytes (the text itself is
+ * checked against MAX_IMPORT_BYTES characters once decoded).
+ */
+export const FILE_BODY_METHODS: Partial<Record<string, { limit: number }>> = {
+  importAnnotations: { limit: MAX_IMPORT_FILE_BYTES },
+};
+/**
+ * The same methods called with JSON (`{"body": "…"}`) get a larger body than other
+ * calls, bounded so that decoding and parsing it stays short.
  */
 export const LARGE_BODY_LIMITS: Partial<Record<string, number>> = {
-  importAnnotations: 64 * 1024 * 1024,
+  importAnnotations: 8 * 1024 * 1024,
   // A document to import, in base64, with room for the JSON around it.
   importDocument: MAX_DOCUMENT_BASE64_CHARS + 64 * 1024,
 };
@@ -120,39 +131,55 @@ function tokenMatches(candidate: string | undefined, token: string): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-function isJsonContentType(header: string | undefined): boolean {
-  if (!header) return false;
+/** The body's kind by its Content-Type: JSON arguments, a file's bytes, or neither. */
+function bodyKind(header: string | undefined): 'json' | 'file' | null {
+  if (!header) return null;
   const [type, ...params] = header.split(';').map((s) => s.trim().toLowerCase());
-  if (type !== 'application/json') return false;
-  return params.every((p) => p === '' || p === 'charset=utf-8');
+  if (type === 'application/octet-stream') return params.every((p) => p === '') ? 'file' : null;
+  if (type !== 'application/json') return null;
+  return params.every((p) => p === '' || p === 'charset=utf-8') ? 'json' : null;
 }
 
 class BodyTooLarge extends Error {}
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * The body's bytes, copied chunk by chunk as they arrive into one buffer of their own
+ * (sized by Content-Length, grown by doubling without one): no step at the end
+ * touches the whole body, and the buffer can be handed to a worker as it is.
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
       reject(new BodyTooLarge());
       return;
     }
-    const chunks: Buffer[] = [];
+    let buffer = new Uint8Array(
+      Number.isFinite(declared) && declared >= 0 ? declared : Math.min(limit, 64 * 1024),
+    );
     let size = 0;
     let done = false;
     req.on('data', (chunk: Buffer) => {
       if (done) return;
-      size += chunk.length;
-      if (size > limit) {
+      if (size + chunk.length > limit) {
         done = true;
         reject(new BodyTooLarge());
         return;
       }
-      chunks.push(chunk);
+      if (size + chunk.length > buffer.length) {
+        const grown = new Uint8Array(
+          Math.min(limit, Math.max(size + chunk.length, buffer.length * 2)),
+        );
+        grown.set(buffer.subarray(0, size));
+        buffer = grown;
+      }
+      buffer.set(chunk, size);
+      size += chunk.length;
     });
     req.on('end', () => {
       if (done) return;
       done = true;
-      resolve(Buffer.concat(chunks));
+      resolve(size === buffer.length ? buffer : buffer.slice(0, size));
     });
     req.on('error', (err) => {
       if (done) return;
@@ -226,26 +253,42 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sendError(res, 'forbidden', 'cross-origin request refused');
       return;
     }
-    if (!isJsonContentType(req.headers['content-type'])) {
-      sendError(res, 'invalid_input', 'Content-Type must be application/json', 415);
+    const kind = bodyKind(req.headers['content-type']);
+    const fileBody = FILE_BODY_METHODS[method];
+    if (kind === null || (kind === 'file' && !fileBody)) {
+      sendError(
+        res,
+        'invalid_input',
+        fileBody
+          ? 'Content-Type must be application/json, or application/octet-stream with the file'
+          : 'Content-Type must be application/json',
+        415,
+      );
       return;
     }
     if (!isApiMethod(method)) {
       sendError(res, 'not_found', `unknown method: ${method.slice(0, 100)}`);
       return;
     }
-    let body: Buffer;
+    const limit =
+      kind === 'file' && fileBody
+        ? fileBody.limit
+        : Math.max(maxBody, LARGE_BODY_LIMITS[method] ?? 0);
+    let body: Uint8Array;
     try {
-      body = await readBody(req, Math.max(maxBody, LARGE_BODY_LIMITS[method] ?? 0));
+      body = await readBody(req, limit);
     } catch (err) {
       if (err instanceof BodyTooLarge) {
-        const limit = Math.max(maxBody, LARGE_BODY_LIMITS[method] ?? 0);
+        const hint =
+          kind === 'json' && fileBody
+            ? ' (send a larger file itself: Content-Type application/octet-stream)'
+            : '';
         // The rest of the upload is not read: say so, and close the connection.
         res.shouldKeepAlive = false;
         sendJson(
           res,
           413,
-          errorEnvelope(new ApiError('too_large', `request body exceeds ${limit} bytes`)),
+          errorEnvelope(new ApiError('too_large', `request body exceeds ${limit} bytes${hint}`)),
           { Connection: 'close' },
         );
         req.resume();
@@ -255,13 +298,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       throw err;
     }
     let args: unknown;
-    try {
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-      args = text.trim().length === 0 ? {} : JSON.parse(text);
-    } catch {
-      sendError(res, 'invalid_input', 'the body is not valid UTF-8 JSON');
-      return;
-    }
+    if (kind === 'file') args = { file: body };
+    else
+      try {
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+        args = text.trim().length === 0 ? {} : JSON.parse(text);
+      } catch {
+        sendError(res, 'invalid_input', 'the body is not valid UTF-8 JSON');
+        return;
+      }
     const reply = await invokeEnvelope(options.handlers, method, args);
     if (reply.ok) {
       sendJson(res, 200, reply);

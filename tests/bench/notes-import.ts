@@ -19,16 +19,49 @@ import type {
 import { startEdition, type RunningEdition } from '../e2e/testing/server';
 import { unplaceableExport } from '../fixtures/notes-export';
 
-const countArg = process.argv.indexOf('--count');
-const COUNT = countArg > 0 ? Number(process.argv[countArg + 1]) : 25_000;
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+const COUNT = option('count', 25_000);
+/** Characters of each quote and note: shorter ones fit more highlights in the limit. */
+const QUOTE_LENGTH = option('quote-length', 160);
+const NOTE_LENGTH = option('note-length', 200);
 
-async function call<T>(edition: RunningEdition, method: string, args: object = {}): Promise<T> {
+/**
+ * Connections the host closed under a request (a reset, "other side closed"). A
+ * client that sat busy past the host's keep-alive timeout (5 s) can send on a
+ * connection the host has just closed — this very script does while it builds the
+ * file — so such a read is retried once and counted, and the counts are printed.
+ */
+const resets = { idle: 0, during: 0 };
+let phase: keyof typeof resets = 'idle';
+
+/** A contract call; a file argument goes as the body itself, as the app sends it. */
+async function call<T>(
+  edition: RunningEdition,
+  method: string,
+  args: object | Uint8Array = {},
+  retry = !(args instanceof Uint8Array),
+): Promise<T> {
   const token = new URL(edition.url).searchParams.get('token');
-  const reply = await fetch(`${edition.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(args),
-  });
+  const file = args instanceof Uint8Array;
+  let reply: Response;
+  try {
+    reply = await fetch(`${edition.origin}/api/${method}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': file ? 'application/octet-stream' : 'application/json',
+        Authorization: `Bearer ${token}`,
+      },
+      body: file ? args : JSON.stringify(args),
+    });
+  } catch (err) {
+    const code = (err as { cause?: { code?: string } }).cause?.code;
+    if (!retry || (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET')) throw err;
+    resets[phase] += 1;
+    return call<T>(edition, method, args, false);
+  }
   const body = (await reply.json()) as { ok: boolean; result: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
   return body.result;
@@ -50,6 +83,30 @@ async function readerRequests(
     await call<SectionView>(edition, 'getSection', { id: sectionIds[i % sectionIds.length] });
     await call(edition, 'listBookmarks', {});
     times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/**
+ * Reading saves the place as it goes: one position save every 50 ms, each one's latency.
+ * During the import's one write transaction they wait for its commit, without
+ * holding up the reader's other requests.
+ */
+async function positionSaves(
+  edition: RunningEdition,
+  sectionIds: string[],
+  until: () => boolean,
+  max = Infinity,
+): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; !until() && i < max; i += 1) {
+    const t0 = performance.now();
+    await call(edition, 'setPosition', {
+      sectionId: sectionIds[i % sectionIds.length],
+      scroll: 0.5,
+    });
+    times.push(performance.now() - t0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return times.sort((a, b) => a - b);
 }
@@ -87,17 +144,26 @@ async function main(): Promise<void> {
       sectionId: target.id,
       paragraphId: target.paragraphs[0]!.id,
       count: COUNT,
+      quoteLength: QUOTE_LENGTH,
+      noteLength: NOTE_LENGTH,
     });
+    const file = new TextEncoder().encode(body);
 
     const idle = await readerRequests(edition, sectionIds, () => false, 200);
+    const idleSaves = await positionSaves(edition, sectionIds, () => false, 40);
     let done = false;
+    phase = 'during';
     const t0 = performance.now();
-    const importing = call<ImportSummary>(edition, 'importAnnotations', { body }).finally(() => {
+    const importing = call<ImportSummary>(edition, 'importAnnotations', file).finally(() => {
       done = true;
     });
-    const during = await readerRequests(edition, sectionIds, () => done);
+    const [during, duringSaves] = await Promise.all([
+      readerRequests(edition, sectionIds, () => done),
+      positionSaves(edition, sectionIds, () => done),
+    ]);
     const result = await importing;
     const importMs = performance.now() - t0;
+    phase = 'idle';
     await edition.stop();
 
     const again = await timedStart(userData);
@@ -107,7 +173,7 @@ async function main(): Promise<void> {
 
     const load = os.loadavg()[0]!.toFixed(1);
     console.log(
-      `notes import: ${COUNT} unplaceable highlights, ${(Buffer.byteLength(body) / 1e6).toFixed(1)} MB`,
+      `notes import: ${COUNT} unplaceable highlights, ${(file.length / 1e6).toFixed(1)} MB (quotes of ${QUOTE_LENGTH} characters, notes of ${NOTE_LENGTH})`,
     );
     console.log(
       `  import: ${(importMs / 1000).toFixed(1)} s (added ${result.added}, orphaned ${result.orphaned}, refused ${result.refused})`,
@@ -116,6 +182,11 @@ async function main(): Promise<void> {
     console.log(
       `  reader requests (getSection + listBookmarks), during import: ${summary(during)}`,
     );
+    console.log(
+      `  connections closed under a request (retried): idle host ${resets.idle}, during import ${resets.during}`,
+    );
+    console.log(`  position saves (setPosition), idle host:     ${summary(idleSaves)}`);
+    console.log(`  position saves (setPosition), during import: ${summary(duringSaves)}`);
     console.log(
       `  start-up to first answer: empty profile ${empty.ms.toFixed(0)} ms; with ${listed} orphans ${again.ms.toFixed(0)} ms`,
     );

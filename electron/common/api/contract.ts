@@ -10,7 +10,7 @@ import { colorSchema, labelSchema, noteSchema, tagSchema, tagsSchema } from '../
 import { once } from '../once';
 import { ID_PATTERN, ID_RULE, MAX_ID_LENGTH } from '../rules/ids';
 import { EXPORT_FORMATS } from '../rules/exports';
-import { MAX_BACKUP_NAME_LENGTH, MAX_IMPORT_BYTES } from '../rules/notes';
+import { MAX_BACKUP_NAME_LENGTH, MAX_IMPORT_BYTES, MAX_IMPORT_FILE_BYTES } from '../rules/notes';
 import { MAX_OFFSET, SCROLL_RANGE } from '../rules/passages';
 import {
   FONT_FAMILIES,
@@ -219,7 +219,18 @@ export const inputSchemas = lazyTable({
       language: z.enum(LANGUAGES).optional(),
       documentId,
     }),
-  importAnnotations: () => z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES), documentId }),
+  // The file as text, or as its bytes (decoded with the rest of the import, away from
+  // the request path: what the app and the browser edition send).
+  importAnnotations: () =>
+    z.union([
+      z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES), documentId }),
+      z.strictObject({
+        file: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_FILE_BYTES, {
+          message: `the file is larger than ${MAX_IMPORT_FILE_BYTES} bytes`,
+        }),
+        documentId,
+      }),
+    ]),
   /** The running import of notes (of the document named, default the bundled chapter's). */
   importProgress: inDocument,
   cancelImport: inDocument,

@@ -8,6 +8,11 @@ export const MAX_TAGS = 32;
 export const MAX_LABEL_LENGTH = 200;
 /** Largest annotation export accepted by an import (JSON-LD text, in characters). */
 export const MAX_IMPORT_BYTES = 50_000_000;
+/**
+ * Largest import file taken as bytes: UTF-8 needs at most 3 bytes per character of
+ * the text (4 per surrogate pair), so any file within MAX_IMPORT_BYTES characters fits.
+ */
+export const MAX_IMPORT_FILE_BYTES = 3 * MAX_IMPORT_BYTES;
 /** Most items (annotations and bookmarks) one import file may hold. */
 export const MAX_IMPORT_ITEMS = 100_000;
 /**

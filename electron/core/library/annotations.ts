@@ -168,13 +168,13 @@ export function storedAnnotation(
   db: Database.Database,
   id: string,
 ): (AnnotationRecord & { deleted: boolean }) | null {
-  const row = db.prepare('SELECT * FROM annotations WHERE id = ?').get(id) as
+  const row = statement(db, 'SELECT * FROM annotations WHERE id = ?').get(id) as
     AnnotationRow | undefined;
   if (!row) return null;
   const tags = (
-    db
-      .prepare('SELECT tag FROM annotation_tags WHERE annotation_id = ? ORDER BY rowid')
-      .all(id) as {
+    statement(db, 'SELECT tag FROM annotation_tags WHERE annotation_id = ? ORDER BY rowid').all(
+      id,
+    ) as {
       tag: string;
     }[]
   ).map((r) => r.tag);

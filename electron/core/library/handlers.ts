@@ -186,8 +186,11 @@ export function createLibraryHandlers({
         language: language ?? library.getPrefs().language,
         ...(documentId !== undefined ? { documentId } : {}),
       }),
-    importAnnotations: ({ body }) =>
-      importAnnotations(library, content, body, { runner, jobs: imports }),
+    importAnnotations: (args) =>
+      importAnnotations(library, content, 'file' in args ? args.file : args.body, {
+        runner,
+        jobs: imports,
+      }),
     importProgress: () => imports.progress(),
     cancelImport: () => ({ cancelled: imports.cancel() }),
 

@@ -9,7 +9,7 @@
 // ImportEncodingError). An item that is well formed but cannot be taken — selectors
 // that describe no passage, a date more than a day in the future, a target on
 // another document, an id used twice — is refused alone, with its reason.
-import { importText } from '../../common/annotations/import-text';
+import { decodeImportBytes, importText } from '../../common/annotations/import-text';
 import {
   annotationRecordSchema,
   bookmarkRecordSchema,
@@ -19,12 +19,17 @@ import {
 } from '../../common/annotations/records';
 import { ImportFormatError, parseW3c, type ParsedItem } from '../../common/annotations/w3c';
 import type { AnnotationTarget, ImportItemReport, ImportProgress } from '../../common/api/types';
-import { MAX_IMPORT_CLOCK_SKEW_MS } from '../../common/rules/notes';
+import {
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_CLOCK_SKEW_MS,
+  MAX_IMPORT_REPORTS,
+} from '../../common/rules/notes';
 import type { SearchDoc } from '../content/store-types';
 import { placeRecord, quoteProblem, SectionTexts } from './placement';
 
 export interface PrepareInput {
-  body: string;
+  /** The file: its bytes (decoded here, UTF-8 only) or its text. */
+  body: string | Uint8Array;
   /** This edition's text, section by section. */
   docs: SearchDoc[];
   /** The document the reader shows: a file of another document's notes is refused. */
@@ -159,7 +164,13 @@ export async function prepareImport(
     if (cancelled()) throw new ImportCancelled();
   };
   hooks.progress?.('reading', 0, 0);
-  const parsed = parseW3c(importText(input.body), input.documentId);
+  const text =
+    typeof input.body === 'string' ? importText(input.body) : decodeImportBytes(input.body);
+  if (text.length > MAX_IMPORT_BYTES)
+    throw new ImportFormatError(
+      `the file holds ${text.length} characters, more than the limit of ${MAX_IMPORT_BYTES}`,
+    );
+  const parsed = parseW3c(text, input.documentId);
   stopIfCancelled();
   const texts = new SectionTexts(input.docs);
   const sameEdition = parsed.document.sourceSha256 === input.sourceSha256;
@@ -246,4 +257,17 @@ export async function prepareImport(
   out.refused.sort((a, b) => a.item - b.item);
   stopIfCancelled();
   return out;
+}
+
+/** The refusals as the host receives them: counted per kind, the first few in full. */
+export function refusalReports(prepared: PreparedImport): {
+  refused: ImportItemReport[];
+  refusedCount: { annotations: number; bookmarks: number };
+} {
+  let annotations = 0;
+  for (const r of prepared.refused) if (r.kind === 'annotation') annotations += 1;
+  return {
+    refused: prepared.refused.slice(0, MAX_IMPORT_REPORTS),
+    refusedCount: { annotations, bookmarks: prepared.refused.length - annotations },
+  };
 }

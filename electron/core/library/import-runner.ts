@@ -13,9 +13,14 @@ import { ApiError } from '../../common/api/contract';
 import { ImportEncodingError } from '../../common/annotations/import-text';
 import { ImportFormatError } from '../../common/annotations/w3c';
 import type { ImportItemReport, ImportProgress } from '../../common/api/types';
-import { ImportCancelled, prepareImport } from './import-prepare';
-import type { FromImportWorker, ImportRunInput, ToImportWorker } from './import-protocol';
-import { plannedChanges, writeImport, type ImportWriteResult } from './import-write';
+import { ImportCancelled, prepareImport, refusalReports } from './import-prepare';
+import type {
+  FromImportWorker,
+  ImportRunInput,
+  RefusedCount,
+  ToImportWorker,
+} from './import-protocol';
+import { planImport, writeImport, type ImportWriteResult } from './import-write';
 import { writeFailure } from './sqlite-errors';
 
 export type { ImportRunInput } from './import-protocol';
@@ -30,7 +35,9 @@ export interface ImportRunHooks {
 }
 
 export interface ImportRunResult {
+  /** The first refusals, in file order (at most MAX_IMPORT_REPORTS). */
   refused: ImportItemReport[];
+  refusedCount: RefusedCount;
   orphaned: number;
   /** Null when nothing was to be written. */
   write: ImportWriteResult | null;
@@ -69,15 +76,17 @@ export function inlineRunner(db: () => Database.Database): ImportRunner {
         cancelled: () => cancel.isSet,
       });
       const toWrite = prepared.annotations.length + prepared.bookmarks.length;
-      const base = { refused: prepared.refused, orphaned: prepared.orphaned };
+      const base = { ...refusalReports(prepared), orphaned: prepared.orphaned };
       if (toWrite === 0) return { ...base, write: null };
-      await hooks.beforeWrite(plannedChanges(db(), prepared, input.documentKey));
+      const plan = planImport(db(), prepared, input.documentKey);
+      await hooks.beforeWrite(plan.changes);
       if (cancel.isSet) throw new ImportCancelled();
       hooks.progress('writing', 0, toWrite);
       const write = writeImport(db(), prepared, {
         digest: input.digest,
         documentKey: input.documentKey,
         cancelled: () => cancel.isSet,
+        plan,
       });
       return { ...base, write };
     },
@@ -107,6 +116,21 @@ export function importWorkerFile(): string | null {
   return fs.existsSync(candidate) ? candidate : null;
 }
 
+/**
+ * An ArrayBuffer holding exactly `bytes`, safe to transfer: the bytes' own buffer
+ * when they fill it, else a copy (a small Buffer may share Node's pool).
+ */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  const buffer = bytes.buffer;
+  if (
+    buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === buffer.byteLength
+  )
+    return buffer;
+  return bytes.slice().buffer as ArrayBuffer;
+}
+
 /** In a worker thread running `file`. */
 export function workerRunner(file: string): ImportRunner {
   return {
@@ -129,7 +153,11 @@ export function workerRunner(file: string): ImportRunner {
               hooks.progress(message.phase, message.done, message.total);
               return;
             case 'prepared':
-              base = { refused: message.refused, orphaned: message.orphaned };
+              base = {
+                refused: message.refused,
+                refusedCount: message.refusedCount,
+                orphaned: message.orphaned,
+              };
               if (message.toWrite === 0) {
                 finish(null, { ...base, write: null });
                 return;
@@ -147,7 +175,14 @@ export function workerRunner(file: string): ImportRunner {
               );
               return;
             case 'done':
-              finish(null, { ...(base ?? { refused: [], orphaned: 0 }), write: message.write });
+              finish(null, {
+                ...(base ?? {
+                  refused: [],
+                  refusedCount: { annotations: 0, bookmarks: 0 },
+                  orphaned: 0,
+                }),
+                write: message.write,
+              });
               return;
             case 'failed':
               if (message.kind === 'cancelled') finish(new ImportCancelled());
@@ -181,7 +216,20 @@ export function workerRunner(file: string): ImportRunner {
               ),
             );
         });
-        send({ type: 'start', input, cancel: cancel.buffer });
+        // The file's bytes are moved to the worker, not copied (text is cloned).
+        const body = input.body;
+        const transfer = typeof body === 'string' ? [] : [ownBuffer(body)];
+        worker.postMessage(
+          {
+            type: 'start',
+            input: {
+              ...input,
+              body: typeof body === 'string' ? body : new Uint8Array(transfer[0]!),
+            },
+            cancel: cancel.buffer,
+          } satisfies ToImportWorker,
+          transfer,
+        );
       });
     },
   };

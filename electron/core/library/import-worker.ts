@@ -5,9 +5,14 @@
 import { parentPort } from 'node:worker_threads';
 import { ImportEncodingError } from '../../common/annotations/import-text';
 import { ImportFormatError } from '../../common/annotations/w3c';
-import { ImportCancelled, prepareImport, type PreparedImport } from './import-prepare';
+import {
+  ImportCancelled,
+  prepareImport,
+  refusalReports,
+  type PreparedImport,
+} from './import-prepare';
 import type { FromImportWorker, ToImportWorker } from './import-protocol';
-import { plannedChanges, writeImport } from './import-write';
+import { planImport, writeImport, type ImportPlan } from './import-write';
 import { classifySqliteError } from './sqlite-errors';
 import { openWritableUserDb } from './user-db';
 import type Database from 'better-sqlite3';
@@ -17,6 +22,7 @@ if (!port) throw new Error('import-worker.ts runs as a worker thread');
 
 let started: Extract<ToImportWorker, { type: 'start' }> | null = null;
 let prepared: PreparedImport | null = null;
+let plan: ImportPlan | null = null;
 let db: Database.Database | null = null;
 
 function closeDb(): void {
@@ -49,7 +55,8 @@ port.on('message', (message: ToImportWorker) => {
         try {
           if (toWrite > 0) {
             db = openWritableUserDb(message.input.dbPath);
-            changes = plannedChanges(db, result, message.input.documentKey);
+            plan = planImport(db, result, message.input.documentKey);
+            changes = plan.changes;
           }
         } catch (err) {
           closeDb();
@@ -60,7 +67,7 @@ port.on('message', (message: ToImportWorker) => {
           type: 'prepared',
           toWrite,
           changes,
-          refused: result.refused,
+          ...refusalReports(result),
           orphaned: result.orphaned,
         });
       },
@@ -78,6 +85,7 @@ port.on('message', (message: ToImportWorker) => {
         digest: started.input.digest,
         documentKey: started.input.documentKey,
         cancelled: () => Atomics.load(flag, 0) === 1,
+        plan: plan ?? undefined,
       });
       closeDb();
       send({ type: 'done', write });

@@ -13,15 +13,16 @@ import type Database from 'better-sqlite3';
 import type { AnnotationRecord, BookmarkRecord } from '../../common/annotations/records';
 import type { ImportCounts, ImportItemReport } from '../../common/api/types';
 import { MAX_ID_LENGTH } from '../../common/rules/ids';
+import { MAX_IMPORT_REPORTS } from '../../common/rules/notes';
 import { insertAnnotation, storedAnnotation } from './annotations';
 import { ImportCancelled, type PreparedImport } from './import-prepare';
 import { statement } from './statements';
-import { bumpNotesSeq } from './change-seq';
+import { bumpNotesSeq, notesSeq } from './change-seq';
 
 export interface ImportWriteResult {
   annotations: ImportCounts;
   bookmarks: ImportCounts;
-  /** Conflicts, in file order (refusals come from the first half). */
+  /** The first MAX_IMPORT_REPORTS conflicts, in file order (refusals come from the first half). */
   conflicts: ImportItemReport[];
   /** Whether anything was written. */
   changed: boolean;
@@ -132,26 +133,48 @@ function decideBookmark(
   return { action: 'insert' };
 }
 
-/** How many items of `prepared` would change what `db` holds (read only: nothing is written). */
-export function plannedChanges(
+/**
+ * What storing each item of `prepared` would do, decided against what `db` holds
+ * (read only: nothing is written), as of the notes counter `seq`. The write reuses
+ * these decisions when no note changed since, so the transaction that holds the
+ * write lock only inserts.
+ */
+export interface ImportPlan {
+  seq: number;
+  annotations: AnnotationDecision[];
+  bookmarks: BookmarkDecision[];
+  /** Items that would change what is stored. */
+  changes: number;
+}
+
+export function planImport(
   db: Database.Database,
   prepared: PreparedImport,
   documentKey: string,
-): number {
-  let changes = 0;
-  for (const { record } of prepared.annotations)
-    if (decideAnnotation(db, record).action !== 'unchanged') changes += 1;
-  for (const { record } of prepared.bookmarks) {
-    const action = decideBookmark(db, record, documentKey).action;
-    if (action === 'insert' || action === 'undelete') changes += 1;
+): ImportPlan {
+  const plan: ImportPlan = { seq: notesSeq(db), annotations: [], bookmarks: [], changes: 0 };
+  for (const { record } of prepared.annotations) {
+    const decision = decideAnnotation(db, record);
+    plan.annotations.push(decision);
+    if (decision.action !== 'unchanged') plan.changes += 1;
   }
-  return changes;
+  for (const { record } of prepared.bookmarks) {
+    const decision = decideBookmark(db, record, documentKey);
+    plan.bookmarks.push(decision);
+    if (decision.action === 'insert' || decision.action === 'undelete') plan.changes += 1;
+  }
+  return plan;
 }
 
 export function writeImport(
   db: Database.Database,
   prepared: PreparedImport,
-  options: { digest: string | null; documentKey: string; cancelled?: () => boolean },
+  options: {
+    digest: string | null;
+    documentKey: string;
+    cancelled?: () => boolean;
+    plan?: ImportPlan;
+  },
 ): ImportWriteResult {
   const result: ImportWriteResult = {
     annotations: counts(),
@@ -160,9 +183,12 @@ export function writeImport(
     changed: false,
   };
   const write = db.transaction(() => {
+    // The plan holds while no note has changed since it was made (then nothing it
+    // read can differ); otherwise each item is decided again, inside the transaction.
+    const plan = options.plan && options.plan.seq === notesSeq(db) ? options.plan : null;
     const undelete = db.prepare('UPDATE annotations SET deleted_at = NULL WHERE id = ?');
-    for (const { index, record } of prepared.annotations) {
-      const decision = decideAnnotation(db, record);
+    for (const [i, { index, record }] of prepared.annotations.entries()) {
+      const decision = plan?.annotations[i] ?? decideAnnotation(db, record);
       switch (decision.action) {
         case 'insert':
           insertAnnotation(db, record, options.digest, options.documentKey);
@@ -199,8 +225,8 @@ export function writeImport(
       'INSERT INTO bookmarks (id, section_id, paragraph_id, char_offset, label, created_at, updated_at, document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const undeleteBookmark = db.prepare('UPDATE bookmarks SET deleted_at = NULL WHERE id = ?');
-    for (const { index, record } of prepared.bookmarks) {
-      const decision = decideBookmark(db, record, options.documentKey);
+    for (const [i, { index, record }] of prepared.bookmarks.entries()) {
+      const decision = plan?.bookmarks[i] ?? decideBookmark(db, record, options.documentKey);
       switch (decision.action) {
         case 'insert':
           insertBookmark.run(
@@ -241,6 +267,7 @@ export function writeImport(
     if (options.cancelled?.()) throw new ImportCancelled();
   });
   write.immediate();
-  result.conflicts.sort((a, b) => a.item - b.item);
+  // The first conflicts in file order; the counts hold them all.
+  result.conflicts = result.conflicts.sort((a, b) => a.item - b.item).slice(0, MAX_IMPORT_REPORTS);
   return result;
 }

@@ -73,7 +73,7 @@ function cancelledSummary(): ImportSummary {
 export async function importAnnotations(
   library: SqliteLibrary,
   content: ContentStore,
-  body: string,
+  body: string | Uint8Array,
   options: { runner: ImportRunner; jobs: ImportJobs },
 ): Promise<ImportSummary> {
   if (library.readOnly) throw library.readOnlyError();
@@ -81,6 +81,14 @@ export async function importAnnotations(
     const document = content.document();
     let backup: string | null = null;
     let result;
+    // From the moment the worker starts its transaction until it ends, the host's own
+    // writes wait for it without blocking (see ../write-gate.ts).
+    let release: (() => void) | null = null;
+    const progress = (p: Partial<ImportProgress>): void => {
+      if (p.phase === 'writing' && !release)
+        library.holdWrites(new Promise<void>((resolve) => (release = resolve)));
+      update(p);
+    };
     try {
       result = await options.runner.run(
         {
@@ -94,7 +102,7 @@ export async function importAnnotations(
           documentKey: library.annotations.documentKey,
         },
         {
-          progress: (phase, done, total) => update({ phase, done, total }),
+          progress: (phase, done, total) => progress({ phase, done, total }),
           beforeWrite: async (changes) => {
             if (changes === 0) return;
             update({ phase: 'backing-up', done: 0, total: 0 });
@@ -107,17 +115,22 @@ export async function importAnnotations(
     } catch (err) {
       if (err instanceof ImportCancelled) return cancelledSummary();
       throw importFailure(err);
+    } finally {
+      (release as (() => void) | null)?.();
     }
     const write = result.write;
     if (write?.changed) library.notesChanged();
     const zero = { added: 0, unchanged: 0, conflicts: 0, refused: 0 };
     const annotations = { ...(write?.annotations ?? zero) };
     const bookmarks = { ...(write?.bookmarks ?? zero) };
-    for (const r of result.refused)
-      (r.kind === 'annotation' ? annotations : bookmarks).refused += 1;
+    annotations.refused += result.refusedCount.annotations;
+    bookmarks.refused += result.refusedCount.bookmarks;
+    // The first reports of each kind merged in file order; the counts hold them all.
     const details = [...result.refused, ...(write?.conflicts ?? [])].sort(
       (a, b) => a.item - b.item,
     );
+    const reported =
+      annotations.refused + bookmarks.refused + annotations.conflicts + bookmarks.conflicts;
     if (write?.changed && result.orphaned > 0)
       library.addNotice(makeNotice('imported_annotations_orphaned', { count: result.orphaned }));
     return {
@@ -129,7 +142,7 @@ export async function importAnnotations(
       bookmarks,
       orphaned: write ? result.orphaned : 0,
       details: details.slice(0, MAX_IMPORT_REPORTS),
-      moreDetails: Math.max(0, details.length - MAX_IMPORT_REPORTS),
+      moreDetails: Math.max(0, reported - Math.min(details.length, MAX_IMPORT_REPORTS)),
       backup,
       cancelled: false,
     };

@@ -20,6 +20,11 @@ export interface Library {
   startupNotices(): StartupNotice[];
   /** True when the reader's notes cannot be changed this session (editing controls off). */
   notesReadOnly?(): boolean;
+  /**
+   * While another connection (an import's worker) holds the write lock: resolves when
+   * it lets go. Null when writes need not wait.
+   */
+  writesHeld?(): Promise<void> | null;
   /** Resolves once scheduled work (automatic backups) has finished. */
   idle?(): Promise<void>;
   close(): void;

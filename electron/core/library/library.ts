@@ -72,6 +72,7 @@ export class SqliteLibrary implements Library {
   /** One notes index per document ('' the bundled chapter), built at its first search. */
   private readonly noteIndexes: Map<string, LibraryNoteIndex>;
   private readonly busyWaitMs: number;
+  private held: Promise<void> | null = null;
   /** Work running between requests (background re-anchoring), stopped at close. */
   private readonly background = new Set<{ stop: boolean; done: Promise<void> }>();
 
@@ -191,6 +192,21 @@ export class SqliteLibrary implements Library {
       throw writeFailure(err);
     }
     for (const index of this.noteIndexes.values()) index.invalidate();
+  }
+
+  /**
+   * Writes from this thread wait (asynchronously, ../write-gate.ts) while `done` is
+   * pending: another connection holds the write lock until then.
+   */
+  holdWrites(done: Promise<void>): void {
+    const held = done.finally(() => {
+      if (this.held === held) this.held = null;
+    });
+    this.held = held;
+  }
+
+  writesHeld(): Promise<void> | null {
+    return this.held;
   }
 
   /** Notes were changed by another connection (an import worker): refresh what depends on them. */

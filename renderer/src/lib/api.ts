@@ -1,6 +1,7 @@
 // The only module that touches the transport. In Electron the preload exposes
 // `window.api` (one promise-returning function per contract method); in the browser
-// edition the same methods are `POST /api/<method>` with a JSON body and the header
+// edition the same methods are `POST /api/<method>` with a JSON body (a file
+// argument, `{file: bytes}`, as the body itself) and the header
 // `Authorization: Bearer <token>`. The token comes from the URL the host printed
 // (`?token=…`): it is moved into sessionStorage — which belongs to this origin, port
 // included, and this tab — and out of the address bar at once. No cookie is involved
@@ -78,18 +79,28 @@ export function sessionToken(): string | null {
   return token;
 }
 
+/** A file argument (`{file: bytes}`): sent as the body itself, never as JSON. */
+function fileOf(args: unknown): Uint8Array<ArrayBuffer> | null {
+  if (!args || typeof args !== 'object') return null;
+  const file = (args as { file?: unknown }).file;
+  return file instanceof Uint8Array && Object.keys(args).length === 1
+    ? (file as Uint8Array<ArrayBuffer>)
+    : null;
+}
+
 async function overHttp<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
   let response: Response;
   const bearer = sessionToken();
+  const file = fileOf(args);
   try {
     response = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: {
-        'Content-Type': 'application/json',
+        'Content-Type': file ? 'application/octet-stream' : 'application/json',
         ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
       },
       credentials: 'omit',
-      body: JSON.stringify(args ?? {}),
+      body: file ?? JSON.stringify(args ?? {}),
     });
   } catch (err) {
     throw new ApiCallError(method, { code: 'unavailable', message: String(err) });
