@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../electron/common/api/contract';
+import type { Annotation } from '../../electron/common/api/types';
 import { makeEpub, writeZip } from '../../electron/core/import/testing/zip-writer';
 import {
   contentDb,
@@ -48,6 +49,24 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
     throw err;
   }
   throw new Error('expected an ApiError');
+}
+
+/** A highlight with a note on the first passage of document `id` that reads `needle`. */
+async function noteOn(p: Profile, id: string, needle: string): Promise<Annotation> {
+  const toc = await p.call('getToc', { documentId: id });
+  const paragraphs = (
+    await Promise.all(toc.map((e) => p.call('getSection', { id: e.id, documentId: id })))
+  ).flatMap((s) => s.paragraphs);
+  const para = paragraphs.find((x) => x.text.includes(needle));
+  if (!para) throw new Error(`no paragraph with ${needle}`);
+  const start = para.text.indexOf(needle);
+  return p.call('addAnnotation', {
+    documentId: id,
+    startParagraphId: para.id,
+    startOffset: start,
+    endOffset: start + needle.length,
+    note: needle,
+  });
 }
 
 const epubBytes = () =>
@@ -338,22 +357,7 @@ describe('library through the contract', () => {
     const p = open('editions');
     const v1 = await importFile(p, fixture('library/edition-2023.txt'), { title: '経済財政白書' });
     const id = v1.document?.id as string;
-    const toc = await p.call('getToc', { documentId: id });
-    const paragraphs = (
-      await Promise.all(toc.map((e) => p.call('getSection', { id: e.id, documentId: id })))
-    ).flatMap((s) => s.paragraphs);
-    const note = async (needle: string) => {
-      const para = paragraphs.find((x) => x.text.includes(needle));
-      if (!para) throw new Error(`no paragraph with ${needle}`);
-      const start = para.text.indexOf(needle);
-      return p.call('addAnnotation', {
-        documentId: id,
-        startParagraphId: para.id,
-        startOffset: start,
-        endOffset: start + needle.length,
-        note: needle,
-      });
-    };
+    const note = (needle: string) => noteOn(p, id, needle);
     const kept = await note('半導体関連を中心に増加した');
     const gone = await note('物価上昇率は高まり');
 
@@ -388,6 +392,98 @@ describe('library through the contract', () => {
       asNewDocument: true,
     });
     expect(other.document?.id).not.toBe(id);
+    close(p);
+  });
+
+  it('a restored backup brings back its notes placed in the current edition, and undoing it loses nothing', async () => {
+    const ud = path.join(root, 'restore');
+    const dir = path.join(ud, 'library');
+    let p = open('restore');
+    const v1 = await importFile(p, fixture('library/edition-2023.txt'), { title: '経済財政白書' });
+    const id = v1.document?.id as string;
+    const kept = await noteOn(p, id, '半導体関連を中心に増加した');
+    const gone = await noteOn(p, id, '物価上昇率は高まり');
+    const backup = await p.call('createBackup', {});
+
+    // Since the backup: a newer edition (its first file deleted), a note in it, another document.
+    const v2 = await importFile(p, fixture('library/edition-2024.txt'), { title: '経済財政白書' });
+    expect(v2).toMatchObject({ state: 'done', replaced: true });
+    const v2Text = (await p.call('getToc', { documentId: id })).map((e) => e.title);
+    const paragraphs = (
+      await p.call('getSection', {
+        id: (await p.call('getToc', { documentId: id }))[0]!.id,
+        documentId: id,
+      })
+    ).paragraphs;
+    const later = await p.call('addAnnotation', {
+      documentId: id,
+      startParagraphId: paragraphs[0]!.id,
+      startOffset: 0,
+      endOffset: Math.min(8, paragraphs[0]!.text.length),
+      note: 'later',
+    });
+    const html = await importFile(p, fixture('library/report.html'));
+    const htmlId = html.document?.id as string;
+    const files = fs.readdirSync(dir).sort();
+    expect(files).toHaveLength(2);
+
+    await p.call('restoreBackup', { name: backup.name });
+    // The list of the backup's day; no database deleted.
+    expect((await p.call('listDocuments', {})).map((d) => d.id).slice(1)).toEqual([id]);
+    expect(fs.readdirSync(dir).sort()).toEqual(files);
+    // The document reads its current text (the newer edition's), and the notes of the
+    // backup's day are placed in it: one found again, one kept as an orphan with its quote.
+    expect((await p.call('getToc', { documentId: id })).map((e) => e.title)).toEqual(v2Text);
+    const restored = await p.call('listAnnotations', { documentId: id });
+    expect(restored.map((a) => [a.id, a.anchor]).sort()).toEqual(
+      [
+        [kept.id, 'anchored'],
+        [gone.id, 'orphan'],
+      ].sort(),
+    );
+    expect(restored.find((a) => a.id === gone.id)?.target?.quote.exact).toBe('物価上昇率は高まり');
+
+    // A restart an hour later: the other document's database, named by no document of
+    // this list but by the backup taken before the restore, is not swept away.
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    for (const name of files) fs.utimesSync(path.join(dir, name), old, old);
+    close(p);
+    p = open('restore');
+    await p.call('listDocuments', {});
+    expect(fs.readdirSync(dir).sort()).toEqual(files);
+
+    // Undoing the restore brings back everything since the backup.
+    const undo = (await p.call('listBackups', {})).find((b) => b.reason === 'pre-restore');
+    await p.call('restoreBackup', { name: undo?.name as string });
+    expect(
+      (await p.call('listDocuments', {}))
+        .map((d) => d.id)
+        .slice(1)
+        .sort(),
+    ).toEqual([id, htmlId].sort());
+    expect((await p.call('getToc', { documentId: htmlId })).length).toBeGreaterThan(0);
+    const undone = await p.call('listAnnotations', { documentId: id });
+    expect(undone.map((a) => a.id).sort()).toEqual([kept.id, gone.id, later.id].sort());
+    expect(undone.find((a) => a.id === later.id)?.anchor).toBe('anchored');
+
+    // A database lost by hand: the document says so, and importing the file again brings
+    // it back under the same id with its notes.
+    const row = (await p.call('listDocuments', {})).find((d) => d.id === id);
+    fs.rmSync(path.join(dir, p.core.documents?.registry.get(id).file as string));
+    close(p);
+    p = open('restore');
+    const lost = await failure(p.call('getToc', { documentId: id }));
+    expect(lost).toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/import it again/),
+    });
+    const back = await importFile(p, fixture('library/edition-2024.txt'));
+    expect(back).toMatchObject({ state: 'done', replaced: true });
+    expect(back.document?.id).toBe(id);
+    expect(back.document?.title).toBe(row?.title);
+    expect((await p.call('listAnnotations', { documentId: id })).map((a) => a.id).sort()).toEqual(
+      [kept.id, gone.id, later.id].sort(),
+    );
     close(p);
   });
 

@@ -266,6 +266,13 @@ export function withDocuments(bundled: DocumentHandlers, ctx: LibraryHandlerCont
   return {
     ...bundled,
     ...(routed as Partial<ApiHandlers>),
+    restoreBackup: async (args) => {
+      const backup = await bundled.restoreBackup(args);
+      // The list is now the backup's: documents reopen, and place their notes in their
+      // current text, at their next use.
+      ctx.documents?.restored();
+      return backup;
+    },
     listDocuments: ({ includeRemoved }) => [
       bundledEntry(),
       ...(ctx.documents?.list(includeRemoved ?? false) ?? []),

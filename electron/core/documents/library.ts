@@ -15,6 +15,13 @@
 // its notes: they are listed and exported as for any document (every passage then
 // without a place, each with its quote), and importing the document again takes them
 // back.
+//
+// Restoring a backup of user.sqlite brings back the list of its day, and the notes of
+// its day placed in the text of its day. So every document's notes are placed again in
+// its current text when it is opened (one indexed count when nothing changed); a row
+// naming an edition whose file a newer import has since replaced is pointed at the
+// newest database of that document still in library/; and no database that a backup's
+// list names is swept away, so undoing a restore finds every document again.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,12 +46,18 @@ import { createLibraryHandlers } from '../library/handlers';
 import type { ImportRunner } from '../library/import-runner';
 import type { SqliteLibrary } from '../library/library';
 import type { Library } from '../library/library-types';
-import { reanchorAnnotations } from '../library/reanchor';
+import { reanchorAnnotations, reanchorLibrary } from '../library/reanchor';
 import { createSearchService, type SearchService } from '../search/service';
 import { libraryContent, removedContent } from './content-view';
 import type { DocumentHandlers } from './handlers';
 import { ImportJobs, type JobOutcome } from './jobs';
-import { DocumentRegistry, yearOf, type DocumentRow, type ImportedFacts } from './registry';
+import {
+  DocumentRegistry,
+  documentRowsOf,
+  yearOf,
+  type DocumentRow,
+  type ImportedFacts,
+} from './registry';
 
 /** The folder of imported documents, inside the user-data folder. */
 export const LIBRARY_DIR = 'library';
@@ -224,6 +237,9 @@ export class DocumentLibrary {
       }),
       host: this.options.host,
     });
+    // Notes placed in another text (a restored backup's) are placed in this one; with
+    // nothing new to place this is one indexed count.
+    if (row.removedAt === null) reanchorLibrary(view, content);
     if (row.removedAt !== null) {
       // No text: the calls that read or mark it say so; the notes' calls still answer.
       const gone = () =>
@@ -293,7 +309,7 @@ export class DocumentLibrary {
 
   private duplicate(sha: string, except: string | null): ApiError | null {
     const dup = this.registry.liveBySha(sha);
-    if (!dup || dup.id === except) return null;
+    if (!dup || dup.id === except || this.fileMissing(dup)) return null;
     return new ApiError(
       'conflict',
       `this file is already in the library as "${dup.title}" (${dup.id})`,
@@ -310,9 +326,14 @@ export class DocumentLibrary {
     const name = path.basename(args.name.replace(/\\/g, '/')) || 'file';
     const bytes = new Uint8Array(Buffer.from(args.data, 'base64'));
     if (bytes.length === 0) throw new ApiError('invalid_input', `${name}: empty file`);
-    const replaces = args.replaces ? this.registry.get(args.replaces) : null;
-    const dup = this.duplicate(sha256(bytes), replaces?.id ?? null);
+    const sha = sha256(bytes);
+    const lost = args.replaces ? null : this.lostFileOf(sha);
+    const replaces = args.replaces ? this.registry.get(args.replaces) : lost;
+    const dup = this.duplicate(sha, replaces?.id ?? null);
     if (dup) throw dup;
+    // The same file again for a document whose database was lost: it comes back as it
+    // was, under the title the reader gave it.
+    if (lost && args.title === undefined) args = { ...args, title: lost.title };
     return this.jobs.start(name, async ({ signal, progress }) => {
       const created = !fs.existsSync(this.dir);
       fs.mkdirSync(this.dir, { recursive: true });
@@ -425,6 +446,57 @@ export class DocumentLibrary {
     return this.toLibraryDocument(row);
   }
 
+  /** A live document whose database is no longer in library/. */
+  private fileMissing(row: DocumentRow): boolean {
+    return !fs.existsSync(path.join(this.dir, row.file));
+  }
+
+  /** The live document this very file was imported as, when its database is gone. */
+  private lostFileOf(sha: string): DocumentRow | null {
+    const row = this.registry.liveBySha(sha);
+    return row && this.fileMissing(row) ? row : null;
+  }
+
+  /**
+   * After user.sqlite was replaced by a backup: the list is the backup's. Open documents
+   * are closed (their notes are placed again in the current text when next opened), and
+   * a document whose row names a database that a newer edition has since replaced is
+   * pointed at that edition, as the list taken just before the restore names it.
+   * Returns the ids relinked, and those left with no database (importing the file
+   * again brings them back, with their notes).
+   */
+  restored(): { relinked: string[]; missing: string[] } {
+    for (const id of [...this.open.keys()]) this.drop(id);
+    const before = this.library
+      .listBackups()
+      .filter((b) => b.reason === 'pre-restore')
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    const current = new Map(
+      (before ? documentRowsOf(before.path) : [])
+        .filter((r) => r.removedAt === null)
+        .map((r) => [r.id, r]),
+    );
+    const relinked: string[] = [];
+    const missing: string[] = [];
+    for (const row of this.registry.list(false)) {
+      if (!this.fileMissing(row)) continue;
+      const edition = current.get(row.id);
+      if (edition && !this.fileMissing(edition)) {
+        this.registry.relink(row.id, edition);
+        relinked.push(row.id);
+      } else missing.push(row.id);
+    }
+    return { relinked, missing };
+  }
+
+  /** The databases the lists of the reader's backups name (a restore may need them). */
+  private filesNamedByBackups(): Set<string> {
+    const named = new Set<string>();
+    for (const backup of this.library.listBackups())
+      for (const row of documentRowsOf(backup.path)) named.add(row.file);
+    return named;
+  }
+
   remove(id: string): LibraryDocument {
     this.writable();
     const row = this.registry.markRemoved(id);
@@ -440,8 +512,9 @@ export class DocumentLibrary {
 
   /**
    * Removes what interrupted work left in library/: temp files of processes that are
-   * gone, and databases no document names that are older than an hour (a crash between
-   * writing one and adding its row; an hour leaves another instance's import alone).
+   * gone, and databases that no document — nor any backup's list — names and that are
+   * older than an hour (a crash between writing one and adding its row; an hour leaves
+   * another instance's import alone).
    */
   private sweep(): void {
     if (this.swept) return;
@@ -453,6 +526,7 @@ export class DocumentLibrary {
       return;
     }
     const live = this.registry.liveFiles();
+    let named: Set<string> | null = null;
     for (const name of names) {
       const file = path.join(this.dir, name);
       try {
@@ -460,8 +534,9 @@ export class DocumentLibrary {
           const pid = Number(/\.tmp-(\d+)-/.exec(name)?.[1]);
           if (pid !== process.pid && !alive(pid)) fs.rmSync(file, { force: true });
         } else if (name.endsWith('.sqlite') && !live.has(name)) {
-          if (Date.now() - fs.statSync(file).mtimeMs > STRAY_FILE_AGE_MS)
-            fs.rmSync(file, { force: true });
+          if (Date.now() - fs.statSync(file).mtimeMs <= STRAY_FILE_AGE_MS) continue;
+          named ??= this.filesNamedByBackups();
+          if (!named.has(name)) fs.rmSync(file, { force: true });
         }
       } catch {
         // A file that cannot be checked stays.

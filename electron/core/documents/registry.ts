@@ -8,6 +8,7 @@
 import { ApiError } from '../../common/api/contract';
 import type { DocumentFormat, ReadingPosition, WritingMode } from '../../common/api/types';
 import type { SqliteLibrary } from '../library/library';
+import { openDatabase } from '../sqlite';
 
 export interface DocumentRow {
   id: string;
@@ -103,6 +104,23 @@ function factValues(f: ImportedFacts): (string | number | null)[] {
   ];
 }
 
+/**
+ * The list of documents another copy of user.sqlite holds (a backup), read-only; empty
+ * when it has none (a backup from before the library) or cannot be read.
+ */
+export function documentRowsOf(file: string): DocumentRow[] {
+  try {
+    const db = openDatabase(file, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare('SELECT * FROM library_documents').all() as Row[]).map(fromRow);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return [];
+  }
+}
+
 export class DocumentRegistry {
   constructor(private readonly library: SqliteLibrary) {}
 
@@ -187,6 +205,39 @@ export class DocumentRegistry {
            WHERE id = ?`,
         )
         .run(...factValues(facts), now, id).changes;
+      if (changed !== 1) throw new ApiError('not_found', `no document ${id} in the library`);
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Points a document at the edition another list of the library knows (the list as it
+   * was before a restore replaced it): its database, source and counts; the reader's
+   * title, publisher and year stay as restored.
+   */
+  relink(id: string, edition: DocumentRow): DocumentRow {
+    this.library.write((db) => {
+      const changed = db
+        .prepare(
+          `UPDATE library_documents SET file = ?, format = ?, source_name = ?, source_sha256 = ?,
+             source_bytes = ?, pages = ?, sections = ?, paragraphs = ?, writing_mode = ?,
+             edition = ?, updated_at = ?
+           WHERE id = ?`,
+        )
+        .run(
+          edition.file,
+          edition.format,
+          edition.sourceName,
+          edition.sourceSha256,
+          edition.sourceBytes,
+          edition.pages,
+          edition.sections,
+          edition.paragraphs,
+          edition.writingMode,
+          edition.edition,
+          this.library.now(),
+          id,
+        ).changes;
       if (changed !== 1) throw new ApiError('not_found', `no document ${id} in the library`);
     });
     return this.get(id);
