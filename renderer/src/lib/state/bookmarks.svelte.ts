@@ -10,7 +10,9 @@ import { notesAccess, type NotesAccessState } from './notes-access.svelte';
 import type { ApiClient } from '../../../../electron/common/api/contract';
 import type { Bookmark } from '../../../../electron/common/api/types';
 
-export type BookmarkOrder = 'document' | 'date';
+/** The orders the しおり tab offers, as its toggle shows them. */
+export const BOOKMARK_ORDERS = ['document', 'date'] as const;
+export type BookmarkOrder = (typeof BOOKMARK_ORDERS)[number];
 
 /** The sections with a bookmark (rebuilt with the list, never changed in place). */
 function markedSections(list: readonly Bookmark[]): ReadonlySet<string> {
