@@ -70,7 +70,7 @@ it('draws a bounded number of rows of 10,000 notes, walks them from the keyboard
   await expect.poll(() => rows(page).first().getAttribute('aria-posinset')).toBe('1');
   await rows(page).first().locator('button.open').focus();
   await page.keyboard.press('ArrowDown');
-  expect(await focusedRow(page)).toBe('2');
+  await expect.poll(() => focusedRow(page)).toBe('2');
   await page.keyboard.press('End');
   await expect.poll(() => focusedRow(page)).toBe(String(COUNT + 1));
   expect(await rows(page).count()).toBeLessThanOrEqual(MAX_DRAWN_ROWS);
