@@ -65,7 +65,7 @@ it('draws a bounded number of rows of 10,000 notes, walks them from the keyboard
   expect(await rows(page).count()).toBeLessThanOrEqual(MAX_DRAWN_ROWS);
   expect(await rows(page).last().getAttribute('data-annotation')).toBe(all.at(-1)!.id);
 
-  // The keyboard: one tab stop in the list; ↓, End, Home, PageDown move through all of it.
+  // The keyboard: one tab stop in the list; ↓, End and Home move through all of it.
   await page.evaluate(`document.querySelector('#side-panel .body').scrollTop = 0`);
   await expect.poll(() => rows(page).first().getAttribute('aria-posinset')).toBe('1');
   await rows(page).first().locator('button.open').focus();
@@ -76,8 +76,6 @@ it('draws a bounded number of rows of 10,000 notes, walks them from the keyboard
   expect(await rows(page).count()).toBeLessThanOrEqual(MAX_DRAWN_ROWS);
   await page.keyboard.press('Home');
   await expect.poll(() => focusedRow(page)).toBe('1');
-  await page.keyboard.press('PageDown');
-  await expect.poll(async () => Number(await focusedRow(page))).toBeGreaterThan(2);
   const tabStops = await page.evaluate<number>(
     `document.querySelectorAll('#notes-list li button.open[tabindex="0"]').length`,
   );
