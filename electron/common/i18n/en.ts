@@ -395,4 +395,12 @@ export const en: Messages = {
   exportBookmarkAt: 'at “{text}…”',
   exportNotInEdition: 'Section not in this edition ({id})',
   exportPathSeparator: ' > ',
+  readOnlyBadge: 'Read-only',
+  readOnlyControl: 'Unavailable: the bookmarks and notes database is read-only',
+  readOnlyPanel:
+    'Bookmarks and notes are read-only: you can view, search, copy and export them, but not add, change or delete any.',
+  readOnlyEditor:
+    'The bookmarks and notes database is read-only, so this note cannot be saved. What you typed is kept here: select it to copy it.',
+  readOnlyRefused: 'The bookmarks and notes database is read-only: nothing can be changed.',
+  viewAnnotation: 'View “{quote}”',
 };

@@ -402,4 +402,12 @@ export const ja = {
   exportBookmarkAt: '「{text}…」から',
   exportNotInEdition: 'この版にない節（{id}）',
   exportPathSeparator: ' ＞ ',
+  readOnlyBadge: '読み取り専用',
+  readOnlyControl: 'しおり・メモのデータベースが読み取り専用のため使えません',
+  readOnlyPanel:
+    'しおり・メモは読み取り専用です。表示・検索・コピー・書き出しはできますが、追加・変更・削除はできません。',
+  readOnlyEditor:
+    'しおり・メモのデータベースが読み取り専用のため、このメモは保存できません。入力した文章はここに残っています。選択してコピーできます。',
+  readOnlyRefused: 'しおり・メモのデータベースが読み取り専用のため、変更できません。',
+  viewAnnotation: '「{quote}」を表示',
 } as const;

@@ -30,8 +30,9 @@ import { LibraryNoteIndex } from './note-index';
 import { readPrefs, writePrefs } from './prefs';
 import { openOrRecover, type ReadOnlyState } from './recovery';
 import { restorableBackup } from './restore';
-import { IN_USE_MESSAGE, messageOf, writeFailure } from './sqlite-errors';
-import { DEFAULT_BUSY_WAIT_MS, USER_DB_FILE } from './user-db';
+import { classifySqliteError, IN_USE_MESSAGE, messageOf, writeFailure } from './sqlite-errors';
+import { DEFAULT_BUSY_WAIT_MS, readOnlyReason, USER_DB_FILE } from './user-db';
+import { makeNotice } from '../../common/i18n/notices';
 
 export { DatabaseInUseError, DatabaseUnavailableError, NewerDatabaseError } from './user-db';
 
@@ -58,8 +59,12 @@ export class SqliteLibrary implements Library {
   readonly userDataDir: string;
   readonly bookmarks: BookmarkRepository;
   readonly annotations: AnnotationRepository;
-  /** Set when this session may not write user.sqlite (an in-memory copy is read instead). */
-  readonly readOnly: ReadOnlyState | null;
+  /**
+   * Why this session may not write user.sqlite, shared with every document's view of
+   * the library: set at open (an in-memory copy is read instead) or when a write
+   * failed because the file or its folder had become read-only since.
+   */
+  private readonly access: { readOnly: ReadOnlyState | null };
   /**
    * Digest of the content annotations are placed in this session (set by the
    * re-anchoring step of opening the core); stored with each placed annotation.
@@ -94,7 +99,7 @@ export class SqliteLibrary implements Library {
     });
     this.conn = opened.db;
     this.notices = opened.notices;
-    this.readOnly = opened.readOnly;
+    this.access = { readOnly: opened.readOnly };
     this.bookmarks = new BookmarkRepository(this);
     this.annotations = new AnnotationRepository(this);
     this.noteIndexes = new Map();
@@ -131,8 +136,35 @@ export class SqliteLibrary implements Library {
     }));
   }
 
+  /** Set when this session may not write user.sqlite (see `access`). */
+  get readOnly(): ReadOnlyState | null {
+    return this.access.readOnly;
+  }
+
   notesReadOnly(): boolean {
     return this.readOnly !== null;
+  }
+
+  /**
+   * A write failed with `err`: when the file or its folder is now read-only for this
+   * process (made immutable, remounted read-only, its permissions taken away), the rest
+   * of the session is read-only, with the notice of a read-only start. A read-only
+   * failure shows as SQLITE_READONLY, or as an I/O error when the file refuses a write
+   * through a handle opened before, so the file and folder are tried again to tell.
+   */
+  private becameReadOnly(err: unknown): boolean {
+    if (this.readOnly) return true;
+    const kind = classifySqliteError(err);
+    const code = (err as { code?: unknown } | null)?.code;
+    const ioError = typeof code === 'string' && code.startsWith('SQLITE_IOERR');
+    if (kind !== 'read-only' && !ioError) return false;
+    const found =
+      readOnlyReason(this.path, this.userDataDir) ??
+      (kind === 'read-only' ? { where: 'file' as const, detail: messageOf(err) } : null);
+    if (!found) return false;
+    this.access.readOnly = found;
+    this.addNotice(makeNotice('database_read_only', { path: this.path, ...found }, [this.path]));
+    return true;
   }
 
   /** Adds a notice for the reader (e.g. annotations orphaned by a content update). */
@@ -169,6 +201,7 @@ export class SqliteLibrary implements Library {
         })
         .immediate();
     } catch (err) {
+      if (this.becameReadOnly(err)) throw this.readOnlyError();
       throw writeFailure(err);
     }
     if (kind === 'notes') this.notesChanged();

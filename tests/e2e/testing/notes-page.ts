@@ -78,6 +78,8 @@ export interface AxNode {
   role: string;
   name: string;
   description: string;
+  /** Exposed as unavailable (disabled, or aria-disabled). */
+  disabled: boolean;
 }
 
 /** The accessibility-tree node of the first element matching `selector`. */
@@ -94,7 +96,13 @@ export async function axNode(page: Page, selector: string): Promise<AxNode> {
     const node = nodes[0];
     const text = (v: { value?: unknown } | undefined) =>
       v?.value === undefined ? '' : String(v.value);
-    return { role: text(node?.role), name: text(node?.name), description: text(node?.description) };
+    const disabled = node?.properties?.some((p) => p.name === 'disabled' && p.value.value === true);
+    return {
+      role: text(node?.role),
+      name: text(node?.name),
+      description: text(node?.description),
+      disabled: disabled === true,
+    };
   } finally {
     await cdp.detach();
   }

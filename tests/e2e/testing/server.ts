@@ -26,13 +26,18 @@ export interface RunningEdition {
 export interface EditionOptions {
   /** A content database to serve instead of the bundled chapter's (`--content FILE`). */
   content?: string;
+  /** Another build of the renderer to serve (`--renderer DIR`): a benchmark's peer. */
+  renderer?: string;
 }
 
 export function startEdition(
   userDataDir: string,
   options: EditionOptions = {},
 ): Promise<RunningEdition> {
-  const content = options.content ? ['--content', options.content] : [];
+  const content = [
+    ...(options.content ? ['--content', options.content] : []),
+    ...(options.renderer ? ['--renderer', options.renderer] : []),
+  ];
   const child: ChildProcess = spawn(
     process.execPath,
     [TSX_CLI, SERVE_ENTRY, '--port', '0', '--user-data', userDataDir, ...content],

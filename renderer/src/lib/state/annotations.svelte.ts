@@ -7,6 +7,7 @@
 import { api as defaultApi } from '../api';
 import { messageOf } from '../errors';
 import { sortNotes, type NoteOrder } from '../notes/order';
+import { notesAccess, type NotesAccessState } from './notes-access.svelte';
 import type { ApiClient } from '../../../../electron/common/api/contract';
 import type {
   Annotation,
@@ -92,9 +93,15 @@ export class AnnotationsState {
   );
 
   private readonly api: AnnotationsApi;
+  /** Told of every refused change: the session may have become read-only. */
+  private readonly access: Pick<NotesAccessState, 'guard'>;
 
-  constructor(api: AnnotationsApi = defaultApi) {
+  constructor(
+    api: AnnotationsApi = defaultApi,
+    access: Pick<NotesAccessState, 'guard'> = notesAccess,
+  ) {
     this.api = api;
+    this.access = access;
   }
 
   async load(): Promise<void> {
@@ -123,40 +130,46 @@ export class AnnotationsState {
     },
     draft: AnnotationDraft,
   ): Promise<Annotation> {
-    const created = await this.api.addAnnotation({
-      ...range,
-      color: draft.color,
-      ...(draft.note.trim() ? { note: draft.note } : {}),
-      ...(draft.tags.length ? { tags: draft.tags } : {}),
-    });
+    const created = await this.access.guard(() =>
+      this.api.addAnnotation({
+        ...range,
+        color: draft.color,
+        ...(draft.note.trim() ? { note: draft.note } : {}),
+        ...(draft.tags.length ? { tags: draft.tags } : {}),
+      }),
+    );
     await this.load();
     return created;
   }
 
   async addSectionNote(sectionId: string, draft: AnnotationDraft): Promise<Annotation> {
-    const created = await this.api.addSectionNote({
-      sectionId,
-      note: draft.note,
-      color: draft.color,
-      ...(draft.tags.length ? { tags: draft.tags } : {}),
-    });
+    const created = await this.access.guard(() =>
+      this.api.addSectionNote({
+        sectionId,
+        note: draft.note,
+        color: draft.color,
+        ...(draft.tags.length ? { tags: draft.tags } : {}),
+      }),
+    );
     await this.load();
     return created;
   }
 
   async update(id: string, draft: AnnotationDraft): Promise<void> {
-    await this.api.updateAnnotation({ id, color: draft.color, note: draft.note, tags: draft.tags });
+    await this.access.guard(() =>
+      this.api.updateAnnotation({ id, color: draft.color, note: draft.note, tags: draft.tags }),
+    );
     await this.load();
   }
 
   async remove(id: string): Promise<Annotation> {
-    const removed = await this.api.deleteAnnotation({ id });
+    const removed = await this.access.guard(() => this.api.deleteAnnotation({ id }));
     await this.load();
     return removed;
   }
 
   async restore(id: string): Promise<void> {
-    await this.api.restoreAnnotation({ id });
+    await this.access.guard(() => this.api.restoreAnnotation({ id }));
     await this.load();
   }
 
@@ -170,7 +183,7 @@ export class AnnotationsState {
 
   /** Imports an export file (notes and bookmarks; the core backs up first), then reads the list again. */
   async importFile(body: string): Promise<ImportSummary> {
-    const summary = await this.api.importAnnotations({ body });
+    const summary = await this.access.guard(() => this.api.importAnnotations({ body }));
     await this.load();
     return summary;
   }

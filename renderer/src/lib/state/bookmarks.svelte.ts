@@ -6,10 +6,13 @@
 // is what is stored. Deleting can be undone (restoreBookmark).
 import { api as defaultApi } from '../api';
 import { messageOf } from '../errors';
+import { notesAccess, type NotesAccessState } from './notes-access.svelte';
 import type { ApiClient } from '../../../../electron/common/api/contract';
 import type { Bookmark } from '../../../../electron/common/api/types';
 
-export type BookmarkOrder = 'document' | 'date';
+/** The orders the しおり tab offers, as its toggle shows them. */
+export const BOOKMARK_ORDERS = ['document', 'date'] as const;
+export type BookmarkOrder = (typeof BOOKMARK_ORDERS)[number];
 
 /** The sections with a bookmark (rebuilt with the list, never changed in place). */
 function markedSections(list: readonly Bookmark[]): ReadonlySet<string> {
@@ -42,9 +45,15 @@ export class BookmarksState {
   marked = $derived(markedSections(this.list));
 
   private readonly api: BookmarksApi;
+  /** Told of every refused change: the session may have become read-only. */
+  private readonly access: Pick<NotesAccessState, 'guard'>;
 
-  constructor(api: BookmarksApi = defaultApi) {
+  constructor(
+    api: BookmarksApi = defaultApi,
+    access: Pick<NotesAccessState, 'guard'> = notesAccess,
+  ) {
     this.api = api;
+    this.access = access;
   }
 
   async load(): Promise<void> {
@@ -63,10 +72,12 @@ export class BookmarksState {
 
   /** Bookmarks a place (a section when its paragraph is null); resolves to the new bookmark. */
   async addAt(place: BookmarkPlace): Promise<Bookmark> {
-    const added = await this.api.addBookmark(
-      place.paragraphId === null
-        ? { sectionId: place.sectionId }
-        : { sectionId: place.sectionId, paragraphId: place.paragraphId, offset: place.offset },
+    const added = await this.access.guard(() =>
+      this.api.addBookmark(
+        place.paragraphId === null
+          ? { sectionId: place.sectionId }
+          : { sectionId: place.sectionId, paragraphId: place.paragraphId, offset: place.offset },
+      ),
     );
     await this.load();
     return added;
@@ -79,24 +90,24 @@ export class BookmarksState {
 
   /** Marks or unmarks a whole section; resolves to whether it is now bookmarked. */
   async toggle(sectionId: string): Promise<boolean> {
-    const { bookmarked } = await this.api.toggleBookmark({ sectionId });
+    const { bookmarked } = await this.access.guard(() => this.api.toggleBookmark({ sectionId }));
     await this.load();
     return bookmarked;
   }
 
   async rename(id: string, label: string): Promise<void> {
-    await this.api.renameBookmark({ id, label });
+    await this.access.guard(() => this.api.renameBookmark({ id, label }));
     await this.load();
   }
 
   async remove(id: string): Promise<Bookmark> {
-    const removed = await this.api.deleteBookmark({ id });
+    const removed = await this.access.guard(() => this.api.deleteBookmark({ id }));
     await this.load();
     return removed;
   }
 
   async restore(id: string): Promise<void> {
-    await this.api.restoreBookmark({ id });
+    await this.access.guard(() => this.api.restoreBookmark({ id }));
     await this.load();
   }
 }

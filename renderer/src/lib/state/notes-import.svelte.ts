@@ -5,6 +5,7 @@
 // backup taken before) is kept to show until the reader closes it.
 import { api as defaultApi } from '../api';
 import { messageOf } from '../errors';
+import { notesAccess, type NotesAccessState } from './notes-access.svelte';
 import type { ApiClient } from '../../../../electron/common/api/contract';
 import type { ImportProgress, ImportSummary } from '../../../../electron/common/api/types';
 
@@ -26,7 +27,11 @@ export class NotesImportState {
   /** Cancel was asked for before the core had the file (still being sent): ask again once it has. */
   private cancelPending = false;
 
-  constructor(private readonly api: NotesImportApi = defaultApi) {}
+  constructor(
+    private readonly api: NotesImportApi = defaultApi,
+    /** Told of a refused import: the session may have become read-only. */
+    private readonly access: Pick<NotesAccessState, 'afterFailure'> = notesAccess,
+  ) {}
 
   /**
    * Imports `bytes` (the file as read from disk); `after` reads the lists again once
@@ -75,6 +80,7 @@ export class NotesImportState {
       return summary;
     } catch (err) {
       this.error = messageOf(err);
+      await this.access.afterFailure(err);
       return null;
     } finally {
       finished = true;
