@@ -14,6 +14,7 @@ import { ensureContentDb } from '../core/content/ensure';
 import { cliChild, type CliChild } from '../core/testing/cli-child';
 import { coreOpeners } from '../core/wiring';
 import { startBrowserEdition, type BrowserEdition } from './edition';
+import { addHighlightArgs } from '../core/testing/cli-args';
 
 let root: string;
 let contentDb: string;
@@ -54,18 +55,7 @@ beforeAll(async () => {
   const toc = JSON.parse((await cli(['read', 'us-3', '--json'], source)).stdout);
   paragraphId = toc.paragraphs[0].id;
   const added = await cli(
-    [
-      'annotations',
-      'add',
-      '--paragraph',
-      paragraphId,
-      '--start',
-      '0',
-      '--end',
-      '5',
-      '--note',
-      NOTE,
-    ],
+    addHighlightArgs({ paragraph: paragraphId, start: 0, end: 5, note: NOTE }),
     source,
   );
   expect(added.code, added.stderr).toBe(0);
@@ -206,20 +196,16 @@ describe('what reaches the store, and what goes back out', () => {
   it('bidi overrides and C1 controls are stripped from notes and tags at input', async () => {
     const dir = path.join(root, 'bidi');
     const run = await cli(
-      [
-        'annotations',
-        'add',
-        '--paragraph',
-        paragraphId,
-        '--start',
-        '0',
-        '--end',
-        '3',
-        '--note',
-        'invoice\u202Efdp.exe\u202C and\u0085 \u2066isolated\u2069',
+      addHighlightArgs(
+        {
+          paragraph: paragraphId,
+          start: 0,
+          end: 3,
+          note: 'invoice\u202Efdp.exe\u202C and\u0085 \u2066isolated\u2069',
+        },
         '--tag',
         '\u202Etag',
-      ],
+      ),
       dir,
     );
     expect(run.code, run.stderr).toBe(0);

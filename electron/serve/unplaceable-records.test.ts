@@ -20,6 +20,7 @@ import { ensureContentDb } from '../core/content/ensure';
 import { cliChild, type CliChild } from '../core/testing/cli-child';
 import { coreOpeners } from '../core/wiring';
 import { startBrowserEdition } from './edition';
+import { addHighlightArgs } from '../core/testing/cli-args';
 
 let root: string;
 let contentDb: string;
@@ -238,18 +239,7 @@ describe('an import is all or nothing, including what it triggers', () => {
     expect(
       (
         await run(
-          [
-            'annotations',
-            'add',
-            '--paragraph',
-            section.p2.id,
-            '--start',
-            String(at),
-            '--end',
-            String(at + 6),
-            '--note',
-            '良いメモ',
-          ],
+          addHighlightArgs({ paragraph: section.p2.id, start: at, end: at + 6, note: '良いメモ' }),
           dir,
         )
       ).code,
