@@ -34,7 +34,10 @@ function make() {
     id: 'peek',
     showDelayMs: SHOW,
     hideDelayMs: HIDE,
-    find: (target) => (target === 'text' ? null : targets[target as keyof typeof targets]),
+    find: (target) => {
+      const name = target as unknown as Target;
+      return name === 'text' ? null : targets[name];
+    },
     resolve: (s) => (s.key === 'empty' ? null : { ...s, text: `about ${s.key}` }),
     rects: () => [],
   });
