@@ -17,7 +17,8 @@ import type Database from 'better-sqlite3';
 import type { SqliteLibrary } from './library';
 import { statement } from './statements';
 
-interface BookmarkRow {
+/** A row of the bookmarks table (its document_id aside). */
+export interface BookmarkRow {
   id: string;
   section_id: string;
   paragraph_id: string | null;
