@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, ImportSummary } from '../common/api/types';
 import { ensureContentDb } from '../core/content/ensure';
 import { cliChild, type CliChild } from '../core/testing/cli-child';
-import { coreOpeners } from '../core/wiring';
-import { startBrowserEdition, type BrowserEdition } from './edition';
+import type { BrowserEdition } from './edition';
+import { startTestEdition } from './testing/edition';
 import { addHighlightArgs } from '../core/testing/cli-args';
 
 let root: string;
@@ -60,16 +60,7 @@ beforeAll(async () => {
   );
   expect(added.code, added.stderr).toBe(0);
   exported = JSON.parse((await cli(['export', '--format', 'w3c'], source)).stdout);
-  const rendererDir = path.join(root, 'renderer');
-  fs.mkdirSync(rendererDir);
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  edition = await startBrowserEdition({
-    openers: coreOpeners,
-    contentDbPath: contentDb,
-    userDataDir: path.join(root, 'http-profile'),
-    rendererDir,
-    version: '0',
-  });
+  edition = await startTestEdition(root, contentDb, path.join(root, 'http-profile'));
 }, 120_000);
 
 afterAll(async () => {
