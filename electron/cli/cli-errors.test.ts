@@ -5,20 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './main';
+import { runCliInProcess } from './testing/in-process';
 
 let root: string;
 let contentDb: string;
 
-async function run(args: string[], userData = path.join(root, 'profile')) {
-  const out: string[] = [];
-  const log: string[] = [];
-  const code = await runCli([...args, '--user-data', userData, '--content', contentDb], {
-    out: (t) => out.push(t),
-    log: (t) => log.push(t),
-  });
-  return { code, stdout: out.join('\n'), stderr: log.join('\n') };
-}
+const run = (args: string[], userData = path.join(root, 'profile')) =>
+  runCliInProcess(args, userData, contentDb);
 
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-cli-errors-'));

@@ -12,8 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, ImportSummary } from '../common/api/types';
 import { ensureContentDb } from '../core/content/ensure';
 import { cliChild, type CliChild } from '../core/testing/cli-child';
-import { coreOpeners } from '../core/wiring';
-import { startBrowserEdition, type BrowserEdition } from './edition';
+import type { BrowserEdition } from './edition';
+import { startTestEdition } from './testing/edition';
+import { addHighlightArgs } from '../core/testing/cli-args';
 
 let root: string;
 let contentDb: string;
@@ -54,32 +55,12 @@ beforeAll(async () => {
   const toc = JSON.parse((await cli(['read', 'us-3', '--json'], source)).stdout);
   paragraphId = toc.paragraphs[0].id;
   const added = await cli(
-    [
-      'annotations',
-      'add',
-      '--paragraph',
-      paragraphId,
-      '--start',
-      '0',
-      '--end',
-      '5',
-      '--note',
-      NOTE,
-    ],
+    addHighlightArgs({ paragraph: paragraphId, start: 0, end: 5, note: NOTE }),
     source,
   );
   expect(added.code, added.stderr).toBe(0);
   exported = JSON.parse((await cli(['export', '--format', 'w3c'], source)).stdout);
-  const rendererDir = path.join(root, 'renderer');
-  fs.mkdirSync(rendererDir);
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  edition = await startBrowserEdition({
-    openers: coreOpeners,
-    contentDbPath: contentDb,
-    userDataDir: path.join(root, 'http-profile'),
-    rendererDir,
-    version: '0',
-  });
+  edition = await startTestEdition(root, contentDb, path.join(root, 'http-profile'));
 }, 120_000);
 
 afterAll(async () => {
@@ -206,20 +187,16 @@ describe('what reaches the store, and what goes back out', () => {
   it('bidi overrides and C1 controls are stripped from notes and tags at input', async () => {
     const dir = path.join(root, 'bidi');
     const run = await cli(
-      [
-        'annotations',
-        'add',
-        '--paragraph',
-        paragraphId,
-        '--start',
-        '0',
-        '--end',
-        '3',
-        '--note',
-        'invoice\u202Efdp.exe\u202C and\u0085 \u2066isolated\u2069',
+      addHighlightArgs(
+        {
+          paragraph: paragraphId,
+          start: 0,
+          end: 3,
+          note: 'invoice\u202Efdp.exe\u202C and\u0085 \u2066isolated\u2069',
+        },
         '--tag',
         '\u202Etag',
-      ],
+      ),
       dir,
     );
     expect(run.code, run.stderr).toBe(0);

@@ -19,7 +19,8 @@ import { openReaderCore } from '../core/reader-core';
 import { ensureContentDb } from '../core/content/ensure';
 import { cliChild, type CliChild } from '../core/testing/cli-child';
 import { coreOpeners } from '../core/wiring';
-import { startBrowserEdition } from './edition';
+import { startTestEdition } from './testing/edition';
+import { addHighlightArgs } from '../core/testing/cli-args';
 
 let root: string;
 let contentDb: string;
@@ -186,16 +187,7 @@ describe('records that cannot be placed, stored directly in user.sqlite', () => 
   });
 
   it('the browser edition starts and lists them; the next start places nothing again', async () => {
-    const rendererDir = path.join(root, 'renderer');
-    fs.mkdirSync(rendererDir, { recursive: true });
-    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-    const edition = await startBrowserEdition({
-      openers: coreOpeners,
-      contentDbPath: contentDb,
-      userDataDir: userData,
-      rendererDir,
-      version: '0',
-    });
+    const edition = await startTestEdition(root, contentDb, userData);
     try {
       const call = async <T>(method: string): Promise<T> => {
         const reply = await fetch(`${edition.server.origin}/api/${method}`, {
@@ -238,18 +230,7 @@ describe('an import is all or nothing, including what it triggers', () => {
     expect(
       (
         await run(
-          [
-            'annotations',
-            'add',
-            '--paragraph',
-            section.p2.id,
-            '--start',
-            String(at),
-            '--end',
-            String(at + 6),
-            '--note',
-            '良いメモ',
-          ],
+          addHighlightArgs({ paragraph: section.p2.id, start: at, end: at + 6, note: '良いメモ' }),
           dir,
         )
       ).code,

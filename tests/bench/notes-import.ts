@@ -70,21 +70,34 @@ async function call<T>(
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
+/** Runs `request(i)` one after another until `until()` says stop (at most `max`): each one's latency (ms), sorted. */
+async function latencies(
+  until: () => boolean,
+  max: number,
+  request: (i: number) => Promise<void>,
+  pauseMs = 0,
+): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; !until() && i < max; i += 1) {
+    const t0 = performance.now();
+    await request(i);
+    times.push(performance.now() - t0);
+    if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  }
+  return times.sort((a, b) => a - b);
+}
+
 /** A reader's requests, one after another, until `until()` says stop: each one's latency (ms). */
-async function readerRequests(
+function readerRequests(
   edition: RunningEdition,
   sectionIds: string[],
   until: () => boolean,
   max = Infinity,
 ): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; !until() && i < max; i += 1) {
-    const t0 = performance.now();
+  return latencies(until, max, async (i) => {
     await call<SectionView>(edition, 'getSection', { id: sectionIds[i % sectionIds.length] });
     await call(edition, 'listBookmarks', {});
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b);
+  });
 }
 
 /**
@@ -92,23 +105,23 @@ async function readerRequests(
  * During the import's one write transaction they wait for its commit, without
  * holding up the reader's other requests.
  */
-async function positionSaves(
+function positionSaves(
   edition: RunningEdition,
   sectionIds: string[],
   until: () => boolean,
   max = Infinity,
 ): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; !until() && i < max; i += 1) {
-    const t0 = performance.now();
-    await call(edition, 'setPosition', {
-      sectionId: sectionIds[i % sectionIds.length],
-      scroll: 0.5,
-    });
-    times.push(performance.now() - t0);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return times.sort((a, b) => a - b);
+  return latencies(
+    until,
+    max,
+    async (i) => {
+      await call(edition, 'setPosition', {
+        sectionId: sectionIds[i % sectionIds.length],
+        scroll: 0.5,
+      });
+    },
+    50,
+  );
 }
 
 const summary = (times: number[]) =>

@@ -4,6 +4,7 @@
 import { beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Prefs, SearchResponse, SectionView, TocEntry } from '../../electron/common/api/types';
+import { DEFAULT_PREFS } from './testing/prefs';
 import type { RunningEdition } from './testing/server';
 import { useE2eSession } from './testing/session';
 import {
@@ -18,18 +19,6 @@ import {
   theme,
   writingMode,
 } from './testing/reader-page';
-
-const DEFAULT_PREFS: Prefs = {
-  theme: 'light',
-  fontSize: 17,
-  writingMode: 'horizontal',
-  language: 'ja',
-  fontFamily: 'serif',
-  copyCitation: true,
-  readingMode: 'scroll',
-  autospace: true,
-  searchOrder: 'relevance',
-};
 
 const session = useE2eSession();
 let edition: RunningEdition;

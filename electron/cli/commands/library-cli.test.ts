@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../main';
+import { runCliInProcess } from '../testing/in-process';
+import { addHighlightArgs } from '../../core/testing/cli-args';
 import { makeEpub } from '../../core/import/testing/zip-writer';
 import { contentDb, snapshot } from '../../core/testing/library-profile';
 import { repoRoot } from '../../core/paths';
@@ -24,15 +25,7 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-async function run(args: string[], userData: string) {
-  const out: string[] = [];
-  const log: string[] = [];
-  const code = await runCli([...args, '--user-data', userData, '--content', content], {
-    out: (t) => out.push(t),
-    log: (t) => log.push(t),
-  });
-  return { code, stdout: out.join('\n'), stderr: log.join('\n') };
-}
+const run = (args: string[], userData: string) => runCliInProcess(args, userData, content);
 
 describe('library CLI', () => {
   it('imports four formats, reads, searches, annotates and exports with --doc, removes with --yes', async () => {
@@ -126,21 +119,12 @@ describe('library CLI', () => {
     // Annotate and bookmark in the imported document; the chapter's notes stay apart.
     const para = read.paragraphs[0] as { id: string; text: string };
     const added = await run(
-      [
-        'annotations',
-        'add',
+      addHighlightArgs(
+        { paragraph: para.id, start: 0, end: 3, note: '縦書きのメモ' },
         '--doc',
         pdfId,
-        '--paragraph',
-        para.id,
-        '--start',
-        '0',
-        '--end',
-        '3',
-        '--note',
-        '縦書きのメモ',
         '--json',
-      ],
+      ),
       ud,
     );
     expect(added.code).toBe(0);

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openContentStore } from '../../core/content/store';
 import { SqliteLibrary } from '../../core/library/library';
-import { runCli } from '../main';
+import { runCliInProcess } from '../testing/in-process';
+import { addHighlightArgs } from '../../core/testing/cli-args';
 
 let root: string;
 let contentDb: string;
@@ -33,32 +34,15 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
 
-async function run(args: string[], userData: string) {
-  const out: string[] = [];
-  const log: string[] = [];
-  const code = await runCli([...args, '--user-data', userData, '--content', contentDb], {
-    out: (t) => out.push(t),
-    log: (t) => log.push(t),
-  });
-  return { code, stdout: out.join('\n'), stderr: log.join('\n') };
-}
+const run = (args: string[], userData: string) => runCliInProcess(args, userData, contentDb);
 
 describe('notes CLI', () => {
   it('annotations add prints the stored annotation with its id; list shows it', async () => {
     const ud = path.join(root, 'a');
     const at = paragraphText.indexOf('経済産業大臣');
     const added = await run(
-      [
-        'annotations',
-        'add',
-        '--paragraph',
-        paragraphId,
-        '--start',
-        String(at),
-        '--end',
-        String(at + 6),
-        '--note',
-        '大臣の訪問',
+      addHighlightArgs(
+        { paragraph: paragraphId, start: at, end: at + 6, note: '大臣の訪問' },
         '--color',
         'green',
         '--tag',
@@ -66,7 +50,7 @@ describe('notes CLI', () => {
         '--tag',
         '大臣',
         '--json',
-      ],
+      ),
       ud,
     );
     expect(added.code).toBe(0);
@@ -180,21 +164,7 @@ describe('notes CLI', () => {
 
   it('export → import into a fresh profile is lossless and importing twice adds nothing', async () => {
     const ud = path.join(root, 'c');
-    await run(
-      [
-        'annotations',
-        'add',
-        '--paragraph',
-        paragraphId,
-        '--start',
-        '0',
-        '--end',
-        '10',
-        '--note',
-        'one',
-      ],
-      ud,
-    );
+    await run(addHighlightArgs({ paragraph: paragraphId, start: 0, end: 10, note: 'one' }), ud);
     const out = path.join(root, 'notes.jsonld');
     expect((await run(['export', '--format', 'w3c', '--out', out], ud)).code).toBe(0);
     const fresh = path.join(root, 'd');
@@ -234,37 +204,9 @@ describe('notes CLI', () => {
 
   it('backup list, now and restore', async () => {
     const ud = path.join(root, 'e');
-    await run(
-      [
-        'annotations',
-        'add',
-        '--paragraph',
-        paragraphId,
-        '--start',
-        '0',
-        '--end',
-        '4',
-        '--note',
-        'kept',
-      ],
-      ud,
-    );
+    await run(addHighlightArgs({ paragraph: paragraphId, start: 0, end: 4, note: 'kept' }), ud);
     const taken = JSON.parse((await run(['backup', 'now', '--json'], ud)).stdout);
-    await run(
-      [
-        'annotations',
-        'add',
-        '--paragraph',
-        paragraphId,
-        '--start',
-        '4',
-        '--end',
-        '8',
-        '--note',
-        'later',
-      ],
-      ud,
-    );
+    await run(addHighlightArgs({ paragraph: paragraphId, start: 4, end: 8, note: 'later' }), ud);
     const list = JSON.parse((await run(['backup', 'list', '--json'], ud)).stdout);
     expect(list.map((b: { name: string }) => b.name)).toContain(taken.name);
     const restored = await run(['backup', 'restore', taken.name], ud);

@@ -14,7 +14,7 @@ import type { Annotation } from '../../common/api/types';
 import { formatLocalDateTime } from '../../common/export/datetime';
 import { openContentStore } from '../../core/content/store';
 import expected from '../../core/glossary/chapter-glossary.expected.json';
-import { runCli } from '../main';
+import { runCliInProcess } from '../testing/in-process';
 
 const METI_URL = 'https://www.meti.go.jp/report/tsuhaku2023/2023honbun/i3210000.html';
 /** The local time zone of this run: not UTC, so that a UTC date would show. */
@@ -26,15 +26,7 @@ let profile: string;
 let zoneBefore: string | undefined;
 let notes: Annotation[];
 
-async function run(args: string[], userData = profile) {
-  const out: string[] = [];
-  const log: string[] = [];
-  const code = await runCli([...args, '--user-data', userData, '--content', contentDb], {
-    out: (t) => out.push(t),
-    log: (t) => log.push(t),
-  });
-  return { code, stdout: out.join('\n'), stderr: log.join('\n') };
-}
+const run = (args: string[], userData = profile) => runCliInProcess(args, userData, contentDb);
 
 /** Adds a highlight over `words` in the first paragraph that holds them. */
 async function highlight(words: string, extra: string[]) {

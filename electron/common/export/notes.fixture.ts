@@ -6,7 +6,8 @@ import type { NotesExportInput } from './notes';
 
 export const METI_URL = 'https://www.meti.go.jp/report/tsuhaku2023/2023honbun/i3210000.html';
 
-export const citationSource: CitationSource = {
+/** The book the chapter belongs to, as its citation data names it. */
+export const chapterBook: Omit<CitationSource, 'sections'> = {
   publisher: '経済産業省',
   publisherEn: 'Ministry of Economy, Trade and Industry (METI)',
   edition: '通商白書2023',
@@ -15,6 +16,10 @@ export const citationSource: CitationSource = {
     { label: '第Ⅲ部', labelEn: 'Part III' },
     { label: '第2章', labelEn: 'Chapter 2', title: '各国戦略' },
   ],
+};
+
+export const citationSource: CitationSource = {
+  ...chapterBook,
   sections: [
     {
       section: 'us',

@@ -16,6 +16,7 @@ import { SEARCH_ARTIFACT, SEARCH_COPY_ARTIFACT } from '../search/artifact';
 import { GLOSSARY_ARTIFACT, OTHER_NAMES_ARTIFACT } from './artifacts';
 import expected from './chapter-glossary.expected.json';
 import { readGlossary, readOtherNames } from './read';
+import { citationSource } from '../../common/export/notes.fixture';
 
 let temp: TempContent;
 beforeEach(() => {
@@ -43,33 +44,7 @@ describe('the content build stores the glossary, other names and citation data',
     try {
       expect(readGlossary(store)).toEqual(expected.glossary);
       expect(readOtherNames(store)[0]?.names).toEqual(['インフレ削減法', 'インフレ抑制法', 'IRA']);
-      expect(readCitationSource(store)).toEqual({
-        publisher: '経済産業省',
-        publisherEn: 'Ministry of Economy, Trade and Industry (METI)',
-        edition: '通商白書2023',
-        editionEn: 'White Paper on International Economy and Trade 2023',
-        within: [
-          { label: '第Ⅲ部', labelEn: 'Part III' },
-          { label: '第2章', labelEn: 'Chapter 2', title: '各国戦略' },
-        ],
-        sections: [
-          {
-            section: 'us',
-            label: '第1節',
-            labelEn: 'Section 1',
-            title: '米国',
-            titleEn: 'United States',
-            url: 'https://www.meti.go.jp/report/tsuhaku2023/2023honbun/i3210000.html',
-          },
-          {
-            section: 'canada',
-            label: '第2節',
-            labelEn: 'Section 2',
-            title: 'カナダ',
-            titleEn: 'Canada',
-          },
-        ],
-      });
+      expect(readCitationSource(store)).toEqual(citationSource);
     } finally {
       store.close();
     }

@@ -73,6 +73,22 @@ interface NavEntry {
   depth: number;
 }
 
+/** A table-of-contents entry: `href` (a file of the archive, relative to `base`, and its fragment), named by `label`. */
+function navEntry(
+  base: string,
+  href: string,
+  name: string,
+  label: Element,
+  depth: number,
+): NavEntry {
+  return {
+    file: resolveInArchive(base, href, name),
+    fragment: href.split('#')[1] ?? '',
+    label: oneLine(textOf(label)),
+    depth,
+  };
+}
+
 function navFromXhtml(doc: Document, base: string, name: string): NavEntry[] {
   const navs = all(doc).filter((el) => local(el) === 'nav');
   const toc = navs.find((el) => /\btoc\b/.test(el.attribs['epub:type'] ?? '')) ?? navs[0] ?? null;
@@ -87,13 +103,7 @@ function navFromXhtml(doc: Document, base: string, name: string): NavEntry[] {
           (c): c is Element => c.type === 'tag' && ['a', 'span'].includes(local(c as Element)),
         );
         const href = link?.attribs.href;
-        if (link && href)
-          out.push({
-            file: resolveInArchive(base, href, name),
-            fragment: href.split('#')[1] ?? '',
-            label: oneLine(textOf(link)),
-            depth,
-          });
+        if (link && href) out.push(navEntry(base, href, name, link, depth));
         for (const sub of el.children)
           if (sub.type === 'tag' && local(sub as Element) === 'ol')
             visit(sub as Element, depth + 1);
@@ -115,13 +125,7 @@ function navFromNcx(doc: Document, base: string, name: string): NavEntry[] {
         const label = all(el).find((e) => local(e) === 'text');
         const content = all(el).find((e) => local(e) === 'content');
         const src = content?.attribs.src;
-        if (label && src)
-          out.push({
-            file: resolveInArchive(base, src, name),
-            fragment: src.split('#')[1] ?? '',
-            label: oneLine(textOf(label)),
-            depth,
-          });
+        if (label && src) out.push(navEntry(base, src, name, label, depth));
         visit(el, depth + 1);
       } else visit(el, depth);
     }

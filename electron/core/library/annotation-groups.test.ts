@@ -4,18 +4,12 @@
 // once by notes search; exported and imported into a fresh profile with the link.
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openLibrary, type SqliteLibrary } from './library';
 import { memoryContentStore, sliceSections, type FakeSection } from '../testing/content-store';
 import { caller, handlersOver } from '../testing/handlers';
-import { removeDir, tempUserDataDir } from '../testing/user-data';
+import { libraryProfiles } from '../testing/user-data';
 
-const opened: { dir: string; lib: SqliteLibrary }[] = [];
-afterEach(() => {
-  for (const { dir, lib } of opened.splice(0)) {
-    lib.close();
-    removeDir(dir);
-  }
-});
+const profiles = libraryProfiles();
+afterEach(() => profiles.closeAll());
 
 /** The slices, with a heading-only section between the chapter and May (as the real outline has). */
 function sections(): FakeSection[] {
@@ -24,9 +18,7 @@ function sections(): FakeSection[] {
 }
 
 function profile() {
-  const dir = tempUserDataDir();
-  const lib = openLibrary(dir, { autoBackup: false });
-  opened.push({ dir, lib });
+  const { lib } = profiles.open();
   return { lib, call: caller(handlersOver(lib, memoryContentStore(sections()))) };
 }
 

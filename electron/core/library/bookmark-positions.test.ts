@@ -5,24 +5,16 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, type ApiArgs } from '../../common/api/contract';
 import { inputSchemas } from '../../common/api/contract';
-import { openLibrary, type SqliteLibrary } from './library';
 import { memoryContentStore, sliceSections } from '../testing/content-store';
 import { caller, handlersOver } from '../testing/handlers';
-import { removeDir, tempUserDataDir } from '../testing/user-data';
+import { libraryProfiles } from '../testing/user-data';
 
-const opened: { dir: string; lib: SqliteLibrary }[] = [];
-afterEach(() => {
-  for (const { dir, lib } of opened.splice(0)) {
-    lib.close();
-    removeDir(dir);
-  }
-});
+const profiles = libraryProfiles();
+afterEach(() => profiles.closeAll());
 
 function profile() {
   let clock = Date.parse('2026-02-01T00:00:00Z');
-  const dir = tempUserDataDir();
-  const lib = openLibrary(dir, { autoBackup: false, now: () => new Date((clock += 1000)) });
-  opened.push({ dir, lib });
+  const { lib } = profiles.open({ now: () => new Date((clock += 1000)) });
   const content = memoryContentStore(sliceSections());
   return { lib, content, call: caller(handlersOver(lib, content)) };
 }

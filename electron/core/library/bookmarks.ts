@@ -13,9 +13,12 @@ import {
   validated,
   type BookmarkRecord,
 } from '../../common/annotations/records';
+import type Database from 'better-sqlite3';
 import type { SqliteLibrary } from './library';
+import { statement } from './statements';
 
-interface BookmarkRow {
+/** A row of the bookmarks table (its document_id aside). */
+export interface BookmarkRow {
   id: string;
   section_id: string;
   paragraph_id: string | null;
@@ -44,8 +47,26 @@ const toRecord = (row: BookmarkRow): BookmarkRecord => ({
 
 const checkId = (id: unknown, what = 'bookmark id'): string => validated(idSchema, id, what);
 
-const INSERT =
-  'INSERT INTO bookmarks (id, section_id, paragraph_id, char_offset, label, created_at, updated_at, document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+/** Inserts one validated bookmark into `db`; the caller holds the transaction. */
+export function insertBookmark(
+  db: Database.Database,
+  record: BookmarkRecord,
+  documentKey = '',
+): void {
+  statement(
+    db,
+    'INSERT INTO bookmarks (id, section_id, paragraph_id, char_offset, label, created_at, updated_at, document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    record.id,
+    record.sectionId,
+    record.paragraphId,
+    record.offset,
+    record.label,
+    record.createdAt,
+    record.updatedAt,
+    documentKey,
+  );
+}
 
 export class BookmarkRepository {
   /** `documentKey`: whose bookmarks ('' the bundled chapter, else a library document id). */
@@ -136,21 +157,8 @@ export class BookmarkRepository {
           ? `${position.paragraphId} at ${position.offset} is already bookmarked`
           : `section ${sectionId} is already bookmarked`,
       );
-    this.lib.write((db) => this.insert(db, record));
+    this.lib.write((db) => insertBookmark(db, record, this.documentKey));
     return record;
-  }
-
-  private insert(db: SqliteLibrary['db'], record: BookmarkRecord): void {
-    db.prepare(INSERT).run(
-      record.id,
-      record.sectionId,
-      record.paragraphId,
-      record.offset,
-      record.label,
-      record.createdAt,
-      record.updatedAt,
-      this.documentKey,
-    );
   }
 
   rename(id: string, label: string): BookmarkRecord {

@@ -1,21 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openLibrary, type SqliteLibrary } from './library';
 import { memoryContentStore, sliceSections } from '../testing/content-store';
 import { caller, handlersOver } from '../testing/handlers';
-import { removeDir, tempUserDataDir } from '../testing/user-data';
+import { libraryProfiles } from '../testing/user-data';
 
-const opened: { dir: string; lib: SqliteLibrary }[] = [];
-afterEach(() => {
-  for (const { dir, lib } of opened.splice(0)) {
-    lib.close();
-    removeDir(dir);
-  }
-});
+const profiles = libraryProfiles();
+afterEach(() => profiles.closeAll());
 
 function profile() {
-  const dir = tempUserDataDir();
-  const lib = openLibrary(dir, { autoBackup: false });
-  opened.push({ dir, lib });
+  const { lib } = profiles.open();
   const call = caller(handlersOver(lib, memoryContentStore(sliceSections())));
   return { lib, call };
 }

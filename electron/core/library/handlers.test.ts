@@ -1,22 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, type ApiArgs } from '../../common/api/contract';
 import { SEED_PARAGRAPHS } from '../../../tests/fixtures/seed-slices';
-import { openLibrary, type SqliteLibrary } from './library';
 import { memoryContentStore, sliceSections } from '../testing/content-store';
 import { caller, handlersOver } from '../testing/handlers';
-import { removeDir, tempUserDataDir } from '../testing/user-data';
+import { libraryProfiles, tempUserDataDir } from '../testing/user-data';
 
-const opened: { dir: string; lib: SqliteLibrary }[] = [];
-afterEach(() => {
-  for (const { dir, lib } of opened.splice(0)) {
-    lib.close();
-    removeDir(dir);
-  }
-});
+const profiles = libraryProfiles();
+afterEach(() => profiles.closeAll());
 
 function setup(sections = sliceSections(), dir = tempUserDataDir()) {
-  const lib = openLibrary(dir, { autoBackup: false });
-  opened.push({ dir, lib });
+  const { lib } = profiles.open({}, dir);
   const call = caller(handlersOver(lib, memoryContentStore(sections)));
   return { lib, dir, call };
 }
@@ -24,9 +17,7 @@ function setup(sections = sliceSections(), dir = tempUserDataDir()) {
 describe('bookmarks', () => {
   it('toggles on a section, lists in document order or by date, renames, deletes with undo', async () => {
     let clock = Date.parse('2026-01-01T00:00:00Z');
-    const dir = tempUserDataDir();
-    const lib = openLibrary(dir, { autoBackup: false, now: () => new Date((clock += 1000)) });
-    opened.push({ dir, lib });
+    const { lib } = profiles.open({ now: () => new Date((clock += 1000)) });
     const call = caller(handlersOver(lib, memoryContentStore(sliceSections())));
 
     await call('toggleBookmark', { sectionId: 's-us' });

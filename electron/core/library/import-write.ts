@@ -15,6 +15,7 @@ import type { ImportCounts, ImportItemReport } from '../../common/api/types';
 import { MAX_ID_LENGTH } from '../../common/rules/ids';
 import { MAX_IMPORT_REPORTS } from '../../common/rules/notes';
 import { insertAnnotation, storedAnnotation } from './annotations';
+import { insertBookmark, type BookmarkRow as StoredBookmarkRow } from './bookmarks';
 import { ImportCancelled, type PreparedImport } from './import-prepare';
 import { statement } from './statements';
 import { bumpNotesSeq, notesSeq } from './change-seq';
@@ -48,14 +49,8 @@ export function conflictCopyId(id: string, record: AnnotationRecord): string {
   return `${id.slice(0, MAX_ID_LENGTH - suffix.length)}${suffix}`;
 }
 
-interface BookmarkRow {
-  id: string;
-  section_id: string;
-  paragraph_id: string | null;
-  char_offset: number | null;
-  label: string;
-  deleted_at: string | null;
-}
+/** The columns the import reads of a stored bookmark. */
+type BookmarkRow = Omit<StoredBookmarkRow, 'created_at' | 'updated_at'>;
 
 const BOOKMARK_COLUMNS = 'id, section_id, paragraph_id, char_offset, label, deleted_at';
 
@@ -221,24 +216,12 @@ export function writeImport(
           break;
       }
     }
-    const insertBookmark = db.prepare(
-      'INSERT INTO bookmarks (id, section_id, paragraph_id, char_offset, label, created_at, updated_at, document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
     const undeleteBookmark = db.prepare('UPDATE bookmarks SET deleted_at = NULL WHERE id = ?');
     for (const [i, { index, record }] of prepared.bookmarks.entries()) {
       const decision = plan?.bookmarks[i] ?? decideBookmark(db, record, options.documentKey);
       switch (decision.action) {
         case 'insert':
-          insertBookmark.run(
-            record.id,
-            record.sectionId,
-            record.paragraphId,
-            record.offset,
-            record.label,
-            record.createdAt,
-            record.updatedAt,
-            options.documentKey,
-          );
+          insertBookmark(db, record, options.documentKey);
           result.bookmarks.added += 1;
           break;
         case 'undelete':

@@ -3,29 +3,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../common/api/contract';
-import { openReaderCore, type CoreOpeners } from '../reader-core';
-import { libraryOpeners } from './openers';
 import { LATEST_VERSION } from './migrations/index';
-import type { HostLibrary } from './openers';
 import { sha256File } from '../testing/user-data';
-import { memoryContentStore, sliceSections } from '../testing/content-store';
-import { searchResponse } from '../testing/search-response';
+import { memoryReaderCore } from '../testing/memory-core';
 import { removeDir, tempUserDataDir } from '../testing/user-data';
 
 describe('libraryOpeners', () => {
   it('plug into the reader core: notes methods answer through the contract', async () => {
     const dir = tempUserDataDir();
-    const openers: CoreOpeners<HostLibrary> = {
-      openContentStore: () => memoryContentStore(sliceSections()),
-      createSearchService: () => ({ search: (q: string) => searchResponse(q) }),
-      ...libraryOpeners,
-    };
-    const core = openReaderCore(openers, {
-      contentDbPath: ':memory:',
-      userDataDir: dir,
-      host: 'browser',
-      version: '0.0.0',
-    });
+    const core = memoryReaderCore(dir);
     try {
       const note = await invoke(core.handlers, 'addSectionNote', {
         sectionId: 's-us',
@@ -49,17 +35,7 @@ describe('libraryOpeners', () => {
     future.pragma(`user_version = ${LATEST_VERSION + 5}`);
     future.close();
     const before = sha256File(file);
-    const openers: CoreOpeners<HostLibrary> = {
-      openContentStore: () => memoryContentStore(sliceSections()),
-      createSearchService: () => ({ search: (q: string) => searchResponse(q) }),
-      ...libraryOpeners,
-    };
-    const core = openReaderCore(openers, {
-      contentDbPath: ':memory:',
-      userDataDir: dir,
-      host: 'browser',
-      version: '0.0.0',
-    });
+    const core = memoryReaderCore(dir);
     try {
       expect((await invoke(core.handlers, 'getSection', { id: 's-us' })).id).toBe('s-us');
       const notices = await invoke(core.handlers, 'getNotices', {});
@@ -86,19 +62,11 @@ describe('libraryOpeners', () => {
 
   it('existing profile only: without user.sqlite nothing is created; reads are empty, writes refused', async () => {
     const dir = tempUserDataDir();
-    const openers: CoreOpeners<HostLibrary> = {
-      openContentStore: () => memoryContentStore(sliceSections()),
-      createSearchService: () => ({ search: (q: string) => searchResponse(q) }),
-      ...libraryOpeners,
-    };
     const options = {
-      contentDbPath: ':memory:',
-      userDataDir: dir,
       host: 'cli' as const,
-      version: '0.0.0',
       library: { existingOnly: true, autoBackup: false },
     };
-    const absent = openReaderCore(openers, options);
+    const absent = memoryReaderCore(dir, options);
     try {
       expect(absent.reanchored).toBeNull();
       expect((await invoke(absent.handlers, 'search', { query: 'メモ' })).results).toEqual([]);
@@ -123,11 +91,11 @@ describe('libraryOpeners', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
 
     // Once the profile exists, the same call opens it and finds its notes.
-    const writer = openReaderCore(openers, { ...options, library: {} });
+    const writer = memoryReaderCore(dir, { ...options, library: {} });
     await invoke(writer.handlers, 'addSectionNote', { sectionId: 's-us', note: '既存のメモ' });
     await writer.idle();
     writer.close();
-    const reader = openReaderCore(openers, options);
+    const reader = memoryReaderCore(dir, options);
     try {
       // Placed in this very content when it was written: nothing to place again.
       expect(reader.reanchored).toMatchObject({ checked: 0, pending: 0 });

@@ -4,24 +4,17 @@
 // writes nothing.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContentStore } from '../content/store-types';
-import { openLibrary, type SqliteLibrary } from './library';
 import { reanchorLibrary } from './reanchor';
 import { memoryContentStore, sliceSections, type FakeSection } from '../testing/content-store';
 import { caller, handlersOver } from '../testing/handlers';
-import { removeDir, tempUserDataDir } from '../testing/user-data';
+import { libraryProfiles, tempUserDataDir } from '../testing/user-data';
 
-const opened: { dir: string; lib: SqliteLibrary }[] = [];
-afterEach(() => {
-  for (const { dir, lib } of opened.splice(0)) {
-    lib.close();
-    removeDir(dir);
-  }
-});
+const profiles = libraryProfiles();
+afterEach(() => profiles.closeAll());
 
 /** Opens the profile in `dir` over `sections` as the core does: library, re-anchoring, handlers. */
 function open(sections: FakeSection[], dir: string, reanchor = true) {
-  const lib = openLibrary(dir, { autoBackup: false });
-  opened.push({ dir, lib });
+  const { lib } = profiles.open({}, dir);
   const content: ContentStore = memoryContentStore(sections);
   const summary = reanchor ? reanchorLibrary(lib, content) : null;
   const call = caller(handlersOver(lib, content));
@@ -30,8 +23,7 @@ function open(sections: FakeSection[], dir: string, reanchor = true) {
 
 /** Closes the profile opened last (the reader quits before the content update). */
 function quit(): void {
-  const last = opened.pop();
-  last?.lib.close();
+  profiles.closeLast();
 }
 
 describe('re-anchoring when the content is rebuilt', () => {

@@ -11,16 +11,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke } from '../../common/api/contract';
-import { openReaderCore } from '../reader-core';
+import { memoryReaderCore } from '../testing/memory-core';
 import { memoryContentStore, sliceSections } from '../testing/content-store';
 import { caller, handlersOver } from '../testing/handlers';
 import { makeImmutable, releaseImmutable } from '../testing/read-only';
 import { removeDir, sha256File, tempUserDataDir } from '../testing/user-data';
 import { listBackups } from './backups';
 import { DatabaseInUseError, openLibrary, type SqliteLibrary } from './library';
-import { libraryOpeners } from './openers';
 import { DAMAGED_DIR } from './recovery';
-import { searchResponse } from '../testing/search-response';
 
 const dirs: string[] = [];
 const libs: SqliteLibrary[] = [];
@@ -121,20 +119,7 @@ describe('contention is not damage', () => {
     expect(listBackups(dir)).toEqual([]);
 
     // A host still opens: notes unavailable with that notice; nothing touched.
-    const core = openReaderCore(
-      {
-        ...libraryOpeners,
-        openContentStore: () => memoryContentStore(sliceSections()),
-        createSearchService: () => ({ search: (q: string) => searchResponse(q) }),
-      },
-      {
-        contentDbPath: ':memory:',
-        userDataDir: dir,
-        host: 'browser',
-        version: '0',
-        library: { autoBackup: false, busyWaitMs: 200 },
-      },
-    );
+    const core = memoryReaderCore(dir, { library: { autoBackup: false, busyWaitMs: 200 } });
     try {
       const info = await invoke(core.handlers, 'getAppInfo', {});
       expect(info.notices.map((n) => n.code)).toEqual(['database_in_use']);
@@ -313,20 +298,7 @@ describe('a read-only user.sqlite or folder (chattr +i: read-only even for root)
   it('a host answers every write with 503-class unavailable, and says notes are read-only', async () => {
     const { dir } = profile();
     makeImmutable(dir);
-    const core = openReaderCore(
-      {
-        ...libraryOpeners,
-        openContentStore: () => memoryContentStore(sliceSections()),
-        createSearchService: () => ({ search: (q: string) => searchResponse(q) }),
-      },
-      {
-        contentDbPath: ':memory:',
-        userDataDir: dir,
-        host: 'browser',
-        version: '0',
-        library: { autoBackup: false },
-      },
-    );
+    const core = memoryReaderCore(dir, { library: { autoBackup: false } });
     try {
       const info = await invoke(core.handlers, 'getAppInfo', {});
       expect(info.notesReadOnly).toBe(true);

@@ -21,6 +21,7 @@ import {
 } from '../glossary/artifacts';
 import { buildGlossary } from '../glossary/build';
 import type { GlossaryCuration } from '../glossary/curation';
+import { chapterBook } from '../../common/export/notes.fixture';
 
 export interface FakeSection {
   id: string;
@@ -101,14 +102,7 @@ export const MEMORY_SECTION_URL =
 export function memoryCitation(sections: readonly FakeSection[]): CitationSource {
   const top = sections.find((s) => s.parent === null);
   return {
-    publisher: '経済産業省',
-    publisherEn: 'Ministry of Economy, Trade and Industry (METI)',
-    edition: '通商白書2023',
-    editionEn: 'White Paper on International Economy and Trade 2023',
-    within: [
-      { label: '第Ⅲ部', labelEn: 'Part III' },
-      { label: '第2章', labelEn: 'Chapter 2', title: '各国戦略' },
-    ],
+    ...chapterBook,
     sections: top
       ? [
           {

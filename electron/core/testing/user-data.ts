@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openLibrary, type SqliteLibrary } from '../library/library';
+import { openLibrary, type OpenLibraryOptions, type SqliteLibrary } from '../library/library';
 
 export function tempUserDataDir(prefix = 'hakusho-lib-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -32,6 +32,32 @@ export function tempLibrary(): { library: SqliteLibrary; dir: string; cleanup():
         // already closed by the test
       }
       removeDir(dir);
+    },
+  };
+}
+
+/**
+ * The libraries a test file opens, each over a user-data folder (a fresh temp folder
+ * unless given) with no automatic backups; `closeAll()`, in afterEach, closes them and
+ * removes their folders.
+ */
+export function libraryProfiles() {
+  const opened: { dir: string; lib: SqliteLibrary }[] = [];
+  return {
+    open(options: OpenLibraryOptions = {}, dir = tempUserDataDir()) {
+      const lib = openLibrary(dir, { autoBackup: false, ...options });
+      opened.push({ dir, lib });
+      return { dir, lib };
+    },
+    /** Closes the library opened last and keeps its folder (the reader quit; it may open again). */
+    closeLast(): void {
+      opened.pop()?.lib.close();
+    },
+    closeAll(): void {
+      for (const { dir, lib } of opened.splice(0)) {
+        lib.close();
+        removeDir(dir);
+      }
     },
   };
 }

@@ -1,15 +1,7 @@
 // The preferences a browser test starts from (stored through the contract before each
-// test), so each test begins at the same look whatever the one before it changed.
+// test), so each test begins at the same look whatever the one before it changed: the
+// app's defaults, in the light theme at 17 px (what the screenshots are taken at).
 import type { Prefs } from '../../../electron/common/api/types';
+import { DEFAULT_PREFS as APP_DEFAULTS } from '../../../electron/common/rules/prefs';
 
-export const DEFAULT_PREFS: Prefs = {
-  theme: 'light',
-  fontSize: 17,
-  writingMode: 'horizontal',
-  language: 'ja',
-  fontFamily: 'serif',
-  copyCitation: true,
-  readingMode: 'scroll',
-  autospace: true,
-  searchOrder: 'relevance',
-};
+export const DEFAULT_PREFS: Prefs = { ...APP_DEFAULTS, theme: 'light', fontSize: 17 };

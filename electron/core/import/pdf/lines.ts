@@ -8,31 +8,24 @@
 // Japanese characters is a U+3000. Coordinates are in points, origin top left.
 import { isCjk } from '../../ingest/chars';
 
-export interface TextRun {
+/** Text set in one box, top-left origin. */
+interface TextBox {
   text: string;
-  /** Box of the run, top-left origin. */
   x0: number;
   y0: number;
   x1: number;
   y1: number;
-  /** Font size (em height) in points. */
+  /** Font size (em height) in points; of a line, the size that covers most of its characters. */
   size: number;
-  /** pdf.js font id (one per font program in the document). */
+  /** pdf.js font id (one per font program in the document); of a line, the one that covers most of its characters. */
   font: string;
   vertical: boolean;
 }
 
-export interface Line {
-  text: string;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  /** Font size that covers most of the line's characters. */
-  size: number;
-  /** Font that covers most of the line's characters. */
-  font: string;
-  vertical: boolean;
+/** A run of glyphs at one position in one font, as pdf.js gives it. */
+export type TextRun = TextBox;
+
+export interface Line extends TextBox {
   /** Physical page, 1-based. */
   page: number;
   /** Lines split from one row by a wide gap share a row id (tables of contents use it). */

@@ -7,34 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary } from '../library';
 import { migrationFixtures } from '../../testing/migration-fixture';
 import { applyMigrations } from './index';
-
-export const V3_SCHEMA = `
-  CREATE TABLE prefs (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT;
-  CREATE TABLE reading_position (
-    id INTEGER PRIMARY KEY CHECK (id = 1), section_id TEXT NOT NULL,
-    scroll REAL NOT NULL CHECK (scroll >= 0 AND scroll <= 1), updated_at TEXT NOT NULL) STRICT;
-  CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT;
-  INSERT INTO meta (key, value) VALUES ('change_seq', '12');
-  CREATE TABLE bookmarks (
-    id TEXT PRIMARY KEY NOT NULL, section_id TEXT NOT NULL, label TEXT NOT NULL DEFAULT '',
-    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT) STRICT;
-  CREATE UNIQUE INDEX bookmarks_live_section ON bookmarks (section_id) WHERE deleted_at IS NULL;
-  CREATE TABLE annotations (
-    id TEXT PRIMARY KEY NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('highlight', 'section-note')),
-    section_id TEXT NOT NULL,
-    color TEXT NOT NULL CHECK (color IN ('yellow', 'green', 'blue', 'pink', 'purple')),
-    note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 20000),
-    target TEXT CHECK (target IS NULL OR json_valid(target)),
-    anchor TEXT NOT NULL DEFAULT 'anchored' CHECK (anchor IN ('anchored', 'orphan')),
-    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT,
-    CHECK ((kind = 'highlight') = (target IS NOT NULL))) STRICT;
-  CREATE INDEX annotations_section ON annotations (section_id) WHERE deleted_at IS NULL;
-  CREATE TABLE annotation_tags (
-    annotation_id TEXT NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
-    tag TEXT NOT NULL, PRIMARY KEY (annotation_id, tag)) STRICT;
-  CREATE INDEX annotation_tags_tag ON annotation_tags (tag);
-`;
+import { V3_SCHEMA } from '../../testing/frozen-schemas';
 
 const V3_DATA = `
   INSERT INTO prefs (key, value) VALUES ('theme', '"sepia"');

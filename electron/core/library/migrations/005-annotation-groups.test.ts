@@ -4,20 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary } from '../library';
 import { migrationFixtures } from '../../testing/migration-fixture';
-import { V3_SCHEMA } from './004-bookmark-positions.test';
-
-const V4_SCHEMA =
-  V3_SCHEMA +
-  `
-  ALTER TABLE bookmarks ADD COLUMN paragraph_id TEXT;
-  ALTER TABLE bookmarks ADD COLUMN char_offset INTEGER
-    CHECK ((char_offset IS NULL) = (paragraph_id IS NULL) AND (char_offset IS NULL OR char_offset >= 0));
-  DROP INDEX bookmarks_live_section;
-  CREATE UNIQUE INDEX bookmarks_live_section ON bookmarks (section_id)
-    WHERE deleted_at IS NULL AND paragraph_id IS NULL;
-  CREATE UNIQUE INDEX bookmarks_live_position ON bookmarks (paragraph_id, char_offset)
-    WHERE deleted_at IS NULL AND paragraph_id IS NOT NULL;
-`;
+import { V4_SCHEMA } from '../../testing/frozen-schemas';
 
 const TARGET = JSON.stringify({
   paragraphIds: ['s-us.p1'],

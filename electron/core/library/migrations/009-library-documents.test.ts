@@ -6,27 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary } from '../library';
 import { migrationFixtures } from '../../testing/migration-fixture';
-import { V3_SCHEMA } from './004-bookmark-positions.test';
-
-const V8_SCHEMA =
-  V3_SCHEMA +
-  `
-  ALTER TABLE bookmarks ADD COLUMN paragraph_id TEXT;
-  ALTER TABLE bookmarks ADD COLUMN char_offset INTEGER
-    CHECK ((char_offset IS NULL) = (paragraph_id IS NULL) AND (char_offset IS NULL OR char_offset >= 0));
-  DROP INDEX bookmarks_live_section;
-  CREATE UNIQUE INDEX bookmarks_live_section ON bookmarks (section_id)
-    WHERE deleted_at IS NULL AND paragraph_id IS NULL;
-  CREATE UNIQUE INDEX bookmarks_live_position ON bookmarks (paragraph_id, char_offset)
-    WHERE deleted_at IS NULL AND paragraph_id IS NOT NULL;
-  ALTER TABLE annotations ADD COLUMN group_id TEXT;
-  CREATE INDEX annotations_group ON annotations (group_id) WHERE group_id IS NOT NULL;
-  ALTER TABLE annotations ADD COLUMN anchored_to TEXT;
-  CREATE INDEX annotations_anchored_to ON annotations (anchored_to) WHERE deleted_at IS NULL;
-  ALTER TABLE annotations ADD COLUMN conflict_of TEXT;
-  CREATE INDEX annotations_conflict_of ON annotations (conflict_of) WHERE conflict_of IS NOT NULL;
-  INSERT INTO meta (key, value) VALUES ('notes_seq', '0');
-`;
+import { V8_SCHEMA } from '../../testing/frozen-schemas';
 
 const V8_DATA = `
   INSERT INTO bookmarks VALUES

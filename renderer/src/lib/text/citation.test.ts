@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CitationSource } from '../../../../electron/common/api/types';
+import { chapterBook } from '../../../../electron/common/export/notes.fixture';
 import { citationPath, copyWithCitation } from './citation';
 
 const URL = 'https://www.meti.go.jp/report/tsuhaku2023/2023honbun/i3210000.html';
 const source: CitationSource = {
-  publisher: '経済産業省',
-  publisherEn: 'Ministry of Economy, Trade and Industry (METI)',
-  edition: '通商白書2023',
-  editionEn: 'White Paper on International Economy and Trade 2023',
-  within: [
-    { label: '第Ⅲ部', labelEn: 'Part III' },
-    { label: '第2章', labelEn: 'Chapter 2', title: '各国戦略' },
-  ],
+  ...chapterBook,
   sections: [
     { section: 'us', label: '第1節', labelEn: 'Section 1', title: '米国', url: URL },
     { section: 'canada', label: '第2節', title: 'カナダ' },
