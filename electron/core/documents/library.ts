@@ -34,7 +34,6 @@ import { ImportError, throwIfAborted } from '../import/errors';
 import type { ImportLimits } from '../import/limits';
 import type { ImportProgress } from '../import/types';
 import { importInWorker } from '../import/worker-client';
-import { sha256 } from '../ingest/build';
 import { createLibraryHandlers } from '../library/handlers';
 import type { ImportRunner } from '../library/import-runner';
 import type { SqliteLibrary } from '../library/library';
@@ -42,6 +41,7 @@ import type { Library } from '../library/library-types';
 import { reanchorAnnotations } from '../library/reanchor';
 import { createSearchService, type SearchService } from '../search/service';
 import { libraryContent, removedContent } from './content-view';
+import { sha256InSlices } from './file-hash';
 import type { DocumentHandlers } from './handlers';
 import { ImportJobs, type JobOutcome } from './jobs';
 import { DocumentRegistry, yearOf, type DocumentRow, type ImportedFacts } from './registry';
@@ -308,12 +308,15 @@ export class DocumentLibrary {
   startImport(args: ApiArgs<'importDocument'>): DocumentImportStatus {
     this.writable();
     const name = path.basename(args.name.replace(/\\/g, '/')) || 'file';
-    const bytes = new Uint8Array(Buffer.from(args.data, 'base64'));
+    // The bytes as the host received them (never decoded or copied on this thread).
+    const bytes = args.file;
     if (bytes.length === 0) throw new ApiError('invalid_input', `${name}: empty file`);
     const replaces = args.replaces ? this.registry.get(args.replaces) : null;
-    const dup = this.duplicate(sha256(bytes), replaces?.id ?? null);
-    if (dup) throw dup;
     return this.jobs.start(name, async ({ signal, progress }) => {
+      // The same file already in the library: refused before the worker starts (hashed
+      // in slices, so a large file never holds up the requests being served).
+      const dup = this.duplicate(await sha256InSlices(bytes), replaces?.id ?? null);
+      if (dup) throw dup;
       const created = !fs.existsSync(this.dir);
       fs.mkdirSync(this.dir, { recursive: true });
       this.sweep();
