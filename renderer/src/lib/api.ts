@@ -15,6 +15,7 @@ import type {
   ApiMethod,
   ApiResult,
 } from '../../../electron/common/api/contract';
+import { withCurrentDocument } from './library/current-document';
 import {
   FILE_ARG_LIMITS,
   fileTooLargeMessage,
@@ -156,8 +157,10 @@ async function overPreload<M extends ApiMethod>(
  */
 export const inBrowser = typeof window !== 'undefined' && !window.api;
 
-function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
+function call<M extends ApiMethod>(method: M, given: ApiArgs<M>): Promise<ApiResult<M>> {
   const bridge = typeof window !== 'undefined' ? window.api : undefined;
+  // A call about "the document" is about the one this page reads (lib/library/current-document.ts).
+  const args = withCurrentDocument(method, given) as ApiArgs<M>;
   return bridge ? overPreload(bridge, method, args) : overHttp(method, args);
 }
 

@@ -34,6 +34,20 @@ describe('page markers', () => {
       a2: [{ offset: 4, label: '12' }],
     });
     expect(pagesByParagraph(sectionView())).toEqual({});
+    // Each paragraph's page is given; a marker is drawn where the page changes.
+    const repeated = sectionView({
+      pageMarkers: [
+        { paragraphId: 'us-1-p2', offset: 0, label: '3' },
+        { paragraphId: 'us-1-p1', offset: 0, label: '3' },
+        { paragraphId: 'us-1-p2', offset: 5, label: '4' },
+        { paragraphId: 'us-1-p3', offset: 0, label: '4' },
+        { paragraphId: 'gone', offset: 0, label: '9' },
+      ],
+    });
+    expect(pagesByParagraph(repeated)).toEqual({
+      'us-1-p1': [{ offset: 0, label: '3' }],
+      'us-1-p2': [{ offset: 5, label: '4' }],
+    });
   });
 
   it('gives the page a passage begins on and the page it ends on', () => {

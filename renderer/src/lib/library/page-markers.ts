@@ -1,6 +1,6 @@
-// The printed pages of a paged source (an imported PDF) as the reader sees them: where
-// each page begins in the text (SectionView.pageMarkers, a paragraph and an offset), by
-// paragraph for drawing, and the pages a passage spans, for its citation ("p. 12",
+// The printed pages of a paged source (an imported PDF) as the reader sees them: the
+// page each paragraph is on and where a page begins inside one (SectionView.pageMarkers,
+// a paragraph and an offset), drawn where the page changes, and the pages a passage spans, for its citation ("p. 12",
 // "pp. 12–13"). A passage's page is the last page begun at or before its start, looked
 // for back through the sections in reading order; when a section on the way has not been
 // fetched, no page is given rather than a wrong one.
@@ -8,11 +8,23 @@ import type { SectionView } from '../../../../electron/common/api/types';
 import type { PageSpan } from '../../../../electron/common/citation/cite';
 import type { PageMark } from '../text/segments';
 
-/** Each paragraph's page starts, by paragraph id. */
+/**
+ * Where a new printed page begins in a section, by paragraph id: the importer gives each
+ * paragraph's page (and a page begun inside one); a marker is drawn where the page
+ * changes, and at the section's first paragraph (the reader may arrive there).
+ */
 export function pagesByParagraph(view: SectionView): Record<string, PageMark[]> {
   const out: Record<string, PageMark[]> = {};
-  for (const m of view.pageMarkers ?? [])
+  const rank = new Map(view.paragraphs.map((p, i) => [p.id, i]));
+  const markers = [...(view.pageMarkers ?? [])]
+    .filter((m) => rank.has(m.paragraphId))
+    .sort((a, b) => rank.get(a.paragraphId)! - rank.get(b.paragraphId)! || a.offset - b.offset);
+  let last: string | null = null;
+  for (const m of markers) {
+    if (m.label === last) continue;
+    last = m.label;
     (out[m.paragraphId] ??= []).push({ offset: m.offset, label: m.label });
+  }
   return out;
 }
 
