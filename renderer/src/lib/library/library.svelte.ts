@@ -123,7 +123,7 @@ export class LibraryState {
       phase: 'read',
       done: 0,
       total: 1,
-      startedAt: new Date().toISOString(),
+      startedAt: new Date(Date.now()).toISOString(), // eslint-disable-line svelte/prefer-svelte-reactivity
       finishedAt: null,
       cancelling: false,
       document: null,
