@@ -221,6 +221,29 @@ it('imports a PDF, an HTML file and an EPUB through the UI, reads, searches and 
   const htmlToc = await callApi<TocEntry[]>(page, 'getToc', { documentId: html.id });
   expect(await page.locator('#outline a[data-section-id]').count()).toBe(htmlToc.length);
 
+  // ---- search: the document, then the whole library, grouped and narrowed ----------------
+  await page.keyboard.press('Control+f');
+  await page.keyboard.insertText('半導体');
+  await page.waitForSelector('#search-results[data-query="半導体"]');
+  await page.click('#side-panel .scope button:has-text("ライブラリ全体")');
+  const groups = page.locator('.library-results section.group');
+  await expect.poll(() => groups.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+  const groupTitles = await groups.locator('h3').allTextContents();
+  expect(groupTitles.some((g) => g.startsWith('通商白書2023 電子版'))).toBe(true);
+  expect(await seriousViolations(page, 'library search')).toEqual([]);
+  await screenshot(page, 'library-search');
+  await page.click(
+    `.library-results button.narrow[aria-label="この文書だけ: 通商白書2023 電子版"]`,
+  );
+  await expect.poll(() => groups.count()).toBe(1);
+  await Promise.all([
+    page.waitForURL((url) => url.hash.includes(`doc=${epub.id}`)),
+    page.click(`.library-results button.result[data-document-id="${epub.id}"]`),
+  ]);
+  await waitReady(page);
+  // The other document opened with the query's hits marked in its text.
+  await page.locator('main mark.hit').first().waitFor();
+
   // ---- back to the PDF: a note in it -------------------------------------------------------
   await openFromOutline(page, pdf.id);
   await page.locator('main .page-marker').first().waitFor();
