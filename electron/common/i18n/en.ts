@@ -420,6 +420,7 @@ export const en: Messages = {
   libraryImportFailed: 'Could not import: {message}',
   libraryImportCancelled: 'Import cancelled. The library is unchanged.',
   libraryTooLarge: '{name} is {size}, over the limit of {limit}.',
+  libraryOpenBundled: 'Open the bundled chapter',
   libraryOpenImported: 'Open',
   libraryClose: 'Close',
   libraryBundled: 'bundled',

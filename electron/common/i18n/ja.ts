@@ -428,6 +428,7 @@ export const ja = {
   libraryImportFailed: '読み込めませんでした：{message}',
   libraryImportCancelled: '読み込みを中止しました。ライブラリは変わっていません。',
   libraryTooLarge: '{name} は {size} で、上限 {limit} を超えています。',
+  libraryOpenBundled: '同梱の章を開く',
   libraryOpenImported: '開く',
   libraryClose: '閉じる',
   libraryBundled: '同梱',
