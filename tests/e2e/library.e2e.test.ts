@@ -141,7 +141,9 @@ it('imports a PDF, an HTML file and an EPUB through the UI, reads, searches and 
   const labels = await markers.evaluateAll((els) => els.map((el) => el.getAttribute('data-page')));
   expect(labels.length).toBeGreaterThan(0);
   // The marker is drawn by CSS: "p. N" on screen, nothing in the text.
-  const drawn = await markers.first().evaluate((el) => getComputedStyle(el, '::before').content);
+  const drawn = await page.evaluate<string>(
+    `getComputedStyle(document.querySelector('main .page-marker'), '::before').content`,
+  );
   expect(drawn).toContain('p. ');
   const firstP = await page.locator('main article p[data-paragraph-id]').first();
   const pText = await firstP.textContent();

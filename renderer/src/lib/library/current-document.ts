@@ -4,35 +4,11 @@
 // calls), so the reading, search, notes and bookmark states need not know that a
 // library exists. Opening another document navigates to its route and starts the page
 // again: every state is then loaded for that document from the first request on.
+import { DOCUMENT_METHODS } from '../../../../electron/common/api/document-methods';
 import { hashForRoute, routeFromHash, type Route } from '../../../../electron/common/deep-link';
 
-/**
- * The contract's methods that take an optional `documentId` (checked against the
- * contract by a test): the calls about the document being read.
- */
-export const DOCUMENT_SCOPED_METHODS: ReadonlySet<string> = new Set([
-  'getDocument',
-  'getToc',
-  'getSection',
-  'search',
-  'searchSuggestions',
-  'getGlossary',
-  'getCitationSource',
-  'getPosition',
-  'setPosition',
-  'listBookmarks',
-  'toggleBookmark',
-  'addBookmark',
-  'listAnnotations',
-  'listMarkedSections',
-  'addAnnotation',
-  'addSectionNote',
-  'searchNotes',
-  'exportAnnotations',
-  'importAnnotations',
-  'importProgress',
-  'cancelImport',
-]);
+/** The calls about the document being read (the contract's, with an optional `documentId`). */
+export const DOCUMENT_SCOPED_METHODS: ReadonlySet<string> = new Set(DOCUMENT_METHODS);
 
 let current: string | null | undefined;
 
