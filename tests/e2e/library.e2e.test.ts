@@ -307,5 +307,15 @@ it('imports a PDF, an HTML file and an EPUB through the UI, reads, searches and 
   const text = fs.readFileSync(md, 'utf8');
   expect(text).toContain('取り込んだPDFへのメモ');
   expect(text).toContain(`doc=${pdf.id}`);
+
+  // ---- English: the library's words follow the interface language ------------------------
+  await page.click('header button:has-text("English")');
+  expect(await page.textContent('#outline button.import')).toBe('Import a document…');
+  expect(await page.textContent('#outline .library-head h3')).toBe('Library');
+  await page.click('#outline button.import');
+  expect(await page.textContent(`${importDialog} h2`)).toBe('Import a document');
+  await page.keyboard.press('Escape');
+  await page.locator(`${importDialog}[open]`).waitFor({ state: 'detached' });
+  await page.click('header button:has-text("日本語")');
   expect(await pageErrors(page)).toEqual([]);
 }, 300_000);
