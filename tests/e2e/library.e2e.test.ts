@@ -270,6 +270,8 @@ it('imports a PDF, an HTML file and an EPUB through the UI, reads, searches and 
 
   // ---- a hostile file: a truncated PDF ------------------------------------------------------
   const before = await documents(page);
+  const libraryDir = path.join(userData, 'library');
+  const filesBefore = fs.readdirSync(libraryDir).sort();
   const whole = fs.readFileSync(path.join(FIXTURES, 'one-column.pdf'));
   const truncated = path.join(dir, 'truncated.pdf');
   fs.writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length / 2)));
@@ -281,6 +283,7 @@ it('imports a PDF, an HTML file and an EPUB through the UI, reads, searches and 
   await screenshot(page, 'library-import-error');
   await page.click(`${importDialog} button.close`);
   expect(await documents(page)).toEqual(before);
+  expect(fs.readdirSync(libraryDir).sort()).toEqual(filesBefore);
 
   // ---- restart on the same profile -----------------------------------------------------------
   await page.close();
