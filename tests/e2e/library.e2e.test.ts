@@ -174,6 +174,16 @@ it('imports a PDF, an HTML file and an EPUB through the UI, reads, searches and 
   })()`);
   expect(copied).toContain(`p. ${marked!.label}`);
 
+  // In pages, and in vertical writing, the markers stand in the text too.
+  await page.click('header button[aria-pressed]:has-text("ページ")');
+  await page.waitForSelector('main .scroller[data-reading-mode="paged"][data-ready]');
+  await page.click('header button[aria-pressed]:has-text("縦書き")');
+  await page.locator('main .page-marker').first().waitFor();
+  await screenshot(page, 'library-pdf-paged-vertical');
+  await page.click('header button[aria-pressed]:has-text("横書き")');
+  await page.click('header button[aria-pressed]:has-text("スクロール")');
+  await page.waitForSelector('main .scroller[data-reading-mode="scroll"][data-ready]');
+
   // ---- an HTML file dropped on the window ------------------------------------------------
   await watchProgress(page);
   await dropFile(
