@@ -1,10 +1,12 @@
 // The object the preload exposes as `window.api`: exactly one function per
 // contract method, by name, each sending (method, args) on the one IPC channel
-// and unwrapping the envelope. Errors reject with a plain `{code, message}`
+// and unwrapping the envelope (a file argument over its method's limit is refused
+// before it is sent). Errors reject with a plain `{code, message}`
 // (a plain object survives the context bridge; an Error's fields would not).
 // No other function, and never ipcRenderer itself, crosses into the page.
 import type { ApiClient, ApiErrorBody } from '../common/api/contract';
 import type { ApiEnvelope } from '../common/api/envelope';
+import { FILE_ARG_LIMITS, fileTooLargeMessage, isFileArgMethod } from '../common/api/file-args';
 
 export type IpcInvoke = (method: string, args: unknown) => Promise<unknown>;
 
@@ -25,6 +27,18 @@ export function buildApi(methods: readonly string[], send: IpcInvoke): ApiClient
   const api: Record<string, (args: unknown) => Promise<unknown>> = Object.create(null);
   for (const method of methods) {
     api[method] = async (args: unknown) => {
+      // A file over its limit is refused here, before its bytes are copied to main.
+      const file = (args as { file?: unknown } | null)?.file;
+      if (isFileArgMethod(method) && file instanceof Uint8Array) {
+        const limit = FILE_ARG_LIMITS[method];
+        if (file.byteLength > limit) {
+          const error: ApiErrorBody = {
+            code: 'too_large',
+            message: `${method}: ${fileTooLargeMessage(limit, file.byteLength)}`,
+          };
+          throw error;
+        }
+      }
       let reply: unknown;
       try {
         reply = await send(method, args ?? {});

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_METHODS } from '../common/api/contract';
 import { API_CHANNEL } from '../common/api/channel';
+import { MAX_DOCUMENT_FILE_BYTES } from '../common/rules/library';
 import { buildApi } from './api';
 
 const exposed = new Map<string, unknown>();
@@ -64,5 +65,18 @@ describe('buildApi', () => {
     });
     const odd = buildApi(API_METHODS, async () => 'not an envelope');
     await expect(odd.getToc({})).rejects.toMatchObject({ code: 'internal' });
+  });
+
+  it("refuses a file over its method's limit before sending it to main", async () => {
+    const send = vi.fn(async () => ({ ok: true, result: null }));
+    const api = buildApi(API_METHODS, send);
+    const big = new Uint8Array(MAX_DOCUMENT_FILE_BYTES + 1);
+    await expect(api.importDocument({ name: 'big.pdf', file: big })).rejects.toMatchObject({
+      code: 'too_large',
+      message: expect.stringContaining(`(${MAX_DOCUMENT_FILE_BYTES} bytes)`),
+    });
+    expect(send).not.toHaveBeenCalled();
+    await api.importDocument({ name: 'small.pdf', file: new Uint8Array(3) });
+    expect(send).toHaveBeenCalledTimes(1);
   });
 });

@@ -20,31 +20,28 @@ import type { AddressInfo } from 'node:net';
 import { ApiError, isApiMethod, type ApiErrorCode, type ApiHandlers } from '../common/api/contract';
 import { errorEnvelope, invokeEnvelope } from '../common/api/envelope';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
-import { MAX_DOCUMENT_BASE64_CHARS } from '../common/rules/library';
-import { MAX_IMPORT_FILE_BYTES } from '../common/rules/notes';
+import { FILE_ARG_LIMITS, fileTooLargeMessage, isFileArgMethod } from '../common/api/file-args';
 import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
 
 /** Largest request body accepted (the largest valid argument is far smaller). */
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 /**
- * Methods whose argument is a whole file the reader chose (an annotation export to
- * import) take the file itself as the body (`Content-Type: application/octet-stream`):
- * its bytes are gathered as they arrive and handed on undecoded — decoding and
- * parsing tens of megabytes here would hold up every other request — as the
- * argument `{file}`. Up to MAX_IMPORT_FILE_BYTES bytes (the text itself is
- * checked against MAX_IMPORT_BYTES characters once decoded).
+ * Methods whose argument is a whole file the reader chose (an annotation export, a
+ * document to import) take the file itself as the body (`Content-Type:
+ * application/octet-stream`): its bytes are gathered as they arrive and handed on
+ * undecoded — decoding and parsing megabytes here would hold up every other request —
+ * as the argument `file`. The method's other (small) arguments travel as JSON in the
+ * query parameter `args`. The size is checked before the body is read (Content-Length)
+ * and again while it streams, against FILE_ARG_LIMITS.
  */
-export const FILE_BODY_METHODS: Partial<Record<string, { limit: number }>> = {
-  importAnnotations: { limit: MAX_IMPORT_FILE_BYTES },
-};
+export const FILE_BODY_QUERY = 'args';
 /**
- * The same methods called with JSON (`{"body": "…"}`) get a larger body than other
- * calls, bounded so that decoding and parsing it stays short.
+ * The same methods called with JSON get a larger body than other calls, bounded so
+ * that decoding and parsing it stays short (notes: `{"body": "…"}`; a document's bytes
+ * are never JSON).
  */
 export const LARGE_BODY_LIMITS: Partial<Record<string, number>> = {
   importAnnotations: 8 * 1024 * 1024,
-  // A document to import, in base64, with room for the JSON around it.
-  importDocument: MAX_DOCUMENT_BASE64_CHARS + 64 * 1024,
 };
 
 export interface ServerOptions {
@@ -141,6 +138,24 @@ function bodyKind(header: string | undefined): 'json' | 'file' | null {
 }
 
 class BodyTooLarge extends Error {}
+
+/**
+ * A file body's other arguments, from the query (`?args={…}`): an object without a
+ * `file` of its own, or {} when absent; null when it is anything else.
+ */
+function fileArgsOf(query: URLSearchParams): Record<string, unknown> | null {
+  const raw = query.get(FILE_BODY_QUERY);
+  if (raw === null) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || 'file' in value)
+    return null;
+  return value as Record<string, unknown>;
+}
 
 /**
  * The body's bytes, copied chunk by chunk as they arrive into one buffer of their own
@@ -243,6 +258,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res: http.ServerResponse,
     method: string,
     host: string,
+    query: URLSearchParams,
   ): Promise<void> => {
     if (req.method !== 'POST') {
       sendError(res, 'invalid_input', 'the API accepts POST only', 405);
@@ -254,7 +270,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     const kind = bodyKind(req.headers['content-type']);
-    const fileBody = FILE_BODY_METHODS[method];
+    const fileBody = isFileArgMethod(method) ? { limit: FILE_ARG_LIMITS[method] } : null;
     if (kind === null || (kind === 'file' && !fileBody)) {
       sendError(
         res,
@@ -283,14 +299,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           kind === 'json' && fileBody
             ? ' (send a larger file itself: Content-Type application/octet-stream)'
             : '';
+        const declared = Number(req.headers['content-length']);
+        const message =
+          kind === 'file'
+            ? `${method}: ${fileTooLargeMessage(limit, Number.isFinite(declared) ? declared : undefined)}`
+            : `request body exceeds ${limit} bytes${hint}`;
         // The rest of the upload is not read: say so, and close the connection.
         res.shouldKeepAlive = false;
-        sendJson(
-          res,
-          413,
-          errorEnvelope(new ApiError('too_large', `request body exceeds ${limit} bytes${hint}`)),
-          { Connection: 'close' },
-        );
+        sendJson(res, 413, errorEnvelope(new ApiError('too_large', message)), {
+          Connection: 'close',
+        });
         req.resume();
         res.on('finish', () => req.socket.destroySoon());
         return;
@@ -298,8 +316,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       throw err;
     }
     let args: unknown;
-    if (kind === 'file') args = { file: body };
-    else
+    if (kind === 'file') {
+      const rest = fileArgsOf(query);
+      if (rest === null) {
+        sendError(
+          res,
+          'invalid_input',
+          `the query parameter ${FILE_BODY_QUERY} is not a JSON object`,
+        );
+        return;
+      }
+      args = { ...rest, file: body };
+    } else
       try {
         const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
         args = text.trim().length === 0 ? {} : JSON.parse(text);
@@ -374,7 +402,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         );
         return;
       }
-      await handleApi(req, res, rawPath.slice('/api/'.length), host);
+      await handleApi(req, res, rawPath.slice('/api/'.length), host, query);
       return;
     }
     // The startup URL: a wrong token is told at once (the page would only fail later).

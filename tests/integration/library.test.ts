@@ -234,7 +234,7 @@ describe('library through the contract', () => {
     const before = snapshot(ud);
     const started = await p.call('importDocument', {
       name: 'two-column.pdf',
-      data: fs.readFileSync(fixture('two-column.pdf')).toString('base64'),
+      file: fs.readFileSync(fixture('two-column.pdf')),
     });
     let answered = 0;
     let status = started;
@@ -317,7 +317,7 @@ describe('library through the contract', () => {
     const progress: string[] = [];
     let status = await p.call('importDocument', {
       name: 'one-column.pdf',
-      data: fs.readFileSync(fixture('one-column.pdf')).toString('base64'),
+      file: fs.readFileSync(fixture('one-column.pdf')),
     });
     while (status.state === 'running') {
       progress.push(status.phase);
@@ -332,9 +332,9 @@ describe('library through the contract', () => {
     // Two imports of one file at once: both are written, the second is refused at its
     // commit and its database removed.
     p = open('halfway');
-    const data = fs.readFileSync(fixture('library/report.html')).toString('base64');
-    const a = await p.call('importDocument', { name: 'report.html', data });
-    const b = await p.call('importDocument', { name: 'report-copy.html', data });
+    const file = fs.readFileSync(fixture('library/report.html'));
+    const a = await p.call('importDocument', { name: 'report.html', file });
+    const b = await p.call('importDocument', { name: 'report-copy.html', file });
     // Neither is committed yet, so neither is refused at once: both run, the second to commit fails.
     await p.core.documents?.jobs.settled(a.jobId);
     await p.core.documents?.jobs.settled(b.jobId);

@@ -98,7 +98,7 @@ async function importFile(
   const bytes = readFile(file);
   const started = await session.call('importDocument', {
     name: file,
-    data: bytes.toString('base64'),
+    file: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     ...optional('title', v.title),
     ...optional('replaces', v.replaces),
     ...(v.new === true ? { asNewDocument: true } : {}),

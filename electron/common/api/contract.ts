@@ -8,6 +8,7 @@
 import * as z from 'zod';
 import { colorSchema, labelSchema, noteSchema, tagSchema, tagsSchema } from '../annotations/fields';
 import { once } from '../once';
+import { fileTooLargeMessage } from './file-args';
 import { ID_PATTERN, ID_RULE, MAX_ID_LENGTH } from '../rules/ids';
 import { EXPORT_FORMATS } from '../rules/exports';
 import { MAX_BACKUP_NAME_LENGTH, MAX_IMPORT_BYTES, MAX_IMPORT_FILE_BYTES } from '../rules/notes';
@@ -22,7 +23,7 @@ import {
 } from '../rules/prefs';
 import { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT, SEARCH_ORDERS } from '../rules/search';
 import {
-  MAX_DOCUMENT_BASE64_CHARS,
+  MAX_DOCUMENT_FILE_BYTES,
   MAX_DOCUMENT_NAME_LENGTH,
   MAX_DOCUMENT_PUBLISHER_LENGTH,
   MAX_DOCUMENT_TITLE_LENGTH,
@@ -67,6 +68,12 @@ const offset = offsetSchema;
  * chapter (every call as before the library existed), else a document's id.
  */
 const documentId = id.optional();
+
+/** A file's bytes, up to `limit` (the refusal names the limit, as every host's does). */
+const fileArg = (limit: number) =>
+  z
+    .custom<Uint8Array>((v) => v instanceof Uint8Array, "file: expected the file's bytes")
+    .refine((b) => b.byteLength <= limit, { message: fileTooLargeMessage(limit) });
 const inDocument = () => z.strictObject({ documentId });
 /** Metadata a reader types: one line, no control characters. */
 const oneLine = (max: number) =>
@@ -225,9 +232,7 @@ export const inputSchemas = lazyTable({
     z.union([
       z.strictObject({ body: z.string().max(MAX_IMPORT_BYTES), documentId }),
       z.strictObject({
-        file: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_FILE_BYTES, {
-          message: `the file is larger than ${MAX_IMPORT_FILE_BYTES} bytes`,
-        }),
+        file: fileArg(MAX_IMPORT_FILE_BYTES),
         documentId,
       }),
     ]),
@@ -246,12 +251,11 @@ export const inputSchemas = lazyTable({
     z.strictObject({
       /** The file's name (its extension helps tell the format); only the last segment is used. */
       name: z.string().min(1).max(MAX_DOCUMENT_NAME_LENGTH),
-      /** The file's bytes in base64: a host passes what the reader chose, never a path. */
-      data: z
-        .string()
-        .min(1)
-        .max(MAX_DOCUMENT_BASE64_CHARS)
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'data is base64'),
+      /**
+       * The file's bytes, as they are: a host passes what the reader chose, never a path
+       * (the browser edition sends them as the request body, the rest as `?args=`).
+       */
+      file: fileArg(MAX_DOCUMENT_FILE_BYTES),
       title: oneLine(MAX_DOCUMENT_TITLE_LENGTH).min(1).optional(),
       /** A newer edition of this document: its notes are re-anchored in the new text. */
       replaces: id.optional(),

@@ -119,4 +119,16 @@ describe('a document whose file names no publisher (an import)', () => {
       'Source: 輸出管理の手引き, 第1章\u3000概要',
     );
   });
+
+  it('adds the printed pages of a paged source: p. 12, pp. 12–13', () => {
+    expect(citationFor(imported, path, 'ja', { first: '12', last: '12' }).text).toBe(
+      '出典：『輸出管理の手引き』第1章\u3000概要、p. 12',
+    );
+    expect(citationFor(imported, path, 'en', { first: '12', last: '13' }).text).toBe(
+      'Source: 輸出管理の手引き, 第1章\u3000概要, pp. 12–13',
+    );
+    expect(citePassage('引用', imported, path, 'ja', { first: 'iv', last: 'iv' }).text).toBe(
+      '「引用」\n出典：『輸出管理の手引き』第1章\u3000概要、p. iv',
+    );
+  });
 });

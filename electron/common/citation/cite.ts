@@ -27,6 +27,17 @@ export interface Citation {
 
 const BELOW = { ja: ' ＞ ', en: ' > ' } as const;
 
+/** The printed pages a passage spans (labels as the pages print them). */
+export interface PageSpan {
+  first: string;
+  last: string;
+}
+
+/** "p. 12", or "pp. 12–13" across pages: the same in both languages. */
+export function pageText(pages: PageSpan): string {
+  return pages.first === pages.last ? `p. ${pages.first}` : `pp. ${pages.first}–${pages.last}`;
+}
+
 function placeOf(
   source: CitationSource,
   path: readonly PathStep[],
@@ -39,11 +50,15 @@ function placeOf(
   return { cited: null, below: path.map((s) => s.title) };
 }
 
-/** The citation of a place in the document (the passage's section path, top first). */
+/**
+ * The citation of a place in the document (the passage's section path, top first), with
+ * the printed pages it spans when the source has pages (an imported PDF): "…、p. 12".
+ */
 export function citationFor(
   source: CitationSource,
   path: readonly PathStep[],
   language: Language,
+  pages: PageSpan | null = null,
 ): Citation {
   const { cited, below } = placeOf(source, path);
   const url = cited?.url ?? null;
@@ -51,7 +66,8 @@ export function citationFor(
     const place =
       source.within.map((l) => l.label).join('') +
       (cited ? `${cited.label}「${cited.title}」` : '');
-    const label = `出典：${source.publisher}『${source.edition}』${place}${below.join(BELOW.ja)}`;
+    const page = pages ? `、${pageText(pages)}` : '';
+    const label = `出典：${source.publisher}『${source.edition}』${place}${below.join(BELOW.ja)}${page}`;
     return { label, url, text: url ? `${label}（${url}）` : label };
   }
   const book = source.editionEn ? `${source.editionEn} (${source.edition})` : source.edition;
@@ -61,6 +77,7 @@ export function citationFor(
     ...source.within.map((l) => l.labelEn ?? l.label),
     ...(cited ? [`${cited.labelEn ?? cited.label} "${cited.titleEn ?? cited.title}"`] : []),
     ...(below.length > 0 ? [below.join(BELOW.en)] : []),
+    ...(pages ? [pageText(pages)] : []),
   ].filter((part) => part.length > 0);
   const label = `Source: ${parts.join(', ')}`;
   return { label, url, text: url ? `${label} (${url})` : label };
@@ -167,9 +184,10 @@ export function citePassage(
   source: CitationSource,
   path: readonly PathStep[],
   language: Language,
+  pages: PageSpan | null = null,
 ): CitedPassage {
   const body = quote.replace(/\r\n?/g, '\n').replace(/\s+$/u, '').replace(/^\n+/, '');
-  const citation = citationFor(source, path, language);
+  const citation = citationFor(source, path, language, pages);
   if (body.length === 0) return { text: citation.text, html: citationHtml(citation, language) };
   const [open, close] = language === 'ja' ? ['「', '」'] : ['“', '”'];
   const paragraphs = body

@@ -1,12 +1,10 @@
 // Bounds of the library of imported documents, the same for every host: the largest
-// file an import accepts (the importer's own limit and the contract's argument size
+// file an import accepts (the importer's own limit and every host's transport check
 // derive from it), the metadata a reader may edit, how many imports may run at once,
 // and how long a status call may wait for news. Defined once here.
 
 /** Largest file an import accepts, in bytes. */
 export const MAX_DOCUMENT_FILE_BYTES = 200 * 1024 * 1024;
-/** The same file as base64 (how the contract carries it): 4 characters per 3 bytes. */
-export const MAX_DOCUMENT_BASE64_CHARS = Math.ceil(MAX_DOCUMENT_FILE_BYTES / 3) * 4;
 /** Longest file name an import is given (only its last path segment is kept). */
 export const MAX_DOCUMENT_NAME_LENGTH = 255;
 export const MAX_DOCUMENT_TITLE_LENGTH = 500;

@@ -22,36 +22,14 @@ import type {
   LibrarySearchResponse,
   SearchResponse,
 } from '../../common/api/types';
+import { DOCUMENT_METHODS } from '../../common/api/document-methods';
 import { DEFAULT_LIBRARY_SEARCH_LIMIT } from '../../common/rules/library';
 import type { SearchProvider } from '../api';
 import type { ContentStore } from '../content/store-types';
 import type { DocumentLibrary } from './library';
 import { yearOf } from './registry';
 
-/** Methods that take an optional documentId. */
-export const DOCUMENT_METHODS = [
-  'listMarkedSections',
-  'addBookmark',
-  'getDocument',
-  'getToc',
-  'getSection',
-  'search',
-  'searchSuggestions',
-  'getGlossary',
-  'getCitationSource',
-  'getPosition',
-  'setPosition',
-  'listBookmarks',
-  'toggleBookmark',
-  'listAnnotations',
-  'addAnnotation',
-  'addSectionNote',
-  'searchNotes',
-  'exportAnnotations',
-  'importAnnotations',
-  'importProgress',
-  'cancelImport',
-] as const satisfies readonly ApiMethod[];
+export { DOCUMENT_METHODS };
 
 /** Methods that name an annotation or a bookmark by id. */
 const ANNOTATION_METHODS = [

@@ -41,7 +41,6 @@ import { ImportError, throwIfAborted } from '../import/errors';
 import type { ImportLimits } from '../import/limits';
 import type { ImportProgress } from '../import/types';
 import { importInWorker } from '../import/worker-client';
-import { sha256 } from '../ingest/build';
 import { createLibraryHandlers } from '../library/handlers';
 import type { ImportRunner } from '../library/import-runner';
 import type { SqliteLibrary } from '../library/library';
@@ -49,6 +48,7 @@ import type { Library } from '../library/library-types';
 import { reanchorAnnotations, reanchorLibrary } from '../library/reanchor';
 import { createSearchService, type SearchService } from '../search/service';
 import { libraryContent, removedContent } from './content-view';
+import { sha256InSlices } from './file-hash';
 import type { DocumentHandlers } from './handlers';
 import { ImportJobs, type JobOutcome } from './jobs';
 import {
@@ -324,22 +324,26 @@ export class DocumentLibrary {
   startImport(args: ApiArgs<'importDocument'>): DocumentImportStatus {
     this.writable();
     const name = path.basename(args.name.replace(/\\/g, '/')) || 'file';
-    const bytes = new Uint8Array(Buffer.from(args.data, 'base64'));
+    // The bytes as the host received them (never decoded or copied on this thread).
+    const bytes = args.file;
     if (bytes.length === 0) throw new ApiError('invalid_input', `${name}: empty file`);
-    const sha = sha256(bytes);
-    const lost = args.replaces ? null : this.lostFileOf(sha);
-    const replaces = args.replaces ? this.registry.get(args.replaces) : lost;
-    const dup = this.duplicate(sha, replaces?.id ?? null);
-    if (dup) throw dup;
-    // The same file again for a document whose database was lost: it comes back as it
-    // was, under the title the reader gave it.
-    if (lost && args.title === undefined) args = { ...args, title: lost.title };
+    const named = args.replaces ? this.registry.get(args.replaces) : null;
     return this.jobs.start(name, async ({ signal, progress }) => {
+      // The same file already in the library: refused before the worker starts (hashed
+      // in slices, so a large file never holds up the requests being served).
+      const sha = await sha256InSlices(bytes);
+      // The same file again for a document whose database was lost: it comes back as it
+      // was, under its id and the title the reader gave it.
+      const lost = named ? null : this.lostFileOf(sha);
+      const replaces = named ?? lost;
+      const dup = this.duplicate(sha, replaces?.id ?? null);
+      if (dup) throw dup;
+      const started = lost && args.title === undefined ? { ...args, title: lost.title } : args;
       const created = !fs.existsSync(this.dir);
       fs.mkdirSync(this.dir, { recursive: true });
       this.sweep();
       try {
-        return await this.runImport(args, name, bytes, replaces, signal, progress);
+        return await this.runImport(started, name, bytes, replaces, signal, progress);
       } catch (err) {
         // A first import that fails leaves no empty library/ folder behind either.
         if (created) removeIfEmpty(this.dir);

@@ -49,7 +49,7 @@ export async function importFile(
 ): Promise<DocumentImportStatus> {
   let status = await profile.call('importDocument', {
     name: path.basename(file),
-    data: Buffer.from(bytes).toString('base64'),
+    file: bytes,
     ...extra,
   });
   while (status.state === 'running')

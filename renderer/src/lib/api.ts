@@ -1,7 +1,7 @@
 // The only module that touches the transport. In Electron the preload exposes
 // `window.api` (one promise-returning function per contract method); in the browser
 // edition the same methods are `POST /api/<method>` with a JSON body (a file
-// argument, `{file: bytes}`, as the body itself) and the header
+// argument's bytes as the body itself, the other arguments as `?args=<json>`) and the header
 // `Authorization: Bearer <token>`. The token comes from the URL the host printed
 // (`?token=…`): it is moved into sessionStorage — which belongs to this origin, port
 // included, and this tab — and out of the address bar at once. No cookie is involved
@@ -15,6 +15,12 @@ import type {
   ApiMethod,
   ApiResult,
 } from '../../../electron/common/api/contract';
+import { withCurrentDocument } from './library/current-document';
+import {
+  FILE_ARG_LIMITS,
+  fileTooLargeMessage,
+  isFileArgMethod,
+} from '../../../electron/common/api/file-args';
 
 declare global {
   interface Window {
@@ -79,28 +85,38 @@ export function sessionToken(): string | null {
   return token;
 }
 
-/** A file argument (`{file: bytes}`): sent as the body itself, never as JSON. */
-function fileOf(args: unknown): Uint8Array<ArrayBuffer> | null {
+/**
+ * A file argument (`{file: bytes, …}`): the bytes are sent as the body itself, never
+ * as JSON, and the method's other arguments as JSON in the query (`?args=`).
+ */
+function fileOf(args: unknown): { file: Uint8Array<ArrayBuffer>; rest: object } | null {
   if (!args || typeof args !== 'object') return null;
-  const file = (args as { file?: unknown }).file;
-  return file instanceof Uint8Array && Object.keys(args).length === 1
-    ? (file as Uint8Array<ArrayBuffer>)
-    : null;
+  const { file, ...rest } = args as { file?: unknown };
+  return file instanceof Uint8Array ? { file: file as Uint8Array<ArrayBuffer>, rest } : null;
 }
 
 async function overHttp<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
   let response: Response;
   const bearer = sessionToken();
-  const file = fileOf(args);
+  const withFile = fileOf(args);
+  if (withFile && isFileArgMethod(method) && withFile.file.byteLength > FILE_ARG_LIMITS[method])
+    throw new ApiCallError(method, {
+      code: 'too_large',
+      message: `${method}: ${fileTooLargeMessage(FILE_ARG_LIMITS[method], withFile.file.byteLength)}`,
+    });
+  const query =
+    withFile && Object.keys(withFile.rest).length > 0
+      ? `?args=${encodeURIComponent(JSON.stringify(withFile.rest))}`
+      : '';
   try {
-    response = await fetch(`/api/${method}`, {
+    response = await fetch(`/api/${method}${query}`, {
       method: 'POST',
       headers: {
-        'Content-Type': file ? 'application/octet-stream' : 'application/json',
+        'Content-Type': withFile ? 'application/octet-stream' : 'application/json',
         ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
       },
       credentials: 'omit',
-      body: file ?? JSON.stringify(args ?? {}),
+      body: withFile ? withFile.file : JSON.stringify(args ?? {}),
     });
   } catch (err) {
     throw new ApiCallError(method, { code: 'unavailable', message: String(err) });
@@ -141,8 +157,10 @@ async function overPreload<M extends ApiMethod>(
  */
 export const inBrowser = typeof window !== 'undefined' && !window.api;
 
-function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
+function call<M extends ApiMethod>(method: M, given: ApiArgs<M>): Promise<ApiResult<M>> {
   const bridge = typeof window !== 'undefined' ? window.api : undefined;
+  // A call about "the document" is about the one this page reads (lib/library/current-document.ts).
+  const args = withCurrentDocument(method, given) as ApiArgs<M>;
   return bridge ? overPreload(bridge, method, args) : overHttp(method, args);
 }
 

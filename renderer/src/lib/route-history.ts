@@ -7,6 +7,7 @@
 // pushState for a new section; replaceState for the first page load, for scrolling, and
 // when the section opened is the one already shown (no duplicate entries).
 import { hashForRoute, routeFromHash, type Route } from '../../../electron/common/deep-link';
+import { inCurrentDocument } from './library/current-document';
 
 export type HistoryMode = 'push' | 'replace' | 'none';
 
@@ -44,7 +45,9 @@ export class RouteHistory {
   }
 
   /** Records that the reader opened `route`. */
-  record(route: Route, mode: HistoryMode): void {
+  record(given: Route, mode: HistoryMode): void {
+    // The route names the document being read (none: the bundled chapter).
+    const route = inCurrentDocument(given);
     const hash = routeHash(route) ?? routeHash({ sectionId: route.sectionId });
     if (hash === null) return;
     if (mode === 'none') {

@@ -5,7 +5,11 @@
 // their order come from the citation data stored with the content
 // (electron/common/citation/cite.ts); METI's terms of use allow reuse when the source
 // is named, and the URL lets a reader find the page.
-import { citePassage, type PathStep } from '../../../../electron/common/citation/cite';
+import {
+  citePassage,
+  type PageSpan,
+  type PathStep,
+} from '../../../../electron/common/citation/cite';
 import type { CitationSource, Language } from '../../../../electron/common/api/types';
 import type { Crumb } from '../reading/breadcrumb';
 
@@ -30,9 +34,11 @@ export function copyWithCitation(
   source: CitationSource,
   path: readonly PathStep[],
   language: Language,
+  /** The printed pages the passage spans (a paged source), else null. */
+  pages: PageSpan | null = null,
 ): boolean {
   if (!e.clipboardData || selected.trim() === '') return false;
-  const cited = citePassage(selected, source, path, language);
+  const cited = citePassage(selected, source, path, language, pages);
   e.preventDefault();
   e.clipboardData.setData('text/plain', cited.text);
   e.clipboardData.setData('text/html', cited.html);

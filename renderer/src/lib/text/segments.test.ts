@@ -66,8 +66,24 @@ describe('segmentText', () => {
 
   it('renders an empty text as one empty piece', () => {
     expect(segmentText('')).toEqual([
-      { hit: null, highlight: null, term: null, markers: [], parts: [] },
+      { hit: null, highlight: null, term: null, markers: [], pages: [], parts: [] },
     ]);
+  });
+
+  it('starts a piece where each printed page begins, adding no text', () => {
+    const text = '米国経済は回復した。輸出は増えた。';
+    const pages = [
+      { offset: 0, label: '11' },
+      { offset: 10, label: '12' },
+      { offset: text.length, label: '13' },
+    ];
+    const pieces = segmentText(text, [{ start: 8, end: 12, index: 0 }], [], [], pages);
+    expect(pieces.map((p) => p.pages)).toEqual([['11'], [], ['12'], [], ['13']]);
+    expect(pieces.flatMap((p) => p.parts.map((x) => x.text)).join('')).toBe(text);
+    // The hit across the page's start stays one hit, in two pieces.
+    expect(pieces.filter((p) => p.hit === 0)).toHaveLength(2);
+    // Out-of-range offsets are clamped to the text; an empty text keeps its marker.
+    expect(segmentText('', [], [], [], [{ offset: 5, label: '3' }])[0]?.pages).toEqual(['3']);
   });
 
   it('makes each glossary term one piece of its own, inside hits and highlights', () => {
@@ -181,7 +197,9 @@ describe('segmentText', () => {
       color: 'green',
     }));
     const terms = ranges.map((r, i) => ({ start: r.start, end: r.end + 1, term: `t${i}` }));
-    const pieces = segmentText(text, marks, highlights, terms);
+    const pages = ranges.map((r, i) => ({ offset: r.start, label: String(i) }));
+    const pieces = segmentText(text, marks, highlights, terms, pages);
+    expect(pieces.flatMap((p) => p.pages)).toHaveLength(pages.length);
     expect(
       pieces
         .flatMap((p) => p.parts)

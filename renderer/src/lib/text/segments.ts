@@ -45,6 +45,12 @@ export interface NoteMark {
   note: string;
 }
 
+/** Where a printed page begins in the text: its label ("12", "iv") at a UTF-16 offset. */
+export interface PageMark {
+  offset: number;
+  label: string;
+}
+
 export interface TextPiece {
   /** Hit index when this piece is inside a search hit, else null. */
   hit: number | null;
@@ -54,6 +60,8 @@ export interface TextPiece {
   term: string | null;
   /** Markers of notes whose passage begins where this piece does. */
   markers: NoteMark[];
+  /** Labels of the printed pages that begin where this piece does (markers add no text). */
+  pages: string[];
   parts: TextPart[];
 }
 
@@ -133,6 +141,7 @@ export function segmentText(
   marks: readonly MarkRange[] = [],
   highlights: readonly HighlightRange[] = [],
   terms: readonly TermRange[] = [],
+  pages: readonly PageMark[] = [],
 ): TextPiece[] {
   const upright = uprightRanges(text);
   const hits = normalizeMarks(text.length, marks);
@@ -142,6 +151,13 @@ export function segmentText(
   const cuts = new Set<number>([0, text.length]);
   for (const m of hits) cuts.add(m.start).add(m.end);
   for (const h of spans) cuts.add(h.start).add(h.end);
+  // A page's start is a cut too (a term across it is left unmarked, as across a hit).
+  const pageStarts = pages.map((p) => ({
+    offset: Math.min(Math.max(0, p.offset), text.length),
+    label: p.label,
+  }));
+  for (const p of pageStarts) cuts.add(p.offset);
+  const pageCuts = new Set(pageStarts.map((p) => p.offset));
   const whole = wholeTerms(text.length, terms, cuts);
   for (const t of whole) cuts.add(t.start).add(t.end);
   const points = [...cuts].sort((a, b) => a - b);
@@ -171,6 +187,7 @@ export function segmentText(
     // A term is never merged with its neighbours: each one is its own element.
     if (
       last &&
+      !pageCuts.has(a) &&
       last.hit === hit &&
       last.highlight?.id === highlight?.id &&
       last.term === null &&
@@ -179,18 +196,26 @@ export function segmentText(
       last.end = b;
     else runs.push({ start: a, end: b, hit, highlight, term });
   }
+  const pagesAt = (at: number): string[] =>
+    pageStarts.filter((p) => p.offset === at).map((p) => p.label);
   if (runs.length === 0)
-    return [{ hit: null, highlight: null, term: null, markers: [], parts: [] }];
+    return [{ hit: null, highlight: null, term: null, markers: [], pages: pagesAt(0), parts: [] }];
   // A highlight's start is always a cut where a new run begins (the innermost changes there).
   const markersAt = (start: number): NoteMark[] =>
     spans
       .filter((h) => h.marker && h.note !== undefined && h.start === start)
       .map((h) => ({ id: h.id, note: h.note! }));
-  return runs.map((r) => ({
+  const pieces: TextPiece[] = runs.map((r) => ({
     hit: r.hit,
     highlight: r.highlight,
     term: r.term,
     markers: markersAt(r.start),
+    pages: pagesAt(r.start),
     parts: splitUpright(text.slice(r.start, r.end), r.start, upright),
   }));
+  // A page that begins at the very end of the text: an empty piece carries its marker.
+  const atEnd = pagesAt(text.length);
+  if (atEnd.length > 0)
+    pieces.push({ hit: null, highlight: null, term: null, markers: [], pages: atEnd, parts: [] });
+  return pieces;
 }

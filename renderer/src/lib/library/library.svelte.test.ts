@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentImportStatus, LibraryDocument } from '../../../../electron/common/api/types';
+import { MAX_DOCUMENT_FILE_BYTES } from '../../../../electron/common/rules/library';
+import { fakeApi } from '../testing/fake-api';
+import { tocEntry } from '../testing/fixtures';
+import { LibraryState, type ChosenFile } from './library.svelte';
+
+const doc = (over: Partial<LibraryDocument> = {}): LibraryDocument => ({
+  id: 'doc-1',
+  bundled: false,
+  title: '通商白書2024',
+  publisher: '経済産業省',
+  year: '2024',
+  format: 'pdf',
+  sourceName: 'a.pdf',
+  sourceSha256: 'x',
+  sourceBytes: 10,
+  pages: 12,
+  sections: 4,
+  paragraphs: 30,
+  writingMode: 'horizontal',
+  edition: 1,
+  importedAt: null,
+  updatedAt: null,
+  removed: false,
+  removedAt: null,
+  notes: 0,
+  ...over,
+});
+
+const status = (over: Partial<DocumentImportStatus>): DocumentImportStatus => ({
+  jobId: 'job-1',
+  name: 'a.pdf',
+  state: 'running',
+  phase: 'pages',
+  done: 1,
+  total: 3,
+  startedAt: '',
+  finishedAt: null,
+  cancelling: false,
+  document: null,
+  replaced: false,
+  reanchored: null,
+  warnings: [],
+  error: null,
+  ...over,
+});
+
+function file(size: number, read = () => new ArrayBuffer(size)): ChosenFile & { reads: number } {
+  const f = {
+    name: 'a.pdf',
+    size,
+    reads: 0,
+    arrayBuffer: async () => {
+      f.reads += 1;
+      return read();
+    },
+  };
+  return f;
+}
+
+describe('LibraryState', () => {
+  it('refuses a file over the limit before reading a byte of it', async () => {
+    const fake = fakeApi({});
+    const library = new LibraryState(fake.client);
+    const big = file(MAX_DOCUMENT_FILE_BYTES + 1);
+    await library.importFile(big);
+    expect(big.reads).toBe(0);
+    expect(fake.calls).toEqual([]);
+    expect(library.importView).toMatchObject({ kind: 'too-large', limit: MAX_DOCUMENT_FILE_BYTES });
+    expect(library.importOpen).toBe(true);
+  });
+
+  it('sends the bytes, follows the job to its end and lists the new document', async () => {
+    const seen: string[] = [];
+    const steps = [
+      status({ phase: 'pages', done: 2 }),
+      status({ state: 'done', phase: 'done', document: doc(), warnings: ['p. 3: no text'] }),
+    ];
+    const fake = fakeApi({
+      importDocument: ({ name, file: bytes }) => {
+        seen.push(`${name}:${bytes.byteLength}`);
+        return status({ phase: 'queued' });
+      },
+      importDocumentStatus: () => steps.shift()!,
+      listDocuments: () => [doc({ id: 'bundled', bundled: true }), doc()],
+    });
+    const library = new LibraryState(fake.client);
+    await library.importFile(file(5));
+    expect(seen).toEqual(['a.pdf:5']);
+    expect(library.importView).toMatchObject({ kind: 'done' });
+    expect(library.documents.map((d) => d.id)).toEqual(['bundled', 'doc-1']);
+    expect(fake.argsOf('importDocumentStatus')[0]).toMatchObject({ jobId: 'job-1' });
+  });
+
+  it('says why an import failed, and that a cancelled one kept nothing', async () => {
+    const fake = fakeApi({
+      importDocument: () => status({}),
+      importDocumentStatus: () =>
+        status({ state: 'failed', error: { code: 'damaged', message: 'a.pdf: truncated PDF' } }),
+    });
+    const library = new LibraryState(fake.client);
+    await library.importFile(file(5));
+    expect(library.importView).toMatchObject({ kind: 'failed', message: 'a.pdf: truncated PDF' });
+    expect(fake.argsOf('importDocumentStatus')).toHaveLength(1);
+
+    const cancelled = fakeApi({
+      importDocument: () => status({}),
+      importDocumentStatus: () => status({ state: 'cancelled' }),
+    });
+    const other = new LibraryState(cancelled.client);
+    await other.importFile(file(5));
+    expect(other.importView).toEqual({ kind: 'cancelled' });
+  });
+
+  it('opens a document at its saved place, else its first section', async () => {
+    const fake = fakeApi({
+      getPosition: ({ documentId }) =>
+        documentId === 'doc-1' ? { sectionId: 's3', scroll: 0.5, updatedAt: '' } : null,
+      getToc: () => [tocEntry({ id: 's1' })],
+    });
+    const library = new LibraryState(fake.client);
+    expect(await library.startOf('doc-1')).toBe('s3');
+    expect(await library.startOf('doc-2')).toBe('s1');
+  });
+});
