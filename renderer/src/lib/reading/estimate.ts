@@ -14,6 +14,12 @@ export interface TextMetrics {
   linePitch: number;
 }
 
+/** The type area at `fontSize` on lines `lineLength` long (40 characters when not drawn yet). */
+export function textMetrics(fontSize: number, lineLength: number | null): TextMetrics {
+  const line = lineLength ?? fontSize * 40;
+  return { lineLength: Math.max(fontSize * 8, line), fontSize, linePitch: fontSize * 1.9 };
+}
+
 /** Heading size relative to the text, by kind (as ReadingPane's CSS sets them). */
 export const HEADING_SCALE: Record<SectionKind, number> = {
   chapter: 1.75,
