@@ -30,8 +30,8 @@ export const HEADING_SCALE: Record<SectionKind, number> = {
 /** Heading line height, and the space around a heading, in heading ems. */
 const HEADING_LINE = 1.5;
 const HEADING_SPACE = 2.2;
-/** Space after a section's last paragraph, in text ems. */
-const SECTION_END = 1.5;
+/** Space after a section's last paragraph, in text ems (SectionBlock's padding). */
+export const SECTION_END = 1.5;
 
 /** Lines `chars` characters take at `charSize` on lines of `lineLength` (at least one). */
 export function linesFor(chars: number, charSize: number, lineLength: number): number {
