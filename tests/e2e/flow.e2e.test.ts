@@ -28,7 +28,7 @@ import {
   screenshot,
   waitReady,
 } from './testing/reader-page';
-import { overlaps, selectPassage, type Box } from './testing/notes-page';
+import { focused, overlaps, selectPassage, toastText, type Box } from './testing/notes-page';
 
 const session = useE2eSession();
 let edition: RunningEdition;
@@ -347,6 +347,50 @@ describe('a selection across sections', () => {
         .first()
         .waitFor();
     await screenshot(page, 'highlight-across-sections');
+
+    // Deleting one part asks first, from the keyboard: this section's part, or all of it.
+    const ids = async () => (await callApi<Annotation[]>(page, 'listAnnotations')).map((n) => n.id);
+    const second = stored.find((n) => n.sectionId === b.id)!;
+    const askDelete = async () => {
+      await page.locator(`main [data-annotation-id="${second.id}"]`).first().click();
+      await page.locator('.note-sheet').waitFor();
+      await page.locator('.note-sheet .buttons button.danger').focus();
+      await page.keyboard.press('Enter');
+      const question = page.locator(
+        '.note-sheet [role="group"][aria-labelledby="delete-linked-title"]',
+      );
+      await question.waitFor();
+      expect(await question.textContent()).toContain('2 つの項目にまたがっています');
+      await expect.poll(async () => (await focused(page)).tag).toBe('button');
+    };
+    await askDelete();
+    // Escape goes back to the editor, nothing deleted.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#delete-linked-title').count()).toBe(0);
+    expect(await page.locator('.note-sheet').count()).toBe(1);
+    expect(await ids()).toHaveLength(2);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.note-sheet').count()).toBe(0);
+
+    // This part only (the focused choice): the other section's part stays, still linked.
+    await askDelete();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toastText(page)).toBe('ハイライトのこの項目の部分を削除しました');
+    await expect.poll(ids).toEqual(stored.filter((n) => n !== second).map((n) => n.id));
+    await expect
+      .poll(() => page.locator(`main [data-annotation-id="${second.id}"]`).count())
+      .toBe(0);
+    // Undo brings that part back, linked as before.
+    await page.locator('.toast button').click();
+    await expect.poll(async () => (await ids()).sort()).toEqual(stored.map((n) => n.id).sort());
+
+    // The whole linked highlight: both parts go, and undo brings both back.
+    await askDelete();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(ids).toEqual([]);
+    await page.locator('.toast button').click();
+    await expect.poll(async () => (await ids()).length).toBe(2);
     for (const n of stored)
       await callApi(page, 'deleteAnnotation', { id: n.id }).catch(() => undefined);
   });
