@@ -20,6 +20,7 @@ import {
   callApi,
   cspViolations,
   currentSectionId,
+  fontsReady,
   loadAtSection,
   nextFrames,
   openReader,
@@ -27,7 +28,7 @@ import {
   screenshot,
   waitReady,
 } from './testing/reader-page';
-import { selectPassage } from './testing/notes-page';
+import { focused, overlaps, selectPassage, toastText, type Box } from './testing/notes-page';
 
 const session = useE2eSession();
 let edition: RunningEdition;
@@ -347,8 +348,124 @@ describe('a selection across sections', () => {
         .first()
         .waitFor();
     await screenshot(page, 'highlight-across-sections');
+
+    // Deleting one part asks first, from the keyboard: this section's part, or all of it.
+    const ids = async () => (await callApi<Annotation[]>(page, 'listAnnotations')).map((n) => n.id);
+    const second = stored.find((n) => n.sectionId === b.id)!;
+    const askDelete = async () => {
+      await page.locator(`main [data-annotation-id="${second.id}"]`).first().click();
+      await page.locator('.note-sheet').waitFor();
+      await page.locator('.note-sheet .buttons button.danger').focus();
+      await page.keyboard.press('Enter');
+      const question = page.locator(
+        '.note-sheet [role="group"][aria-labelledby="delete-linked-title"]',
+      );
+      await question.waitFor();
+      expect(await question.textContent()).toContain('2 つの項目にまたがっています');
+      await expect.poll(async () => (await focused(page)).tag).toBe('button');
+    };
+    await askDelete();
+    // Escape goes back to the editor, nothing deleted.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#delete-linked-title').count()).toBe(0);
+    expect(await page.locator('.note-sheet').count()).toBe(1);
+    expect(await ids()).toHaveLength(2);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.note-sheet').count()).toBe(0);
+
+    // This part only (the focused choice): the other section's part stays, still linked.
+    await askDelete();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toastText(page)).toBe('ハイライトのこの項目の部分を削除しました');
+    await expect.poll(ids).toEqual(stored.filter((n) => n !== second).map((n) => n.id));
+    await expect
+      .poll(() => page.locator(`main [data-annotation-id="${second.id}"]`).count())
+      .toBe(0);
+    // Undo brings that part back, linked as before.
+    await page.locator('.toast button').click();
+    await expect.poll(async () => (await ids()).sort()).toEqual(stored.map((n) => n.id).sort());
+
+    // The whole linked highlight: both parts go, and undo brings both back.
+    await askDelete();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(ids).toEqual([]);
+    await page.locator('.toast button').click();
+    await expect.poll(async () => (await ids()).length).toBe(2);
     for (const n of stored)
       await callApi(page, 'deleteAnnotation', { id: n.id }).catch(() => undefined);
+  });
+});
+
+describe('vertical writing', () => {
+  /** A glossary term (one with a kana after it) put in view: its box and the kana's. */
+  interface TermBoxes {
+    term: Box;
+    next: Box;
+    color: string;
+  }
+
+  async function termBoxes(word: string): Promise<TermBoxes> {
+    return page.evaluate<TermBoxes>(`(() => {
+      const word = ${JSON.stringify(word)};
+      const term = [...document.querySelectorAll('main .term')].find(
+        (t) => t.textContent === word && t.classList.contains('space-after'),
+      );
+      if (!term) throw new Error('no term ' + word + ' followed by a kana');
+      term.scrollIntoView({ block: 'center', inline: 'center' });
+      const walker = document.createTreeWalker(term.closest('p'), NodeFilter.SHOW_TEXT);
+      let past = false;
+      let next = null;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (term.contains(n)) past = true;
+        else if (past && n.length > 0) {
+          next = n;
+          break;
+        }
+      }
+      if (!next) throw new Error('nothing after ' + word);
+      const range = document.createRange();
+      range.setStart(next, 0);
+      range.setEnd(next, 1);
+      const box = (r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+      return {
+        term: box(term.getBoundingClientRect()),
+        next: box(range.getClientRects()[0]),
+        color: getComputedStyle(term).color,
+      };
+    })()`);
+  }
+
+  it('keeps the kana after a Latin glossary term clear of it, with the 和欧間 space', async () => {
+    await setVertical();
+    await loadAtSection(page, edition.origin, toc[toc.length - 1]!.id);
+    await fontsReady(page);
+    for (const word of ['LNG', 'JETRO']) {
+      await termBoxes(word);
+      await settled();
+      const { term, next, color } = await termBoxes(word);
+      // Laid out one after the other down the column, with a space between them.
+      expect(overlaps(term, next), word).toBe(false);
+      expect(next.top - term.bottom, word).toBeGreaterThan(1);
+      // Painted so too: the term's box looks the same with the rest of its paragraph
+      // drawn in transparent ink, so no glyph but the term's own reaches into it.
+      const clip = {
+        x: term.left,
+        y: term.top,
+        width: term.right - term.left,
+        height: term.bottom - term.top,
+      };
+      const withText = await page.screenshot({ clip });
+      const css = `main p:has(.term) { color: transparent } main p .term { color: ${color} }`;
+      await page.evaluate(`(() => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(${JSON.stringify(css)});
+        document.adoptedStyleSheets = [sheet];
+      })()`);
+      const termOnly = await page.screenshot({ clip });
+      await page.evaluate('document.adoptedStyleSheets = []');
+      expect(withText.equals(termOnly), `${word}: another glyph is painted over it`).toBe(true);
+    }
   });
 });
 

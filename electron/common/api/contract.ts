@@ -216,8 +216,9 @@ export const inputSchemas = lazyTable({
       note: noteSchema.optional(),
       tags: tagsSchema.optional(),
     }),
-  deleteAnnotation: () => z.strictObject({ id }),
-  restoreAnnotation: () => z.strictObject({ id }),
+  /** `part`: only this member of a linked group (the rest stays), else the whole group. */
+  deleteAnnotation: () => z.strictObject({ id, part: z.boolean().optional() }),
+  restoreAnnotation: () => z.strictObject({ id, part: z.boolean().optional() }),
   searchNotes: searchNotesArgs,
   exportAnnotations: () =>
     z.strictObject({
@@ -331,7 +332,10 @@ export interface ApiResults {
   addSectionNote: Annotation;
   /** The annotation as changed (a group member: every member changed alike). */
   updateAnnotation: Annotation;
-  /** The annotation removed (undo with restoreAnnotation); a group member removes its group. */
+  /**
+   * The annotation removed (undo with restoreAnnotation, with the same `part`); a group
+   * member removes its group, or only itself with `part`.
+   */
   deleteAnnotation: Annotation;
   restoreAnnotation: Annotation;
   /** Hits in notes and tags, `kind: 'note'` with `annotationId`. */

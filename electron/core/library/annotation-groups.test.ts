@@ -151,6 +151,25 @@ describe('a highlight across sections', () => {
     expect(await call('listAnnotations', {})).toHaveLength(4);
   });
 
+  it('deletes only one part when asked, the rest still linked; undo brings back that part', async () => {
+    const { call } = profile();
+    const first = await addAcrossThree(call);
+    const [, middle, last] = await call('listAnnotations', { groupId: first.groupId! });
+    await call('deleteAnnotation', { id: middle!.id, part: true });
+    const rest = await call('listAnnotations', { groupId: first.groupId! });
+    expect(rest.map((a) => a.id)).toEqual([first.id, last!.id]);
+    await call('restoreAnnotation', { id: middle!.id, part: true });
+    expect(await call('listAnnotations', { groupId: first.groupId! })).toHaveLength(3);
+    // A part deleted before stays deleted when a later delete of the rest is undone.
+    await call('deleteAnnotation', { id: last!.id, part: true });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await call('deleteAnnotation', { id: first.id });
+    expect(await call('listAnnotations', { groupId: first.groupId! })).toEqual([]);
+    await call('restoreAnnotation', { id: first.id });
+    const back = await call('listAnnotations', { groupId: first.groupId! });
+    expect(back.map((a) => a.id)).toEqual([first.id, middle!.id]);
+  });
+
   it('exports the link and imports it into a fresh profile, lossless', async () => {
     const a = profile();
     const first = await addAcrossThree(a.call);

@@ -302,13 +302,25 @@ export class AnnotationRepository {
   }
 
   /** Ids of the annotation and the other members of its group (live or deleted as `which` says). */
+  /**
+   * The members of `row`'s group: the live ones, or those deleted together with it (one
+   * delete's undo brings back what that delete removed, not a part deleted before).
+   */
   private membersOf(row: AnnotationRow, which: 'live' | 'deleted'): string[] {
     if (row.group_id === null) return [row.id];
-    const rows = this.lib.db
-      .prepare(
-        `SELECT id FROM annotations WHERE group_id = ? AND deleted_at IS ${which === 'live' ? '' : 'NOT '}NULL ORDER BY created_at, id`,
-      )
-      .all(row.group_id) as { id: string }[];
+    const rows = (
+      which === 'live'
+        ? this.lib.db
+            .prepare(
+              'SELECT id FROM annotations WHERE group_id = ? AND deleted_at IS NULL ORDER BY created_at, id',
+            )
+            .all(row.group_id)
+        : this.lib.db
+            .prepare(
+              'SELECT id FROM annotations WHERE group_id = ? AND deleted_at = ? ORDER BY created_at, id',
+            )
+            .all(row.group_id, row.deleted_at)
+    ) as { id: string }[];
     return rows.map((r) => r.id);
   }
 
@@ -376,12 +388,13 @@ export class AnnotationRepository {
 
   /**
    * Soft delete: returns the annotation, which restore() brings back (undo). A
-   * member of a group deletes the whole group.
+   * member of a group deletes the whole group, or only itself when `part` is set
+   * (the rest of the group stays linked).
    */
-  delete(id: string): AnnotationRecord {
+  delete(id: string, part = false): AnnotationRecord {
     if (this.lib.readOnly) throw this.lib.readOnlyError();
     const current = this.get(id);
-    const members = this.membersOf(this.row(id) as AnnotationRow, 'live');
+    const members = part ? [current.id] : this.membersOf(this.row(id) as AnnotationRow, 'live');
     const now = this.lib.now();
     this.lib.write((db) => {
       const remove = db.prepare('UPDATE annotations SET deleted_at = ? WHERE id = ?');
@@ -390,13 +403,13 @@ export class AnnotationRepository {
     return current;
   }
 
-  /** Undoes a delete (of the whole group, for a member of one). */
-  restore(id: string): AnnotationRecord {
+  /** Undoes a delete (of the whole group, for a member of one; of itself alone with `part`). */
+  restore(id: string, part = false): AnnotationRecord {
     if (this.lib.readOnly) throw this.lib.readOnlyError();
     const row = this.row(checkId(id));
     if (!row) throw new ApiError('not_found', `no annotation ${id}`);
     if (row.deleted_at !== null) {
-      const members = this.membersOf(row, 'deleted');
+      const members = part ? [row.id] : this.membersOf(row, 'deleted');
       this.lib.write((db) => {
         const bring = db.prepare('UPDATE annotations SET deleted_at = NULL WHERE id = ?');
         for (const member of members) bring.run(member);

@@ -167,8 +167,8 @@ export function createLibraryHandlers({
       );
     },
     updateAnnotation: ({ id, ...patch }) => annotationView(library.annotations.update(id, patch)),
-    deleteAnnotation: ({ id }) => annotationView(library.annotations.delete(id)),
-    restoreAnnotation: ({ id }) => annotationView(library.annotations.restore(id)),
+    deleteAnnotation: ({ id, part }) => annotationView(library.annotations.delete(id, part)),
+    restoreAnnotation: ({ id, part }) => annotationView(library.annotations.restore(id, part)),
 
     searchNotes: ({ query, limit }) =>
       noteSearchResults(library, outline, content, query, limit ?? DEFAULT_SEARCH_LIMIT),

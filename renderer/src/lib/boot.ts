@@ -1,15 +1,60 @@
-// The first requests of a start (document, outline, saved position, preferences), issued
-// by the entry point before the app is mounted. They depend on nothing the app computes,
-// and mounting the whole frame takes tens of milliseconds on a slow machine: issuing them
-// first lets the host answer while the frame is built, so the outline paints sooner.
+// The first requests of a start (document, outline, saved position, preferences, and the
+// text the reader opens at), issued by the entry point before the app is mounted. They
+// depend on nothing the app computes, and mounting the whole frame takes tens of
+// milliseconds on a slow machine: issuing them first lets the host answer while the
+// frame is built. The text goes out as soon as its section is known — at once for a
+// route in the address bar, else when the saved position arrives — in parallel with the
+// outline, not after it: the section opened first, then the few after it that fill the
+// first screen once the outline says which they are. The reader state takes those
+// requests over (`section`), so no section is asked for twice.
+import type { SectionView, TocEntry } from '../../../electron/common/api/types';
 import { api } from './api';
+import { routeFromHash } from '../../../electron/common/deep-link';
+
+/** The section a start opens and the few after it: what the first screen shows. */
+export const START_WINDOW = 4;
+
+/** The ids of the start's window in `toc`, from section `id` (the first section without one). */
+export function startWindow(toc: readonly TocEntry[], id: string | null | undefined): string[] {
+  const at = Math.max(0, id ? toc.findIndex((e) => e.id === id) : 0);
+  return toc.slice(at, at + START_WINDOW).map((e) => e.id);
+}
 
 function request() {
+  const toc = api.getToc({});
+  const position = api.getPosition({});
+  const sections = new Map<string, Promise<SectionView>>();
+  /** Sections the reader has taken over (asked for itself when not requested here yet). */
+  const taken = new Set<string>();
+  const fetch = (id: string) => {
+    if (sections.has(id) || taken.has(id)) return;
+    const view = api.getSection({ id });
+    void view.catch(() => undefined); // reported when the reader awaits it
+    sections.set(id, view);
+  };
+  // A route is known now; a saved position when it arrives.
+  const routed = routeFromHash(location.hash)?.sectionId ?? null;
+  if (routed) fetch(routed);
+  const opening = routed
+    ? Promise.resolve(routed)
+    : position.then((p) => p?.sectionId ?? null).catch(() => null);
+  void opening.then((id) => id && fetch(id));
+  // The rest of the first screen, once the outline is known too.
+  void Promise.all([toc, opening])
+    .then(([list, id]) => startWindow(list, id).forEach(fetch))
+    .catch(() => undefined);
   return {
     document: api.getDocument({}),
-    toc: api.getToc({}),
-    position: api.getPosition({}),
+    toc,
+    position,
     prefs: api.getPrefs({}),
+    /** The early request for section `id`, once (the reader's own requests follow). */
+    section(id: string): Promise<SectionView> | null {
+      taken.add(id);
+      const view = sections.get(id) ?? null;
+      sections.delete(id);
+      return view;
+    },
   };
 }
 
@@ -22,7 +67,8 @@ export function startBootRequests(): void {
   if (early) return;
   early = request();
   // Answered or failed before the app asks: the app reports failures when it awaits them.
-  for (const p of Object.values(early)) void p.catch(() => undefined);
+  for (const p of [early.document, early.toc, early.position, early.prefs])
+    void p.catch(() => undefined);
 }
 
 /** The requests issued early, once; fresh ones after that (or when none were issued). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lengthOf, scrollPos, setScrollPos, startIn, viewSize } from './axis';
+import { bringTarget, lengthOf, scrollPos, setScrollPos, startIn, viewSize } from './axis';
 
 describe('positions along the reading direction', () => {
   it('are scrollTop in horizontal writing', () => {
@@ -25,5 +25,18 @@ describe('positions along the reading direction', () => {
     // A column whose right edge is 200 px left of the pane's right edge, scrolled 480.
     expect(startIn({ top: 0, bottom: 700, left: 700, right: 800 }, pane, 480, true)).toBe(680);
     expect(lengthOf({ top: 0, bottom: 700, left: 700, right: 800 }, true)).toBe(100);
+  });
+});
+
+describe('bringTarget', () => {
+  const box = { top: 0, bottom: 500, left: 0, right: 800 };
+  it('puts a box just inside the start of the view, or centres it', () => {
+    const rect = { top: 300, bottom: 340, left: 0, right: 800 };
+    expect(bringTarget(rect, box, 100, 500, false, 'start', 6)).toBe(394);
+    expect(bringTarget(rect, box, 100, 500, false, 'centre', 6)).toBe(170);
+  });
+  it('counts leftwards from the right edge in vertical writing', () => {
+    const rect = { top: 0, bottom: 500, left: 560, right: 600 };
+    expect(bringTarget(rect, box, 0, 800, true, 'start', 6)).toBe(194);
   });
 });

@@ -46,3 +46,20 @@ export function startIn(rect: BoxRect, box: BoxRect, pos: number, vertical: bool
 export function lengthOf(rect: BoxRect, vertical: boolean): number {
   return vertical ? rect.right - rect.left : rect.bottom - rect.top;
 }
+
+/**
+ * The scroll position that brings `rect` (a box on screen) to `inset` pixels inside the
+ * start of the view, or centres it along the reading direction.
+ */
+export function bringTarget(
+  rect: BoxRect,
+  box: BoxRect,
+  pos: number,
+  size: number,
+  vertical: boolean,
+  how: 'start' | 'centre',
+  inset: number,
+): number {
+  const start = startIn(rect, box, pos, vertical);
+  return how === 'start' ? start - inset : start - (size - lengthOf(rect, vertical)) / 2;
+}

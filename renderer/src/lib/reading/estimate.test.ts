@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateSize, linesFor, sizeFromText, type TextMetrics } from './estimate';
+import { estimateSize, linesFor, sizeFromText, textMetrics, type TextMetrics } from './estimate';
 
 // 40 characters of 18 px a line, 行送り 1.9.
 const m: TextMetrics = { lineLength: 720, fontSize: 18, linePitch: 34.2 };
@@ -29,5 +29,13 @@ describe('estimated section sizes', () => {
     expect(estimateSize({ ...unknown, kind: 'topic' }, m, measured)).toBe(725);
     // Nothing measured yet: a heading and a few lines, never zero.
     expect(estimateSize(unknown, m, new Map())).toBeGreaterThan(6 * 34);
+  });
+});
+
+describe('textMetrics', () => {
+  it('takes the drawn line length, at least eight characters, else forty', () => {
+    expect(textMetrics(18, 720)).toEqual({ lineLength: 720, fontSize: 18, linePitch: 18 * 1.9 });
+    expect(textMetrics(18, 50).lineLength).toBe(144);
+    expect(textMetrics(18, null).lineLength).toBe(720);
   });
 });

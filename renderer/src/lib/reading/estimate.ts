@@ -14,6 +14,12 @@ export interface TextMetrics {
   linePitch: number;
 }
 
+/** The type area at `fontSize` on lines `lineLength` long (40 characters when not drawn yet). */
+export function textMetrics(fontSize: number, lineLength: number | null): TextMetrics {
+  const line = lineLength ?? fontSize * 40;
+  return { lineLength: Math.max(fontSize * 8, line), fontSize, linePitch: fontSize * 1.9 };
+}
+
 /** Heading size relative to the text, by kind (as ReadingPane's CSS sets them). */
 export const HEADING_SCALE: Record<SectionKind, number> = {
   chapter: 1.75,
@@ -24,8 +30,8 @@ export const HEADING_SCALE: Record<SectionKind, number> = {
 /** Heading line height, and the space around a heading, in heading ems. */
 const HEADING_LINE = 1.5;
 const HEADING_SPACE = 2.2;
-/** Space after a section's last paragraph, in text ems. */
-const SECTION_END = 1.5;
+/** Space after a section's last paragraph, in text ems (SectionBlock's padding). */
+export const SECTION_END = 1.5;
 
 /** Lines `chars` characters take at `charSize` on lines of `lineLength` (at least one). */
 export function linesFor(chars: number, charSize: number, lineLength: number): number {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import {
+  estimateRunPages,
   documentPage,
   edgeTurn,
   locatePage,
@@ -82,5 +83,19 @@ describe('turning pages', () => {
     expect(pagedKey(k('PageUp'), true, false)).toBe(-1);
     expect(pagedKey(k('End'), true, false)).toBe('last');
     expect(pagedKey(k('a'), true, false)).toBeNull();
+  });
+});
+
+describe('estimateRunPages', () => {
+  const runs = [['a', 'b'], ['c'], ['d', 'e', 'f', 'g']];
+  it('gives a run not measured the pages per section of those measured', () => {
+    expect(estimateRunPages(2, runs, [6, null, null], null)).toBe(12);
+    // The run laid out counts before its count is kept.
+    expect(estimateRunPages(2, runs, [6, null, null], { run: 1, pages: 6 })).toBe(16);
+    expect(estimateRunPages(2, runs, [6, 3, null], { run: 1, pages: 9 })).toBe(12);
+  });
+  it('is a page a section before anything is measured, and never under one page', () => {
+    expect(estimateRunPages(2, runs, [null, null, null], null)).toBe(4);
+    expect(estimateRunPages(1, runs, [0, null, null], null)).toBe(1);
   });
 });

@@ -63,6 +63,32 @@ export function pageMap(
   return { starts, total, exact };
 }
 
+/**
+ * Pages of run `run`, not measured yet: its sections at the pages per section of the
+ * runs measured so far (`counts`, null where not measured; `current`: the run laid out
+ * and its pages, counted even before its count is kept).
+ */
+export function estimateRunPages(
+  run: number,
+  runs: readonly (readonly unknown[])[],
+  counts: readonly (number | null)[],
+  current: { run: number; pages: number } | null,
+): number {
+  let pagesSeen = 0;
+  let sectionsSeen = 0;
+  counts.forEach((c, i) => {
+    if (c === null || c === undefined) return;
+    pagesSeen += c;
+    sectionsSeen += runs[i]?.length ?? 0;
+  });
+  if (current && counts[current.run] == null) {
+    pagesSeen += current.pages;
+    sectionsSeen += runs[current.run]?.length ?? 0;
+  }
+  const perSection = sectionsSeen > 0 ? pagesSeen / sectionsSeen : 1;
+  return Math.max(1, (runs[run]?.length ?? 1) * perSection);
+}
+
 /** The document page (0-based) of `page` in run `run`. */
 export function documentPage(map: PageMap, run: number, page: number): number {
   return (map.starts[run] ?? 0) + page;

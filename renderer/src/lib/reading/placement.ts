@@ -6,7 +6,7 @@
 // each view brings it in its own way (scrolled to, or the page that holds it).
 import type { Annotation, SectionView } from '../../../../electron/common/api/types';
 import type { Placement } from '../state/reader.svelte';
-import { placeAt } from './anchor';
+import { placeAt, type TextPlace } from './anchor';
 import { placeRect } from './place-in-view';
 import { flashRange, passageWordsRange } from './passage';
 
@@ -36,6 +36,13 @@ export interface PlacementTarget {
 function sectionTop(root: ParentNode, sectionId: string): DOMRect | null {
   const section = root.querySelector(`[data-section-id="${CSS.escape(sectionId)}"]`);
   return section?.getClientRects()[0] ?? null;
+}
+
+/** The box of a place in the text drawn under `root`: its character, or its section's top. */
+export function placeBox(root: ParentNode, place: TextPlace): DOMRect | null {
+  return place.paragraphId === null
+    ? sectionTop(root, place.sectionId)
+    : (placeRect(root, place) ?? null);
 }
 
 /** The box a placement asks for in section `sectionId`, drawn under `root`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PositionTracker } from './position-tracker';
+import { sectionView } from '../testing/fixtures';
 
 function tracker() {
   const saver = { record: vi.fn() };
@@ -36,5 +37,34 @@ describe('the reading position as the reader scrolls', () => {
     expect(saver.record).toHaveBeenCalledWith({ sectionId: 'us-2', scroll: 0.5 });
     expect(saver.record.mock.calls[0]).toHaveLength(1);
     expect(history.saveScroll).toHaveBeenCalledWith('us-2', 0.5);
+  });
+});
+
+describe('positions as places in the text', () => {
+  const view = sectionView({
+    id: 'us-1',
+    paragraphs: [
+      { id: 'p1', text: 'あいうえお' },
+      { id: 'p2', text: 'かきくけこ' },
+    ],
+  });
+
+  it('records the share of the section jumped to, or 0 when the view starts elsewhere', () => {
+    const { t, saver } = tracker();
+    t.placedAt('us-1', view, { sectionId: 'us-1', paragraphId: 'p2', offset: 0 });
+    expect(saver.record).toHaveBeenLastCalledWith({ sectionId: 'us-1', scroll: 0.5 }, true);
+    t.placedAt('us-1', view, { sectionId: 'us-0', paragraphId: 'x', offset: 3 });
+    expect(saver.record).toHaveBeenLastCalledWith({ sectionId: 'us-1', scroll: 0 }, true);
+    t.placedAt('us-1', undefined, null);
+    expect(saver.record).toHaveBeenLastCalledWith({ sectionId: 'us-1', scroll: 0 }, true);
+  });
+
+  it('records a scrolled-to place in its own section only', () => {
+    const { t, saver } = tracker();
+    t.scrolledTo(view, { sectionId: 'us-1', paragraphId: 'p1', offset: 5 });
+    expect(saver.record).toHaveBeenLastCalledWith({ sectionId: 'us-1', scroll: 0.5 });
+    t.scrolledTo(undefined, { sectionId: 'us-2', paragraphId: 'q', offset: 0 });
+    t.scrolledTo(view, { sectionId: 'us-2', paragraphId: 'q', offset: 0 });
+    expect(saver.record).toHaveBeenCalledTimes(1);
   });
 });

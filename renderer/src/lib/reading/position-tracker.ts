@@ -4,7 +4,8 @@
 // recorded once, at once, and the scroll events it raises in the next frame are not
 // recorded again. The last fraction is kept so a change of layout (writing direction,
 // text size, typeface) can put the reader back where they were.
-import type { ReadingPosition } from '../../../../electron/common/api/types';
+import type { ReadingPosition, SectionView } from '../../../../electron/common/api/types';
+import { placeFraction, type TextPlace } from './anchor';
 
 /** The position saver (../state/position.ts): `immediate` writes at once, else coalesced. */
 export interface PositionRecorder {
@@ -49,5 +50,21 @@ export class PositionTracker {
     if (this.placing) return;
     this.saver.record({ sectionId, scroll: fraction });
     this.history.saveScroll(sectionId, fraction);
+  }
+
+  /**
+   * A jump to `sectionId` put the reader at `place` (the character at the start of the
+   * view, or page): its share of that section is recorded, 0 when the view starts in
+   * another section (a page that begins in the section before) or nothing is drawn.
+   */
+  placedAt(sectionId: string, view: SectionView | undefined, place: TextPlace | null): void {
+    const at = place && view && place.sectionId === sectionId ? placeFraction(view, place) : 0;
+    this.placed(sectionId, at);
+  }
+
+  /** The reader scrolled (or turned a page) to `place`, in the section `view` (when fetched). */
+  scrolledTo(view: SectionView | undefined, place: TextPlace): void {
+    if (view && view.id === place.sectionId)
+      this.scrolled(place.sectionId, placeFraction(view, place));
   }
 }

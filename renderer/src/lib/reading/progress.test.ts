@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extentsOf } from './extents';
-import { pagedProgress, percent, scrollProgress } from './progress';
+import { pagedProgress, percent, scrollProgress, sectionShare } from './progress';
 
 const ext = extentsOf([1000, 500, 2500]);
 
@@ -30,5 +30,37 @@ describe('reading progress', () => {
     expect(percent(1)).toBe(100);
     expect(percent(0)).toBe(0);
     expect(percent(Number.NaN)).toBe(0);
+  });
+});
+
+describe('section progress counts to the end of what is on screen', () => {
+  // Sections of 1000, 600 and 2000 px, each ending in 27 px of space after its text.
+  const ext = extentsOf([1000, 600, 2000]);
+  const trailing = 27;
+
+  it('reaches 100% once the last line is on screen, the space after it not yet', () => {
+    // Section 1 (1000..1600): its text ends at 1573; the view (800 px) ends there.
+    expect(scrollProgress(ext, 1, 773, 800, trailing).section).toBe(1);
+    expect(scrollProgress(ext, 1, 772, 800, trailing).section).toBeLessThan(1);
+    // Without the space counted, it would still be short of the end.
+    expect(scrollProgress(ext, 1, 773, 800).section).toBeLessThan(1);
+  });
+
+  it('is the same rule going back: a section scrolled back into with its end on screen is read', () => {
+    // Reading back from section 2 into section 1: the view starts inside section 1 and
+    // its end is on screen.
+    expect(scrollProgress(ext, 1, 1100, 800, trailing).section).toBe(1);
+    // Further back, the part of section 1 up to the end of the view.
+    const back = scrollProgress(ext, 1, 200, 800, trailing).section;
+    expect(back).toBeCloseTo(0, 5);
+    expect(scrollProgress(ext, 1, 500, 800, trailing).section).toBeCloseTo(300 / 573, 5);
+  });
+
+  it('holds for the share rule itself, whatever the axis', () => {
+    expect(sectionShare(0, 100, 10, 90)).toBe(1);
+    expect(sectionShare(0, 100, 10, 45)).toBe(0.5);
+    expect(sectionShare(0, 100, 10, -5)).toBe(0);
+    // A section that is all space is read as soon as it is reached.
+    expect(sectionShare(0, 10, 20, 0)).toBe(1);
   });
 });

@@ -1,8 +1,10 @@
 // How far through the document and through the current section the reader is, for the
 // discreet line at the foot of the reading pane. In the continuous view, the share of
-// the scroll range behind the view (the document) and the share of the section that
-// has come into view (the section: a section wholly on screen is read through); in
-// paged mode, pages. Pure, unit-tested.
+// the scroll range behind the view (the document) and the share of the section's text
+// up to the end of what is on screen (the section): a section whose last line is on
+// screen is read through, whichever way the reader came to it, even while the space
+// after its text is not; in paged mode, pages, up to the page its last line is on.
+// Pure, unit-tested.
 import type { Extents } from './extents';
 
 export interface Progress {
@@ -21,18 +23,36 @@ export interface PageCount {
 
 const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 
-/** Progress in the continuous view, with section `index` the one in view. */
+/**
+ * The share of a section's text (at `offset`, `size` long of which the last `trailing`
+ * is the space after its text) that lies before `viewEnd`, the end of what is on screen.
+ */
+export function sectionShare(
+  offset: number,
+  size: number,
+  trailing: number,
+  viewEnd: number,
+): number {
+  const text = size - Math.min(Math.max(0, trailing), size);
+  return text <= 0 ? 1 : clamp01((viewEnd - offset) / text);
+}
+
+/**
+ * Progress in the continuous view, with section `index` the one in view; `trailing`:
+ * the space after each section's text.
+ */
 export function scrollProgress(
   ext: Extents,
   index: number,
   viewStart: number,
   viewSize: number,
+  trailing = 0,
 ): Progress {
   const range = ext.total - viewSize;
   const document = range <= 0 ? 1 : clamp01(viewStart / range);
   const size = ext.sizes[index] ?? 0;
   const offset = ext.offsets[index] ?? 0;
-  const section = size <= 0 ? 1 : clamp01((viewStart + viewSize - offset) / size);
+  const section = size <= 0 ? 1 : sectionShare(offset, size, trailing, viewStart + viewSize);
   // At the very end everything has been seen.
   return { document, section: document >= 1 ? 1 : section };
 }

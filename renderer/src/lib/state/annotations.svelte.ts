@@ -162,15 +162,26 @@ export class AnnotationsState {
     await this.load();
   }
 
-  async remove(id: string): Promise<Annotation> {
-    const removed = await this.access.guard(() => this.api.deleteAnnotation({ id }));
+  /** Deletes a note or highlight; of a linked highlight, the whole group or only `part` (this one). */
+  async remove(id: string, part = false): Promise<Annotation> {
+    const removed = await this.access.guard(() =>
+      this.api.deleteAnnotation(part ? { id, part } : { id }),
+    );
     await this.load();
     return removed;
   }
 
-  async restore(id: string): Promise<void> {
-    await this.access.guard(() => this.api.restoreAnnotation({ id }));
+  /** Undoes `remove` (with the same `part`). */
+  async restore(id: string, part = false): Promise<void> {
+    await this.access.guard(() => this.api.restoreAnnotation(part ? { id, part } : { id }));
     await this.load();
+  }
+
+  /** The live members of the linked highlight `id` belongs to (1 for one on its own). */
+  linkedCount(id: string): number {
+    const a = this.find(id);
+    if (!a?.groupId) return a ? 1 : 0;
+    return this.list.filter((b) => b.groupId === a.groupId).length;
   }
 
   /**

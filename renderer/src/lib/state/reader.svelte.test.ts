@@ -198,3 +198,20 @@ describe('reader state: the hits of the whole document', () => {
     expect(await state.stepHit(1)).toBe(false);
   });
 });
+
+describe('reader state: the sections requested at boot', () => {
+  it('takes over a boot request instead of asking again, and asks for the others', async () => {
+    const { state, fake } = setup();
+    const early = new Map([['us-2', Promise.resolve(SECTIONS['us-2']!)]]);
+    state.takeEarlyRequests((id) => {
+      const r = early.get(id) ?? null;
+      early.delete(id);
+      return r;
+    });
+    await state.loadAll(['us-2', 'us-3']);
+    expect(state.views.get('us-2')).toBe(SECTIONS['us-2']);
+    expect(fetched(fake)).toEqual(['us-3']);
+    expect(await state.open('us-2')).toBe(true);
+    expect(fetched(fake)).toEqual(['us-3']);
+  });
+});

@@ -71,6 +71,8 @@ export class ReaderState {
   /** Requests in flight (not state: nothing is drawn from them). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private pending = new Map<string, Promise<SectionView>>();
+  /** Requests issued before the app was mounted (lib/boot.ts), taken over once each. */
+  private early: ((id: string) => Promise<SectionView> | null) | null = null;
   private openSeq = 0;
   private jumpSeq = 0;
   private readonly deps: ReaderDeps;
@@ -81,17 +83,19 @@ export class ReaderState {
 
   /** Loads the document, outline and saved position (from the requests issued at boot). */
   async start(
-    boot: Pick<BootRequests, 'document' | 'toc' | 'position'>,
+    boot: Pick<BootRequests, 'document' | 'toc' | 'position'> &
+      Partial<Pick<BootRequests, 'section'>>,
   ): Promise<ReadingPosition | null> {
+    if (boot.section) this.takeEarlyRequests((id) => boot.section!(id));
     const [doc, toc, position] = await Promise.all([boot.document, boot.toc, boot.position]);
     this.doc = doc;
     this.toc = toc;
     return position;
   }
 
-  /** Takes a section fetched elsewhere (the boot's early request). */
-  adopt(view: SectionView): void {
-    if (!this.views.has(view.id)) this.views.set(view.id, view);
+  /** Takes over the sections requested at boot: `load` uses them instead of asking again. */
+  takeEarlyRequests(early: (id: string) => Promise<SectionView> | null): void {
+    this.early = early;
   }
 
   /** A section's text: from what was fetched, else from the core (one request per section). */
@@ -100,7 +104,7 @@ export class ReaderState {
     if (known) return Promise.resolve(known);
     let request = this.pending.get(id);
     if (!request) {
-      request = this.deps.api.getSection({ id }).then(
+      request = (this.early?.(id) ?? this.deps.api.getSection({ id })).then(
         (view) => {
           this.pending.delete(id);
           this.views.set(id, view);
