@@ -189,7 +189,8 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       const page = await browser.context.newPage();
       const cdp = await browser.context.newCDPSession(page);
-      runs.push(await trace(page, cdp, i === 0 ? edition.url : edition.origin + '/'));
+      // Each run a new tab, at the printed URL: the session token lives per tab.
+      runs.push(await trace(page, cdp, edition.url));
       await cdp.detach();
       await page.close();
     }

@@ -53,6 +53,9 @@ const TARGETS = {
 } as const;
 type Figure = keyof typeof TARGETS;
 
+/** A cold start longer than this is a failure, not a figure. */
+const COLD_START_LIMIT_MS = 30_000;
+
 interface Stats {
   n: number;
   median: number;
@@ -76,7 +79,16 @@ function stats(samples: number[]): Stats {
 
 async function coldStart(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  return page.evaluate<number>('window.__textPainted');
+  // A page that never draws text (an error screen) stops the benchmark with what it shows.
+  const painted = await Promise.race([
+    page.evaluate<number>('window.__textPainted'),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), COLD_START_LIMIT_MS)),
+  ]);
+  if (painted === null) {
+    const shown = await page.evaluate<string>('document.body.innerText.slice(0, 300)');
+    throw new Error(`no text painted within ${COLD_START_LIMIT_MS} ms; the page shows: ${shown}`);
+  }
+  return painted;
 }
 
 /** Click in the outline → the section current, its text drawn and the view placed. */
@@ -175,17 +187,19 @@ async function measure(
     await callApi(first, 'setPosition', { sectionId: middle, scroll: 0 });
     await first.close();
 
-    // Cold start: a fresh page and a full navigation each time (the host sends no-store).
+    // Cold start: a fresh page and a full navigation each time (the host sends no-store),
+    // at the URL the host printed: a new tab has no session token of its own (it lives in
+    // the tab's sessionStorage), so without the URL's token every call would be refused.
     const cold: number[] = [];
     for (let i = 0; i < runs; i++) {
       const page = await context.newPage();
-      cold.push(await coldStart(page, edition.origin + '/'));
+      cold.push(await coldStart(page, edition.url));
       await waitReady(page);
       await page.close();
     }
 
     const page = await context.newPage();
-    await page.goto(edition.origin + '/');
+    await page.goto(edition.url);
     await waitReady(page);
 
     // Jumps to sections spread over the document (most of them not drawn, not fetched).
