@@ -16,12 +16,10 @@
 // without a place, each with its quote), and importing the document again takes them
 // back.
 //
-// Restoring a backup of user.sqlite brings back the list of its day, and the notes of
-// its day placed in the text of its day. So every document's notes are placed again in
-// its current text when it is opened (one indexed count when nothing changed); a row
-// naming an edition whose file a newer import has since replaced is pointed at the
-// newest database of that document still in library/; and no database that a backup's
-// list names is swept away, so undoing a restore finds every document again.
+// Restoring a backup of user.sqlite brings back the notes of its day placed in the text
+// of its day, so every document's notes are placed again in its current text when it is
+// opened (one indexed count when nothing changed); the folder's side of a restore is in
+// ./library-folder.ts.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,7 +34,6 @@ import type {
 import { createDocumentHandlers, type HostFacts, type SearchProvider } from '../api';
 import { openContentStore } from '../content/store';
 import type { ContentStore } from '../content/store-types';
-import { isTempName } from '../files/atomic-write';
 import { ImportError, throwIfAborted } from '../import/errors';
 import type { ImportLimits } from '../import/limits';
 import type { ImportProgress } from '../import/types';
@@ -52,12 +49,12 @@ import { sha256InSlices } from './file-hash';
 import type { DocumentHandlers } from './handlers';
 import { ImportJobs, type JobOutcome } from './jobs';
 import {
-  DocumentRegistry,
-  documentRowsOf,
-  yearOf,
-  type DocumentRow,
-  type ImportedFacts,
-} from './registry';
+  databaseMissing,
+  relinkAfterRestore,
+  removeIfEmpty,
+  sweepLibraryFolder,
+} from './library-folder';
+import { DocumentRegistry, yearOf, type DocumentRow, type ImportedFacts } from './registry';
 
 /** The folder of imported documents, inside the user-data folder. */
 export const LIBRARY_DIR = 'library';
@@ -65,8 +62,6 @@ export const LIBRARY_DIR = 'library';
 export const DEFAULT_MAX_LOADED_INDEXES = 16;
 /** Imported documents kept open at once (an open content database is a file handle). */
 const MAX_OPEN_DOCUMENTS = 64;
-/** A file in library/ that no document names is deleted once it is this old (ms). */
-const STRAY_FILE_AGE_MS = 60 * 60 * 1000;
 
 export interface DocumentLibraryOptions {
   library: SqliteLibrary;
@@ -309,7 +304,7 @@ export class DocumentLibrary {
 
   private duplicate(sha: string, except: string | null): ApiError | null {
     const dup = this.registry.liveBySha(sha);
-    if (!dup || dup.id === except || this.fileMissing(dup)) return null;
+    if (!dup || dup.id === except || databaseMissing(this.dir, dup)) return null;
     return new ApiError(
       'conflict',
       `this file is already in the library as "${dup.title}" (${dup.id})`,
@@ -450,55 +445,20 @@ export class DocumentLibrary {
     return this.toLibraryDocument(row);
   }
 
-  /** A live document whose database is no longer in library/. */
-  private fileMissing(row: DocumentRow): boolean {
-    return !fs.existsSync(path.join(this.dir, row.file));
-  }
-
   /** The live document this very file was imported as, when its database is gone. */
   private lostFileOf(sha: string): DocumentRow | null {
     const row = this.registry.liveBySha(sha);
-    return row && this.fileMissing(row) ? row : null;
+    return row && databaseMissing(this.dir, row) ? row : null;
   }
 
   /**
    * After user.sqlite was replaced by a backup: the list is the backup's. Open documents
    * are closed (their notes are placed again in the current text when next opened), and
-   * a document whose row names a database that a newer edition has since replaced is
-   * pointed at that edition, as the list taken just before the restore names it.
-   * Returns the ids relinked, and those left with no database (importing the file
-   * again brings them back, with their notes).
+   * rows naming a replaced edition are pointed at the current one (./library-folder.ts).
    */
   restored(): { relinked: string[]; missing: string[] } {
     for (const id of [...this.open.keys()]) this.drop(id);
-    const before = this.library
-      .listBackups()
-      .filter((b) => b.reason === 'pre-restore')
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-    const current = new Map(
-      (before ? documentRowsOf(before.path) : [])
-        .filter((r) => r.removedAt === null)
-        .map((r) => [r.id, r]),
-    );
-    const relinked: string[] = [];
-    const missing: string[] = [];
-    for (const row of this.registry.list(false)) {
-      if (!this.fileMissing(row)) continue;
-      const edition = current.get(row.id);
-      if (edition && !this.fileMissing(edition)) {
-        this.registry.relink(row.id, edition);
-        relinked.push(row.id);
-      } else missing.push(row.id);
-    }
-    return { relinked, missing };
-  }
-
-  /** The databases the lists of the reader's backups name (a restore may need them). */
-  private filesNamedByBackups(): Set<string> {
-    const named = new Set<string>();
-    for (const backup of this.library.listBackups())
-      for (const row of documentRowsOf(backup.path)) named.add(row.file);
-    return named;
+    return relinkAfterRestore(this.library, this.registry, this.dir);
   }
 
   remove(id: string): LibraryDocument {
@@ -514,38 +474,11 @@ export class DocumentLibrary {
     return this.toLibraryDocument(row);
   }
 
-  /**
-   * Removes what interrupted work left in library/: temp files of processes that are
-   * gone, and databases that no document — nor any backup's list — names and that are
-   * older than an hour (a crash between writing one and adding its row; an hour leaves
-   * another instance's import alone).
-   */
+  /** Clears what interrupted work left in library/, once per session (./library-folder.ts). */
   private sweep(): void {
     if (this.swept) return;
     this.swept = true;
-    let names: string[];
-    try {
-      names = fs.readdirSync(this.dir);
-    } catch {
-      return;
-    }
-    const live = this.registry.liveFiles();
-    let named: Set<string> | null = null;
-    for (const name of names) {
-      const file = path.join(this.dir, name);
-      try {
-        if (isTempName(name)) {
-          const pid = Number(/\.tmp-(\d+)-/.exec(name)?.[1]);
-          if (pid !== process.pid && !alive(pid)) fs.rmSync(file, { force: true });
-        } else if (name.endsWith('.sqlite') && !live.has(name)) {
-          if (Date.now() - fs.statSync(file).mtimeMs <= STRAY_FILE_AGE_MS) continue;
-          named ??= this.filesNamedByBackups();
-          if (!named.has(name)) fs.rmSync(file, { force: true });
-        }
-      } catch {
-        // A file that cannot be checked stays.
-      }
-    }
+    sweepLibraryFolder(this.dir, this.registry.liveFiles(), this.library);
   }
 
   async close(): Promise<void> {
@@ -557,23 +490,5 @@ export class DocumentLibrary {
   closeNow(): void {
     void this.jobs.stopAll();
     for (const id of [...this.open.keys()]) this.drop(id);
-  }
-}
-
-function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function removeIfEmpty(dir: string): void {
-  try {
-    fs.rmdirSync(dir);
-  } catch {
-    // Not empty (another import wrote to it meanwhile), or gone: leave it.
   }
 }
