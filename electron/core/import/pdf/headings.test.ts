@@ -63,6 +63,18 @@ describe('detectHeadings', () => {
     ]);
   });
 
+  it('does not take a list item for a heading, however it is set', () => {
+    const flow = flowOf([
+      line('• dpkg-buildpackage = パッケージビルドツールの核', 62, 60, { font: 'bold' }),
+      line('– The Common Debian Build System', 62, 100, { size: 16, font: 'bold' }),
+      line('■ 米国経済', 62, 140, { font: 'bold' }),
+    ]);
+    detectHeadings(flow, type, 0);
+    expect(flow.filter((f) => f.role === 'heading').map((f) => f.line.text)).toEqual([
+      '■ 米国経済',
+    ]);
+  });
+
   it('does not take a sentence for a heading, however it is set', () => {
     const flow = flowOf([
       line('本文です。', 62, 60, { size: 16, font: 'bold' }),

@@ -6,7 +6,9 @@
 //     font clearly larger than the body's, or the body size in a bold or different
 //     (non-monospace) font on a line of its own, or heading numbering (第１節, 1．,
 //     ＜…＞, （1）: ./numbering.ts) on a short line of its own that is not a sentence.
-//     Levels follow size (larger first), then numbering rank.
+//     Levels follow size (larger first), then numbering rank. A line that opens with a
+//     list bullet (•, ◦, ‣, –) is an item of a list, however it is set: never a heading
+//     by its looks (a bold term in a loosely set list stands alone like one).
 // A heading that wraps onto a second line in the same font and size is one heading.
 import { looksLikeHeadingText, levelsOfRanks, numberingRank } from '../numbering';
 import type { Line } from './lines';
@@ -19,6 +21,8 @@ export interface FlowLine {
   level: number;
   /** Set on the first line of a heading; later lines of the same heading continue it. */
   headingStart?: boolean;
+  /** A footnote line that opens a note (./roles.ts noteStarts); the others continue one. */
+  noteStart?: boolean;
 }
 
 export interface OutlineEntry {
@@ -109,6 +113,9 @@ export interface Typography {
   fonts: Map<string, FontInfo>;
 }
 
+/** Bullets that open a list item (a heading marker such as ■ or ◆ is not one). */
+const LIST_BULLET = /^[•◦‣⁃∙–—]/;
+
 function gapBefore(flow: FlowLine[], i: number): number {
   const f = flow[i]!;
   const p = flow[i - 1];
@@ -129,7 +136,7 @@ export function detectHeadings(flow: FlowLine[], type: Typography, deeperThan: n
     if (f.role !== 'body') continue;
     const line = f.line;
     const text = line.text;
-    if (!looksLikeHeadingText(text)) continue;
+    if (!looksLikeHeadingText(text) || LIST_BULLET.test(text.trim())) continue;
     const font = type.fonts.get(line.font);
     const big = line.size >= type.bodySize * 1.15;
     const emphasis =
