@@ -55,7 +55,10 @@ export function bigramF1(
 export function headingKey(title: string): string {
   return normalizeForCompare(title)
     .toLowerCase()
-    .replace(/^(?:[0-9]+(?:\.[0-9]+)*\.?|第[0-9]+[章節部]|[a-z](?:\.[0-9]+)+\.?)(?=\S)/, '')
+    .replace(
+      /^(?:[0-9]+(?:\.[0-9]+)*\.?|第[0-9]+[章節部]|[a-z](?:\.[0-9]+)+\.?|(?:付録|appendix)[a-z]|chapter[0-9]+)(?=\S)/,
+      '',
+    )
     .replace(/[¶#]+$/, '');
 }
 

@@ -9,7 +9,9 @@
 //     Levels follow size (larger first), then numbering rank. A line that opens with a
 //     list bullet (•, ◦, ‣, –) is an item of a list, however it is set: never a heading
 //     by its looks (a bold term in a loosely set list stands alone like one).
-// A heading that wraps onto a second line in the same font and size is one heading.
+// A heading that wraps onto a second line in the same font and size is one heading, and
+// a chapter's label set on a line of its own above its title (`Chapter 1`, `第1章`,
+// `Appendix A`) is part of the title's heading, not a section of its own.
 import { looksLikeHeadingText, levelsOfRanks, numberingRank } from '../numbering';
 import type { Line } from './lines';
 import type { FontInfo } from './page-text';
@@ -113,6 +115,10 @@ export interface Typography {
   fonts: Map<string, FontInfo>;
 }
 
+/** A chapter's label on a line of its own, above its title. */
+const CHAPTER_LABEL =
+  /^(?:(?:chapter|appendix|part)\s*[0-9a-z]{1,4}\.?|第\s*[0-9０-９一二三四五六七八九十百]+\s*[部編章]|付録\s*[a-zａ-ｚ0-9０-９]{1,3})$/i;
+
 /** Bullets that open a list item (a heading marker such as ■ or ◆ is not one). */
 const LIST_BULLET = /^[•◦‣⁃∙–—]/;
 
@@ -176,6 +182,23 @@ export function detectHeadings(flow: FlowLine[], type: Typography, deeperThan: n
       j++;
     }
     i = j - 1;
+  }
+  // A label line right above a heading the outline placed: one heading with it.
+  for (const i of starts) {
+    const label = flow[i]!;
+    const title = flow[i + 1];
+    if (
+      !title ||
+      title.role !== 'heading' ||
+      !title.headingStart ||
+      keyOf.has(i + 1) ||
+      title.line.page !== label.line.page ||
+      !CHAPTER_LABEL.test(label.line.text.trim())
+    )
+      continue;
+    keyOf.delete(i);
+    label.level = title.level;
+    title.headingStart = false;
   }
   const levels = levelsOfRanks(keyOf.values());
   for (const [i, key] of keyOf) flow[i]!.level = deeperThan + (levels.get(key) ?? 1);
