@@ -25,6 +25,8 @@ export interface FlowLine {
   headingStart?: boolean;
   /** A footnote line that opens a note (./roles.ts noteStarts); the others continue one. */
   noteStart?: boolean;
+  /** A cell of a table read row by row (./order.ts): never a heading. */
+  tableRow?: boolean;
 }
 
 export interface OutlineEntry {
@@ -142,7 +144,7 @@ export function detectHeadings(flow: FlowLine[], type: Typography, deeperThan: n
     if (f.role !== 'body') continue;
     const line = f.line;
     const text = line.text;
-    if (!looksLikeHeadingText(text) || LIST_BULLET.test(text.trim())) continue;
+    if (!looksLikeHeadingText(text) || LIST_BULLET.test(text.trim()) || f.tableRow) continue;
     const font = type.fonts.get(line.font);
     const big = line.size >= type.bodySize * 1.15;
     const emphasis =

@@ -58,4 +58,19 @@ describe('readingOrder', () => {
       '三行目',
     ]);
   });
+
+  it('reads a table of three or more columns row by row, as one region', () => {
+    const rows = [
+      ['パッケージ', 'ポプコン', 'サイズ', '説明'],
+      ['ibus', 'V:161', '1637', 'インプットメソッド'],
+      ['ibus-mozc', 'V:2', '935', '日本語'],
+    ];
+    const lines = rows.flatMap((cells, r) =>
+      cells.map((c, k) => line(c, 62 + k * 110, 100 + r * 12)),
+    );
+    const order = readingOrder(lines);
+    expect(order.map((o) => o.line.text)).toEqual(rows.flat());
+    expect(new Set(order.map((o) => o.region)).size).toBe(1);
+    expect(order.every((o) => o.tableRow)).toBe(true);
+  });
 });

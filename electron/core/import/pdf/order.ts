@@ -5,13 +5,18 @@
 // (so a title across both columns is read before them, and a figure across the page
 // between the columns above it and those below). Vertical text (縦書き) is the
 // transpose: tiers (段) top to bottom first, columns right to left within each.
-// Inside a region that cannot be cut, lines are read in order of their rows.
+// Inside a region that cannot be cut, lines are read in order of their rows. A cut
+// into three or more columns whose lines stand on the same baselines, row after row,
+// is a table, not columns of text: it stays one region, read row by row (the cells
+// of a row are then one paragraph, ./paragraphs.ts).
 import type { Line } from './lines';
 
 export interface OrderedLine {
   line: Line;
   /** Lines of one region are one column of text: a paragraph may only continue inside it or into the next region. */
   region: number;
+  /** A cell of a table, read row by row. */
+  tableRow?: boolean;
 }
 
 interface Interval {
@@ -75,6 +80,25 @@ function findGutter(lines: readonly Line[], size: number): Interval | null {
   return rowsOf(leftSide) >= 3 && rowsOf(rightSide) >= 3 ? g : null;
 }
 
+/**
+ * Columns that are a table's: three or more, and most lines of each column stand on a
+ * baseline that another column also has (row by row), in two rows or more.
+ */
+function isTable(parts: Line[][], size: number): boolean {
+  if (parts.length < 3) return false;
+  const baselines = parts.map((p) => p.map((l) => l.y1));
+  let aligned = 0;
+  let total = 0;
+  for (let i = 0; i < parts.length; i++)
+    for (const y of baselines[i]!) {
+      total++;
+      if (baselines.some((other, j) => j !== i && other.some((o) => Math.abs(o - y) < 0.35 * size)))
+        aligned++;
+    }
+  const rows = new Set(parts.flat().map((l) => Math.round(l.y1 / (0.5 * size)))).size;
+  return rows >= 2 && aligned >= 0.6 * total;
+}
+
 function cut(lines: Line[], vertical: boolean, out: OrderedLine[], depth: number): void {
   if (lines.length === 0) return;
   const size = median(lines.map((l) => l.size)) || 10;
@@ -101,6 +125,10 @@ function cut(lines: Line[], vertical: boolean, out: OrderedLine[], depth: number
       // heading), not a column: only cut when every part has at least two rows.
       const rows = (p: Line[]) => new Set(p.map((l) => Math.round(vertical ? l.x0 : l.y0))).size;
       if (parts.length > 1 && parts.every((p) => rows(p) >= 2)) {
+        if (!vertical && isTable(parts, size)) {
+          readRows(lines, size, out);
+          return;
+        }
         for (const p of parts) cut(p, vertical, out, depth + 1);
         return;
       }
@@ -155,6 +183,15 @@ function cut(lines: Line[], vertical: boolean, out: OrderedLine[], depth: number
         : a.y1 - b.y1,
   );
   for (const line of sorted) out.push({ line, region });
+}
+
+/** A table: one region, its lines row by row (a row's cells left to right). */
+function readRows(lines: Line[], size: number, out: OrderedLine[]): void {
+  const region = ++regionCounter;
+  const sorted = [...lines].sort((a, b) =>
+    Math.abs(a.y1 - b.y1) < 0.35 * size ? a.x0 - b.x0 : a.y1 - b.y1,
+  );
+  for (const line of sorted) out.push({ line, region, tableRow: true });
 }
 
 /** The page's lines in reading order, each with the region (column) it was read in. */

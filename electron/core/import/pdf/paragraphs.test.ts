@@ -77,6 +77,18 @@ describe('assembleBlocks', () => {
     ]);
   });
 
+  it('makes each row of a table one paragraph, its cells apart by U+3000', () => {
+    const cell = (text: string, x: number, y: number) => at(text, x, y, 7, { x1: x + 40 });
+    const rows = [
+      [cell('ibus', 62, 100), cell('V:161, I:204', 170, 100), cell('1637', 240, 100)],
+      [cell('ibus-mozc', 62, 112), cell('V:2, I:3', 170, 112), cell('935', 240, 112)],
+    ].flat();
+    expect(blocks(rows.map((f) => ({ ...f, tableRow: true })))).toEqual([
+      ['body', 'ibus|\u3000V:161, I:204|\u30001637'],
+      ['body', 'ibus-mozc|\u3000V:2, I:3|\u3000935'],
+    ]);
+  });
+
   it('takes out the hyphen a typesetter marks a URL’s break with after a slash', () => {
     expect(
       blocks([

@@ -8,7 +8,9 @@
 // the one before it, which ran to the edge without ending a sentence, continues it:
 // a list item's text set under its bullet (hanging indent). A region too small to
 // measure (one or two lines: an item set apart) is measured by the column it stands
-// in, so a short line is never taken for one that ran to the edge. A URL broken across
+// in, so a short line is never taken for one that ran to the edge. The cells of a
+// table's row are one paragraph, separated by U+3000 (as the HTML import separates
+// them); the next row starts another. A URL broken across
 // lines by a typesetter that marks the break with a hyphen after a slash
 // (`https://www.debian.org/-` / `doc/…`) loses that hyphen. Footnotes and captions
 // met on the way wait until the paragraph they interrupted is finished, then follow
@@ -141,11 +143,16 @@ export function assembleBlocks(flow: readonly FlowLine[], type: Typography): Imp
       continue;
     }
     heading = null;
-    const text = f.line.text;
-    const opensParagraph = /^\u3000/.test(text) || BULLET.test(text);
-    let startNew = paragraph === null || opensParagraph;
     const prev: FlowLine | null = last;
-    if (!startNew && prev) {
+    const nextCell =
+      f.tableRow === true &&
+      prev?.tableRow === true &&
+      prev.region === f.region &&
+      Math.abs(prev.line.y1 - f.line.y1) < 0.35 * f.line.size;
+    const text = nextCell ? `\u3000${f.line.text}` : f.line.text;
+    const opensParagraph = !nextCell && (/^\u3000/.test(text) || BULLET.test(text));
+    let startNew = paragraph === null || opensParagraph || (f.tableRow === true && !nextCell);
+    if (!startNew && prev && !nextCell) {
       const sameRegion = prev.region === f.region && prev.line.page === f.line.page;
       if (sameRegion) {
         const gap = f.line.vertical ? prev.line.x0 - f.line.x1 : f.line.y0 - prev.line.y1;
