@@ -52,8 +52,9 @@ export function bigramF1(
   return { f1, precision, recall };
 }
 
+/** A heading as compared: numbering aside, quotes folded (a typesetter's, not the author's). */
 export function headingKey(title: string): string {
-  return normalizeForCompare(title)
+  return normalizeForCompare(foldQuotes(title))
     .toLowerCase()
     .replace(
       /^(?:[0-9]+(?:\.[0-9]+)*\.?|第[0-9]+[章節部]|[a-z](?:\.[0-9]+)+\.?|(?:付録|appendix)[a-z]|chapter[0-9]+)(?=\S)/,
@@ -118,11 +119,20 @@ export function pageNumbersLeft(texts: { text: string; page: string | null }[]):
   }).length;
 }
 
+/** Typographic quotes as the ASCII ones a typesetter turned them into (TeX prints " as ”). */
+export function foldQuotes(text: string): string {
+  return text.replace(/[“”„‟″]/g, '"').replace(/[‘’‚‛′]/g, "'");
+}
+
 /**
  * What differs between a manual's PDF and HTML editions by construction, not by
- * extraction: the PDF prints each link's URL after its text — "(https://…)" — and the
- * HTML numbers its notes "[1]". Removed from both sides for the like-for-like figure.
+ * extraction: the PDF prints each link's URL after its text — "(https://…)" —, the
+ * HTML numbers its notes "[1]", and the PDF's typesetter (TeX) prints the source's
+ * straight quotes as curly ones. Removed (folded) on both sides for the like-for-like
+ * figure.
  */
 export function withoutEditionDifferences(text: string): string {
-  return text.replace(/\s*\((?:https?|ftp|file|mailto):[^)\s]*\)/g, '').replace(/\[\d+\]/g, '');
+  return foldQuotes(
+    text.replace(/\s*\((?:https?|ftp|file|mailto):[^)\s]*\)/g, '').replace(/\[\d+\]/g, ''),
+  );
 }
