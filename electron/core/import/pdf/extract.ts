@@ -200,14 +200,14 @@ export async function extractPdf(
       const lines = toc ? p.lines.filter((l) => !toc.lines.has(l)) : p.lines;
       const roles = assignRoles(lines, type.bodySize);
       const starts = noteStarts(lines, roles);
-      for (const { line, region, tableRow } of readingOrder(lines))
+      for (const { line, region, table } of readingOrder(lines))
         flow.push({
           line,
           region,
           role: roles.get(line) ?? 'body',
           level: 0,
           ...(starts.has(line) ? { noteStart: true } : {}),
-          ...(tableRow ? { tableRow } : {}),
+          ...(table ? { table } : {}),
         });
     }
     const lineNumbers = listingLineNumbers(flow);

@@ -14,6 +14,7 @@
 // `Appendix A`) is part of the title's heading, not a section of its own.
 import { looksLikeHeadingText, levelsOfRanks, numberingRank } from '../numbering';
 import type { Line } from './lines';
+import type { TableCell } from './order';
 import type { FontInfo } from './page-text';
 
 export interface FlowLine {
@@ -25,8 +26,8 @@ export interface FlowLine {
   headingStart?: boolean;
   /** A footnote line that opens a note (./roles.ts noteStarts); the others continue one. */
   noteStart?: boolean;
-  /** A cell of a table read row by row (./order.ts): never a heading. */
-  tableRow?: boolean;
+  /** A line of a table's cell, read row by row (./order.ts): never a heading. */
+  table?: TableCell;
 }
 
 export interface OutlineEntry {
@@ -144,7 +145,7 @@ export function detectHeadings(flow: FlowLine[], type: Typography, deeperThan: n
     if (f.role !== 'body') continue;
     const line = f.line;
     const text = line.text;
-    if (!looksLikeHeadingText(text) || LIST_BULLET.test(text.trim()) || f.tableRow) continue;
+    if (!looksLikeHeadingText(text) || LIST_BULLET.test(text.trim()) || f.table) continue;
     const font = type.fonts.get(line.font);
     const big = line.size >= type.bodySize * 1.15;
     const emphasis =

@@ -71,6 +71,37 @@ describe('readingOrder', () => {
     const order = readingOrder(lines);
     expect(order.map((o) => o.line.text)).toEqual(rows.flat());
     expect(new Set(order.map((o) => o.region)).size).toBe(1);
-    expect(order.every((o) => o.tableRow)).toBe(true);
+    expect(order.map((o) => o.table?.row)).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]);
+  });
+
+  it('keeps a table cell wrapped onto two lines, and a header set higher, with its row', () => {
+    const cell = (text: string, x: number, y: number) => line(text, x, y, { x1: x + 60 });
+    const lines = [
+      cell('パッケージ', 62, 100),
+      cell('ポプコン', 172, 100),
+      cell('サイ', 282, 94),
+      cell('ズ', 282, 106),
+      cell('plasma-widgets-', 62, 118),
+      cell('V:34', 172, 118),
+      cell('1972', 282, 118),
+      cell('addons', 62, 130),
+      cell('ibus', 62, 142),
+      cell('V:161', 172, 142),
+      cell('1637', 282, 142),
+    ];
+    const order = readingOrder(lines);
+    expect(order.map((o) => [o.line.text, o.table?.row, o.table?.cellStart])).toEqual([
+      ['パッケージ', 0, true],
+      ['ポプコン', 0, true],
+      ['サイ', 0, true],
+      ['ズ', 0, false],
+      ['plasma-widgets-', 1, true],
+      ['addons', 1, false],
+      ['V:34', 1, true],
+      ['1972', 1, true],
+      ['ibus', 2, true],
+      ['V:161', 2, true],
+      ['1637', 2, true],
+    ]);
   });
 });

@@ -77,15 +77,24 @@ describe('assembleBlocks', () => {
     ]);
   });
 
-  it('makes each row of a table one paragraph, its cells apart by U+3000', () => {
-    const cell = (text: string, x: number, y: number) => at(text, x, y, 7, { x1: x + 40 });
-    const rows = [
-      [cell('ibus', 62, 100), cell('V:161, I:204', 170, 100), cell('1637', 240, 100)],
-      [cell('ibus-mozc', 62, 112), cell('V:2, I:3', 170, 112), cell('935', 240, 112)],
-    ].flat();
-    expect(blocks(rows.map((f) => ({ ...f, tableRow: true })))).toEqual([
+  it('makes each row of a table one paragraph, its cells apart by U+3000, a wrapped cell joined', () => {
+    const cell = (text: string, x: number, y: number, row: number, cellStart = true) => ({
+      ...at(text, x, y, 7, { x1: x + 40 }),
+      table: { row, cellStart },
+    });
+    expect(
+      blocks([
+        cell('plasma-widgets-', 62, 100, 0),
+        cell('addons', 62, 112, 0, false),
+        cell('V:34, I:82', 170, 100, 0),
+        cell('1972', 240, 100, 0),
+        cell('ibus', 62, 124, 1),
+        cell('V:161, I:204', 170, 124, 1),
+        cell('1637', 240, 124, 1),
+      ]),
+    ).toEqual([
+      ['body', 'plasma-widgets-|addons|\u3000V:34, I:82|\u30001972'],
       ['body', 'ibus|\u3000V:161, I:204|\u30001637'],
-      ['body', 'ibus-mozc|\u3000V:2, I:3|\u3000935'],
     ]);
   });
 

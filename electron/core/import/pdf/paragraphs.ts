@@ -8,9 +8,9 @@
 // the one before it, which ran to the edge without ending a sentence, continues it:
 // a list item's text set under its bullet (hanging indent). A region too small to
 // measure (one or two lines: an item set apart) is measured by the column it stands
-// in, so a short line is never taken for one that ran to the edge. The cells of a
-// table's row are one paragraph, separated by U+3000 (as the HTML import separates
-// them); the next row starts another. A URL broken across
+// in, so a short line is never taken for one that ran to the edge. A table's row is one
+// paragraph, its cells separated by U+3000 (as the HTML import separates them), a cell
+// wrapped onto several lines joined; the next row starts another. A URL broken across
 // lines by a typesetter that marks the break with a hyphen after a slash
 // (`https://www.debian.org/-` / `doc/…`) loses that hyphen. Footnotes and captions
 // met on the way wait until the paragraph they interrupted is finished, then follow
@@ -144,15 +144,17 @@ export function assembleBlocks(flow: readonly FlowLine[], type: Typography): Imp
     }
     heading = null;
     const prev: FlowLine | null = last;
-    const nextCell =
-      f.tableRow === true &&
-      prev?.tableRow === true &&
+    // The same row of a table: a cell after the one before (U+3000 between), or a cell's
+    // text wrapped onto another line (joined like any line).
+    const sameRow =
+      f.table !== undefined &&
+      prev?.table !== undefined &&
       prev.region === f.region &&
-      Math.abs(prev.line.y1 - f.line.y1) < 0.35 * f.line.size;
-    const text = nextCell ? `\u3000${f.line.text}` : f.line.text;
-    const opensParagraph = !nextCell && (/^\u3000/.test(text) || BULLET.test(text));
-    let startNew = paragraph === null || opensParagraph || (f.tableRow === true && !nextCell);
-    if (!startNew && prev && !nextCell) {
+      prev.table.row === f.table.row;
+    const text = sameRow && f.table?.cellStart ? `\u3000${f.line.text}` : f.line.text;
+    const opensParagraph = !sameRow && (/^\u3000/.test(text) || BULLET.test(text));
+    let startNew = paragraph === null || opensParagraph || (f.table !== undefined && !sameRow);
+    if (!startNew && prev && !sameRow) {
       const sameRegion = prev.region === f.region && prev.line.page === f.line.page;
       if (sameRegion) {
         const gap = f.line.vertical ? prev.line.x0 - f.line.x1 : f.line.y0 - prev.line.y1;
