@@ -74,8 +74,26 @@ describe('readingOrder', () => {
     expect(order.map((o) => o.table?.row)).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]);
   });
 
+  it('reads three columns of text column by column, not as a table', () => {
+    const lines = [0, 1, 2].flatMap((c) =>
+      [0, 1, 2, 3].map((r) =>
+        line(`段${c}の行${r}です`, 62 + c * 170, 100 + r * 17, { x1: 212 + c * 170 }),
+      ),
+    );
+    const order = readingOrder(lines);
+    expect(order.map((o) => o.line.text).slice(0, 5)).toEqual([
+      '段0の行0です',
+      '段0の行1です',
+      '段0の行2です',
+      '段0の行3です',
+      '段1の行0です',
+    ]);
+    expect(order.some((o) => o.table)).toBe(false);
+  });
+
   it('keeps a table cell wrapped onto two lines, and a header set higher, with its row', () => {
-    const cell = (text: string, x: number, y: number) => line(text, x, y, { x1: x + 60 });
+    const cell = (text: string, x: number, y: number) =>
+      line(text, x, y, { x1: x + Math.min(80, 7 * Array.from(text).length) });
     const lines = [
       cell('パッケージ', 62, 100),
       cell('ポプコン', 172, 100),

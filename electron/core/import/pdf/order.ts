@@ -87,11 +87,18 @@ function findGutter(lines: readonly Line[], size: number): Interval | null {
 }
 
 /**
- * Columns that are a table's: three or more, and most lines of each column stand on a
- * baseline that another column also has (row by row), in two rows or more.
+ * Columns that are a table's: three or more, most lines of each column standing on a
+ * baseline that another column also has (row by row), in two rows or more, and cells
+ * of uneven length — in one column at least, most lines stop short of its width, where
+ * the justified lines of columns of text run to it.
  */
 function isTable(parts: Line[][], size: number): boolean {
   if (parts.length < 3) return false;
+  const ragged = parts.filter((p) => {
+    const width = Math.max(...p.map((l) => l.x1)) - Math.min(...p.map((l) => l.x0));
+    return median(p.map((l) => l.x1 - l.x0)) < 0.8 * width;
+  }).length;
+  if (ragged === 0) return false;
   const baselines = parts.map((p) => p.map((l) => l.y1));
   let aligned = 0;
   let total = 0;

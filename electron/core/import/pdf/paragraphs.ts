@@ -77,7 +77,6 @@ export function assembleBlocks(flow: readonly FlowLine[], type: Typography): Imp
   const blocks: ImportBlock[] = [];
   const asides: ImportBlock[] = [];
   const regions = extents(flow);
-  // Column width of each page's widest region, for regions too small to measure.
   let paragraph: ImportBlock | null = null;
   let last: FlowLine | null = null;
   let opening: FlowLine | null = null;
