@@ -136,3 +136,42 @@ export function withoutEditionDifferences(text: string): string {
     text.replace(/\s*\((?:https?|ftp|file|mailto):[^)\s]*\)/g, '').replace(/\[\d+\]/g, ''),
   );
 }
+
+/**
+ * Characters of `texts` (normalised as for F1) that no run of `n` characters of
+ * `other` covers: what one side has that the other lacks, wherever it stands (text in
+ * another order — footnotes at the foot of a page or the end of a chapter — is shared).
+ * Returns the count, the total, and the uncovered runs (longest first).
+ */
+export function unshared(
+  texts: string[],
+  other: string[],
+  n = 6,
+): { count: number; total: number; runs: string[] } {
+  const norm = (t: string) => Array.from(normalizeForCompare(withoutListMarker(t)));
+  const grams = new Set<string>();
+  for (const t of other) {
+    const c = norm(t);
+    for (let i = 0; i + n <= c.length; i++) grams.add(c.slice(i, i + n).join(''));
+  }
+  let count = 0;
+  let total = 0;
+  const runs: string[] = [];
+  for (const t of texts) {
+    const c = norm(t);
+    total += c.length;
+    const covered = new Array<boolean>(c.length).fill(false);
+    for (let i = 0; i + n <= c.length; i++)
+      if (grams.has(c.slice(i, i + n).join(''))) covered.fill(true, i, i + n);
+    for (let i = 0; i < c.length; i++) {
+      if (covered[i]) continue;
+      let j = i;
+      while (j < c.length && !covered[j]) j++;
+      count += j - i;
+      runs.push(c.slice(i, j).join(''));
+      i = j;
+    }
+  }
+  runs.sort((a, b) => b.length - a.length);
+  return { count, total, runs };
+}
