@@ -58,6 +58,14 @@ export const REAL_DOCUMENTS: RealDocument[] = [
     epub: 'usr/share/developers-reference/ja/developers-reference.epub',
     runningHeads: ['Debian 開発者リファレンス'],
   },
+  {
+    id: 'debian-reference-ja',
+    package: 'debian-reference-ja',
+    pdf: 'usr/share/debian-reference/debian-reference.ja.pdf',
+    html: (root) =>
+      linkedOrder(root, 'usr/share/debian-reference/index.ja.html', (h) => !h.includes('/')),
+    runningHeads: ['Debian リファレンス'],
+  },
 ];
 
 /** Unpacks the packages (apt-get download; dpkg -x) once; returns the tree's root. */

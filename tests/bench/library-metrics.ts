@@ -52,10 +52,14 @@ export function bigramF1(
   return { f1, precision, recall };
 }
 
+/** A heading as compared: numbering aside, quotes folded (a typesetter's, not the author's). */
 export function headingKey(title: string): string {
-  return normalizeForCompare(title)
+  return normalizeForCompare(foldQuotes(title))
     .toLowerCase()
-    .replace(/^(?:[0-9]+(?:\.[0-9]+)*\.?|第[0-9]+[章節部]|[a-z](?:\.[0-9]+)+\.?)(?=\S)/, '')
+    .replace(
+      /^(?:[0-9]+(?:\.[0-9]+)*\.?|第[0-9]+[章節部]|[a-z](?:\.[0-9]+)+\.?|(?:付録|appendix)[a-z]|chapter[0-9]+)(?=\S)/,
+      '',
+    )
     .replace(/[¶#]+$/, '');
 }
 
@@ -115,11 +119,59 @@ export function pageNumbersLeft(texts: { text: string; page: string | null }[]):
   }).length;
 }
 
+/** Typographic quotes as the ASCII ones a typesetter turned them into (TeX prints " as ”). */
+export function foldQuotes(text: string): string {
+  return text.replace(/[“”„‟″]/g, '"').replace(/[‘’‚‛′]/g, "'");
+}
+
 /**
  * What differs between a manual's PDF and HTML editions by construction, not by
- * extraction: the PDF prints each link's URL after its text — "(https://…)" — and the
- * HTML numbers its notes "[1]". Removed from both sides for the like-for-like figure.
+ * extraction: the PDF prints each link's URL after its text — "(https://…)" —, the
+ * HTML numbers its notes "[1]", and the PDF's typesetter (TeX) prints the source's
+ * straight quotes as curly ones. Removed (folded) on both sides for the like-for-like
+ * figure.
  */
 export function withoutEditionDifferences(text: string): string {
-  return text.replace(/\s*\((?:https?|ftp|file|mailto):[^)\s]*\)/g, '').replace(/\[\d+\]/g, '');
+  return foldQuotes(
+    text.replace(/\s*\((?:https?|ftp|file|mailto):[^)\s]*\)/g, '').replace(/\[\d+\]/g, ''),
+  );
+}
+
+/**
+ * Characters of `texts` (normalised as for F1) that no run of `n` characters of
+ * `other` covers: what one side has that the other lacks, wherever it stands (text in
+ * another order — footnotes at the foot of a page or the end of a chapter — is shared).
+ * Returns the count, the total, and the uncovered runs (longest first).
+ */
+export function unshared(
+  texts: string[],
+  other: string[],
+  n = 6,
+): { count: number; total: number; runs: string[] } {
+  const norm = (t: string) => Array.from(normalizeForCompare(withoutListMarker(t)));
+  const grams = new Set<string>();
+  for (const t of other) {
+    const c = norm(t);
+    for (let i = 0; i + n <= c.length; i++) grams.add(c.slice(i, i + n).join(''));
+  }
+  let count = 0;
+  let total = 0;
+  const runs: string[] = [];
+  for (const t of texts) {
+    const c = norm(t);
+    total += c.length;
+    const covered = new Array<boolean>(c.length).fill(false);
+    for (let i = 0; i + n <= c.length; i++)
+      if (grams.has(c.slice(i, i + n).join(''))) covered.fill(true, i, i + n);
+    for (let i = 0; i < c.length; i++) {
+      if (covered[i]) continue;
+      let j = i;
+      while (j < c.length && !covered[j]) j++;
+      count += j - i;
+      runs.push(c.slice(i, j).join(''));
+      i = j;
+    }
+  }
+  runs.sort((a, b) => b.length - a.length);
+  return { count, total, runs };
 }

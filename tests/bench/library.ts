@@ -34,6 +34,7 @@ import {
   headingsFound,
   occurrences,
   pageNumbersLeft,
+  unshared,
   withoutEditionDifferences,
 } from './library-metrics';
 
@@ -247,6 +248,17 @@ async function realDocuments(): Promise<void> {
     );
     if (heads.missing.length > 0)
       log(`   missing headings: ${heads.missing.slice(0, 8).join(' | ')}`);
+    // Like for like, what each side has that the other lacks (where the F1 gap comes from).
+    const pdfLike = like(pdf.body.concat(pdf.asides.map((a) => a.text)));
+    const onlyPdf = unshared(pdfLike, like(htmlText));
+    const onlyHtml = unshared(like(htmlText), pdfLike);
+    log(
+      `   like for like, not shared: PDF ${onlyPdf.count} of ${onlyPdf.total} characters, HTML ${onlyHtml.count} of ${onlyHtml.total}`,
+    );
+    if (process.env.BENCH_VERBOSE) {
+      log(`   PDF only: ${onlyPdf.runs.slice(0, 12).join(' | ')}`);
+      log(`   HTML only: ${onlyHtml.runs.slice(0, 12).join(' | ')}`);
+    }
     results[doc.id] = {
       pages,
       ours,
@@ -260,6 +272,10 @@ async function realDocuments(): Promise<void> {
       epub,
       epubHeadings: epubHeads,
       pdfOutline: pdf.headings.length,
+      notSharedLikeForLike: {
+        pdf: { count: onlyPdf.count, total: onlyPdf.total },
+        html: { count: onlyHtml.count, total: onlyHtml.total },
+      },
     };
   }
 }

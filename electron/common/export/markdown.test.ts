@@ -7,7 +7,14 @@ import MarkdownIt, { type Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { exportNotesMarkdown } from './markdown';
 import { escapeInline, escapeLine, markdownParagraphs } from './markdown-text';
-import { EXPORT_LINKS, HOSTILE_NOTE, METI_URL, exportInput } from './notes.fixture';
+import {
+  EXPORT_LINKS,
+  HOSTILE_NOTE,
+  METI_URL,
+  chapterSections,
+  exportInput,
+  pagedExportInput,
+} from './notes.fixture';
 
 const parsers = { commonmark: new MarkdownIt('commonmark'), default: new MarkdownIt() };
 
@@ -67,6 +74,33 @@ describe('exportNotesMarkdown', () => {
     expect(() => exportNotesMarkdown(exportInput({ timeZone: 'Nowhere/City' }))).toThrowError(
       'unknown time zone',
     );
+  });
+
+  it('cites each quote of a paged document with its printed pages, by the copy’s rule', () => {
+    const paged = exportNotesMarkdown(pagedExportInput());
+    const cites = paged.split('\n').filter((l) => l.startsWith('出典：'));
+    expect(cites).toEqual([
+      // An orphan's offsets belong to another edition: no page.
+      '出典：総務省『令和6年版 情報通信白書』第1章\u3000デジタル化の現状',
+      '出典：総務省『令和6年版 情報通信白書』第1章\u3000デジタル化の現状 ＞ 1．概況、p. 12',
+      '出典：総務省『令和6年版 情報通信白書』第1章\u3000デジタル化の現状 ＞ 1．概況、pp. 12–13',
+      // A section with no marker of its own is on the page begun before it.
+      '出典：総務省『令和6年版 情報通信白書』第2章\u3000展望、p. 13',
+    ]);
+    const en = exportNotesMarkdown(pagedExportInput({ language: 'en' }));
+    expect(en).toContain('1．概況, pp. 12–13\n');
+    expect(en).toContain('第2章\u3000展望, p. 13\n');
+    // Links still carry the document's id.
+    expect(paged).toContain('hakusho-reader://section/s1-1?doc=doc-1&annotation=p2');
+  });
+
+  it('gives no page when the sections cannot be read or have none (the bundled chapter)', () => {
+    expect(exportNotesMarkdown(exportInput({ sections: chapterSections }))).toBe(md);
+    const unread = exportNotesMarkdown(pagedExportInput({ sections: () => undefined }));
+    expect(unread).not.toMatch(/p\. 1[23]|pp\./);
+    const without = pagedExportInput();
+    delete without.sections;
+    expect(exportNotesMarkdown(without)).not.toMatch(/p\. 1[23]|pp\./);
   });
 
   describe.each(Object.entries(parsers))('read by markdown-it (%s)', (_, parser) => {

@@ -1,6 +1,7 @@
 // Test data for the exports: the chapter's outline and citation data as the content
 // stores them, and a reader's notes — one of them written to break Markdown.
 import type { AnnotationRecord, BookmarkRecord } from '../annotations/records';
+import type { PagedSection } from '../citation/pages';
 import type { CitationSource } from '../citation/source';
 import type { NotesExportInput } from './notes';
 
@@ -177,4 +178,80 @@ export function exportInput(overrides: Partial<NotesExportInput> = {}): NotesExp
     bookmarks,
     ...overrides,
   };
+}
+
+/**
+ * An imported paged document (a PDF): its sections' page markers say where each printed
+ * page begins. `s2` marks none of its own: its text is still on the page begun before it.
+ */
+export const pagedSections: Record<string, PagedSection> = {
+  s1: {
+    paragraphs: [{ id: 's1.p1' }],
+    pageMarkers: [{ paragraphId: 's1.p1', offset: 0, label: '12' }],
+  },
+  's1-1': {
+    paragraphs: [{ id: 's1-1.p1' }, { id: 's1-1.p2' }],
+    pageMarkers: [
+      { paragraphId: 's1-1.p1', offset: 0, label: '12' },
+      { paragraphId: 's1-1.p1', offset: 20, label: '13' },
+      { paragraphId: 's1-1.p2', offset: 0, label: '13' },
+    ],
+  },
+  s2: { paragraphs: [{ id: 's2.p1' }] },
+};
+
+const paged = (
+  id: string,
+  sectionId: string,
+  exact: string,
+  [startParagraphId, startOffset]: [string, number],
+  [endParagraphId, endOffset]: [string, number],
+  rest: Partial<AnnotationRecord> = {},
+): AnnotationRecord => {
+  const base = highlight(id, sectionId, startParagraphId, exact, rest);
+  return {
+    ...base,
+    target: {
+      ...base.target!,
+      paragraphIds: [...new Set([startParagraphId, endParagraphId])],
+      startParagraphId,
+      startOffset,
+      endParagraphId,
+      endOffset,
+    },
+  };
+};
+
+export const pagedAnnotations: AnnotationRecord[] = [
+  paged('p1', 's1-1', '一頁目の文。', ['s1-1.p1', 0], ['s1-1.p1', 10]),
+  paged('p2', 's1-1', '頁をまたぐ文。', ['s1-1.p1', 15], ['s1-1.p2', 4], { color: 'blue' }),
+  paged('p3', 's2', '次の節の文。', ['s2.p1', 0], ['s2.p1', 6], { color: 'green' }),
+  // Anchored to another edition's offsets: no page is given for it.
+  paged('p4', 's1', '旧版の文。', ['s1.p1', 0], ['s1.p1', 5], { color: 'pink', anchor: 'orphan' }),
+];
+
+/** The export of notes in an imported PDF with page markers. */
+export function pagedExportInput(overrides: Partial<NotesExportInput> = {}): NotesExportInput {
+  return exportInput({
+    document: {
+      title: '令和6年版 情報通信白書',
+      attribution: '「令和6年版 情報通信白書」（総務省）',
+    },
+    documentId: 'doc-1',
+    citation: { publisher: '総務省', edition: '令和6年版 情報通信白書', within: [], sections: [] },
+    outline: [
+      { id: 's1', title: '第1章\u3000デジタル化の現状', parent: null },
+      { id: 's1-1', title: '1．概況', parent: 's1' },
+      { id: 's2', title: '第2章\u3000展望', parent: null },
+    ],
+    annotations: pagedAnnotations,
+    bookmarks: [],
+    sections: (id) => pagedSections[id],
+    ...overrides,
+  });
+}
+
+/** The chapter's sections as the export reads them: no page markers (it has no pages). */
+export function chapterSections(id: string): PagedSection | undefined {
+  return outline.some((s) => s.id === id) ? { paragraphs: [{ id: `${id}.p1` }] } : undefined;
 }

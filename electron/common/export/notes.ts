@@ -8,7 +8,14 @@ import { stripInvisibleControls as strip } from '../annotations/fields';
 import type { AnnotationRecord, BookmarkRecord } from '../annotations/records';
 import type { BookmarkSelectors } from '../annotations/w3c';
 import type { Language, TocEntry } from '../api/types';
-import { bookLine, citationFor, type Citation, type PathStep } from '../citation/cite';
+import {
+  bookLine,
+  citationFor,
+  type Citation,
+  type PageSpan,
+  type PathStep,
+} from '../citation/cite';
+import { passagePages, type PagedSection, type SectionLookup } from '../citation/pages';
 import type { CitationSource } from '../citation/source';
 import { deepLink } from '../deep-link';
 import { translate } from '../i18n/format';
@@ -31,6 +38,12 @@ export interface NotesExportInput {
   annotations: readonly AnnotationRecord[];
   /** With a position bookmark's selectors in the current content (its text is quoted). */
   bookmarks: readonly (BookmarkRecord & { selectors?: BookmarkSelectors | null })[];
+  /**
+   * A section's paragraphs and page markers (an imported paged document), for the pages
+   * a quote's citation names ("p. 12"); undefined for a section that cannot be read.
+   * Absent, or a source without page markers (the bundled chapter): no pages.
+   */
+  sections?: SectionLookup;
 }
 
 export interface ExportHeading {
@@ -141,6 +154,36 @@ export function exportWords(language: Language, publisher: string): Words {
   };
 }
 
+/**
+ * The printed pages of each quote, by the rule a copy's citation follows (the passage's
+ * start and end in its section). An orphan's offsets are those of another edition: no
+ * page for it. Each section is read once per export.
+ */
+function quotePages(input: NotesExportInput): (record: AnnotationRecord) => PageSpan | null {
+  const read = input.sections;
+  if (!read) return () => null;
+  const order = input.outline.map((s) => s.id);
+  const cache = new Map<string, PagedSection | undefined>();
+  const lookup: SectionLookup = (id) => {
+    if (!cache.has(id)) cache.set(id, read(id));
+    return cache.get(id);
+  };
+  return (record) => {
+    const target = record.target;
+    if (!target || record.anchor !== 'anchored') return null;
+    return passagePages(
+      order,
+      lookup,
+      {
+        sectionId: record.sectionId,
+        paragraphId: target.startParagraphId,
+        offset: target.startOffset,
+      },
+      { sectionId: record.sectionId, paragraphId: target.endParagraphId, offset: target.endOffset },
+    );
+  };
+}
+
 /** Arranges the export (validates the time zone first: a bad one is an error, not UTC). */
 export function arrangeNotes(input: NotesExportInput): ArrangedNotes {
   const language = input.language;
@@ -168,6 +211,7 @@ export function arrangeNotes(input: NotesExportInput): ArrangedNotes {
     return path;
   };
   const rank = (sectionId: string) => order.get(sectionId) ?? Number.MAX_SAFE_INTEGER;
+  const pagesOf = quotePages(input);
 
   // The reader's words as they read: notes are stripped of bidi overrides and C1
   // controls at input, and a record stored before that rule is stripped here too.
@@ -202,7 +246,7 @@ export function arrangeNotes(input: NotesExportInput): ArrangedNotes {
       color: words.colors[record.color],
       updated: when(record.updatedAt),
       quote: record.target?.quote.exact ?? null,
-      citation: citationFor(input.citation, pathOf(record.sectionId), language),
+      citation: citationFor(input.citation, pathOf(record.sectionId), language, pagesOf(record)),
       deepLink: deepLink(record.sectionId, record.id, input.documentId),
       continued,
     });

@@ -8,7 +8,9 @@ import {
   EXPORT_LINKS,
   HOSTILE_NOTE,
   METI_URL,
+  chapterSections,
   exportInput,
+  pagedExportInput,
 } from '../../common/export/notes.fixture';
 import { BODY_FONT, HEADING_FONT, exportNotesDocx } from './docx';
 
@@ -108,6 +110,29 @@ describe('exportNotesDocx, read as XML', () => {
       ),
     ].map((m) => decode(m[1] as string));
     expect(new Set(targets)).toEqual(new Set(EXPORT_LINKS));
+  });
+
+  it('cites each quote of a paged document with its printed pages; the chapter with none', async () => {
+    const citationsOf = async (input: Parameters<typeof exportNotesDocx>[0]) =>
+      paragraphs(strFromU8(unzipSync(await exportNotesDocx(input))['word/document.xml']!))
+        .filter((p) => p.style === 'SourceCitation' && /^(出典|Source)/.test(p.text))
+        .map((p) => p.text);
+    expect(await citationsOf(pagedExportInput())).toEqual([
+      '出典：総務省『令和6年版 情報通信白書』第1章\u3000デジタル化の現状',
+      '出典：総務省『令和6年版 情報通信白書』第1章\u3000デジタル化の現状 ＞ 1．概況、p. 12',
+      '出典：総務省『令和6年版 情報通信白書』第1章\u3000デジタル化の現状 ＞ 1．概況、pp. 12–13',
+      '出典：総務省『令和6年版 情報通信白書』第2章\u3000展望、p. 13',
+    ]);
+    expect((await citationsOf(pagedExportInput({ language: 'en' })))[2]).toBe(
+      'Source: 総務省, 令和6年版 情報通信白書, 第1章\u3000デジタル化の現状 > 1．概況, pp. 12–13',
+    );
+    const chapter = await citationsOf(exportInput({ sections: chapterSections }));
+    expect(chapter).toEqual(
+      paras
+        .filter((p) => p.style === 'SourceCitation' && p.text.startsWith('出典'))
+        .map((p) => p.text),
+    );
+    expect(chapter.join('\n')).not.toMatch(/、pp?\. /);
   });
 
   it('keeps the notes as written, line for line, and the tags and labels', () => {

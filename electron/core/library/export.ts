@@ -2,7 +2,8 @@
 // JSON-LD (lossless, what import reads back), Markdown to read and share, or a Word
 // document (.docx) to paste from — the last two written for a reader, in the interface
 // language, with local dates (this host's time zone), the book's citation and links
-// to the passage in the app and to the source's page. Named by the local day of
+// to the passage in the app and to the source's page (and, for a paged source, the
+// printed pages of each quote). Named by the local day of
 // export. Text goes as it is, the .docx as base64 (the contract carries JSON); a body
 // over MAX_EXPORT_CHARS is refused rather than handed to a host.
 import { ApiError } from '../../common/api/contract';
@@ -23,7 +24,7 @@ import type { Outline } from '../content/outline';
 import type { ContentStore } from '../content/store-types';
 
 export interface ExportInput {
-  content: Pick<ContentStore, 'document' | 'artifact' | 'path'>;
+  content: Pick<ContentStore, 'document' | 'artifact' | 'path' | 'section'>;
   outline: Outline;
   /** In document order. */
   annotations: AnnotationRecord[];
@@ -56,6 +57,15 @@ function readerInput(input: ExportInput, timeZone: string): NotesExportInput {
     outline: input.outline.toc,
     annotations: input.annotations,
     bookmarks: input.bookmarks,
+    sections: (id) => {
+      // Page markers for the quotes' citations; a section that cannot be read (a removed
+      // document keeps only its notes) gives no page rather than failing the export.
+      try {
+        return input.content.section(id);
+      } catch {
+        return undefined;
+      }
+    },
     ...(input.documentId !== undefined ? { documentId: input.documentId } : {}),
   };
 }

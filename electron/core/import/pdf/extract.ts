@@ -22,7 +22,7 @@ import { readingOrder } from './order';
 import { markVerticalGlyphs, pageRuns, verticalEvidence, type FontInfo } from './page-text';
 import { assembleBlocks } from './paragraphs';
 import { openPdf } from './pdfjs';
-import { assignRoles } from './roles';
+import { assignRoles, noteStarts } from './roles';
 import { findPrintedToc, isTocTitle } from './toc';
 
 function mode<K>(pairs: Iterable<[K, number]>): K | undefined {
@@ -199,8 +199,16 @@ export async function extractPdf(
     for (const p of bodyPages) {
       const lines = toc ? p.lines.filter((l) => !toc.lines.has(l)) : p.lines;
       const roles = assignRoles(lines, type.bodySize);
-      for (const { line, region } of readingOrder(lines))
-        flow.push({ line, region, role: roles.get(line) ?? 'body', level: 0 });
+      const starts = noteStarts(lines, roles);
+      for (const { line, region, table } of readingOrder(lines))
+        flow.push({
+          line,
+          region,
+          role: roles.get(line) ?? 'body',
+          level: 0,
+          ...(starts.has(line) ? { noteStart: true } : {}),
+          ...(table ? { table } : {}),
+        });
     }
     const lineNumbers = listingLineNumbers(flow);
     if (lineNumbers.size > 0) {

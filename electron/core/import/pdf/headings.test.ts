@@ -63,6 +63,44 @@ describe('detectHeadings', () => {
     ]);
   });
 
+  it('joins a chapter label above an outline heading to it, not a section of its own', () => {
+    const flow = flowOf([
+      line('1.4 相談するには', 62, 60, { size: 14 }),
+      line('本文の行です。', 62, 100),
+      line('Chapter 2', 62, 200, { size: 20, font: 'bold' }),
+      line('はじめの一歩', 62, 240, { size: 25, font: 'bold' }),
+      line('本文の行です。', 62, 300),
+    ]);
+    applyOutline(
+      flow,
+      [
+        { title: '1.4 相談するには', level: 2, pageIndex: null, pageLabel: null },
+        { title: 'はじめの一歩', level: 1, pageIndex: null, pageLabel: null },
+      ],
+      String,
+    );
+    detectHeadings(flow, type, 2);
+    expect(flow.map((f) => [f.role, f.level, f.headingStart ?? null])).toEqual([
+      ['heading', 2, true],
+      ['body', 0, null],
+      ['heading', 1, true],
+      ['heading', 1, false],
+      ['body', 0, null],
+    ]);
+  });
+
+  it('does not take a list item for a heading, however it is set', () => {
+    const flow = flowOf([
+      line('• dpkg-buildpackage = パッケージビルドツールの核', 62, 60, { font: 'bold' }),
+      line('– The Common Debian Build System', 62, 100, { size: 16, font: 'bold' }),
+      line('■ 米国経済', 62, 140, { font: 'bold' }),
+    ]);
+    detectHeadings(flow, type, 0);
+    expect(flow.filter((f) => f.role === 'heading').map((f) => f.line.text)).toEqual([
+      '■ 米国経済',
+    ]);
+  });
+
   it('does not take a sentence for a heading, however it is set', () => {
     const flow = flowOf([
       line('本文です。', 62, 60, { size: 16, font: 'bold' }),

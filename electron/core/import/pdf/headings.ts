@@ -6,10 +6,15 @@
 //     font clearly larger than the body's, or the body size in a bold or different
 //     (non-monospace) font on a line of its own, or heading numbering (第１節, 1．,
 //     ＜…＞, （1）: ./numbering.ts) on a short line of its own that is not a sentence.
-//     Levels follow size (larger first), then numbering rank.
-// A heading that wraps onto a second line in the same font and size is one heading.
+//     Levels follow size (larger first), then numbering rank. A line that opens with a
+//     list bullet (•, ◦, ‣, –) is an item of a list, however it is set: never a heading
+//     by its looks (a bold term in a loosely set list stands alone like one).
+// A heading that wraps onto a second line in the same font and size is one heading, and
+// a chapter's label set on a line of its own above its title (`Chapter 1`, `第1章`,
+// `Appendix A`) is part of the title's heading, not a section of its own.
 import { looksLikeHeadingText, levelsOfRanks, numberingRank } from '../numbering';
 import type { Line } from './lines';
+import type { TableCell } from './order';
 import type { FontInfo } from './page-text';
 
 export interface FlowLine {
@@ -19,6 +24,10 @@ export interface FlowLine {
   level: number;
   /** Set on the first line of a heading; later lines of the same heading continue it. */
   headingStart?: boolean;
+  /** A footnote line that opens a note (./roles.ts noteStarts); the others continue one. */
+  noteStart?: boolean;
+  /** A line of a table's cell, read row by row (./order.ts): never a heading. */
+  table?: TableCell;
 }
 
 export interface OutlineEntry {
@@ -109,6 +118,13 @@ export interface Typography {
   fonts: Map<string, FontInfo>;
 }
 
+/** A chapter's label on a line of its own, above its title. */
+const CHAPTER_LABEL =
+  /^(?:(?:chapter|appendix|part)\s*[0-9a-z]{1,4}\.?|第\s*[0-9０-９一二三四五六七八九十百]+\s*[部編章]|付録\s*[a-zａ-ｚ0-9０-９]{1,3})$/i;
+
+/** Bullets that open a list item (a heading marker such as ■ or ◆ is not one). */
+const LIST_BULLET = /^[•◦‣⁃∙–—]/;
+
 function gapBefore(flow: FlowLine[], i: number): number {
   const f = flow[i]!;
   const p = flow[i - 1];
@@ -129,7 +145,7 @@ export function detectHeadings(flow: FlowLine[], type: Typography, deeperThan: n
     if (f.role !== 'body') continue;
     const line = f.line;
     const text = line.text;
-    if (!looksLikeHeadingText(text)) continue;
+    if (!looksLikeHeadingText(text) || LIST_BULLET.test(text.trim()) || f.table) continue;
     const font = type.fonts.get(line.font);
     const big = line.size >= type.bodySize * 1.15;
     const emphasis =
@@ -169,6 +185,23 @@ export function detectHeadings(flow: FlowLine[], type: Typography, deeperThan: n
       j++;
     }
     i = j - 1;
+  }
+  // A label line right above a heading the outline placed: one heading with it.
+  for (const i of starts) {
+    const label = flow[i]!;
+    const title = flow[i + 1];
+    if (
+      !title ||
+      title.role !== 'heading' ||
+      !title.headingStart ||
+      keyOf.has(i + 1) ||
+      title.line.page !== label.line.page ||
+      !CHAPTER_LABEL.test(label.line.text.trim())
+    )
+      continue;
+    keyOf.delete(i);
+    label.level = title.level;
+    title.headingStart = false;
   }
   const levels = levelsOfRanks(keyOf.values());
   for (const [i, key] of keyOf) flow[i]!.level = deeperThan + (levels.get(key) ?? 1);

@@ -58,4 +58,68 @@ describe('readingOrder', () => {
       '三行目',
     ]);
   });
+
+  it('reads a table of three or more columns row by row, as one region', () => {
+    const rows = [
+      ['パッケージ', 'ポプコン', 'サイズ', '説明'],
+      ['ibus', 'V:161', '1637', 'インプットメソッド'],
+      ['ibus-mozc', 'V:2', '935', '日本語'],
+    ];
+    const lines = rows.flatMap((cells, r) =>
+      cells.map((c, k) => line(c, 62 + k * 110, 100 + r * 12)),
+    );
+    const order = readingOrder(lines);
+    expect(order.map((o) => o.line.text)).toEqual(rows.flat());
+    expect(new Set(order.map((o) => o.region)).size).toBe(1);
+    expect(order.map((o) => o.table?.row)).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]);
+  });
+
+  it('reads three columns of text column by column, not as a table', () => {
+    const lines = [0, 1, 2].flatMap((c) =>
+      [0, 1, 2, 3].map((r) =>
+        line(`段${c}の行${r}です`, 62 + c * 170, 100 + r * 17, { x1: 212 + c * 170 }),
+      ),
+    );
+    const order = readingOrder(lines);
+    expect(order.map((o) => o.line.text).slice(0, 5)).toEqual([
+      '段0の行0です',
+      '段0の行1です',
+      '段0の行2です',
+      '段0の行3です',
+      '段1の行0です',
+    ]);
+    expect(order.some((o) => o.table)).toBe(false);
+  });
+
+  it('keeps a table cell wrapped onto two lines, and a header set higher, with its row', () => {
+    const cell = (text: string, x: number, y: number) =>
+      line(text, x, y, { x1: x + Math.min(80, 7 * Array.from(text).length) });
+    const lines = [
+      cell('パッケージ', 62, 100),
+      cell('ポプコン', 172, 100),
+      cell('サイ', 282, 94),
+      cell('ズ', 282, 106),
+      cell('plasma-widgets-', 62, 118),
+      cell('V:34', 172, 118),
+      cell('1972', 282, 118),
+      cell('addons', 62, 130),
+      cell('ibus', 62, 142),
+      cell('V:161', 172, 142),
+      cell('1637', 282, 142),
+    ];
+    const order = readingOrder(lines);
+    expect(order.map((o) => [o.line.text, o.table?.row, o.table?.cellStart])).toEqual([
+      ['パッケージ', 0, true],
+      ['ポプコン', 0, true],
+      ['サイ', 0, true],
+      ['ズ', 0, false],
+      ['plasma-widgets-', 1, true],
+      ['addons', 1, false],
+      ['V:34', 1, true],
+      ['1972', 1, true],
+      ['ibus', 2, true],
+      ['V:161', 2, true],
+      ['1637', 2, true],
+    ]);
+  });
 });

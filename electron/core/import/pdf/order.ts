@@ -5,13 +5,24 @@
 // (so a title across both columns is read before them, and a figure across the page
 // between the columns above it and those below). Vertical text (縦書き) is the
 // transpose: tiers (段) top to bottom first, columns right to left within each.
-// Inside a region that cannot be cut, lines are read in order of their rows.
+// Inside a region that cannot be cut, lines are read in order of their rows. A cut
+// into three or more columns whose lines stand on the same baselines, row after row,
+// is a table, not columns of text: it stays one region, read row by row, each cell's
+// lines together (a row is then one paragraph, ./paragraphs.ts).
 import type { Line } from './lines';
 
 export interface OrderedLine {
   line: Line;
   /** Lines of one region are one column of text: a paragraph may only continue inside it or into the next region. */
   region: number;
+  /** A line of a table's cell, read row by row. */
+  table?: TableCell;
+}
+
+/** Where a line stands in a table: its row, and whether it opens its cell (or continues it). */
+export interface TableCell {
+  row: number;
+  cellStart: boolean;
 }
 
 interface Interval {
@@ -75,6 +86,32 @@ function findGutter(lines: readonly Line[], size: number): Interval | null {
   return rowsOf(leftSide) >= 3 && rowsOf(rightSide) >= 3 ? g : null;
 }
 
+/**
+ * Columns that are a table's: three or more, most lines of each column standing on a
+ * baseline that another column also has (row by row), in two rows or more, and cells
+ * of uneven length — in one column at least, most lines stop short of its width, where
+ * the justified lines of columns of text run to it.
+ */
+function isTable(parts: Line[][], size: number): boolean {
+  if (parts.length < 3) return false;
+  const ragged = parts.filter((p) => {
+    const width = Math.max(...p.map((l) => l.x1)) - Math.min(...p.map((l) => l.x0));
+    return median(p.map((l) => l.x1 - l.x0)) < 0.8 * width;
+  }).length;
+  if (ragged === 0) return false;
+  const baselines = parts.map((p) => p.map((l) => l.y1));
+  let aligned = 0;
+  let total = 0;
+  for (let i = 0; i < parts.length; i++)
+    for (const y of baselines[i]!) {
+      total++;
+      if (baselines.some((other, j) => j !== i && other.some((o) => Math.abs(o - y) < 0.35 * size)))
+        aligned++;
+    }
+  const rows = new Set(parts.flat().map((l) => Math.round(l.y1 / (0.5 * size)))).size;
+  return rows >= 2 && aligned >= 0.6 * total;
+}
+
 function cut(lines: Line[], vertical: boolean, out: OrderedLine[], depth: number): void {
   if (lines.length === 0) return;
   const size = median(lines.map((l) => l.size)) || 10;
@@ -101,6 +138,10 @@ function cut(lines: Line[], vertical: boolean, out: OrderedLine[], depth: number
       // heading), not a column: only cut when every part has at least two rows.
       const rows = (p: Line[]) => new Set(p.map((l) => Math.round(vertical ? l.x0 : l.y0))).size;
       if (parts.length > 1 && parts.every((p) => rows(p) >= 2)) {
+        if (!vertical && isTable(parts, size)) {
+          readTable(parts, size, out);
+          return;
+        }
         for (const p of parts) cut(p, vertical, out, depth + 1);
         return;
       }
@@ -155,6 +196,44 @@ function cut(lines: Line[], vertical: boolean, out: OrderedLine[], depth: number
         : a.y1 - b.y1,
   );
   for (const line of sorted) out.push({ line, region });
+}
+
+/**
+ * A table: one region, read row by row, a row's cells left to right. Rows stand on the
+ * baselines two columns or more share; a line on a baseline of its own is a cell's
+ * text wrapped onto another line (or a header set higher or lower than its row's), and
+ * belongs to the cell of its column in the row above it (the first row for lines above
+ * every row).
+ */
+function readTable(parts: Line[][], size: number, out: OrderedLine[]): void {
+  const region = ++regionCounter;
+  const near = (a: number, b: number) => Math.abs(a - b) < 0.35 * size;
+  const columnOf = new Map<Line, number>();
+  parts.forEach((part, i) => part.forEach((l) => columnOf.set(l, i)));
+  const all = parts.flat().sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0);
+  const rows: number[] = [];
+  for (const l of all) {
+    if (rows.some((y) => near(y, l.y1))) continue;
+    const columns = new Set(all.filter((o) => near(o.y1, l.y1)).map((o) => columnOf.get(o)));
+    if (columns.size >= 2) rows.push(l.y1);
+  }
+  const rowOf = (l: Line) => {
+    let row = 0;
+    rows.forEach((y, i) => {
+      if (l.y1 >= y - 0.35 * size) row = i;
+    });
+    return row;
+  };
+  const cells = new Map<string, Line[]>();
+  for (const l of all) {
+    const key = `${rowOf(l)}:${columnOf.get(l)}`;
+    cells.set(key, [...(cells.get(key) ?? []), l]);
+  }
+  for (let r = 0; r < Math.max(1, rows.length); r++)
+    for (let c = 0; c < parts.length; c++)
+      (cells.get(`${r}:${c}`) ?? []).forEach((line, k) =>
+        out.push({ line, region, table: { row: r, cellStart: k === 0 } }),
+      );
 }
 
 /** The page's lines in reading order, each with the region (column) it was read in. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignRoles, isCaptionText, isNoteMark } from './roles';
+import { assignRoles, isCaptionText, isNoteMark, noteStarts } from './roles';
 import { line } from './testing';
 
 describe('line roles', () => {
@@ -44,5 +44,25 @@ describe('line roles', () => {
       'footnote',
       'footnote',
     ]);
+  });
+
+  it('opens a note at a number set close against its text on a hanging line, or at ¹⁴', () => {
+    const body = [0, 1, 2].map((i) => line(`本文${i}の行です。`, 57, 600 + i * 12));
+    const notes = [
+      // The end of a note begun on the page before: it belongs to the notes too.
+      line('• Using Git for Debian Packaging', 57, 684, { size: 8 }),
+      line('13その場合は、環境変数は設定されません。アップロード用の', 67, 695, { size: 8 }),
+      line('パッケージは生成しないでください。', 57, 704, { size: 8 }),
+      line('1⁴これに代えて、./configure に引数を追加することもできます。', 68, 715, { size: 8 }),
+      line('3Debian Policy Manual, 8.1 を参照下さい。', 71, 726, { size: 8 }),
+      // A continuation line that opens with a number is not a note.
+      line('10月に改訂された。', 57, 737, { size: 8 }),
+    ];
+    const lines = [...body, ...notes];
+    const roles = assignRoles(lines, 10);
+    expect(notes.map((l) => roles.get(l))).toEqual(Array(6).fill('footnote'));
+    const starts = noteStarts(lines, roles);
+    expect(notes.map((l) => starts.has(l))).toEqual([false, true, false, true, true, false]);
+    expect(isNoteMark('¹⁴ 推計')).toBe(true);
   });
 });

@@ -1,11 +1,11 @@
 // The printed pages of a paged source (an imported PDF) as the reader sees them: the
 // page each paragraph is on and where a page begins inside one (SectionView.pageMarkers,
-// a paragraph and an offset), drawn where the page changes, and the pages a passage spans, for its citation ("p. 12",
-// "pp. 12–13"). A passage's page is the last page begun at or before its start, looked
-// for back through the sections in reading order; when a section on the way has not been
-// fetched, no page is given rather than a wrong one.
+// a paragraph and an offset), drawn where the page changes, and the pages a selection
+// spans, for its citation ("p. 12", "pp. 12–13") — by the one rule the exports use too
+// (electron/common/citation/pages.ts).
 import type { SectionView } from '../../../../electron/common/api/types';
 import type { PageSpan } from '../../../../electron/common/citation/cite';
+import { passagePages } from '../../../../electron/common/citation/pages';
 import type { PageMark } from '../text/segments';
 
 /**
@@ -28,62 +28,7 @@ export function pagesByParagraph(view: SectionView): Record<string, PageMark[]> 
   return out;
 }
 
-/** A place in the text: a paragraph of a section and an offset into its text. */
-export interface TextPoint {
-  sectionId: string;
-  paragraphId: string;
-  offset: number;
-}
-
-type Lookup = (sectionId: string) => SectionView | undefined;
-
-/**
- * The label of the page `point` lies on (`inclusive`: a page that begins exactly there
- * counts), or null when the text before it is not known or marks no page.
- */
-function pageAt(
-  order: readonly string[],
-  lookup: Lookup,
-  point: TextPoint,
-  inclusive: boolean,
-): string | null {
-  const at = order.indexOf(point.sectionId);
-  if (at === -1) return null;
-  for (let i = at; i >= 0; i--) {
-    const view = lookup(order[i] as string);
-    if (!view) return null;
-    const markers = view.pageMarkers ?? [];
-    if (markers.length === 0) continue;
-    const paragraphs = view.paragraphs.map((p) => p.id);
-    let best: { rank: number; offset: number; label: string } | null = null;
-    const here = i === at ? paragraphs.indexOf(point.paragraphId) : Infinity;
-    for (const m of markers) {
-      const rank = paragraphs.indexOf(m.paragraphId);
-      if (rank === -1) continue;
-      const before =
-        rank < here ||
-        (rank === here && (inclusive ? m.offset <= point.offset : m.offset < point.offset));
-      if (!before) continue;
-      if (!best || rank > best.rank || (rank === best.rank && m.offset >= best.offset))
-        best = { rank, offset: m.offset, label: m.label };
-    }
-    if (best) return best.label;
-  }
-  return null;
-}
-
-/** The pages a passage from `start` to `end` spans, or null when they are not known. */
-export function passagePages(
-  order: readonly string[],
-  lookup: Lookup,
-  start: TextPoint,
-  end: TextPoint,
-): PageSpan | null {
-  const first = pageAt(order, lookup, start, true);
-  if (first === null) return null;
-  const last = pageAt(order, lookup, end, false) ?? first;
-  return { first, last };
-}
+export { passagePages };
 
 /** The section (among those fetched) that holds a paragraph. */
 function sectionOfParagraph(
