@@ -14,6 +14,7 @@ export const en: Messages = {
   outline: 'Contents',
   outlineRegion: 'Contents',
   readingRegion: 'Text',
+  readingScroller: 'Text (scrolls with the keys)',
   searchRegion: 'Search',
   sidePanel: 'Side panel',
   toolbar: 'Display settings',

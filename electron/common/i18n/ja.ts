@@ -14,6 +14,7 @@ export const ja = {
   outline: '目次',
   outlineRegion: '目次',
   readingRegion: '本文',
+  readingScroller: '本文（キーでスクロール）',
   searchRegion: '検索',
   sidePanel: 'サイドパネル',
   toolbar: '表示設定',
