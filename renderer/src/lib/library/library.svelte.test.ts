@@ -38,6 +38,7 @@ const status = (over: Partial<DocumentImportStatus>): DocumentImportStatus => ({
   startedAt: '',
   finishedAt: null,
   cancelling: false,
+  choice: null,
   document: null,
   replaced: false,
   reanchored: null,

@@ -126,6 +126,7 @@ export class LibraryState {
       startedAt: new Date(Date.now()).toISOString(), // eslint-disable-line svelte/prefer-svelte-reactivity
       finishedAt: null,
       cancelling: false,
+      choice: null,
       document: null,
       replaced: false,
       reanchored: null,
