@@ -406,7 +406,7 @@ describe('library through the contract', () => {
     expect(after.find((a) => a.id === gone.id)?.target?.quote.exact).toBe('物価上昇率は高まり');
 
     // The old edition's file is kept, named by the kept backup taken before the notes moved.
-    const backup = v2.reanchored?.backup as string;
+    const backup = v2.reanchored?.backup?.name as string;
     expect((await p.call('listBackups', {})).find((b) => b.name === backup)).toMatchObject({
       reason: 'pre-import',
       kept: true,

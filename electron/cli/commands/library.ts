@@ -120,7 +120,7 @@ async function importFile(
       `import: edition ${doc.edition} of ${doc.id}: ${status.reanchored.checked} notes checked, ` +
         `${status.reanchored.moved} moved, ${status.reanchored.orphanIds.length} whose passage is gone (kept)` +
         (status.reanchored.backup
-          ? `; the previous edition is kept with backup ${status.reanchored.backup}`
+          ? `; the previous edition is kept with backup ${status.reanchored.backup.name}`
           : '') +
         (v['edition-of'] === undefined ? ' (same title; --new imports a document of its own)' : ''),
     );

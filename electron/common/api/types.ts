@@ -425,7 +425,7 @@ export interface DocumentReanchorReport {
    * The kept backup of user.sqlite taken before the notes moved (null: the document had
    * none): restoring it brings back the old edition, whose file is kept while it exists.
    */
-  backup: string | null;
+  backup: BackupEntry | null;
 }
 
 /**

@@ -446,7 +446,7 @@ export const en: Messages = {
   libraryEditionOrphans:
     '{count, plural, one {# of them has} other {# of them have}} no place in the new text and are kept with their quotes (listed in the notes panel).',
   libraryEditionBackup:
-    'The previous edition and its notes as they were come back by restoring the backup “{name}”.',
+    'The previous edition and its notes as they were come back by restoring the backup of {time} ({reason}).',
   libraryShowOrphans: 'Show the notes not placed',
   libraryNewEdition: 'Import a newer edition…',
   libraryNewEditionHint:

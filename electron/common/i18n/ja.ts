@@ -452,7 +452,8 @@ export const ja = {
   libraryEditionPlaced: 'メモ {count} 件を新しい本文に置き直しました。',
   libraryEditionOrphans:
     'うち {count} 件は新しい本文に元の箇所が見つからず、引用ごと残しました（メモ一覧に表示されます）。',
-  libraryEditionBackup: '前の版とそのときのメモは、バックアップ「{name}」を復元すると戻ります。',
+  libraryEditionBackup:
+    '前の版とそのときのメモは、{time} のバックアップ（{reason}）を復元すると戻ります。',
   libraryShowOrphans: '置き直せなかったメモを見る',
   libraryNewEdition: '新しい版を読み込む…',
   libraryNewEditionHint:

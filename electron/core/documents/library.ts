@@ -33,6 +33,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, type ApiArgs } from '../../common/api/contract';
 import type {
+  BackupEntry,
   DocumentImportStatus,
   DocumentReanchorReport,
   LibraryDocument,
@@ -45,7 +46,7 @@ import type { ContentStore } from '../content/store-types';
 import { ImportError, throwIfAborted } from '../import/errors';
 import type { ImportLimits } from '../import/limits';
 import { importInWorker } from '../import/worker-client';
-import { createLibraryHandlers } from '../library/handlers';
+import { backupEntry, createLibraryHandlers } from '../library/handlers';
 import type { ImportRunner } from '../library/import-runner';
 import type { SqliteLibrary } from '../library/library';
 import type { Library } from '../library/library-types';
@@ -377,7 +378,7 @@ export class DocumentLibrary {
     });
     let row: DocumentRow;
     let earlier: DocumentRow | null;
-    let backup: string | null = null;
+    let backup: BackupEntry | null = null;
     try {
       throwIfAborted(signal, name);
       earlier = replaces ?? (args.asNewDocument ? null : this.registry.byTitle(result.title));
@@ -399,7 +400,7 @@ export class DocumentLibrary {
         this.registry.notesCount(earlier.id) > 0 &&
         !databaseMissing(this.dir, earlier)
       )
-        backup = (await this.library.backupNow('pre-import')).name;
+        backup = backupEntry(await this.library.backupNow('pre-import'));
       throwIfAborted(signal, name);
       // Another import may have added the same file meanwhile (only an edition the
       // reader named may be the very same file again: a re-import with a newer importer).
