@@ -436,6 +436,25 @@ it('a text of the same title is a newer edition when the reader says so; documen
   await screenshot(page, 'library-edition-orphan');
   expect(await samePage()).toBe('yes');
 
+  // ---- a newer edition of the reader's choice, from the document's details -------------------
+  await page.click(`#outline li[data-document-id="${id}"] .doc-action`);
+  const details = page.locator('dialog.library-doc[open]');
+  await details.waitFor();
+  expect(await details.locator('.edition').textContent()).toContain('新しい版を読み込む…');
+  expect(await seriousViolations(page, 'document details')).toEqual([]);
+  await screenshot(page, 'library-edition-details');
+  // Another name, another title: an edition because the reader said so.
+  const other = path.join(dir, 'old-copy.txt');
+  fs.copyFileSync(path.join(FIXTURES, 'library', 'edition-2023.txt'), other);
+  await page.setInputFiles('dialog.library-doc input[type="file"]', other);
+  await page.locator(`${importDialog}[open]`).waitFor();
+  expect(await importResult(page)).toContain('の新しい版（第3版）を読み込みました');
+  await expect
+    .poll(() => page.locator('main article').textContent(), { timeout: 20_000 })
+    .toContain('物価上昇率は高まり');
+  expect((await documents(page)).filter((d) => !d.bundled)).toHaveLength(1);
+  await page.click(`${importDialog} button.close`);
+
   // ---- a search in the document follows the switch to another -------------------------------
   await page.keyboard.press('Control+f');
   await page.keyboard.insertText('経済');
