@@ -78,15 +78,19 @@ export class SearchState {
   setQuery(raw: string): void {
     this.query = raw;
     if (raw.trim() === '') {
-      this.results = [];
-      this.response = null;
-      this.resultsFor = '';
-      this.shown = null;
-      this.error = null;
-      this.active = -1;
+      this.clearResults();
       return;
     }
     this.ask();
+  }
+
+  private clearResults(): void {
+    this.results = [];
+    this.response = null;
+    this.resultsFor = '';
+    this.shown = null;
+    this.error = null;
+    this.active = -1;
   }
 
   /** Orders the text rows anew (the same query asked again in the other order). */
@@ -103,12 +107,7 @@ export class SearchState {
   refresh(): void {
     this.generation += 1;
     this.inFlight = false;
-    this.results = [];
-    this.response = null;
-    this.resultsFor = '';
-    this.shown = null;
-    this.error = null;
-    this.active = -1;
+    this.clearResults();
     this.ask();
   }
 
