@@ -153,14 +153,15 @@ export class ImportJobs {
   private ask(job: Job, choice: DocumentImportChoice): Promise<ImportAnswer> {
     const signal = job.controller.signal;
     const previous = { phase: job.status.phase, done: job.status.done, total: job.status.total };
+    const cancelled = () => new ImportError('aborted', `${job.status.name}: import cancelled`);
+    if (signal.aborted) return Promise.reject(cancelled());
     return new Promise<ImportAnswer>((resolve, reject) => {
+      const timer = setTimeout(() => job.controller.abort(), CHOICE_WAIT_MS);
       const stop = () => {
         clearTimeout(timer);
         job.answer = null;
-        reject(new ImportError('aborted', `${job.status.name}: import cancelled`));
+        reject(cancelled());
       };
-      if (signal.aborted) return stop();
-      const timer = setTimeout(() => job.controller.abort(), CHOICE_WAIT_MS);
       signal.addEventListener('abort', stop, { once: true });
       job.answer = (answer) => {
         clearTimeout(timer);
