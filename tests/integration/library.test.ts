@@ -354,16 +354,45 @@ describe('library through the contract', () => {
   });
 
   it('a newer edition keeps the notes, re-anchored; orphans are listed, never dropped', async () => {
+    const ud = path.join(root, 'editions');
+    const dir = path.join(ud, 'library');
     const p = open('editions');
     const v1 = await importFile(p, fixture('library/edition-2023.txt'), { title: '経済財政白書' });
     const id = v1.document?.id as string;
+    const v1File = p.core.documents?.registry.get(id).file as string;
     const note = (needle: string) => noteOn(p, id, needle);
     const kept = await note('半導体関連を中心に増加した');
     const gone = await note('物価上昇率は高まり');
 
-    // Same title: a new edition of the same document (same id), not a second one.
-    const v2 = await importFile(p, fixture('library/edition-2024.txt'), { title: '経済財政白書' });
-    expect(v2).toMatchObject({ state: 'done', replaced: true });
+    // The same title, the host asking the reader: the import waits with the question,
+    // and the library is unchanged meanwhile.
+    const before = snapshot(ud);
+    let status = await p.call('importDocument', {
+      name: 'edition-2024.txt',
+      file: fs.readFileSync(fixture('library/edition-2024.txt')),
+      title: '経済財政白書',
+      askOnSameTitle: true,
+    });
+    while (status.state === 'running' && status.phase !== 'choose')
+      status = await p.call('importDocumentStatus', { jobId: status.jobId, waitMs: 5000 });
+    expect(status).toMatchObject({
+      state: 'running',
+      phase: 'choose',
+      choice: { documentId: id, title: '経済財政白書', edition: 1, notes: 2, removed: false },
+    });
+    expect((await p.call('listDocuments', {})).find((d) => d.id === id)?.edition).toBe(1);
+    expect(snapshot(ud).db).toEqual(before.db);
+    const answered = await p.call('chooseDocumentImport', { jobId: status.jobId, as: 'edition' });
+    expect(answered.choice).toBeNull();
+    await expect(
+      p.call('chooseDocumentImport', { jobId: status.jobId, as: 'document' }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    while (status.state === 'running')
+      status = await p.call('importDocumentStatus', { jobId: status.jobId, waitMs: 5000 });
+    const v2 = status;
+
+    // A new edition of the same document (same id), not a second one.
+    expect(v2).toMatchObject({ state: 'done', replaced: true, choice: null });
     expect(v2.document).toMatchObject({ id, edition: 2 });
     expect(v2.reanchored?.orphanIds).toEqual([gone.id]);
     expect((await p.call('listDocuments', {})).length).toBe(2);
@@ -375,17 +404,88 @@ describe('library through the contract', () => {
       ]),
     );
     expect(after.find((a) => a.id === gone.id)?.target?.quote.exact).toBe('物価上昇率は高まり');
-    // The old edition's file is gone; one database per document.
-    expect(fs.readdirSync(path.join(root, 'editions', 'library'))).toHaveLength(1);
 
-    // Chosen by the reader: `replaces` names the document whatever the title.
-    const v3 = await importFile(p, fixture('library/edition-2023.txt'), { replaces: id });
+    // The old edition's file is kept, named by the kept backup taken before the notes moved.
+    const backup = v2.reanchored?.backup?.name as string;
+    expect((await p.call('listBackups', {})).find((b) => b.name === backup)).toMatchObject({
+      reason: 'pre-import',
+      kept: true,
+    });
+    const v2File = p.core.documents?.registry.get(id).file as string;
+    expect(fs.readdirSync(dir).sort()).toEqual([v1File, v2File].sort());
+
+    // Restoring that backup brings the old edition back, its notes placed as they were;
+    // undoing the restore brings back the new one.
+    await p.call('restoreBackup', { name: backup });
+    const textOf = async () => {
+      const toc = await p.call('getToc', { documentId: id });
+      const views = await Promise.all(
+        toc.map((e) => p.call('getSection', { id: e.id, documentId: id })),
+      );
+      return views.flatMap((v) => v.paragraphs.map((x) => x.text)).join('');
+    };
+    const oldText = await textOf();
+    expect(oldText).toContain('物価上昇率は高まり');
+    expect(
+      (await p.call('listAnnotations', { documentId: id })).map((a) => a.anchor).sort(),
+    ).toEqual(['anchored', 'anchored']);
+    const undo = (await p.call('listBackups', {})).find((b) => b.reason === 'pre-restore');
+    await p.call('restoreBackup', { name: undo?.name as string });
+    expect(p.core.documents?.registry.get(id).file).toBe(v2File);
+    expect(await textOf()).not.toContain('物価上昇率は高まり');
+    expect(
+      (await p.call('listAnnotations', { documentId: id })).find((a) => a.id === gone.id)?.anchor,
+    ).toBe('orphan');
+
+    // Asked, the reader says "a document of its own": another id, the notes stay put; a
+    // cancel while the question waits leaves the library as it was.
+    const variant = path.join(root, 'edition-2024-variant.txt');
+    fs.writeFileSync(
+      variant,
+      fs.readFileSync(fixture('library/edition-2024.txt'), 'utf8') + '\n　付録を加えた。\n',
+    );
+    const asked = async () => {
+      let s = await p.call('importDocument', {
+        name: 'variant.txt',
+        file: fs.readFileSync(variant),
+        title: '経済財政白書',
+        askOnSameTitle: true,
+      });
+      while (s.state === 'running' && s.phase !== 'choose')
+        s = await p.call('importDocumentStatus', { jobId: s.jobId, waitMs: 5000 });
+      return s;
+    };
+    const quiet = snapshot(ud);
+    let waiting = await asked();
+    await p.call('cancelDocumentImport', { jobId: waiting.jobId });
+    while (waiting.state === 'running')
+      waiting = await p.call('importDocumentStatus', { jobId: waiting.jobId, waitMs: 5000 });
+    expect(waiting.state).toBe('cancelled');
+    expect(snapshot(ud)).toEqual(quiet);
+    waiting = await asked();
+    await p.call('chooseDocumentImport', { jobId: waiting.jobId, as: 'document' });
+    while (waiting.state === 'running')
+      waiting = await p.call('importDocumentStatus', { jobId: waiting.jobId, waitMs: 5000 });
+    expect(waiting).toMatchObject({ state: 'done', replaced: false, reanchored: null });
+    expect(waiting.document?.id).not.toBe(id);
+    expect((await p.call('listAnnotations', { documentId: id })).length).toBe(2);
+    await p.call('removeDocument', { id: waiting.document?.id as string, confirm: true });
+
+    // Chosen by the reader: `editionOf` names the document whatever the title.
+    const v3 = await importFile(p, fixture('library/edition-2023.txt'), { editionOf: id });
     expect(v3).toMatchObject({ state: 'done', replaced: true });
     expect(v3.document).toMatchObject({ id, edition: 3 });
     expect((await p.call('listAnnotations', { documentId: id })).map((a) => a.anchor)).toEqual([
       'anchored',
       'anchored',
     ]);
+    // The bundled chapter takes no imported edition.
+    const bundled = (await p.call('listDocuments', {}))[0]!.id;
+    expect(
+      await failure(
+        p.call('importDocument', { name: 'x.txt', file: new Uint8Array(3), editionOf: bundled }),
+      ),
+    ).toMatchObject({ code: 'invalid_input' });
     // Asked for a document of its own, the same title is another document.
     const other = await importFile(p, fixture('library/edition-2024.txt'), {
       title: '経済財政白書',
@@ -393,6 +493,22 @@ describe('library through the contract', () => {
     });
     expect(other.document?.id).not.toBe(id);
     close(p);
+
+    // A later session keeps the old editions' files while a backup names them, and
+    // sweeps one away once no backup does.
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    for (const name of fs.readdirSync(dir)) fs.utimesSync(path.join(dir, name), old, old);
+    let q = open('editions');
+    await q.call('listDocuments', {});
+    expect(fs.readdirSync(dir)).toContain(v1File);
+    // The reader deletes the backups (the dialog's delete).
+    for (const b of await q.call('listBackups', {})) await q.call('deleteBackup', { name: b.name });
+    close(q);
+    q = open('editions');
+    await q.call('listDocuments', {});
+    expect(fs.readdirSync(dir)).not.toContain(v1File);
+    expect((await q.call('getToc', { documentId: id })).length).toBeGreaterThan(0);
+    close(q);
   });
 
   it('a restored backup brings back its notes placed in the current edition, and undoing it loses nothing', async () => {
@@ -401,11 +517,12 @@ describe('library through the contract', () => {
     let p = open('restore');
     const v1 = await importFile(p, fixture('library/edition-2023.txt'), { title: '経済財政白書' });
     const id = v1.document?.id as string;
+    const v1File = p.core.documents?.registry.get(id).file as string;
     const kept = await noteOn(p, id, '半導体関連を中心に増加した');
     const gone = await noteOn(p, id, '物価上昇率は高まり');
     const backup = await p.call('createBackup', {});
 
-    // Since the backup: a newer edition (its first file deleted), a note in it, another document.
+    // Since the backup: a newer edition, a note in it, another document.
     const v2 = await importFile(p, fixture('library/edition-2024.txt'), { title: '経済財政白書' });
     expect(v2).toMatchObject({ state: 'done', replaced: true });
     const v2Text = (await p.call('getToc', { documentId: id })).map((e) => e.title);
@@ -424,6 +541,10 @@ describe('library through the contract', () => {
     });
     const html = await importFile(p, fixture('library/report.html'));
     const htmlId = html.document?.id as string;
+    // The first edition's file is kept while a backup names it; gone here (deleted by
+    // hand, or by a version of the app that did not keep it), a restore of a list that
+    // names it points the row at the current edition.
+    fs.rmSync(path.join(dir, v1File));
     const files = fs.readdirSync(dir).sort();
     expect(files).toHaveLength(2);
 

@@ -90,7 +90,6 @@ describe('library CLI', () => {
       paragraphs: { id: string; text: string }[];
       pageMarkers?: { paragraphId: string; offset: number; label: string }[];
     };
-    expect(read.paragraphs.length).toBeGreaterThan(0);
     // The printed page each paragraph starts on comes with the section.
     expect(read.pageMarkers?.find((m) => m.paragraphId === read.paragraphs[0]?.id)).toMatchObject({
       offset: 0,
@@ -199,6 +198,68 @@ describe('library CLI', () => {
     expect(same.stderr).toMatch(/already in the library/);
     expect((await run(['library', 'import', path.join(root, 'nope.pdf')], ud)).code).toBe(1);
     expect(snapshot(ud)).toEqual(before);
+  });
+
+  it('--edition-of imports a newer edition of the document named: notes re-anchored, orphans counted', async () => {
+    const ud = path.join(root, 'editions');
+    const v1 = await run(
+      ['library', 'import', path.join(FIXTURES, 'library/edition-2023.txt'), '--title', '白書A'],
+      ud,
+    );
+    const id = v1.stdout.trim();
+    const toc = JSON.parse((await run(['toc', '--doc', id, '--json'], ud)).stdout) as {
+      id: string;
+    }[];
+    const last = JSON.parse(
+      (await run(['read', toc.at(-1)!.id, '--doc', id, '--json'], ud)).stdout,
+    ) as { paragraphs: { id: string; text: string }[] };
+    const gone = last.paragraphs.find((x) => x.text.includes('物価上昇率は高まり'))!;
+    expect(
+      (
+        await run(
+          addHighlightArgs(
+            { paragraph: gone.id, start: 1, end: 10, note: '消える箇所' },
+            '--doc',
+            id,
+          ),
+          ud,
+        )
+      ).code,
+    ).toBe(0);
+    const before = snapshot(ud);
+    const both = await run(
+      [
+        'library',
+        'import',
+        path.join(FIXTURES, 'library/edition-2024.txt'),
+        '--edition-of',
+        id,
+        '--new',
+      ],
+      ud,
+    );
+    expect(both.code).toBe(2);
+    expect(snapshot(ud)).toEqual(before);
+    // Another title, named by the reader as the document's newer edition.
+    const v2 = await run(
+      [
+        'library',
+        'import',
+        path.join(FIXTURES, 'library/edition-2024.txt'),
+        '--edition-of',
+        id,
+        '--json',
+      ],
+      ud,
+    );
+    expect(v2.code).toBe(0);
+    const out = JSON.parse(v2.stdout) as { id: string; replaced: boolean; orphans: string[] };
+    expect(out).toMatchObject({ id, replaced: true });
+    expect(out.orphans).toHaveLength(1);
+    expect(v2.stderr).toMatch(
+      /edition 2 of .*1 whose passage is gone \(kept\); the previous edition is kept with backup user-/,
+    );
+    expect((await run(['library', 'list'], ud)).stdout).toMatch(/edition 2/);
   });
 
   it('the `hakusho` bin imports through the bundled worker', () => {

@@ -1,10 +1,13 @@
-// `library import FILE [--title T] [--replaces ID] [--new] [--json]`, `library list
+// `library import FILE [--title T] [--edition-of ID | --new] [--json]`, `library list
 // [--all] [--json]`, `library remove ID --yes`, `library meta ID [--title T]
 // [--publisher P] [--year Y] [--json]`: the library of imported documents, through
 // the contract like every host. An import runs as the core's job (a worker thread);
 // this command follows it with importDocumentStatus (waiting for each change),
 // prints progress on stderr, cancels it on Ctrl-C, and prints the new document's id
-// on stdout (`{"id": …}` with --json) so a script can pass it to `--doc`. Removing
+// on stdout (`{"id": …}` with --json) so a script can pass it to `--doc`. A file whose
+// title is a document's of the library is a newer edition of it (its notes re-anchored,
+// those whose passage is gone kept and counted), unless --new makes it a document of
+// its own; --edition-of names the document whatever the title. Removing
 // asks for --yes: without it the command line is wrong (exit 2) and nothing changes.
 import fs from 'node:fs';
 import type { DocumentImportStatus, LibraryDocument } from '../../common/api/types';
@@ -95,12 +98,14 @@ async function importFile(
   const [, file, extra] = input.positionals;
   if (!file || extra !== undefined) throw new UsageError('library import: expected one FILE');
   const v = input.values;
+  if (v['edition-of'] !== undefined && v.new === true)
+    throw new UsageError('library import: --edition-of and --new exclude each other');
   const bytes = readFile(file);
   const started = await session.call('importDocument', {
     name: file,
     file: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     ...optional('title', v.title),
-    ...optional('replaces', v.replaces),
+    ...optional('editionOf', v['edition-of']),
     ...(v.new === true ? { asNewDocument: true } : {}),
   });
   const status = await followImport(session, started, io);
@@ -112,8 +117,12 @@ async function importFile(
   for (const warning of status.warnings) io.log(`import: warning: ${warning}`);
   if (status.replaced && status.reanchored)
     io.log(
-      `import: new edition of ${doc.id}: ${status.reanchored.checked} notes checked, ` +
-        `${status.reanchored.moved} moved, ${status.reanchored.orphanIds.length} whose passage is gone (kept)`,
+      `import: edition ${doc.edition} of ${doc.id}: ${status.reanchored.checked} notes checked, ` +
+        `${status.reanchored.moved} moved, ${status.reanchored.orphanIds.length} whose passage is gone (kept)` +
+        (status.reanchored.backup
+          ? `; the previous edition is kept with backup ${status.reanchored.backup.name}`
+          : '') +
+        (v['edition-of'] === undefined ? ' (same title; --new imports a document of its own)' : ''),
     );
   io.log(`import: ${doc.title}: ${doc.sections} sections, ${doc.paragraphs} paragraphs`);
   if (input.json)
@@ -133,13 +142,13 @@ export const libraryCommand: Command = {
   name: 'library',
   summary: 'Import PDF, HTML, EPUB or text into the library; list, remove, edit metadata',
   usage:
-    'hakusho library import FILE [--title T] [--replaces ID] [--new] [--json]\n' +
+    'hakusho library import FILE [--title T] [--edition-of ID | --new] [--json]\n' +
     '       hakusho library list [--all] [--json]\n' +
     '       hakusho library remove ID --yes\n' +
     '       hakusho library meta ID [--title T] [--publisher P] [--year Y] [--json]',
   options: {
     title: { type: 'string' },
-    replaces: { type: 'string' },
+    'edition-of': { type: 'string' },
     new: { type: 'boolean', default: false },
     all: { type: 'boolean', default: false },
     yes: { type: 'boolean', default: false },

@@ -259,9 +259,15 @@ export const inputSchemas = lazyTable({
       file: fileArg(MAX_DOCUMENT_FILE_BYTES),
       title: oneLine(MAX_DOCUMENT_TITLE_LENGTH).min(1).optional(),
       /** A newer edition of this document: its notes are re-anchored in the new text. */
-      replaces: id.optional(),
+      editionOf: id.optional(),
       /** Never a new edition of a document of the same title: always a document of its own. */
       asNewDocument: z.boolean().optional(),
+      /**
+       * When the text's title is a document's of the library, wait for the reader to say
+       * whether it is a newer edition of it (chooseDocumentImport) instead of taking it
+       * as one. Without it the same title is a newer edition.
+       */
+      askOnSameTitle: z.boolean().optional(),
     }),
   importDocumentStatus: () =>
     z.strictObject({
@@ -270,6 +276,8 @@ export const inputSchemas = lazyTable({
       waitMs: z.number().int().min(0).max(MAX_STATUS_WAIT_MS).optional(),
     }),
   cancelDocumentImport: () => z.strictObject({ jobId: id }),
+  /** The reader's answer to an import waiting on a document of the same title. */
+  chooseDocumentImport: () => z.strictObject({ jobId: id, as: z.enum(['edition', 'document']) }),
   removeDocument: () =>
     z.strictObject({
       id,
@@ -366,6 +374,8 @@ export interface ApiResults {
   importDocumentStatus: DocumentImportStatus;
   /** Asks a running import to stop; nothing of it is kept. */
   cancelDocumentImport: DocumentImportStatus;
+  /** The import goes on as a newer edition of the document found, or as a document of its own. */
+  chooseDocumentImport: DocumentImportStatus;
   /** Removes a document's text from the library; its notes stay (listable, exportable). */
   removeDocument: LibraryDocument;
   /** Title, publisher and year as the reader wants them cited. */

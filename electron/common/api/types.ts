@@ -421,6 +421,24 @@ export interface DocumentReanchorReport {
   recovered: number;
   /** Ids of the annotations whose passage is not in the new edition (kept, with their quote). */
   orphanIds: string[];
+  /**
+   * The kept backup of user.sqlite taken before the notes moved (null: the document had
+   * none): restoring it brings back the old edition, whose file is kept while it exists.
+   */
+  backup: BackupEntry | null;
+}
+
+/**
+ * A document of the library with the title of the text being imported: the import waits
+ * (phase 'choose') for the reader to say whether the text is a newer edition of it.
+ */
+export interface DocumentImportChoice {
+  documentId: string;
+  title: string;
+  edition: number;
+  /** Its live notes and bookmarks (what a newer edition keeps, re-anchored). */
+  notes: number;
+  removed: boolean;
 }
 
 /** An import running off the request path (importDocument), as importDocumentStatus tells it. */
@@ -438,6 +456,8 @@ export interface DocumentImportStatus {
   finishedAt: string | null;
   /** The reader asked to cancel (state turns 'cancelled' once the worker stopped). */
   cancelling: boolean;
+  /** Set while the import waits for the reader (phase 'choose'): chooseDocumentImport answers. */
+  choice: DocumentImportChoice | null;
   /** Set when done: the document as the library lists it. */
   document: LibraryDocument | null;
   /** The import replaced an earlier edition of this document (its notes re-anchored). */

@@ -14,6 +14,7 @@ export const en: Messages = {
   outline: 'Contents',
   outlineRegion: 'Contents',
   readingRegion: 'Text',
+  readingScroller: 'Text (scrolls with the keys)',
   searchRegion: 'Search',
   sidePanel: 'Side panel',
   toolbar: 'Display settings',
@@ -432,6 +433,24 @@ export const en: Messages = {
   libraryImportFailed: 'Could not import: {message}',
   libraryImportCancelled: 'Import cancelled. The library is unchanged.',
   libraryTooLarge: '{name} is {size}, over the limit of {limit}.',
+  libraryEditionQuestion: 'The library already has a document titled “{title}”.',
+  libraryEditionRemoved: ' (removed from the library; its notes are kept)',
+  libraryAsEdition: 'Import as a newer edition of “{title}”',
+  libraryAsEditionKeeps:
+    '{count, plural, one {Its note or bookmark is} other {Its # notes and bookmarks are}} placed again in the new text; those whose passage is gone are kept, never dropped.',
+  libraryAsDocument: 'Import as a separate document',
+  libraryAsDocumentKeeps: '“{title}” and its notes stay as they are.',
+  libraryEditionDone: 'Imported edition {edition} of “{title}”.',
+  libraryEditionPlaced:
+    '{count, plural, one {# note} other {# notes}} placed again in the new text.',
+  libraryEditionOrphans:
+    '{count, plural, one {# of them has} other {# of them have}} no place in the new text and are kept with their quotes (listed in the notes panel).',
+  libraryEditionBackup:
+    'The previous edition and its notes as they were come back by restoring the backup of {time} ({reason}).',
+  libraryShowOrphans: 'Show the notes not placed',
+  libraryNewEdition: 'Import a newer edition…',
+  libraryNewEditionHint:
+    'Imports another file as a newer edition of this document; {count, plural, one {its note or bookmark is} other {its # notes and bookmarks are}} placed again in the new text.',
   libraryOpenBundled: 'Open the bundled chapter',
   libraryOpenImported: 'Open',
   libraryClose: 'Close',

@@ -14,6 +14,7 @@ export const ja = {
   outline: '目次',
   outlineRegion: '目次',
   readingRegion: '本文',
+  readingScroller: '本文（キーでスクロール）',
   searchRegion: '検索',
   sidePanel: 'サイドパネル',
   toolbar: '表示設定',
@@ -440,6 +441,23 @@ export const ja = {
   libraryImportFailed: '読み込めませんでした：{message}',
   libraryImportCancelled: '読み込みを中止しました。ライブラリは変わっていません。',
   libraryTooLarge: '{name} は {size} で、上限 {limit} を超えています。',
+  libraryEditionQuestion: '「{title}」と同じ書名の文書がライブラリにあります。',
+  libraryEditionRemoved: '（ライブラリからは削除済み、メモは残っています）',
+  libraryAsEdition: '「{title}」の新しい版として読み込む',
+  libraryAsEditionKeeps:
+    'メモとしおり {count} 件を新しい本文に置き直します。元の箇所が見つからないものも消さずに残します。',
+  libraryAsDocument: '別の文書として読み込む',
+  libraryAsDocumentKeeps: '「{title}」とそのメモはそのまま残ります。',
+  libraryEditionDone: '「{title}」の新しい版（第{edition}版）を読み込みました。',
+  libraryEditionPlaced: 'メモ {count} 件を新しい本文に置き直しました。',
+  libraryEditionOrphans:
+    'うち {count} 件は新しい本文に元の箇所が見つからず、引用ごと残しました（メモ一覧に表示されます）。',
+  libraryEditionBackup:
+    '前の版とそのときのメモは、{time} のバックアップ（{reason}）を復元すると戻ります。',
+  libraryShowOrphans: '置き直せなかったメモを見る',
+  libraryNewEdition: '新しい版を読み込む…',
+  libraryNewEditionHint:
+    '別のファイルをこの文書の新しい版として読み込みます。メモとしおり {count} 件は新しい本文に置き直されます。',
   libraryOpenBundled: '同梱の章を開く',
   libraryOpenImported: '開く',
   libraryClose: '閉じる',

@@ -84,6 +84,7 @@ export type LibraryDocumentMethod =
   | 'importDocument'
   | 'importDocumentStatus'
   | 'cancelDocumentImport'
+  | 'chooseDocumentImport'
   | 'removeDocument'
   | 'updateDocumentMetadata'
   | 'searchLibrary';
@@ -255,9 +256,14 @@ export function withDocuments(bundled: DocumentHandlers, ctx: LibraryHandlerCont
       bundledEntry(),
       ...(ctx.documents?.list(includeRemoved ?? false) ?? []),
     ],
-    importDocument: (args) => documents().startImport(args),
+    importDocument: (args) => {
+      if (args.editionOf === bundledId())
+        throw new ApiError('invalid_input', 'the bundled chapter takes no imported edition');
+      return documents().startImport(args);
+    },
     importDocumentStatus: ({ jobId, waitMs }) => documents().jobs.status(jobId, waitMs ?? 0),
     cancelDocumentImport: ({ jobId }) => documents().jobs.cancel(jobId),
+    chooseDocumentImport: ({ jobId, as }) => documents().jobs.choose(jobId, as),
     removeDocument: ({ id }) => {
       if (id === bundledId())
         throw new ApiError('invalid_input', 'the bundled chapter cannot be removed');

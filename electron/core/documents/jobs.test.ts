@@ -42,6 +42,33 @@ describe('ImportJobs', () => {
     expect(await waiting).toMatchObject({ state: 'done', document: doc, warnings: ['w'] });
   });
 
+  it('stops at a question until the reader answers; a cancel meanwhile ends it cancelled', async () => {
+    const jobs = new ImportJobs(now);
+    const choice = { documentId: 'doc-1', title: 't', edition: 1, notes: 2, removed: false };
+    const answers: string[] = [];
+    const task = async ({ ask, progress }: JobContext) => {
+      progress({ phase: 'write', done: 0, total: 1 });
+      answers.push(await ask(choice));
+      return { document: doc, replaced: true, reanchored: null, warnings: [] };
+    };
+    const a = jobs.start('a.txt', task);
+    let status = await jobs.status(a.jobId, 5000);
+    while (status.phase !== 'choose') status = await jobs.status(a.jobId, 5000);
+    expect(status).toMatchObject({ state: 'running', choice });
+    expect(jobs.choose(a.jobId, 'edition')).toMatchObject({ phase: 'write', choice: null });
+    await jobs.settled(a.jobId);
+    expect(answers).toEqual(['edition']);
+    expect(await jobs.status(a.jobId)).toMatchObject({ state: 'done', choice: null });
+    expect(() => jobs.choose(a.jobId, 'document')).toThrow(ApiError);
+
+    const b = jobs.start('b.txt', task);
+    while ((await jobs.status(b.jobId, 5000)).phase !== 'choose');
+    jobs.cancel(b.jobId);
+    await jobs.settled(b.jobId);
+    expect(await jobs.status(b.jobId)).toMatchObject({ state: 'cancelled', choice: null });
+    expect(answers).toEqual(['edition']);
+  });
+
   it('a status call waits no longer than asked', async () => {
     const jobs = new ImportJobs(now);
     const { task, release } = controlled();

@@ -3,11 +3,15 @@
 // every other request is answered; importDocumentStatus tells where it is — and can
 // wait (long poll, bounded) for the next change, so a host shows progress without
 // polling fast; cancelDocumentImport stops it, and a cancelled or failed job leaves
-// nothing behind (the task's own guarantee). Finished jobs are remembered for a
-// while so a late status call still learns the outcome.
+// nothing behind (the task's own guarantee). A task may stop to ask the reader (a
+// document of the same title: a newer edition of it, or a document of its own?): the
+// status names the choice until chooseDocumentImport answers, a cancel, or an hour of
+// silence, which cancels it. Finished jobs are remembered for a while so a late status
+// call still learns the outcome.
 import crypto from 'node:crypto';
 import { ApiError } from '../../common/api/contract';
 import type {
+  DocumentImportChoice,
   DocumentImportStatus,
   DocumentReanchorReport,
   LibraryDocument,
@@ -16,11 +20,19 @@ import { MAX_CONCURRENT_IMPORTS } from '../../common/rules/library';
 import { ImportError } from '../import/errors';
 import type { ImportProgress } from '../import/types';
 
-/** What a task hands the job: a signal to stop at, a place to report progress. */
+/** The reader's answer to a choice: a newer edition of the document, or a document of its own. */
+export type ImportAnswer = 'edition' | 'document';
+
+/** What a task hands the job: a signal to stop at, a place to report progress, a question. */
 export interface JobContext {
   signal: AbortSignal;
   progress(progress: ImportProgress): void;
+  /** Waits for the reader's answer (rejects when the job is cancelled meanwhile). */
+  ask(choice: DocumentImportChoice): Promise<ImportAnswer>;
 }
+
+/** How long a job waits for the reader's answer before it is cancelled (ms). */
+export const CHOICE_WAIT_MS = 60 * 60 * 1000;
 
 /** What a finished task reports. */
 export interface JobOutcome {
@@ -38,6 +50,8 @@ interface Job {
   controller: AbortController;
   waiters: Set<() => void>;
   done: Promise<void>;
+  /** Set while the task waits for the reader's answer. */
+  answer: ((answer: ImportAnswer) => void) | null;
 }
 
 export class ImportJobs {
@@ -65,6 +79,7 @@ export class ImportJobs {
       controller,
       waiters: new Set(),
       done: Promise.resolve(),
+      answer: null,
       status: {
         jobId,
         name,
@@ -75,6 +90,7 @@ export class ImportJobs {
         startedAt: this.now(),
         finishedAt: null,
         cancelling: false,
+        choice: null,
         document: null,
         replaced: false,
         reanchored: null,
@@ -103,6 +119,7 @@ export class ImportJobs {
         const outcome = await task({
           signal: controller.signal,
           progress: (p) => update({ phase: p.phase, done: p.done, total: p.total }),
+          ask: (choice) => this.ask(job, choice),
         });
         finish({
           state: 'done',
@@ -121,6 +138,7 @@ export class ImportJobs {
           err instanceof ImportError || err instanceof ApiError ? err.code : 'write_failed';
         const message = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
         finish({
+          choice: null,
           state: cancelled ? 'cancelled' : 'failed',
           error: cancelled
             ? { code: 'aborted', message: `${name}: import cancelled` }
@@ -128,6 +146,42 @@ export class ImportJobs {
         });
       }
     })();
+    return this.snapshot(job);
+  }
+
+  /** Stops the job at a question until the reader answers (or cancels, or stays silent). */
+  private ask(job: Job, choice: DocumentImportChoice): Promise<ImportAnswer> {
+    const signal = job.controller.signal;
+    const previous = { phase: job.status.phase, done: job.status.done, total: job.status.total };
+    const cancelled = () => new ImportError('aborted', `${job.status.name}: import cancelled`);
+    if (signal.aborted) return Promise.reject(cancelled());
+    return new Promise<ImportAnswer>((resolve, reject) => {
+      const timer = setTimeout(() => job.controller.abort(), CHOICE_WAIT_MS);
+      const stop = () => {
+        clearTimeout(timer);
+        job.answer = null;
+        reject(cancelled());
+      };
+      signal.addEventListener('abort', stop, { once: true });
+      job.answer = (answer) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', stop);
+        job.answer = null;
+        job.status = { ...job.status, ...previous, choice: null };
+        this.wake(job);
+        resolve(answer);
+      };
+      job.status = { ...job.status, phase: 'choose', done: 0, total: 1, choice };
+      this.wake(job);
+    });
+  }
+
+  /** The reader's answer to the job's question. */
+  choose(jobId: string, answer: ImportAnswer): DocumentImportStatus {
+    const job = this.job(jobId);
+    if (job.status.state !== 'running' || !job.answer || job.status.cancelling)
+      throw new ApiError('conflict', `import ${jobId} is not waiting for a choice`);
+    job.answer(answer);
     return this.snapshot(job);
   }
 

@@ -8,10 +8,18 @@
 //
 // An import writes the whole database aside (the importer's atomic write, in a worker
 // thread), then one transaction of user.sqlite adds the row that names it: until that
-// commit the library does not know the file, and a failure or a cancel removes it. A
-// newer edition is a new file; the row is switched to it in one transaction, then the
-// document's notes are re-anchored in the new text (orphans are kept and listed) and
-// the old file is deleted. Removing a document deletes its file and keeps its row and
+// commit the library does not know the file, and a failure or a cancel removes it.
+//
+// A newer edition is the reader's choice (`editionOf`), or a text of the same title as a
+// document of the library — taken as its newer edition, or, when the host asks for it
+// (`askOnSameTitle`), after the reader said so: the job waits with the question. The
+// new edition is a new file; when the document has notes, a kept backup of user.sqlite
+// is taken first (the list in it names the old edition's file); the row is switched to
+// the new file in one transaction, then the notes are re-anchored in the new text
+// (orphans are kept, with their quote, and listed). The old edition's file stays in
+// library/ as long as a backup names it — restoring that backup brings the old edition
+// back with its notes as they were — and is swept away by a later session once none
+// does (./library-folder.ts). Removing a document deletes its file and keeps its row and
 // its notes: they are listed and exported as for any document (every passage then
 // without a place, each with its quote), and importing the document again takes them
 // back.
@@ -25,6 +33,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, type ApiArgs } from '../../common/api/contract';
 import type {
+  BackupEntry,
   DocumentImportStatus,
   DocumentReanchorReport,
   LibraryDocument,
@@ -36,9 +45,8 @@ import { openContentStore } from '../content/store';
 import type { ContentStore } from '../content/store-types';
 import { ImportError, throwIfAborted } from '../import/errors';
 import type { ImportLimits } from '../import/limits';
-import type { ImportProgress } from '../import/types';
 import { importInWorker } from '../import/worker-client';
-import { createLibraryHandlers } from '../library/handlers';
+import { backupEntry, createLibraryHandlers } from '../library/handlers';
 import type { ImportRunner } from '../library/import-runner';
 import type { SqliteLibrary } from '../library/library';
 import type { Library } from '../library/library-types';
@@ -47,7 +55,7 @@ import { createSearchService, type SearchService } from '../search/service';
 import { libraryContent, removedContent } from './content-view';
 import { sha256InSlices } from './file-hash';
 import type { DocumentHandlers } from './handlers';
-import { ImportJobs, type JobOutcome } from './jobs';
+import { ImportJobs, type JobContext, type JobOutcome } from './jobs';
 import {
   databaseMissing,
   relinkAfterRestore,
@@ -322,8 +330,8 @@ export class DocumentLibrary {
     // The bytes as the host received them (never decoded or copied on this thread).
     const bytes = args.file;
     if (bytes.length === 0) throw new ApiError('invalid_input', `${name}: empty file`);
-    const named = args.replaces ? this.registry.get(args.replaces) : null;
-    return this.jobs.start(name, async ({ signal, progress }) => {
+    const named = args.editionOf ? this.registry.get(args.editionOf) : null;
+    return this.jobs.start(name, async (job) => {
       // The same file already in the library: refused before the worker starts (hashed
       // in slices, so a large file never holds up the requests being served).
       const sha = await sha256InSlices(bytes);
@@ -338,7 +346,7 @@ export class DocumentLibrary {
       fs.mkdirSync(this.dir, { recursive: true });
       this.sweep();
       try {
-        return await this.runImport(started, name, bytes, replaces, signal, progress);
+        return await this.runImport(started, name, bytes, replaces, job);
       } catch (err) {
         // A first import that fails leaves no empty library/ folder behind either.
         if (created) removeIfEmpty(this.dir);
@@ -352,8 +360,7 @@ export class DocumentLibrary {
     name: string,
     bytes: Uint8Array,
     replaces: DocumentRow | null,
-    signal: AbortSignal,
-    progress: (p: ImportProgress) => void,
+    { signal, progress, ask }: JobContext,
   ): Promise<JobOutcome> {
     const id = replaces?.id ?? this.newDocumentId();
     const file = `${id}-${crypto.randomBytes(4).toString('hex')}.sqlite`;
@@ -371,9 +378,30 @@ export class DocumentLibrary {
     });
     let row: DocumentRow;
     let earlier: DocumentRow | null;
+    let backup: BackupEntry | null = null;
     try {
       throwIfAborted(signal, name);
       earlier = replaces ?? (args.asNewDocument ? null : this.registry.byTitle(result.title));
+      if (earlier && !replaces && args.askOnSameTitle) {
+        const answer = await ask({
+          documentId: earlier.id,
+          title: earlier.title,
+          edition: earlier.edition,
+          notes: this.registry.notesCount(earlier.id),
+          removed: earlier.removedAt !== null,
+        });
+        // The document as it is now (the reader may have changed or removed it meanwhile).
+        earlier = answer === 'edition' ? this.registry.find(earlier.id) : null;
+      }
+      throwIfAborted(signal, name);
+      // The way back before notes move: a kept backup whose list names the old edition.
+      if (
+        earlier &&
+        this.registry.notesCount(earlier.id) > 0 &&
+        !databaseMissing(this.dir, earlier)
+      )
+        backup = backupEntry(await this.library.backupNow('pre-import'));
+      throwIfAborted(signal, name);
       // Another import may have added the same file meanwhile (only an edition the
       // reader named may be the very same file again: a re-import with a newer importer).
       const again = this.duplicate(result.sourceSha256, replaces?.id ?? null);
@@ -404,9 +432,9 @@ export class DocumentLibrary {
     }
     let reanchored: DocumentReanchorReport | null = null;
     if (earlier) {
+      // The old edition's file stays while a backup names it (see the top of this file).
       this.drop(earlier.id);
-      if (earlier.file !== row.file) fs.rmSync(path.join(this.dir, earlier.file), { force: true });
-      reanchored = this.reanchor(row);
+      reanchored = { ...this.reanchor(row), backup };
     }
     return {
       document: this.toLibraryDocument(row),
@@ -417,7 +445,7 @@ export class DocumentLibrary {
   }
 
   /** Re-anchors a document's notes in its current text; orphans are kept and listed. */
-  private reanchor(row: DocumentRow): DocumentReanchorReport {
+  private reanchor(row: DocumentRow): Omit<DocumentReanchorReport, 'backup'> {
     const view = this.library.forDocument(row.id);
     const store = libraryContent(openContentStore(path.join(this.dir, row.file)), row);
     try {

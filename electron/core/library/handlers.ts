@@ -37,7 +37,7 @@ export interface LibraryContext {
 }
 
 /** A backup as the contract shows it (no file path). */
-const backupEntry = ({ name, createdAt, reason, bytes, kept }: BackupInfo): BackupEntry => ({
+export const backupEntry = ({ name, createdAt, reason, bytes, kept }: BackupInfo): BackupEntry => ({
   name,
   createdAt,
   reason,

@@ -55,7 +55,10 @@ export class RouteHistory {
       return;
     }
     this.flushScroll();
-    const sameSection = this.current()?.sectionId === route.sectionId;
+    const shown = this.current();
+    const sameSection =
+      shown?.sectionId === route.sectionId &&
+      (shown.documentId ?? null) === (route.documentId ?? null);
     if (mode === 'push' && !sameSection) history.pushState({} satisfies EntryState, '', hash);
     else if (location.hash !== hash) history.replaceState({} satisfies EntryState, '', hash);
     this.shown = hash;

@@ -1,11 +1,10 @@
-// Which document of the library this window reads: the route's `doc` (absent: the
-// bundled chapter), fixed for the page's life. Every contract call that reads or
-// annotates "the document" is sent for it (lib/api.ts adds `documentId` to those
-// calls), so the reading, search, notes and bookmark states need not know that a
-// library exists. Opening another document navigates to its route and starts the page
-// again: every state is then loaded for that document from the first request on.
+// Which document of the library this window reads: the route's `doc` at start (absent:
+// the bundled chapter), then the one the reader switched to (./switch-document.ts). Every
+// contract call that reads or annotates "the document" is sent for it (lib/api.ts adds
+// `documentId` to those calls), so the reading, search, notes and bookmark states need
+// not know that a library exists: a switch reloads each of them for the new document.
 import { DOCUMENT_METHODS } from '../../../../electron/common/api/document-methods';
-import { hashForRoute, routeFromHash, type Route } from '../../../../electron/common/deep-link';
+import { routeFromHash, type Route } from '../../../../electron/common/deep-link';
 
 /** The calls about the document being read (the contract's, with an optional `documentId`). */
 export const DOCUMENT_SCOPED_METHODS: ReadonlySet<string> = new Set(DOCUMENT_METHODS);
@@ -25,6 +24,11 @@ export function resetCurrentDocument(): void {
   current = undefined;
 }
 
+/** The window reads another document from now on (null: the bundled chapter). */
+export function setCurrentDocument(documentId: string | null): void {
+  current = documentId;
+}
+
 /** `args` with the current document added to a document-scoped call that names none. */
 export function withCurrentDocument(method: string, args: unknown): unknown {
   const doc = currentDocumentId();
@@ -37,19 +41,4 @@ export function withCurrentDocument(method: string, args: unknown): unknown {
 export function inCurrentDocument(route: Route): Route {
   const doc = currentDocumentId();
   return route.documentId === undefined && doc !== null ? { ...route, documentId: doc } : route;
-}
-
-/**
- * Reads another document (or another place of one): its route in the address bar, then
- * the page starts again for it. `documentId` null: the bundled chapter.
- */
-export function navigateToDocument(
-  documentId: string | null,
-  sectionId: string,
-  before: () => void = () => {},
-): void {
-  before();
-  const hash = hashForRoute({ sectionId, ...(documentId !== null ? { documentId } : {}) });
-  location.hash = hash;
-  location.reload();
 }

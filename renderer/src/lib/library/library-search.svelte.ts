@@ -1,15 +1,12 @@
 // A search across the library: the same query as the field's, asked of every document
 // (or the one the reader narrowed it to), the answer grouped by document. The latest
 // query wins (an answer to an older one is dropped). A result in another document opens
-// that document (the page starts again for it) with the query carried over, so its
-// hits are marked there as a search in the document would mark them.
+// that document in the same page (./open-document.ts): these results stay, and the
+// query is asked of that document too, so its hits are marked in its text.
 import { api as defaultApi } from '../api';
 import { messageOf } from '../errors';
 import type { ApiClient } from '../../../../electron/common/api/contract';
 import type { LibrarySearchResponse } from '../../../../electron/common/api/types';
-
-/** Where the query travels to the next page (this tab only). */
-const CARRIED_QUERY_KEY = 'hakusho.libraryQuery';
 
 export class LibrarySearchState {
   /** Search the document being read, or the whole library. */
@@ -58,26 +55,6 @@ export class LibrarySearchState {
   narrow(documentId: string | null, query: string): Promise<void> {
     this.narrowedTo = documentId;
     return this.run(query);
-  }
-}
-
-/** Keeps `query` for the page that opens next (a result in another document). */
-export function carryQuery(query: string): void {
-  try {
-    sessionStorage.setItem(CARRIED_QUERY_KEY, query);
-  } catch {
-    // Storage refused: the other document opens without its hits marked.
-  }
-}
-
-/** The query a result in another document carried here, once. */
-export function takeCarriedQuery(): string | null {
-  try {
-    const query = sessionStorage.getItem(CARRIED_QUERY_KEY);
-    sessionStorage.removeItem(CARRIED_QUERY_KEY);
-    return query;
-  } catch {
-    return null;
   }
 }
 

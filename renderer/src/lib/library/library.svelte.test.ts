@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentImportStatus, LibraryDocument } from '../../../../electron/common/api/types';
 import { MAX_DOCUMENT_FILE_BYTES } from '../../../../electron/common/rules/library';
 import { fakeApi } from '../testing/fake-api';
-import { tocEntry } from '../testing/fixtures';
 import { LibraryState, type ChosenFile } from './library.svelte';
 
 const doc = (over: Partial<LibraryDocument> = {}): LibraryDocument => ({
@@ -38,6 +37,7 @@ const status = (over: Partial<DocumentImportStatus>): DocumentImportStatus => ({
   startedAt: '',
   finishedAt: null,
   cancelling: false,
+  choice: null,
   document: null,
   replaced: false,
   reanchored: null,
@@ -113,14 +113,51 @@ describe('LibraryState', () => {
     expect(other.importView).toEqual({ kind: 'cancelled' });
   });
 
-  it('opens a document at its saved place, else its first section', async () => {
+  it("asks the reader when the title is a document's, and sends the answer", async () => {
+    const choice = { documentId: 'doc-1', title: '通商白書', edition: 1, notes: 3, removed: false };
+    let answered = false;
     const fake = fakeApi({
-      getPosition: ({ documentId }) =>
-        documentId === 'doc-1' ? { sectionId: 's3', scroll: 0.5, updatedAt: '' } : null,
-      getToc: () => [tocEntry({ id: 's1' })],
+      importDocument: () => status({ phase: 'parse' }),
+      // A long poll: it answers at a change, or after a while.
+      importDocumentStatus: () =>
+        new Promise((resolve) =>
+          setTimeout(
+            () =>
+              resolve(
+                answered
+                  ? status({ state: 'done', phase: 'done', document: doc(), replaced: true })
+                  : status({ phase: 'choose', choice }),
+              ),
+            5,
+          ),
+        ),
+      chooseDocumentImport: () => {
+        answered = true;
+        return status({ phase: 'write' });
+      },
+      listDocuments: () => [doc()],
     });
     const library = new LibraryState(fake.client);
-    expect(await library.startOf('doc-1')).toBe('s3');
-    expect(await library.startOf('doc-2')).toBe('s1');
+    const running = library.importFile(file(5));
+    await expect
+      .poll(() => library.importView.kind === 'running' && library.importView.status.choice)
+      .toEqual(choice);
+    await library.choose('edition');
+    await running;
+    expect(fake.argsOf('importDocument')[0]).toMatchObject({ askOnSameTitle: true });
+    expect(fake.argsOf('chooseDocumentImport')).toEqual([{ jobId: 'job-1', as: 'edition' }]);
+    expect(library.importView).toMatchObject({ kind: 'done', status: { replaced: true } });
+  });
+
+  it('imports a file as the newer edition of the document the reader named', async () => {
+    const fake = fakeApi({
+      importDocument: () => status({ state: 'done', document: doc(), replaced: true }),
+      listDocuments: () => [doc()],
+    });
+    const library = new LibraryState(fake.client);
+    await library.importFile(file(5), 'doc-1');
+    const args = fake.argsOf('importDocument')[0];
+    expect(args).toMatchObject({ editionOf: 'doc-1' });
+    expect(args).not.toHaveProperty('askOnSameTitle');
   });
 });

@@ -2,7 +2,9 @@
 // outline of any document the reader expands in the outline, the one import the reader
 // started (its progress followed by long polls, its cancel, its result or error), and
 // the details and removal of a document. A file over the import limit is refused
-// before a byte of it is read.
+// before a byte of it is read. A file whose title is a document's of the library waits
+// for the reader's answer (a newer edition of it, or a document of its own), asked in
+// the import dialog; a file the reader imports as a document's newer edition says so.
 import { SvelteMap } from 'svelte/reactivity';
 import { api as defaultApi } from '../api';
 import { messageOf } from '../errors';
@@ -13,7 +15,11 @@ import type {
   LibraryDocument,
   TocEntry,
 } from '../../../../electron/common/api/types';
-import { currentDocumentId } from './current-document';
+import { currentDocumentId, setCurrentDocument } from './current-document';
+
+/** What the file pickers of an import offer (the formats the importer reads). */
+export const IMPORT_ACCEPT =
+  '.pdf,.html,.htm,.xhtml,.epub,.txt,.md,.markdown,application/pdf,text/html,application/epub+zip,text/plain,text/markdown';
 
 /** How long one status call waits for news of the import (ms). */
 const STATUS_WAIT_MS = 2000;
@@ -45,10 +51,10 @@ type LibraryApi = Pick<
   ApiClient,
   | 'listDocuments'
   | 'getToc'
-  | 'getPosition'
   | 'importDocument'
   | 'importDocumentStatus'
   | 'cancelDocumentImport'
+  | 'chooseDocumentImport'
   | 'updateDocumentMetadata'
   | 'removeDocument'
 >;
@@ -62,12 +68,25 @@ export class LibraryState {
   /** The import dialog is open (the picker, the progress or the result). */
   importOpen = $state(false);
 
+  /** Counts the switches to another document (the id itself is kept outside Svelte's state). */
+  private switches = $state(0);
   /** The document this page reads (the bundled chapter when the route names none). */
-  current = $derived(
-    this.documents.find((d) =>
-      currentDocumentId() === null ? d.bundled : d.id === currentDocumentId(),
-    ) ?? null,
-  );
+  current = $derived.by(() => {
+    void this.switches;
+    const id = currentDocumentId();
+    return this.documents.find((d) => (id === null ? d.bundled : d.id === id)) ?? null;
+  });
+  /** The id `current` follows (null: the bundled chapter), for keying what belongs to one document. */
+  readingId = $derived.by(() => {
+    void this.switches;
+    return currentDocumentId();
+  });
+
+  /** The window reads another document from now on (null: the bundled chapter). */
+  read(documentId: string | null): void {
+    setCurrentDocument(documentId);
+    this.switches += 1;
+  }
 
   private readonly api: LibraryApi;
 
@@ -93,22 +112,12 @@ export class LibraryState {
     return toc;
   }
 
-  /** Where to open a document: the reader's saved place in it, else its first section. */
-  async startOf(documentId: string): Promise<string | null> {
-    try {
-      const position = await this.api.getPosition({ documentId });
-      if (position) return position.sectionId;
-    } catch {
-      // No saved place: its first section.
-    }
-    return (await this.tocOf(documentId))[0]?.id ?? null;
-  }
-
   /**
    * Imports a file the reader chose or dropped: refused at once when over the limit
    * (nothing read), else its bytes go to the host and the job is followed to its end.
+   * `editionOf`: a newer edition of that document (else the same title asks first).
    */
-  async importFile(file: ChosenFile): Promise<void> {
+  async importFile(file: ChosenFile, editionOf?: string): Promise<void> {
     if (this.importView.kind === 'running') return;
     this.importOpen = true;
     const limit = FILE_ARG_LIMITS.importDocument;
@@ -126,6 +135,7 @@ export class LibraryState {
       startedAt: new Date(Date.now()).toISOString(), // eslint-disable-line svelte/prefer-svelte-reactivity
       finishedAt: null,
       cancelling: false,
+      choice: null,
       document: null,
       replaced: false,
       reanchored: null,
@@ -136,7 +146,11 @@ export class LibraryState {
     let status: DocumentImportStatus;
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      status = await this.api.importDocument({ name: file.name, file: bytes });
+      status = await this.api.importDocument({
+        name: file.name,
+        file: bytes,
+        ...(editionOf ? { editionOf } : { askOnSameTitle: true }),
+      });
       this.importView = { kind: 'running', status };
       while (status.state === 'running') {
         status = await this.api.importDocumentStatus({
@@ -167,6 +181,18 @@ export class LibraryState {
     if (view.kind !== 'running' || !view.status.jobId) return;
     try {
       const status = await this.api.cancelDocumentImport({ jobId: view.status.jobId });
+      if (this.importView.kind === 'running') this.importView = { kind: 'running', status };
+    } catch (err) {
+      this.error = messageOf(err);
+    }
+  }
+
+  /** The reader's answer to the question of the running import (same title as a document). */
+  async choose(as: 'edition' | 'document'): Promise<void> {
+    const view = this.importView;
+    if (view.kind !== 'running' || !view.status.choice) return;
+    try {
+      const status = await this.api.chooseDocumentImport({ jobId: view.status.jobId, as });
       if (this.importView.kind === 'running') this.importView = { kind: 'running', status };
     } catch (err) {
       this.error = messageOf(err);

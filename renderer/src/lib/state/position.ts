@@ -25,6 +25,12 @@ class PositionSaver {
     if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), SCROLL_SAVE_MS);
   }
 
+  /** Leaving the document: what is pending is saved for it, and nothing is assumed saved for the next. */
+  leave(): void {
+    this.flush();
+    this.last = null;
+  }
+
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;

@@ -92,6 +92,20 @@ describe('reader state: moving through the document', () => {
     expect(state.currentId).toBe('us-3');
   });
 
+  it('drops everything of the document left when another is read, answers in flight included', async () => {
+    const { state, pending } = setup({ slow: ['us-2'] });
+    await state.open('us-1');
+    const late = state.open('us-2');
+    state.reset();
+    expect(state).toMatchObject({ currentId: null, status: 'loading', toc: [], doc: null });
+    expect(state.views.size).toBe(0);
+    pending.get('us-2')!.resolve(SECTIONS['us-2']!);
+    expect(await late).toBe(false);
+    // The other document's answer never lands among this one's sections.
+    expect(state.views.size).toBe(0);
+    expect(state.currentId).toBeNull();
+  });
+
   it('keeps the section in view and says why when a section cannot be opened', async () => {
     const { state } = setup();
     await state.open('us-1');

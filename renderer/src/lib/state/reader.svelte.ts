@@ -75,6 +75,8 @@ export class ReaderState {
   private early: ((id: string) => Promise<SectionView> | null) | null = null;
   private openSeq = 0;
   private jumpSeq = 0;
+  /** Counts the documents read in this page: an answer for an earlier one is dropped. */
+  private generation = 0;
   private readonly deps: ReaderDeps;
 
   constructor(deps: Partial<ReaderDeps> = {}) {
@@ -104,14 +106,16 @@ export class ReaderState {
     if (known) return Promise.resolve(known);
     let request = this.pending.get(id);
     if (!request) {
+      const generation = this.generation;
       request = (this.early?.(id) ?? this.deps.api.getSection({ id })).then(
         (view) => {
+          if (generation !== this.generation) return view;
           this.pending.delete(id);
           this.views.set(id, view);
           return view;
         },
         (err: unknown) => {
-          this.pending.delete(id);
+          if (generation === this.generation) this.pending.delete(id);
           throw err;
         },
       );
@@ -258,6 +262,25 @@ export class ReaderState {
   clearHits(): void {
     this.hits = null;
     this.currentHit = -1;
+  }
+
+  /**
+   * Another document is read in this page: everything of the one before is dropped
+   * (its text, outline, hits, requests in flight); `start` and `open` follow.
+   */
+  reset(): void {
+    this.generation += 1;
+    this.openSeq += 1;
+    this.early = null;
+    this.pending.clear();
+    this.views.clear();
+    this.doc = null;
+    this.toc = [];
+    this.currentId = null;
+    this.status = 'loading';
+    this.error = null;
+    this.jump = null;
+    this.clearHits();
   }
 
   fail(message: string): void {

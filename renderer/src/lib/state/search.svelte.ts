@@ -62,6 +62,8 @@ export class SearchState {
   private readonly api: Pick<ApiClient, 'search'>;
   /** What the results on screen answer. */
   private shown: Ask | null = null;
+  /** Counts the documents searched in this page: an answer for an earlier one is dropped. */
+  private generation = 0;
 
   /** `api`: the contract client (a fake one in tests). */
   constructor(api: Pick<ApiClient, 'search'> = defaultApi) {
@@ -76,21 +78,36 @@ export class SearchState {
   setQuery(raw: string): void {
     this.query = raw;
     if (raw.trim() === '') {
-      this.results = [];
-      this.response = null;
-      this.resultsFor = '';
-      this.shown = null;
-      this.error = null;
-      this.active = -1;
+      this.clearResults();
       return;
     }
     this.ask();
+  }
+
+  private clearResults(): void {
+    this.results = [];
+    this.response = null;
+    this.resultsFor = '';
+    this.shown = null;
+    this.error = null;
+    this.active = -1;
   }
 
   /** Orders the text rows anew (the same query asked again in the other order). */
   setOrder(order: SearchOrder): void {
     if (order === this.order) return;
     this.order = order;
+    this.ask();
+  }
+
+  /**
+   * Another document is read: its results for the same query (those on screen, of the
+   * document before, go at once).
+   */
+  refresh(): void {
+    this.generation += 1;
+    this.inFlight = false;
+    this.clearResults();
     this.ask();
   }
 
@@ -101,12 +118,14 @@ export class SearchState {
 
   private async run(ask: Ask): Promise<void> {
     this.inFlight = true;
+    const generation = this.generation;
     try {
       const response = await this.api.search({
         query: ask.query,
         limit: SEARCH_LIMIT,
         order: ask.order,
       });
+      if (generation !== this.generation) return;
       if (sameAsk(this.latest(), ask)) {
         this.response = response;
         this.results = response.results;
@@ -116,6 +135,7 @@ export class SearchState {
         this.active = -1;
       }
     } catch (err) {
+      if (generation !== this.generation) return;
       if (sameAsk(this.latest(), ask)) {
         this.error = messageOf(err);
         this.results = [];
@@ -124,7 +144,7 @@ export class SearchState {
         this.shown = ask;
       }
     } finally {
-      this.inFlight = false;
+      if (generation === this.generation) this.inFlight = false;
     }
     this.ask();
   }

@@ -42,6 +42,12 @@ export class SuggestionsState {
     }
   }
 
+  /** Another document is read: its own suggestions follow its results (an answer in flight is dropped). */
+  clear(): void {
+    this.seq += 1;
+    this.show('', []);
+  }
+
   private show(query: string, list: SearchSuggestion[]): void {
     this.query = query;
     this.list = list;
