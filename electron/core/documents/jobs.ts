@@ -13,6 +13,7 @@ import type {
   LibraryDocument,
 } from '../../common/api/types';
 import { MAX_CONCURRENT_IMPORTS } from '../../common/rules/library';
+import { startedImport } from '../../common/api/import-status';
 import { ImportError } from '../import/errors';
 import type { ImportProgress } from '../import/types';
 
@@ -65,22 +66,7 @@ export class ImportJobs {
       controller,
       waiters: new Set(),
       done: Promise.resolve(),
-      status: {
-        jobId,
-        name,
-        state: 'running',
-        phase: 'queued',
-        done: 0,
-        total: 1,
-        startedAt: this.now(),
-        finishedAt: null,
-        cancelling: false,
-        document: null,
-        replaced: false,
-        reanchored: null,
-        warnings: [],
-        error: null,
-      },
+      status: startedImport({ jobId, name, phase: 'queued', startedAt: this.now() }),
     };
     this.jobs.set(jobId, job);
     this.forgetOld();
