@@ -219,6 +219,12 @@ const importSchemas = once(() => {
     endOffset: z.number().int().min(0),
   });
 
+  /** What an annotation or a bookmark points at: the document, and the passage when known. */
+  const targetSchema = z.strictObject({
+    source: z.string().max(500),
+    selector: z.tuple([quoteSelector, positionSelector]).optional(),
+  });
+
   const annotationItemSchema = z.strictObject({
     id: z.string().regex(/^urn:hakusho:annotation:/),
     type: z.literal('Annotation'),
@@ -226,10 +232,7 @@ const importSchemas = once(() => {
     created: isoTimeSchema(),
     modified: isoTimeSchema(),
     body: z.array(textualBody).max(100),
-    target: z.strictObject({
-      source: z.string().max(500),
-      selector: z.tuple([quoteSelector, positionSelector]).optional(),
-    }),
+    target: targetSchema,
     'hakusho:kind': z.enum(['highlight', 'section-note']),
     'hakusho:section': idSchema,
     'hakusho:group': idSchema.optional(),
@@ -246,10 +249,7 @@ const importSchemas = once(() => {
     created: isoTimeSchema(),
     modified: isoTimeSchema(),
     body: z.array(textualBody).max(1),
-    target: z.strictObject({
-      source: z.string().max(500),
-      selector: z.tuple([quoteSelector, positionSelector]).optional(),
-    }),
+    target: targetSchema,
     'hakusho:section': idSchema,
     'hakusho:position': z
       .strictObject({ paragraphId: idSchema, offset: z.number().int().min(0) })

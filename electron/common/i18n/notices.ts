@@ -144,100 +144,92 @@ export function noticeView(
   const detail = param(notice, 'detail') || null;
   const offersBackups = NOTICE_CODES_OFFERING_BACKUPS.includes(code);
   const key = NOTICE_KEYS[code];
-  switch (code) {
-    case 'restored_from_backup':
-    case 'started_fresh':
-    case 'stale_wal_moved': {
-      const movedTo = param(notice, 'movedTo');
-      const backupTime = formatDateTime(param(notice, 'backupCreatedAt'), language, options);
-      return {
-        text: translate(language, key, { damage: damageText(notice, language), backupTime }),
-        file: movedTo ? { label: translate(language, 'noticeMovedTo'), path: movedTo } : null,
+  /** The view of this notice: `text`, `file`, and no more files or detail unless given. */
+  const view = (
+    text: string,
+    file: NoticeView['file'],
+    more: Partial<Pick<NoticeView, 'moreFiles' | 'detail'>> = {},
+  ): NoticeView => ({
+    text,
+    file,
+    moreFiles: more.moreFiles ?? [],
+    detail: more.detail ?? null,
+    offersBackups,
+  });
+  /** The file named by the param `name` (the database's path, unless said). */
+  const fileOf = (name = 'path'): NoticeView['file'] => ({
+    label: translate(language, 'noticeFile'),
+    path: param(notice, name),
+  });
+  /** A moved-aside database (with its -wal/-shm), when it was moved. */
+  const movedAside = (text: string): NoticeView => {
+    const movedTo = param(notice, 'movedTo');
+    return view(
+      text,
+      movedTo ? { label: translate(language, 'noticeMovedTo'), path: movedTo } : null,
+      {
         // The -wal/-shm moved with it (the backup used is a path of its own: not listed).
         moreFiles: paths.filter((p) => p !== movedTo && /-(wal|shm)$/.test(p)),
         detail,
-        offersBackups,
-      };
-    }
+      },
+    );
+  };
+  const backupTime = (): string =>
+    formatDateTime(param(notice, 'backupCreatedAt'), language, options);
+  switch (code) {
+    case 'restored_from_backup':
+    case 'started_fresh':
+    case 'stale_wal_moved':
+      return movedAside(
+        translate(language, key, {
+          damage: damageText(notice, language),
+          backupTime: backupTime(),
+        }),
+      );
     case 'database_too_new':
-      return {
-        text: translate(language, key, {
+      return view(
+        translate(language, key, {
           found: param(notice, 'found'),
           supported: param(notice, 'supported'),
         }),
-        file: { label: translate(language, 'noticeFile'), path: param(notice, 'path') },
-        moreFiles: [],
-        detail: null,
-        offersBackups,
-      };
+        fileOf(),
+      );
     case 'annotations_orphaned':
     case 'imported_annotations_orphaned':
-      return {
-        text: translate(language, key, { count: param(notice, 'count') }),
-        file: null,
-        moreFiles: [],
-        detail: null,
-        offersBackups,
-      };
+      return view(translate(language, key, { count: param(notice, 'count') }), null);
     case 'backup_failed':
-      return {
-        text: translate(language, key, { detail: detail ?? '' }),
-        file: null,
-        moreFiles: [],
-        detail: null,
-        offersBackups,
-      };
+      return view(translate(language, key, { detail: detail ?? '' }), null);
     case 'foreign_database_moved': {
-      const movedTo = param(notice, 'movedTo');
       const restored = param(notice, 'backupName') !== '';
-      return {
-        text: translate(language, restored ? key : 'noticeForeignDatabaseFresh', {
-          backupTime: formatDateTime(param(notice, 'backupCreatedAt'), language, options),
+      return movedAside(
+        translate(language, restored ? key : 'noticeForeignDatabaseFresh', {
+          backupTime: backupTime(),
         }),
-        file: movedTo ? { label: translate(language, 'noticeMovedTo'), path: movedTo } : null,
-        moreFiles: paths.filter((p) => p !== movedTo && /-(wal|shm)$/.test(p)),
-        detail,
-        offersBackups,
-      };
+      );
     }
     case 'database_in_use':
     case 'database_unavailable':
-      return {
-        text: translate(language, key, { detail: detail ?? '' }),
-        file: { label: translate(language, 'noticeFile'), path: param(notice, 'path') },
-        moreFiles: [],
+      return view(translate(language, key, { detail: detail ?? '' }), fileOf(), {
         detail: code === 'database_in_use' ? detail : null,
-        offersBackups,
-      };
+      });
     case 'database_read_only':
-      return {
-        text: translate(language, key, {
+      return view(
+        translate(language, key, {
           where: translate(
             language,
             param(notice, 'where') === 'folder' ? 'noticeReadOnlyFolder' : 'noticeReadOnlyFile',
           ),
         }),
-        file: { label: translate(language, 'noticeFile'), path: param(notice, 'path') },
-        moreFiles: [],
-        detail,
-        offersBackups,
-      };
+        fileOf(),
+        { detail },
+      );
     case 'content_rebuilt_elsewhere':
-      return {
-        text: translate(language, key, { reason: param(notice, 'reason') }),
-        file: { label: translate(language, 'noticeFile'), path: param(notice, 'usedPath') },
-        moreFiles: [],
-        detail: null,
-        offersBackups,
-      };
+      return view(
+        translate(language, key, { reason: param(notice, 'reason') }),
+        fileOf('usedPath'),
+      );
     case 'content_damaged':
-      return {
-        text: translate(language, key, { detail: detail ?? '' }),
-        file: { label: translate(language, 'noticeFile'), path: param(notice, 'path') },
-        moreFiles: [],
-        detail: null,
-        offersBackups,
-      };
+      return view(translate(language, key, { detail: detail ?? '' }), fileOf());
   }
 }
 

@@ -17,6 +17,7 @@ import type {
   LibraryDocument,
 } from '../../common/api/types';
 import { MAX_CONCURRENT_IMPORTS } from '../../common/rules/library';
+import { startedImport } from '../../common/api/import-status';
 import { ImportError } from '../import/errors';
 import type { ImportProgress } from '../import/types';
 
@@ -80,23 +81,7 @@ export class ImportJobs {
       waiters: new Set(),
       done: Promise.resolve(),
       answer: null,
-      status: {
-        jobId,
-        name,
-        state: 'running',
-        phase: 'queued',
-        done: 0,
-        total: 1,
-        startedAt: this.now(),
-        finishedAt: null,
-        cancelling: false,
-        choice: null,
-        document: null,
-        replaced: false,
-        reanchored: null,
-        warnings: [],
-        error: null,
-      },
+      status: startedImport({ jobId, name, phase: 'queued', startedAt: this.now() }),
     };
     this.jobs.set(jobId, job);
     this.forgetOld();

@@ -30,21 +30,23 @@ export interface DocumentRow {
   removedAt: string | null;
 }
 
-interface Row {
-  id: string;
-  file: string;
-  title: string;
-  publisher: string;
-  year: string;
-  format: DocumentFormat;
+/** The columns as SQLite names them: the one-word fields as they are, the others in snake_case. */
+type SameNamed =
+  | 'id'
+  | 'file'
+  | 'title'
+  | 'publisher'
+  | 'year'
+  | 'format'
+  | 'pages'
+  | 'sections'
+  | 'paragraphs'
+  | 'edition';
+interface Row extends Pick<DocumentRow, SameNamed> {
   source_name: string;
   source_sha256: string;
   source_bytes: number;
-  pages: number | null;
-  sections: number;
-  paragraphs: number;
   writing_mode: WritingMode;
-  edition: number;
   imported_at: string;
   updated_at: string;
   removed_at: string | null;

@@ -21,6 +21,7 @@ import {
 } from '../../common/annotations/records';
 import type { AnchorState, AnnotationTarget, HighlightColor } from '../../common/api/types';
 import type { SqliteLibrary } from './library';
+import { liveCountsBySection } from './section-counts';
 import { statement } from './statements';
 
 interface AnnotationRow {
@@ -347,12 +348,7 @@ export class AnnotationRepository {
 
   /** Live annotations (highlights and section notes) per section. */
   countsBySection(): Map<string, number> {
-    const rows = this.lib.db
-      .prepare(
-        'SELECT section_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL AND document_id = ? GROUP BY section_id',
-      )
-      .all(this.documentKey) as { section_id: string; n: number }[];
-    return new Map(rows.map((r) => [r.section_id, r.n]));
+    return liveCountsBySection(this.lib.db, 'annotations', this.documentKey);
   }
 
   /**

@@ -15,6 +15,7 @@ import {
 } from '../../common/annotations/records';
 import type Database from 'better-sqlite3';
 import type { SqliteLibrary } from './library';
+import { liveCountsBySection } from './section-counts';
 import { statement } from './statements';
 
 /** A row of the bookmarks table (its document_id aside). */
@@ -114,12 +115,7 @@ export class BookmarkRepository {
 
   /** Live bookmarks per section (section and position bookmarks alike). */
   countsBySection(): Map<string, number> {
-    const rows = this.lib.db
-      .prepare(
-        'SELECT section_id, count(*) AS n FROM bookmarks WHERE deleted_at IS NULL AND document_id = ? GROUP BY section_id',
-      )
-      .all(this.documentKey) as { section_id: string; n: number }[];
-    return new Map(rows.map((r) => [r.section_id, r.n]));
+    return liveCountsBySection(this.lib.db, 'bookmarks', this.documentKey);
   }
 
   /** The live bookmark that holds the same place as `record` (its section, or its position). */

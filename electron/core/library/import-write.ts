@@ -31,6 +31,13 @@ export interface ImportWriteResult {
 
 const counts = (): ImportCounts => ({ added: 0, unchanged: 0, conflicts: 0, refused: 0 });
 
+/** Counts what a decision did: an item inserted or undeleted is one added. */
+function tally(c: ImportCounts, action: 'insert' | 'undelete' | 'unchanged' | 'conflict'): void {
+  if (action === 'unchanged') c.unchanged += 1;
+  else if (action === 'conflict') c.conflicts += 1;
+  else c.added += 1;
+}
+
 /** What makes two copies of an annotation the same note (not its place, nor its times). */
 function contentKey(a: AnnotationRecord): string {
   return JSON.stringify([
@@ -184,17 +191,13 @@ export function writeImport(
     const undelete = db.prepare('UPDATE annotations SET deleted_at = NULL WHERE id = ?');
     for (const [i, { index, record }] of prepared.annotations.entries()) {
       const decision = plan?.annotations[i] ?? decideAnnotation(db, record);
+      tally(result.annotations, decision.action);
       switch (decision.action) {
         case 'insert':
           insertAnnotation(db, record, options.digest, options.documentKey);
-          result.annotations.added += 1;
           break;
         case 'undelete':
           undelete.run(record.id);
-          result.annotations.added += 1;
-          break;
-        case 'unchanged':
-          result.annotations.unchanged += 1;
           break;
         case 'conflict':
           insertAnnotation(
@@ -204,7 +207,6 @@ export function writeImport(
             options.digest,
             options.documentKey,
           );
-          result.annotations.conflicts += 1;
           result.conflicts.push({
             item: index,
             kind: 'annotation',
@@ -219,20 +221,15 @@ export function writeImport(
     const undeleteBookmark = db.prepare('UPDATE bookmarks SET deleted_at = NULL WHERE id = ?');
     for (const [i, { index, record }] of prepared.bookmarks.entries()) {
       const decision = plan?.bookmarks[i] ?? decideBookmark(db, record, options.documentKey);
+      tally(result.bookmarks, decision.action);
       switch (decision.action) {
         case 'insert':
           insertBookmark(db, record, options.documentKey);
-          result.bookmarks.added += 1;
           break;
         case 'undelete':
           undeleteBookmark.run(record.id);
-          result.bookmarks.added += 1;
-          break;
-        case 'unchanged':
-          result.bookmarks.unchanged += 1;
           break;
         case 'conflict':
-          result.bookmarks.conflicts += 1;
           result.conflicts.push({
             item: index,
             kind: 'bookmark',

@@ -2,25 +2,14 @@
 // notes search, export/import, backups): the list the core spreads into its
 // handlers, and the stand-in a host gets when the reader's data cannot be used.
 import type { ApiHandlers } from '../../common/api/contract';
+import type { AnnotationMethod, BookmarkMethod } from '../../common/api/note-methods';
 
 export type LibraryMethod =
   | 'getNotices'
-  | 'listBookmarks'
-  | 'toggleBookmark'
-  | 'addBookmark'
-  | 'renameBookmark'
-  | 'deleteBookmark'
-  | 'restoreBookmark'
-  | 'listAnnotations'
+  | BookmarkMethod
+  | AnnotationMethod
   | 'listMarkedSections'
-  | 'addAnnotation'
-  | 'addSectionNote'
-  | 'updateAnnotation'
-  | 'deleteAnnotation'
-  | 'restoreAnnotation'
   | 'searchNotes'
-  | 'exportAnnotations'
-  | 'importAnnotations'
   | 'importProgress'
   | 'cancelImport'
   | 'listBackups'

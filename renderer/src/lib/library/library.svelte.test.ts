@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentImportStatus, LibraryDocument } from '../../../../electron/common/api/types';
 import { MAX_DOCUMENT_FILE_BYTES } from '../../../../electron/common/rules/library';
+import { startedImport } from '../../../../electron/common/api/import-status';
 import { fakeApi } from '../testing/fake-api';
 import { LibraryState, type ChosenFile } from './library.svelte';
 
@@ -28,21 +29,9 @@ const doc = (over: Partial<LibraryDocument> = {}): LibraryDocument => ({
 });
 
 const status = (over: Partial<DocumentImportStatus>): DocumentImportStatus => ({
-  jobId: 'job-1',
-  name: 'a.pdf',
-  state: 'running',
-  phase: 'pages',
+  ...startedImport({ jobId: 'job-1', name: 'a.pdf', phase: 'pages', startedAt: '' }),
   done: 1,
   total: 3,
-  startedAt: '',
-  finishedAt: null,
-  cancelling: false,
-  choice: null,
-  document: null,
-  replaced: false,
-  reanchored: null,
-  warnings: [],
-  error: null,
   ...over,
 });
 

@@ -9,6 +9,7 @@ import { SvelteMap } from 'svelte/reactivity';
 import { api as defaultApi } from '../api';
 import { messageOf } from '../errors';
 import { FILE_ARG_LIMITS } from '../../../../electron/common/api/file-args';
+import { startedImport } from '../../../../electron/common/api/import-status';
 import type { ApiClient } from '../../../../electron/common/api/contract';
 import type {
   DocumentImportStatus,
@@ -125,23 +126,12 @@ export class LibraryState {
       this.importView = { kind: 'too-large', name: file.name, size: file.size, limit };
       return;
     }
-    const queued: DocumentImportStatus = {
+    const queued = startedImport({
       jobId: '',
       name: file.name,
-      state: 'running',
       phase: 'read',
-      done: 0,
-      total: 1,
       startedAt: new Date(Date.now()).toISOString(), // eslint-disable-line svelte/prefer-svelte-reactivity
-      finishedAt: null,
-      cancelling: false,
-      choice: null,
-      document: null,
-      replaced: false,
-      reanchored: null,
-      warnings: [],
-      error: null,
-    };
+    });
     this.importView = { kind: 'running', status: queued };
     let status: DocumentImportStatus;
     try {

@@ -1,14 +1,14 @@
 // The reader's highlights and notes (メモ) from user.sqlite: the whole list (it is
 // small: one document), filtered in the panel by tag or colour, and per section for
 // drawing in the text; the panel's order (document or newest first) is kept here for
-// the session (the contract's preferences have no field for it). Every change is committed by the core before it answers; the
-// list is then read again. Deleting can be undone (restoreAnnotation). Export and
+// the session (the contract's preferences have no field for it). Every change is
+// committed by the core before it answers; the list is then read again (StoredList). Deleting can be undone (restoreAnnotation). Export and
 // import go through here too, so no component talks to the API for notes.
 import { api as defaultApi } from '../api';
-import { messageOf } from '../errors';
 import { sortNotes, type NoteOrder } from '../notes/order';
-import { notesAccess, type NotesAccessState } from './notes-access.svelte';
+import { StoredList, type NotesGuard } from './stored-list.svelte';
 import type { ApiClient } from '../../../../electron/common/api/contract';
+import type { AnnotationMethod } from '../../../../electron/common/api/note-methods';
 import type {
   Annotation,
   ExportFile,
@@ -59,22 +59,10 @@ function distinctSorted(values: readonly string[]): string[] {
 }
 
 /** The contract methods the annotations state calls. */
-export type AnnotationsApi = Pick<
-  ApiClient,
-  | 'listAnnotations'
-  | 'addAnnotation'
-  | 'addSectionNote'
-  | 'updateAnnotation'
-  | 'deleteAnnotation'
-  | 'restoreAnnotation'
-  | 'exportAnnotations'
-  | 'importAnnotations'
->;
+export type AnnotationsApi = Pick<ApiClient, AnnotationMethod>;
 
-export class AnnotationsState {
-  list = $state.raw<Annotation[]>([]);
+export class AnnotationsState extends StoredList<Annotation, AnnotationsApi> {
   editing = $state.raw<EditorTarget | null>(null);
-  error = $state<string | null>(null);
   tagFilter = $state<string | null>(null);
   colorFilter = $state<HighlightColor | null>(null);
   /** The panel's order, for the session: the document's, or the most recently changed first. */
@@ -92,25 +80,12 @@ export class AnnotationsState {
     ),
   );
 
-  private readonly api: AnnotationsApi;
-  /** Told of every refused change: the session may have become read-only. */
-  private readonly access: Pick<NotesAccessState, 'guard'>;
-
-  constructor(
-    api: AnnotationsApi = defaultApi,
-    access: Pick<NotesAccessState, 'guard'> = notesAccess,
-  ) {
-    this.api = api;
-    this.access = access;
+  constructor(api: AnnotationsApi = defaultApi, access?: NotesGuard) {
+    super(api, access);
   }
 
-  async load(): Promise<void> {
-    try {
-      this.list = await this.api.listAnnotations({});
-      this.error = null;
-    } catch (err) {
-      this.error = messageOf(err);
-    }
+  protected read(): Promise<Annotation[]> {
+    return this.api.listAnnotations({});
   }
 
   forSection(sectionId: string): Annotation[] {
@@ -121,7 +96,7 @@ export class AnnotationsState {
     return this.list.find((a) => a.id === id);
   }
 
-  async add(
+  add(
     range: {
       startParagraphId: string;
       startOffset: number;
@@ -130,7 +105,7 @@ export class AnnotationsState {
     },
     draft: AnnotationDraft,
   ): Promise<Annotation> {
-    const created = await this.access.guard(() =>
+    return this.change(() =>
       this.api.addAnnotation({
         ...range,
         color: draft.color,
@@ -138,12 +113,10 @@ export class AnnotationsState {
         ...(draft.tags.length ? { tags: draft.tags } : {}),
       }),
     );
-    await this.load();
-    return created;
   }
 
-  async addSectionNote(sectionId: string, draft: AnnotationDraft): Promise<Annotation> {
-    const created = await this.access.guard(() =>
+  addSectionNote(sectionId: string, draft: AnnotationDraft): Promise<Annotation> {
+    return this.change(() =>
       this.api.addSectionNote({
         sectionId,
         note: draft.note,
@@ -151,30 +124,22 @@ export class AnnotationsState {
         ...(draft.tags.length ? { tags: draft.tags } : {}),
       }),
     );
-    await this.load();
-    return created;
   }
 
   async update(id: string, draft: AnnotationDraft): Promise<void> {
-    await this.access.guard(() =>
+    await this.change(() =>
       this.api.updateAnnotation({ id, color: draft.color, note: draft.note, tags: draft.tags }),
     );
-    await this.load();
   }
 
   /** Deletes a note or highlight; of a linked highlight, the whole group or only `part` (this one). */
-  async remove(id: string, part = false): Promise<Annotation> {
-    const removed = await this.access.guard(() =>
-      this.api.deleteAnnotation(part ? { id, part } : { id }),
-    );
-    await this.load();
-    return removed;
+  remove(id: string, part = false): Promise<Annotation> {
+    return this.change(() => this.api.deleteAnnotation(part ? { id, part } : { id }));
   }
 
   /** Undoes `remove` (with the same `part`). */
   async restore(id: string, part = false): Promise<void> {
-    await this.access.guard(() => this.api.restoreAnnotation(part ? { id, part } : { id }));
-    await this.load();
+    await this.change(() => this.api.restoreAnnotation(part ? { id, part } : { id }));
   }
 
   /** The live members of the linked highlight `id` belongs to (1 for one on its own). */
@@ -193,10 +158,8 @@ export class AnnotationsState {
   }
 
   /** Imports an export file (notes and bookmarks; the core backs up first), then reads the list again. */
-  async importFile(body: string): Promise<ImportSummary> {
-    const summary = await this.access.guard(() => this.api.importAnnotations({ body }));
-    await this.load();
-    return summary;
+  importFile(body: string): Promise<ImportSummary> {
+    return this.change(() => this.api.importAnnotations({ body }));
   }
 }
 

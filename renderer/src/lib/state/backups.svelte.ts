@@ -101,80 +101,89 @@ export class BackupsState {
     }
   }
 
-  async takeNow(): Promise<void> {
-    if (this.busy) return;
+  /**
+   * Runs one change while no other runs: busy meanwhile, its outcome (or `failed`'s)
+   * shown, then the list read again. `run` calls `done` once the change itself is made
+   * (what follows may still fail). Resolves to whether it was made.
+   */
+  private async exclusive(
+    run: (done: () => void) => Promise<BackupOutcome>,
+    failed: (err: unknown, made: boolean) => BackupOutcome,
+    settle?: () => void,
+  ): Promise<boolean> {
+    if (this.busy) return false;
     this.busy = true;
     this.outcome = null;
+    let made = false;
     try {
-      const entry = await this.deps.api.createBackup({});
-      this.outcome = { kind: 'ok', key: 'backupTaken', params: { time: entry.createdAt } };
+      this.outcome = await run(() => (made = true));
     } catch (err) {
-      this.outcome = { kind: 'error', key: 'backupFailed', params: { message: messageOf(err) } };
+      this.outcome = failed(err, made);
     } finally {
       this.busy = false;
+      settle?.();
     }
     await this.load();
+    return made;
+  }
+
+  async takeNow(): Promise<void> {
+    await this.exclusive(
+      async (done) => {
+        const entry = await this.deps.api.createBackup({});
+        done();
+        return { kind: 'ok', key: 'backupTaken', params: { time: entry.createdAt } };
+      },
+      (err) => ({ kind: 'error', key: 'backupFailed', params: { message: messageOf(err) } }),
+    );
   }
 
   /** Deletes `entry` (after the view's confirmation); the current data is not touched. */
-  async remove(entry: BackupEntry): Promise<boolean> {
-    if (this.busy) return false;
-    this.busy = true;
-    this.outcome = null;
-    let ok = false;
-    try {
-      const gone = await this.deps.api.deleteBackup({ name: entry.name });
-      ok = true;
-      this.outcome = {
-        kind: 'ok',
-        key: 'backupDeleted',
-        params: { time: gone.createdAt, bytes: gone.bytes },
-      };
-    } catch (err) {
-      this.outcome = {
-        kind: 'error',
-        key: 'backupDeleteFailed',
-        params: { message: messageOf(err) },
-      };
-    } finally {
-      this.busy = false;
-      this.deleting = null;
-    }
-    await this.load();
-    return ok;
+  remove(entry: BackupEntry): Promise<boolean> {
+    return this.exclusive(
+      async (done) => {
+        const gone = await this.deps.api.deleteBackup({ name: entry.name });
+        done();
+        return {
+          kind: 'ok',
+          key: 'backupDeleted',
+          params: { time: gone.createdAt, bytes: gone.bytes },
+        };
+      },
+      (err) => ({ kind: 'error', key: 'backupDeleteFailed', params: { message: messageOf(err) } }),
+      () => (this.deleting = null),
+    );
   }
 
   /** Replaces the reader's data by `entry` (after the view's confirmation), then reloads it. */
-  async restore(entry: BackupEntry): Promise<boolean> {
-    if (this.busy) return false;
-    this.busy = true;
-    this.outcome = null;
-    let ok = false;
-    try {
-      const { api, bookmarks, annotations, prefs } = this.deps;
-      await api.restoreBackup({ name: entry.name });
-      ok = true;
-      const [stored] = await Promise.all([api.getPrefs({}), bookmarks.load(), annotations.load()]);
-      prefs.load(stored);
-      this.outcome = {
-        kind: 'ok',
-        key: 'restored',
-        params: {
-          time: entry.createdAt,
-          bookmarks: bookmarks.list.length,
-          notes: annotations.list.length,
-        },
-      };
-    } catch (err) {
-      this.outcome = ok
-        ? { kind: 'error', key: 'restoreFailed', params: { message: messageOf(err) } }
-        : restoreErrorOutcome(err);
-    } finally {
-      this.busy = false;
-      this.confirming = null;
-    }
-    await this.load();
-    return ok;
+  restore(entry: BackupEntry): Promise<boolean> {
+    return this.exclusive(
+      async (done) => {
+        const { api, bookmarks, annotations, prefs } = this.deps;
+        await api.restoreBackup({ name: entry.name });
+        done();
+        const [stored] = await Promise.all([
+          api.getPrefs({}),
+          bookmarks.load(),
+          annotations.load(),
+        ]);
+        prefs.load(stored);
+        return {
+          kind: 'ok',
+          key: 'restored',
+          params: {
+            time: entry.createdAt,
+            bookmarks: bookmarks.list.length,
+            notes: annotations.list.length,
+          },
+        };
+      },
+      (err, made) =>
+        made
+          ? { kind: 'error', key: 'restoreFailed', params: { message: messageOf(err) } }
+          : restoreErrorOutcome(err),
+      () => (this.confirming = null),
+    );
   }
 }
 

@@ -5,9 +5,9 @@
 // that the core commits before answering; the list is then read again, so what is shown
 // is what is stored. Deleting can be undone (restoreBookmark).
 import { api as defaultApi } from '../api';
-import { messageOf } from '../errors';
-import { notesAccess, type NotesAccessState } from './notes-access.svelte';
+import { StoredList, type NotesGuard } from './stored-list.svelte';
 import type { ApiClient } from '../../../../electron/common/api/contract';
+import type { BookmarkMethod } from '../../../../electron/common/api/note-methods';
 import type { Bookmark } from '../../../../electron/common/api/types';
 
 /** The orders the しおり tab offers, as its toggle shows them. */
@@ -20,15 +20,7 @@ function markedSections(list: readonly Bookmark[]): ReadonlySet<string> {
 }
 
 /** The contract methods the bookmarks state calls. */
-export type BookmarksApi = Pick<
-  ApiClient,
-  | 'listBookmarks'
-  | 'toggleBookmark'
-  | 'addBookmark'
-  | 'renameBookmark'
-  | 'deleteBookmark'
-  | 'restoreBookmark'
->;
+export type BookmarksApi = Pick<ApiClient, BookmarkMethod>;
 
 /** Where a bookmark is put: a section, and a place in it (paragraph null: the section). */
 export interface BookmarkPlace {
@@ -37,32 +29,17 @@ export interface BookmarkPlace {
   offset: number;
 }
 
-export class BookmarksState {
-  list = $state.raw<Bookmark[]>([]);
+export class BookmarksState extends StoredList<Bookmark, BookmarksApi> {
   order = $state<BookmarkOrder>('document');
-  error = $state<string | null>(null);
 
   marked = $derived(markedSections(this.list));
 
-  private readonly api: BookmarksApi;
-  /** Told of every refused change: the session may have become read-only. */
-  private readonly access: Pick<NotesAccessState, 'guard'>;
-
-  constructor(
-    api: BookmarksApi = defaultApi,
-    access: Pick<NotesAccessState, 'guard'> = notesAccess,
-  ) {
-    this.api = api;
-    this.access = access;
+  constructor(api: BookmarksApi = defaultApi, access?: NotesGuard) {
+    super(api, access);
   }
 
-  async load(): Promise<void> {
-    try {
-      this.list = await this.api.listBookmarks({ order: this.order });
-      this.error = null;
-    } catch (err) {
-      this.error = messageOf(err);
-    }
+  protected read(): Promise<Bookmark[]> {
+    return this.api.listBookmarks({ order: this.order });
   }
 
   async setOrder(order: BookmarkOrder): Promise<void> {
@@ -71,16 +48,14 @@ export class BookmarksState {
   }
 
   /** Bookmarks a place (a section when its paragraph is null); resolves to the new bookmark. */
-  async addAt(place: BookmarkPlace): Promise<Bookmark> {
-    const added = await this.access.guard(() =>
+  addAt(place: BookmarkPlace): Promise<Bookmark> {
+    return this.change(() =>
       this.api.addBookmark(
         place.paragraphId === null
           ? { sectionId: place.sectionId }
           : { sectionId: place.sectionId, paragraphId: place.paragraphId, offset: place.offset },
       ),
     );
-    await this.load();
-    return added;
   }
 
   /** The section bookmark of a section, if it has one. */
@@ -90,25 +65,20 @@ export class BookmarksState {
 
   /** Marks or unmarks a whole section; resolves to whether it is now bookmarked. */
   async toggle(sectionId: string): Promise<boolean> {
-    const { bookmarked } = await this.access.guard(() => this.api.toggleBookmark({ sectionId }));
-    await this.load();
+    const { bookmarked } = await this.change(() => this.api.toggleBookmark({ sectionId }));
     return bookmarked;
   }
 
   async rename(id: string, label: string): Promise<void> {
-    await this.access.guard(() => this.api.renameBookmark({ id, label }));
-    await this.load();
+    await this.change(() => this.api.renameBookmark({ id, label }));
   }
 
-  async remove(id: string): Promise<Bookmark> {
-    const removed = await this.access.guard(() => this.api.deleteBookmark({ id }));
-    await this.load();
-    return removed;
+  remove(id: string): Promise<Bookmark> {
+    return this.change(() => this.api.deleteBookmark({ id }));
   }
 
   async restore(id: string): Promise<void> {
-    await this.access.guard(() => this.api.restoreBookmark({ id }));
-    await this.load();
+    await this.change(() => this.api.restoreBookmark({ id }));
   }
 }
 
