@@ -7,8 +7,9 @@
 // A long document is read section by section until its characters stop bringing anything
 // new (a document a hundred times this chapter repeats its characters long before its
 // end): what a later section still needs loads on demand, as it would without the warm-up.
-// The sections are asked for on their own, one at a time, never through the reader state,
-// so the warm-up neither fills its memory nor makes the view re-estimate the document.
+// The sections are asked for one at a time (the reader's own requests never queue behind
+// a burst) through the reader state, which keeps them: a later jump to one of them draws
+// at once, without a round trip to the host.
 import type { FontFamily, SectionView, TocEntry } from '../../../electron/common/api/types';
 
 /** The bundled face of each body font (see app.css: --font-serif, --font-sans). */
