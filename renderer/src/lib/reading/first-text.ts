@@ -8,6 +8,8 @@
 
 let release: () => void = () => {};
 let released = false;
+/** Until when (performance.now()) a passage flashed at the start is on show. */
+let quietUntil = 0;
 
 /** Resolves after the frame with the first text in it has been painted (or the start failed). */
 export const firstTextPainted: Promise<void> = new Promise((resolve) => {
@@ -21,7 +23,15 @@ export const firstTextPainted: Promise<void> = new Promise((resolve) => {
 export function firstTextPlaced(): void {
   if (released) return;
   released = true;
-  // A task after the next animation frame: that frame has been painted by then.
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(release));
-  else setTimeout(release);
+  // A task after the next animation frame: that frame has been painted by then; and after
+  // a passage the start flashes (a link to a note) has been shown — the fonts' work would
+  // freeze its flash, which is what the reader's eye looks for.
+  const go = () => setTimeout(release, Math.max(0, quietUntil - performance.now()));
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(go);
+  else go();
+}
+
+/** A passage is flashed for `ms` from now: what waits for the first text waits for that too. */
+export function flashingFor(ms: number): void {
+  if (!released) quietUntil = Math.max(quietUntil, performance.now() + ms);
 }
