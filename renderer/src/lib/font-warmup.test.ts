@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SectionView, TocEntry } from '../../../electron/common/api/types';
-import { distinctChars, documentChars, SATURATED_RUN, warmupRequests } from './font-warmup';
-
-describe('distinctChars', () => {
-  it('keeps each character once, in first-seen order, without whitespace', () => {
-    expect(distinctChars(['米国の 半導体', '半導体\n産業　米国'])).toBe('米国の半導体産業');
-  });
-
-  it('keeps characters outside the BMP whole', () => {
-    expect(distinctChars(['𠮷野家𠮷'])).toBe('𠮷野家');
-  });
-});
+import { documentChars, SATURATED_RUN, warmupRequests } from './font-warmup';
 
 describe('warmupRequests', () => {
   it('asks for the body face in both weights', () => {

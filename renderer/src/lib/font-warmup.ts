@@ -26,13 +26,6 @@ export interface DocumentChars {
   bold: string;
 }
 
-/** Distinct characters of `texts`, without whitespace, in first-seen order. */
-export function distinctChars(texts: Iterable<string>): string {
-  const seen = new Set<string>();
-  for (const text of texts) for (const ch of text) if (!/\s/.test(ch)) seen.add(ch);
-  return [...seen].join('');
-}
-
 /** Sections in a row that bring no new character, after which the warm-up stops reading. */
 export const SATURATED_RUN = 24;
 
