@@ -1,8 +1,8 @@
 // Reading another document of the library in the same page, with no reload: at a section
 // of it, or where the reader left it (its saved position, else its first section). The
 // position in the document being left is saved first; then every state that belongs to
-// one document — its text and outline, its notes and bookmarks, the outline's marks, its
-// glossary and citation, the search's results and suggestions — is dropped and loaded
+// one document — its text and outline, its notes and bookmarks (the outline's marks follow
+// them), its glossary and citation, the search's results and suggestions — is dropped and loaded
 // again for the other. The query the reader typed is asked of the new document (its hits
 // marked in its text); a library-wide search keeps its results and its scope, as the
 // reader chose them. The window's history gets an entry for the other document (or
@@ -15,7 +15,6 @@ import { bookmarks } from '../state/bookmarks.svelte';
 import { citation } from '../state/citation.svelte';
 import { glossary } from '../state/glossary.svelte';
 import { t } from '../state/i18n.svelte';
-import { markedSections } from '../state/marked-sections.svelte';
 import { positionSaver } from '../state/position';
 import { reader, type Placement } from '../state/reader.svelte';
 import { search } from '../state/search.svelte';
@@ -56,7 +55,6 @@ export async function switchDocument(
   });
   void annotations.load();
   void bookmarks.load();
-  void markedSections.load();
   void glossary.load();
   void citation.load();
   search.refresh();

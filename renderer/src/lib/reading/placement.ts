@@ -9,6 +9,7 @@ import type { Placement } from '../state/reader.svelte';
 import { placeAt, type TextPlace } from './anchor';
 import { placeRect } from './place-in-view';
 import { flashRange, passageWordsRange } from './passage';
+import { flashingFor } from './first-text';
 
 /** How long a passage reached by a link or a jump stays flashed. */
 export const FLASH_MS = 1600;
@@ -19,6 +20,7 @@ export interface Flashable {
 
 /** Flashes the parts of a passage (the `flash` class) for `FLASH_MS`. */
 export function flashPassage(parts: readonly Flashable[]): void {
+  flashingFor(FLASH_MS);
   for (const part of parts) part.classList.add('flash');
   setTimeout(() => {
     for (const part of parts) part.classList.remove('flash');

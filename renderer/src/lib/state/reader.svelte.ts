@@ -130,17 +130,6 @@ export class ReaderState {
   }
 
   /**
-   * Every section of the document in reading order, for work that needs the whole text
-   * (the font warm-up). Fetched one at a time so the reader's own requests never queue
-   * behind a burst.
-   */
-  async allSections(): Promise<SectionView[]> {
-    const out: SectionView[] = [];
-    for (const entry of this.toc) out.push(await this.load(entry.id));
-    return out;
-  }
-
-  /**
    * Moves the reader to a section (at `scroll`, its top by default). `history` says
    * how the window's history records it: a new entry by default (Back returns here),
    * `replace` at start or when stepping through hits, `none` when the history itself
