@@ -51,9 +51,9 @@ import type { ImportRunner } from '../library/import-runner';
 import type { SqliteLibrary } from '../library/library';
 import type { Library } from '../library/library-types';
 import { reanchorAnnotations, reanchorLibrary } from '../library/reanchor';
-import { createSearchService, type SearchService } from '../search/service';
 import { libraryContent, removedContent } from './content-view';
 import { sha256InSlices } from './file-hash';
+import { LazySearch } from './lazy-search';
 import type { DocumentHandlers } from './handlers';
 import { ImportJobs, type JobContext, type JobOutcome } from './jobs';
 import {
@@ -97,30 +97,6 @@ const TEXT_METHODS = [
   'addAnnotation',
   'addSectionNote',
 ] as const;
-
-/** A search index loaded at its first search (and droppable to bound memory). */
-class LazySearch implements SearchProvider {
-  private service: SearchService | null = null;
-
-  constructor(
-    private readonly store: ContentStore,
-    private readonly used: (search: LazySearch) => void,
-  ) {}
-
-  get loaded(): boolean {
-    return this.service !== null;
-  }
-
-  search(query: string, options: Parameters<SearchProvider['search']>[1]) {
-    this.service ??= createSearchService(this.store);
-    this.used(this);
-    return this.service.search(query, options);
-  }
-
-  unload(): void {
-    this.service = null;
-  }
-}
 
 interface OpenDocument {
   row: DocumentRow;
