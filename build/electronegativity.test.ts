@@ -1,7 +1,11 @@
 // The review logic of test:security: the CSV report is parsed faithfully, a
 // finding not in the allow-list fails, an entry matching nothing is stale, and
 // every entry of the real allow-list gives a reason.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ALLOWLIST_FILE, parseAllowlist, parseCsv, parseReport, review } from './electronegativity';
 
@@ -71,5 +75,32 @@ describe('electronegativity report', () => {
     expect(() => parseAllowlist({})).toThrow('array');
     const real = parseAllowlist(JSON.parse(fs.readFileSync(ALLOWLIST_FILE, 'utf8')));
     expect(real.length).toBeGreaterThan(0);
+  });
+
+  it('has its report written in call order: the header, then the rows (never over them)', () => {
+    // What electronegativity does: the header (truncating) and the rows (appending) issued in
+    // the same tick, here 40 times; with the required file every report reads header first.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hakusho-eneg-order-'));
+    try {
+      const shim = pathToFileURL(
+        path.join(import.meta.dirname, 'electronegativity-ordered-writes.mjs'),
+      ).href;
+      const script = [
+        "const fs = require('node:fs'); const path = require('node:path');",
+        'for (let i = 0; i < 40; i += 1) {',
+        '  const f = path.join(process.argv[1], `r${i}.csv`);',
+        "  fs.writeFile(f, 'issue, severity\\n', (e) => { if (e) throw e; });",
+        "  fs.writeFile(f, 'A,1\\nB,2\\n', { flag: 'a' }, (e) => { if (e) throw e; });",
+        '}',
+      ].join('\n');
+      execFileSync(process.execPath, ['--import', shim, '-e', script, dir]);
+      for (let i = 0; i < 40; i += 1) {
+        expect(fs.readFileSync(path.join(dir, `r${i}.csv`), 'utf8')).toBe(
+          'issue, severity\nA,1\nB,2\n',
+        );
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

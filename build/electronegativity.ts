@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../electron/common/csp';
 import { isMainModule } from '../electron/core/main-module';
 import { repoRoot } from '../electron/core/paths';
@@ -184,9 +185,26 @@ export function runElectronegativity(inputDir: string, outFile: string): Finding
       fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
     ) as { version: string }
   ).version;
+  // Its report's header and rows are written in call order (see the required file).
+  const orderedWrites = pathToFileURL(
+    path.join(root, 'build', 'electronegativity-ordered-writes.mjs'),
+  ).href;
   execFileSync(
     process.execPath,
-    [cli, '-i', inputDir, '-o', outFile, '-r', '-v', 'false', '-e', electronVersion],
+    [
+      '--import',
+      orderedWrites,
+      cli,
+      '-i',
+      inputDir,
+      '-o',
+      outFile,
+      '-r',
+      '-v',
+      'false',
+      '-e',
+      electronVersion,
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'], cwd: inputDir, timeout: 300_000 },
   );
   if (!fs.existsSync(outFile)) throw new Error('electronegativity wrote no report');
