@@ -8,7 +8,13 @@
 // order it was called, and its callback still runs asynchronously as the caller expects.
 import fs from 'node:fs';
 
-fs.writeFile = function writeFileInCallOrder(file, data, options, callback) {
+/**
+ * @param {import('node:fs').PathOrFileDescriptor} file
+ * @param {string | NodeJS.ArrayBufferView} data
+ * @param {import('node:fs').WriteFileOptions | ((err: unknown) => void)} options
+ * @param {(err: unknown) => void} [callback]
+ */
+function writeFileInCallOrder(file, data, options, callback) {
   const done = typeof options === 'function' ? options : callback;
   const opts = typeof options === 'function' ? undefined : options;
   let failure = null;
@@ -18,4 +24,7 @@ fs.writeFile = function writeFileInCallOrder(file, data, options, callback) {
     failure = err;
   }
   if (typeof done === 'function') process.nextTick(done, failure);
-};
+}
+
+// Replaced on the module object electronegativity requires (its own writeFile calls read it).
+Object.assign(fs, { writeFile: writeFileInCallOrder });
