@@ -107,22 +107,39 @@ function headingsOnScreen(): Promise<string[]> {
   })()`);
 }
 
+/** The sections with any of their text on screen now, in document order. */
+function sectionsOnScreen(): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const v = document.querySelector('main .scroller').getBoundingClientRect();
+    return [...document.querySelectorAll('main section[data-section-id]:not(.pending)')]
+      .filter((s) => {
+        const r = s.getBoundingClientRect();
+        return r.width > 0 && r.left < v.right && r.right > v.left && r.top < v.bottom && r.bottom > v.top;
+      })
+      .map((s) => s.dataset.sectionId);
+  })()`);
+}
+
 interface Walk {
   /** The current section after each press (as the outline and breadcrumb show it). */
   current: string[];
   /** Every section whose heading was on screen at some point. */
   headings: Set<string>;
+  /** After a press, a current section none of whose text was on screen (should be none). */
+  offScreen: string[];
 }
 
 /** Presses Space until the view no longer moves. */
 async function readWithSpace(): Promise<Walk> {
   await page.locator('main .scroller').focus();
-  const walk: Walk = { current: [], headings: new Set() };
+  const walk: Walk = { current: [], headings: new Set(), offScreen: [] };
   let last = await settled();
   const note = async (state: ViewState) => {
     if (state.section && state.section !== walk.current[walk.current.length - 1])
       walk.current.push(state.section);
     for (const id of await headingsOnScreen()) walk.headings.add(id);
+    if (state.section && !(await sectionsOnScreen()).includes(state.section))
+      walk.offScreen.push(`${state.section} at ${state.pos}`);
   };
   await note(last);
   for (let i = 0; i < MAX_PRESSES; i++) {
@@ -156,7 +173,10 @@ describe('one continuous text', () => {
       expect([...walk.headings].sort()).toEqual(toc.map((e) => e.id).sort());
       const ranks = walk.current.map((id) => toc.findIndex((e) => e.id === id));
       expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-      expect(walk.current.length).toBeGreaterThan(toc.length / 2);
+      // After every press the current section is one on screen (the outline keeps up, page
+      // by page); how many sections that names depends on where the pages fall.
+      expect(walk.offScreen).toEqual([]);
+      expect(walk.current.length).toBeGreaterThan(3);
       expect(await currentSectionId(page)).toBe(toc[toc.length - 1]!.id);
       expect(
         await page.getAttribute(

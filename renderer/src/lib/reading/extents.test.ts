@@ -40,7 +40,21 @@ describe('section extents', () => {
 
 describe('the window of drawn sections', () => {
   const view = 800;
-  const margins = marginsFor(view);
+  // Windowed: the twelve sections above are 9,300 px, under 16 screens of 800.
+  const margins = marginsFor(view, false);
+
+  it('draws a document of up to sixteen screens whole, once it is shown', () => {
+    expect(ext.total).toBeLessThan(16 * view);
+    expect(renderWindow(ext, 2000, view, marginsFor(view))).toEqual({ first: 0, last: 11 });
+    expect(renderWindow(ext, 0, view, marginsFor(view), { first: 0, last: 2 })).toEqual({
+      first: 0,
+      last: 11,
+    });
+    // Longer than sixteen screens: windowed as before.
+    const long = extentsOf([...SIZES, ...SIZES]);
+    expect(long.total).toBeGreaterThan(16 * view);
+    expect(renderWindow(long, 2000, view, marginsFor(view))).toEqual({ first: 3, last: 8 });
+  });
 
   it('draws what is on screen and a screen and a half ahead, one behind', () => {
     const w = renderWindow(ext, 2000, view, margins);
@@ -65,10 +79,11 @@ describe('the window of drawn sections', () => {
     fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 200 }),
     fc.integer({ min: 0, max: 400_000 }),
     fc.integer({ min: 200, max: 2000 }),
-  ])('always covers the view, contiguously, with spacers that add up', (sizes, at, size) => {
+    fc.boolean(),
+  ])('always covers the view, contiguously, with spacers that add up', (sizes, at, size, whole) => {
     const e = extentsOf(sizes);
     const start = Math.min(at, Math.max(0, e.total - size));
-    const w = renderWindow(e, start, size, marginsFor(size))!;
+    const w = renderWindow(e, start, size, marginsFor(size, whole))!;
     expect(w.first).toBeLessThanOrEqual(w.last);
     // Every section with text on screen is drawn.
     for (let i = 0; i < sizes.length; i++) {

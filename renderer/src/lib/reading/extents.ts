@@ -69,17 +69,36 @@ export interface WindowMargins {
    * back and forth a little neither drops nor redraws anything.
    */
   keep: number;
+  /**
+   * A document no longer than this is drawn whole (0: never). Drawing a short text whole
+   * costs one layout of a few screens; windowing it costs a redraw of sections at almost
+   * every jump, which is most of a jump's time.
+   */
+  whole: number;
 }
 
-/** Margins for a view of `viewSize`: a screen and a half ahead, one behind, three kept. */
-export function marginsFor(viewSize: number): WindowMargins {
-  return { ahead: viewSize * 1.5, behind: viewSize, keep: viewSize * 3 };
+/** How many screens long a document may be and still be drawn whole, once it is shown. */
+export const WHOLE_DOCUMENT_SCREENS = 16;
+
+/**
+ * Margins for a view of `viewSize`: a screen and a half ahead, one behind, three kept; a
+ * document of up to WHOLE_DOCUMENT_SCREENS drawn whole unless `whole` is false (the first
+ * screen of a start, which should not wait for the text of the rest).
+ */
+export function marginsFor(viewSize: number, whole = true): WindowMargins {
+  return {
+    ahead: viewSize * 1.5,
+    behind: viewSize,
+    keep: viewSize * 3,
+    whole: whole ? viewSize * WHOLE_DOCUMENT_SCREENS : 0,
+  };
 }
 
 /**
  * The window of sections to draw for a view over [viewStart, viewStart + viewSize): every
  * section within the margins, grown to keep the sections of `previous` that are still
- * within `keep`. Contiguous, so the content is spacer, window, spacer.
+ * within `keep` — or every section of a document no longer than `whole`. Contiguous, so
+ * the content is spacer, window, spacer.
  */
 export function renderWindow(
   ext: Extents,
@@ -94,6 +113,7 @@ export function renderWindow(
     viewStart + viewSize + Math.max(margins.ahead, 1),
   );
   if (!wanted) return null;
+  if (ext.total <= margins.whole) return { first: 0, last: ext.offsets.length - 1 };
   let { first, last } = wanted;
   if (previous) {
     const kept = rangeOver(ext, viewStart - margins.keep, viewStart + viewSize + margins.keep);

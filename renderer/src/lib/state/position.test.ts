@@ -15,9 +15,29 @@ afterEach(() => {
 });
 
 describe('position saver', () => {
-  it('writes a section change at once, rounded', () => {
+  it('writes a section change once the frame showing it is painted, rounded', () => {
     positionSaver.record({ sectionId: 'us-1', scroll: 0.123456 }, true);
+    // Not before the frame: the jump's text is drawn first.
+    expect(setPosition).not.toHaveBeenCalled();
+    vi.runAllTimers();
+    expect(setPosition).toHaveBeenCalledTimes(1);
     expect(setPosition).toHaveBeenCalledWith({ sectionId: 'us-1', scroll: 0.1235 });
+  });
+
+  it('writes only the last of several section changes within a frame', () => {
+    positionSaver.record({ sectionId: 'us-5', scroll: 0 }, true);
+    positionSaver.record({ sectionId: 'us-6', scroll: 0.25 }, true);
+    vi.runAllTimers();
+    expect(setPosition).toHaveBeenCalledTimes(1);
+    expect(setPosition).toHaveBeenCalledWith({ sectionId: 'us-6', scroll: 0.25 });
+  });
+
+  it('saves at once on leaving the page, without waiting for a frame', () => {
+    positionSaver.record({ sectionId: 'us-7', scroll: 0.5 }, true);
+    positionSaver.leave();
+    expect(setPosition).toHaveBeenCalledWith({ sectionId: 'us-7', scroll: 0.5 });
+    vi.runAllTimers();
+    expect(setPosition).toHaveBeenCalledTimes(1);
   });
 
   it('coalesces scrolling into one write per half second, the latest position', () => {
@@ -32,7 +52,9 @@ describe('position saver', () => {
 
   it('does not write the same position twice, and flushes on demand (page hide)', () => {
     positionSaver.record({ sectionId: 'us-3', scroll: 0.5 }, true);
+    vi.runAllTimers();
     positionSaver.record({ sectionId: 'us-3', scroll: 0.5 }, true);
+    vi.runAllTimers();
     expect(setPosition).toHaveBeenCalledTimes(1);
     positionSaver.record({ sectionId: 'us-3', scroll: 0.6 });
     positionSaver.flush();
@@ -44,6 +66,7 @@ describe('position saver', () => {
     positionSaver.record({ sectionId: 'us-4', scroll: 0.7 }, true);
     await vi.runAllTimersAsync();
     positionSaver.record({ sectionId: 'us-4', scroll: 0.7 }, true);
+    await vi.runAllTimersAsync();
     expect(setPosition).toHaveBeenCalledTimes(2);
   });
 });

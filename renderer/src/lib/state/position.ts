@@ -1,7 +1,9 @@
 // Saves the reading position (section + scroll fraction in the reading direction)
-// through the API as the reader moves: at once on a section change, at most every
-// half second while scrolling, and on leaving the page. Only user.sqlite keeps it.
+// through the API as the reader moves: on a section change as soon as the frame showing
+// it has been painted, at most every half second while scrolling, and at once on leaving
+// the page. Only user.sqlite keeps it.
 import { api } from '../api';
+import { afterPaint } from '../after-paint';
 import type { ReadingPosition } from '../../../../electron/common/api/types';
 
 const SCROLL_SAVE_MS = 500;
@@ -10,8 +12,10 @@ class PositionSaver {
   private last: ReadingPosition | null = null;
   private pending: ReadingPosition | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** A write is waiting for the next frame to be painted. */
+  private afterFrame = false;
 
-  /** Records a position; `immediate` writes it now (section change, page hide). */
+  /** Records a position; `immediate` writes it once the frame is painted (a section change). */
   record(position: ReadingPosition, immediate = false): void {
     const rounded = {
       sectionId: position.sectionId,
@@ -19,7 +23,12 @@ class PositionSaver {
     };
     this.pending = rounded;
     if (immediate) {
-      this.flush();
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      if (!this.afterFrame) {
+        this.afterFrame = true;
+        afterPaint(() => this.flush());
+      }
       return;
     }
     if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), SCROLL_SAVE_MS);
@@ -32,6 +41,7 @@ class PositionSaver {
   }
 
   flush(): void {
+    this.afterFrame = false;
     clearTimeout(this.timer);
     this.timer = undefined;
     const p = this.pending;
