@@ -12,12 +12,14 @@ vi.mock('./api', () => {
       getPosition: vi.fn(() => Promise.resolve({ sectionId: 's2', scroll: 0.5 })),
       getPrefs: call('getPrefs'),
       getSection: vi.fn(({ id }: { id: string }) => Promise.resolve({ id })),
+      listAnnotations: vi.fn(() => Promise.resolve([])),
+      getGlossary: vi.fn(() => Promise.resolve([])),
     },
   };
 });
 
 const { api } = await import('./api');
-const { startBootRequests, startWindow, takeBootRequests } = await import('./boot');
+const { bootAnswered, startBootRequests, startWindow, takeBootRequests } = await import('./boot');
 
 /** Lets the stubbed answers and what follows them run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -69,6 +71,54 @@ describe('boot requests', () => {
     expect(boot.section('s3')).toBeNull();
     await settle();
     expect(asked()).toEqual(['s2', 's4', 's5']);
+  });
+});
+
+describe('waiting for the start’s answers before the frame is built', () => {
+  it('resolves once the first screen’s sections have been answered too', async () => {
+    const answers: string[] = [];
+    vi.mocked(api.getSection).mockImplementation(
+      ({ id }: { id: string }) =>
+        new Promise((resolve) =>
+          setTimeout(() => {
+            answers.push(id);
+            resolve({ id } as never);
+          }, 5),
+        ),
+    );
+    startBootRequests();
+    await bootAnswered(10_000);
+    expect(answers.sort()).toEqual(['s2', 's3', 's4', 's5']);
+    expect(api.listAnnotations).toHaveBeenCalledTimes(1);
+    expect(api.getGlossary).toHaveBeenCalledTimes(1);
+    takeBootRequests();
+    vi.mocked(api.getSection).mockImplementation(({ id }: { id: string }) =>
+      Promise.resolve({ id } as never),
+    );
+  });
+
+  it('stops waiting after its limit when the host does not answer', async () => {
+    vi.useFakeTimers();
+    try {
+      vi.mocked(api.getToc).mockReturnValueOnce(new Promise(() => undefined));
+      startBootRequests();
+      let done = false;
+      void bootAnswered(500).then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(499);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(done).toBe(true);
+      takeBootRequests();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('resolves at once when nothing was asked early', async () => {
+    let done = false;
+    void bootAnswered(10_000).then(() => (done = true));
+    await Promise.resolve();
+    expect(done).toBe(true);
   });
 });
 

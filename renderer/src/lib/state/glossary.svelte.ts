@@ -23,9 +23,10 @@ export class GlossaryState {
     this.api = api;
   }
 
-  async load(): Promise<void> {
+  /** Reads the glossary (`early`: a read already under way, the start's). */
+  async load(early?: Promise<GlossaryEntry[]>): Promise<void> {
     try {
-      this.entries = await this.api.getGlossary({});
+      this.entries = await (early ?? this.api.getGlossary({}));
       this.error = null;
     } catch (err) {
       this.error = messageOf(err);

@@ -24,9 +24,10 @@ export abstract class StoredList<T, Api> {
   /** The list as the core has it now. */
   protected abstract read(): Promise<T[]>;
 
-  async load(): Promise<void> {
+  /** Reads the list (`early`: a read already under way, the start's). */
+  async load(early?: Promise<T[]>): Promise<void> {
     try {
-      this.list = await this.read();
+      this.list = await (early ?? this.read());
       this.error = null;
     } catch (err) {
       this.error = messageOf(err);
