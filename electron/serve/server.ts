@@ -19,7 +19,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, isApiMethod, type ApiErrorCode, type ApiHandlers } from '../common/api/contract';
 import { errorEnvelope, invokeEnvelope } from '../common/api/envelope';
-import { CONTENT_SECURITY_POLICY } from '../common/csp';
+import { baseHeaders } from '../common/http-headers';
 import { FILE_ARG_LIMITS, fileTooLargeMessage, isFileArgMethod } from '../common/api/file-args';
 import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
 
@@ -80,19 +80,6 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
 };
 
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** Headers sent with every response, whatever it is. */
-function baseHeaders(): Record<string, string> {
-  return {
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'DENY',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'Cache-Control': 'no-store',
-  };
-}
 
 /** Host header check: loopback names only, and our own port (DNS rebinding defence). */
 export function isAllowedHost(hostHeader: string | undefined, port: number): boolean {

@@ -7,6 +7,10 @@
 //   - jump to a hit (F3 → the next hit of the document painted as current),
 //   - keystroke → results painted (input event → results painted),
 //   - page turn in pages (Space → the next page shown).
+// Beside the cold start, its peer: a static HTML page holding the same first section's
+// text, served on 127.0.0.1 with the same headers (CSP, Cross-Origin-Opener-Policy …) and
+// timed the same way — what a new tab costs before any of this app's work (the
+// Cross-Origin-Opener-Policy alone makes Chromium start a new renderer process for it).
 // "Painted" is the first animation frame after the DOM change plus a task, the usual
 // stand-in for the frame being on screen (tests/bench/probes.ts). Timings are taken inside
 // the page with performance.now(), so no round trip to this process is counted. Every
@@ -17,11 +21,14 @@
 // `--strict` exits 1 when a figure misses its target.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { TocEntry } from '../../electron/common/api/types';
+import type { SectionView, TocEntry } from '../../electron/common/api/types';
+import { baseHeaders } from '../../electron/common/http-headers';
+import { startWindow } from '../../renderer/src/lib/start-window';
 import { buildRenderer } from '../e2e/testing/build';
 import { CHROMIUM_PATH, launchChromium } from '../e2e/testing/browser';
 import { REPO_ROOT, startEdition } from '../e2e/testing/server';
@@ -166,6 +173,47 @@ interface DocFigures {
   document: string;
   sections: number;
   figures: Record<Figure, Stats>;
+  /** The cold start of the static peer page (same text, same headers). */
+  peerColdStart: Stats;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The peer of a cold start: a static page with the headings and paragraphs of `views` (the
+ * app's first screen), served with the edition host's own headers. Resolves to its URL
+ * and a stop function.
+ */
+async function startPeer(
+  views: SectionView[],
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const body = views
+    .map(
+      (view) =>
+        `<h2>${escapeHtml(view.title)}</h2>` +
+        view.paragraphs
+          .map((p) => `<p data-paragraph-id="${escapeHtml(p.id)}">${escapeHtml(p.text)}</p>`)
+          .join(''),
+    )
+    .join('');
+  const html =
+    `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>peer</title></head>` +
+    `<body><main>${body}</main></body></html>`;
+  const server = http.createServer((req, res) => {
+    const page = req.url === '/';
+    res.writeHead(page ? 200 : 404, {
+      ...baseHeaders(),
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-cache',
+    });
+    res.end(page ? html : '');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 async function measure(
@@ -185,17 +233,31 @@ async function measure(
     // Start mid-document, where a long document's window is furthest from either end.
     const middle = toc[Math.floor(toc.length / 2)]!.id;
     await callApi(first, 'setPosition', { sectionId: middle, scroll: 0 });
+    const peer = await startPeer(
+      await Promise.all(
+        startWindow(toc, middle).map((id) => callApi<SectionView>(first, 'getSection', { id })),
+      ),
+    );
     await first.close();
 
     // Cold start: a fresh page and a full navigation each time (the host sends no-store),
     // at the URL the host printed: a new tab has no session token of its own (it lives in
     // the tab's sessionStorage), so without the URL's token every call would be refused.
+    // Each is followed by a cold start of the peer, so that both share the machine's load.
     const cold: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const page = await context.newPage();
-      cold.push(await coldStart(page, edition.url));
-      await waitReady(page);
-      await page.close();
+    const peerCold: number[] = [];
+    try {
+      for (let i = 0; i < runs; i++) {
+        const page = await context.newPage();
+        cold.push(await coldStart(page, edition.url));
+        await waitReady(page);
+        await page.close();
+        const peerPage = await context.newPage();
+        peerCold.push(await coldStart(peerPage, peer.url));
+        await peerPage.close();
+      }
+    } finally {
+      await peer.stop();
     }
 
     const page = await context.newPage();
@@ -249,6 +311,7 @@ async function measure(
         keystroke: stats(keys),
         pageTurn: stats(turns),
       },
+      peerColdStart: stats(peerCold),
     };
   } finally {
     await edition.stop();
@@ -316,19 +379,21 @@ async function main(): Promise<void> {
     'document         measure                        n   median     p95     min     max   target',
   ];
   let missed = false;
+  const row = (doc: string, label: string, s: Stats, verdictText: string) =>
+    `${doc.padEnd(16)} ${label.padEnd(29)} ${String(s.n).padStart(3)} ${s.median
+      .toFixed(1)
+      .padStart(8)} ${s.p95.toFixed(1).padStart(7)} ${s.min.toFixed(1).padStart(7)} ${s.max
+      .toFixed(1)
+      .padStart(7)}   ${verdictText}`;
   for (const doc of docs) {
     const factor = doc.document === 'chapter' ? 1 : 2;
     for (const figure of Object.keys(TARGETS) as Figure[]) {
       const s = doc.figures[figure];
       const v = verdict(figure, s, factor);
       missed ||= v.missed;
-      lines.push(
-        `${doc.document.padEnd(16)} ${LABELS[figure].padEnd(29)} ${String(s.n).padStart(3)} ${s.median
-          .toFixed(1)
-          .padStart(8)} ${s.p95.toFixed(1).padStart(7)} ${s.min.toFixed(1).padStart(7)} ${s.max
-          .toFixed(1)
-          .padStart(7)}   ${v.text}`,
-      );
+      lines.push(row(doc.document, LABELS[figure], s, v.text));
+      if (figure === 'coldStart')
+        lines.push(row('', '  peer: static page, same text', doc.peerColdStart, '(no target)'));
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -14,23 +14,12 @@
 // the frame and the first text are then laid out and painted once, together. Mounting the
 // empty frame first cost a layout and a paint of it, and another layout (forced by the
 // view measuring itself) when the text came — about a fifth of a cold start.
-import type {
-  Annotation,
-  GlossaryEntry,
-  SectionView,
-  TocEntry,
-} from '../../../electron/common/api/types';
+import type { Annotation, GlossaryEntry, SectionView } from '../../../electron/common/api/types';
 import { api } from './api';
+import { startWindow } from './start-window';
 import { routeFromHash } from '../../../electron/common/deep-link';
 
-/** The section a start opens and the few after it: what the first screen shows. */
-export const START_WINDOW = 4;
-
-/** The ids of the start's window in `toc`, from section `id` (the first section without one). */
-export function startWindow(toc: readonly TocEntry[], id: string | null | undefined): string[] {
-  const at = Math.max(0, id ? toc.findIndex((e) => e.id === id) : 0);
-  return toc.slice(at, at + START_WINDOW).map((e) => e.id);
-}
+export { START_WINDOW, startWindow } from './start-window';
 
 function request() {
   const toc = api.getToc({});
