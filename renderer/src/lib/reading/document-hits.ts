@@ -2,9 +2,23 @@
 // order, section by section, a section's title first), numbered once for the document:
 // the hit bar says “5／7”, F3 / Shift+F3 step through all of them across sections, and
 // each section draws its own hits with their document-wide numbers. Pure, unit-tested.
+//
+// Each section's marks are grouped by paragraph once per answer, and what did not change
+// since the answer before is handed over as the same objects (a paragraph's marks, a
+// section's record; NO_MARKS where there are none): as the reader types, only the
+// paragraphs whose hits changed are drawn again, and moving the current hit changes no
+// marks at all (it is a number each mark compares with).
 import type { DocumentHit } from '../../../../electron/common/api/types';
 import type { MarkRange } from '../text/segments';
 import { TITLE_KEY } from './hits';
+
+/** A section's marks per paragraph (TITLE_KEY for its heading). */
+export type SectionMarks = Readonly<Record<string, MarkRange[]>>;
+
+/** The marks of a paragraph without hits: always this one array (never changed). */
+export const NO_MARKS: MarkRange[] = Object.freeze([]) as unknown as MarkRange[];
+/** The marks of a section without hits: always this one record. */
+const NO_SECTION_MARKS: SectionMarks = Object.freeze({});
 
 export interface DocumentHits {
   /** The query the hits answer. */
@@ -12,40 +26,74 @@ export interface DocumentHits {
   list: readonly DocumentHit[];
   /** Where each section's hits are in `list`. */
   bySection: ReadonlyMap<string, { first: number; count: number }>;
+  /** Each section's marks by paragraph, with their numbers in the document. */
+  marks: ReadonlyMap<string, SectionMarks>;
   /** Every hit of the document, even past the end of a truncated list. */
   total: number;
   /** The list stops before the last hit (the core lists at most so many). */
   truncated: boolean;
 }
 
+/**
+ * Indexes an answer's hits. `previous`: the hits shown before, whose marks are kept (the
+ * same objects) wherever they are equal to the new ones.
+ */
 export function indexHits(
   query: string,
   list: readonly DocumentHit[],
   total = list.length,
   truncated = false,
+  previous: DocumentHits | null = null,
 ): DocumentHits {
   const bySection = new Map<string, { first: number; count: number }>();
-  list.forEach((hit, i) => {
+  const built = new Map<string, Record<string, MarkRange[]>>();
+  for (let i = 0; i < list.length; i++) {
+    const hit = list[i]!;
     const seen = bySection.get(hit.sectionId);
     if (seen) seen.count++;
     else bySection.set(hit.sectionId, { first: i, count: 1 });
-  });
-  return { query, list, bySection, total, truncated };
+    let section = built.get(hit.sectionId);
+    if (!section) built.set(hit.sectionId, (section = {}));
+    (section[hit.paragraphId ?? TITLE_KEY] ??= []).push({
+      start: hit.start,
+      end: hit.end,
+      index: i,
+    });
+  }
+  const marks = new Map<string, SectionMarks>();
+  for (const [id, record] of built) marks.set(id, keepEqual(record, previous?.marks.get(id)));
+  return { query, list, bySection, marks, total, truncated };
+}
+
+/** `next`, with the parts equal to `before` taken from it (all of it when all are equal). */
+function keepEqual(next: SectionMarks, before: SectionMarks | undefined): SectionMarks {
+  if (!before) return next;
+  const out: Record<string, MarkRange[]> = {};
+  let same = Object.keys(before).length === Object.keys(next).length;
+  for (const [key, ranges] of Object.entries(next)) {
+    const old = before[key];
+    if (old && sameRanges(old, ranges)) out[key] = old;
+    else {
+      out[key] = ranges;
+      same = false;
+    }
+  }
+  return same ? before : out;
+}
+
+function sameRanges(a: readonly MarkRange[], b: readonly MarkRange[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.start !== y.start || x.end !== y.end || x.index !== y.index) return false;
+  }
+  return true;
 }
 
 /** A section's hits per paragraph (TITLE_KEY for its heading), with document-wide numbers. */
-export function sectionMarks(
-  hits: DocumentHits | null,
-  sectionId: string,
-): Record<string, MarkRange[]> {
-  const out: Record<string, MarkRange[]> = {};
-  const at = hits?.bySection.get(sectionId);
-  if (!hits || !at) return out;
-  for (let i = at.first; i < at.first + at.count; i++) {
-    const hit = hits.list[i]!;
-    (out[hit.paragraphId ?? TITLE_KEY] ??= []).push({ start: hit.start, end: hit.end, index: i });
-  }
-  return out;
+export function sectionMarks(hits: DocumentHits | null, sectionId: string): SectionMarks {
+  return hits?.marks.get(sectionId) ?? NO_SECTION_MARKS;
 }
 
 /** The hit `step` away from `current`, wrapping round the document. */
