@@ -39,6 +39,8 @@ describe('the hits of the whole document', () => {
   });
 
   it('keeps the marks that did not change from the answer before, as the same objects', () => {
+    // Every section drawn once.
+    for (const id of hits.bySection.keys()) sectionMarks(hits, id);
     // Another order, the same query again: every section keeps its marks as they were.
     const again = indexHits('半導体', [...LIST], 7, false, hits);
     for (const id of hits.bySection.keys()) {
@@ -64,9 +66,15 @@ describe('the hits of the whole document', () => {
     expect(Object.isFrozen(NO_MARKS) && NO_MARKS.length === 0).toBe(true);
   });
 
-  it('builds the marks of every section once per answer, not per drawing', () => {
-    expect(sectionMarks(hits, 'us-3')).toBe(sectionMarks(hits, 'us-3'));
-    expect([...hits.marks.keys()]).toEqual(['us-1-2022-05', 'us-1-2022-07', 'us-3', 'us-4']);
+  it('works out a section’s marks when it is drawn, once per answer', () => {
+    const fresh = indexHits('半導体', LIST, 7, false, hits);
+    expect(fresh.marks.size).toBe(0);
+    const us3 = sectionMarks(fresh, 'us-3');
+    expect(sectionMarks(fresh, 'us-3')).toBe(us3);
+    sectionMarks(fresh, 'canada');
+    expect([...fresh.marks.keys()]).toEqual(['us-3']);
+    // The hits after these keep only these marks, not those before them.
+    expect(indexHits('半導体', LIST, 7, false, fresh).before).toBe(fresh.marks);
   });
 
   it('steps forward and back, wrapping', () => {

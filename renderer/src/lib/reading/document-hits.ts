@@ -3,11 +3,12 @@
 // the hit bar says “5／7”, F3 / Shift+F3 step through all of them across sections, and
 // each section draws its own hits with their document-wide numbers. Pure, unit-tested.
 //
-// Each section's marks are grouped by paragraph once per answer, and what did not change
-// since the answer before is handed over as the same objects (a paragraph's marks, a
-// section's record; NO_MARKS where there are none): as the reader types, only the
-// paragraphs whose hits changed are drawn again, and moving the current hit changes no
-// marks at all (it is a number each mark compares with).
+// A section's marks are grouped by paragraph once per answer, when it is drawn (not for
+// the thousands of sections never drawn), and what did not change since the answer before
+// is handed over as the same objects (a paragraph's marks, a section's record; NO_MARKS
+// where there are none): as the reader types, only the paragraphs whose hits changed are
+// drawn again, and moving the current hit changes no marks at all (it is a number each
+// mark compares with).
 import type { DocumentHit } from '../../../../electron/common/api/types';
 import type { MarkRange } from '../text/segments';
 import { TITLE_KEY } from './hits';
@@ -26,12 +27,14 @@ export interface DocumentHits {
   list: readonly DocumentHit[];
   /** Where each section's hits are in `list`. */
   bySection: ReadonlyMap<string, { first: number; count: number }>;
-  /** Each section's marks by paragraph, with their numbers in the document. */
-  marks: ReadonlyMap<string, SectionMarks>;
   /** Every hit of the document, even past the end of a truncated list. */
   total: number;
   /** The list stops before the last hit (the core lists at most so many). */
   truncated: boolean;
+  /** The marks of the sections drawn so far (sectionMarks fills it). */
+  readonly marks: Map<string, SectionMarks>;
+  /** The marks the hits shown before had drawn, to keep where equal. */
+  readonly before: ReadonlyMap<string, SectionMarks> | null;
 }
 
 /**
@@ -46,23 +49,38 @@ export function indexHits(
   previous: DocumentHits | null = null,
 ): DocumentHits {
   const bySection = new Map<string, { first: number; count: number }>();
-  const built = new Map<string, Record<string, MarkRange[]>>();
-  for (let i = 0; i < list.length; i++) {
-    const hit = list[i]!;
+  list.forEach((hit, i) => {
     const seen = bySection.get(hit.sectionId);
     if (seen) seen.count++;
     else bySection.set(hit.sectionId, { first: i, count: 1 });
-    let section = built.get(hit.sectionId);
-    if (!section) built.set(hit.sectionId, (section = {}));
-    (section[hit.paragraphId ?? TITLE_KEY] ??= []).push({
-      start: hit.start,
-      end: hit.end,
-      index: i,
-    });
+  });
+  // Only the marks the hits before had drawn (never theirs before them: no chain is kept).
+  const before = previous && previous.marks.size > 0 ? previous.marks : null;
+  return { query, list, bySection, total, truncated, marks: new Map(), before };
+}
+
+/**
+ * A section's hits per paragraph (TITLE_KEY for its heading), with document-wide numbers:
+ * worked out when the section is first drawn for these hits, then the same object.
+ */
+export function sectionMarks(hits: DocumentHits | null, sectionId: string): SectionMarks {
+  const at = hits?.bySection.get(sectionId);
+  if (!hits || !at) return NO_SECTION_MARKS;
+  let marks = hits.marks.get(sectionId);
+  if (marks === undefined) {
+    const built: Record<string, MarkRange[]> = {};
+    for (let i = at.first; i < at.first + at.count; i++) {
+      const hit = hits.list[i]!;
+      (built[hit.paragraphId ?? TITLE_KEY] ??= []).push({
+        start: hit.start,
+        end: hit.end,
+        index: i,
+      });
+    }
+    marks = keepEqual(built, hits.before?.get(sectionId));
+    hits.marks.set(sectionId, marks);
   }
-  const marks = new Map<string, SectionMarks>();
-  for (const [id, record] of built) marks.set(id, keepEqual(record, previous?.marks.get(id)));
-  return { query, list, bySection, marks, total, truncated };
+  return marks;
 }
 
 /** `next`, with the parts equal to `before` taken from it (all of it when all are equal). */
@@ -89,11 +107,6 @@ function sameRanges(a: readonly MarkRange[], b: readonly MarkRange[]): boolean {
     if (x.start !== y.start || x.end !== y.end || x.index !== y.index) return false;
   }
   return true;
-}
-
-/** A section's hits per paragraph (TITLE_KEY for its heading), with document-wide numbers. */
-export function sectionMarks(hits: DocumentHits | null, sectionId: string): SectionMarks {
-  return hits?.marks.get(sectionId) ?? NO_SECTION_MARKS;
 }
 
 /** The hit `step` away from `current`, wrapping round the document. */
