@@ -54,6 +54,25 @@ describe('search service on the real content database', () => {
       expect(r.paragraphId).toBe(r.ranges.find((h) => h.paragraphId !== null)?.paragraphId ?? null);
     }
   });
+  it('reads a row’s paragraph once for successive answers (the snippets the same)', () => {
+    const reads: string[] = [];
+    const counting: ContentStore = {
+      ...store,
+      paragraph: (id) => (reads.push(id), store.paragraph(id)),
+    };
+    const service = createSearchService(counting);
+    const first = service.search('米国');
+    const rows = first.results.filter((r) => r.paragraphId !== null).length;
+    expect(rows).toBeGreaterThan(3);
+    expect(reads.length).toBeLessThanOrEqual(rows);
+    reads.length = 0;
+    const typed = service.search('米国の');
+    const before = new Set(first.results.map((r) => r.paragraphId));
+    const fresh = typed.results.filter((r) => r.paragraphId && !before.has(r.paragraphId));
+    expect(reads.length).toBe(fresh.length);
+    // The same answer as a service that never read anything before.
+    expect(typed).toEqual(createSearchService(store).search('米国の'));
+  });
   it('finds every section of the real outline that contains a term, and nothing else', () => {
     const service = createSearchService(store);
     for (const q of [

@@ -4,7 +4,9 @@
 // in the order asked (title path, snippet around the first hit, highlights into the
 // snippet, every hit range of the section), and every hit of the whole document in
 // reading order — the list next/previous hit walks, which does not depend on how
-// many rows are shown.
+// many rows are shown. The paragraphs a row's snippet is cut from are kept (a bounded
+// number, the content being read-only): as the reader types a word, each keystroke's
+// rows are mostly the last one's, and reading them again was a third of an answer's time.
 import { ApiError } from '../../common/api/contract';
 import type { DocumentHit, SearchResponse, SearchResultItem } from '../../common/api/types';
 import {
@@ -71,9 +73,24 @@ export function loadStoredIndex(store: ContentStore): SearchIndex {
   }
 }
 
+/** Paragraph texts kept for snippets (a hundred rows per answer, a few answers). */
+export const SNIPPET_TEXTS_KEPT = 1024;
+
 export function createSearchService(store: ContentStore): SearchService {
   const index = loadStoredIndex(store);
   const outline = new Outline(store.toc());
+  // Oldest first (a Map keeps insertion order); a text used again moves to the end.
+  const texts = new Map<string, string>();
+  const paragraphText = (id: string): string => {
+    let text = texts.get(id);
+    if (text !== undefined) texts.delete(id);
+    else {
+      text = store.paragraph(id)?.text ?? '';
+      if (texts.size >= SNIPPET_TEXTS_KEPT) texts.delete(texts.keys().next().value as string);
+    }
+    texts.set(id, text);
+    return text;
+  };
 
   const toItem = (hit: SectionHit): SearchResultItem => {
     const title = outline.entry(hit.id)?.title ?? hit.id;
@@ -82,7 +99,7 @@ export function createSearchService(store: ContentStore): SearchService {
     let paragraphId: string | null = null;
     if (firstText && firstText.paragraphId !== null) {
       paragraphId = firstText.paragraphId;
-      const text = store.paragraph(paragraphId)?.text ?? '';
+      const text = paragraphText(paragraphId);
       const ranges = hit.hits
         .filter((h) => h.paragraphId === paragraphId)
         .map((h): [number, number] => [h.start, h.end]);

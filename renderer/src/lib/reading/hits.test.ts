@@ -13,6 +13,13 @@ describe('hits in a heading', () => {
     expect(titleMarks('第２節　カナダ', true, [mark])).toEqual([{ start: 3, end: 6, index: 7 }]);
   });
 
+  it('are handed on as they are when nothing moves them (nothing is drawn again)', () => {
+    const marks = [mark];
+    expect(titleMarks('2022年5月　半導体', false, marks)).toBe(marks);
+    const none: typeof marks = [];
+    expect(titleMarks('第２節　カナダ', true, none)).toBe(none);
+  });
+
   it('are dropped when the title is shown trimmed', () => {
     expect(titleMarks(' 第２節 ', true, [mark])).toEqual([]);
   });

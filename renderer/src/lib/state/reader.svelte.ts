@@ -213,7 +213,13 @@ export class ReaderState {
     }
     if (this.hits?.query === response.query && this.hits.list === response.hits) return;
     const same = this.hits?.query === response.query;
-    this.hits = indexHits(response.query, response.hits, response.totalHits, response.truncated);
+    this.hits = indexHits(
+      response.query,
+      response.hits,
+      response.totalHits,
+      response.truncated,
+      this.hits,
+    );
     if (!same) this.currentHit = -1;
   }
 
