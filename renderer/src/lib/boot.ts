@@ -4,11 +4,13 @@
 // milliseconds on a slow machine: issuing them first lets the host answer while the
 // frame is built. The text goes out as soon as its section is known — at once for a
 // route in the address bar, else when the saved position arrives — in parallel with the
-// outline, not after it: the section opened first, then the few after it that fill the
-// first screen once the outline says which they are. The reader state takes those
-// requests over (`section`), so no section is asked for twice.
+// outline, not after it: the section opened first, alone (nothing else delays its answer),
+// then the few after it that fill the first screen, together in one call, once the
+// outline says which they are. The reader state takes those requests over (`section`),
+// so no section is asked for twice.
 import type { SectionView, TocEntry } from '../../../electron/common/api/types';
 import { api } from './api';
+import { requestSections } from './section-requests';
 import { routeFromHash } from '../../../electron/common/deep-link';
 
 /** The section a start opens and the few after it: what the first screen shows. */
@@ -26,11 +28,13 @@ function request() {
   const sections = new Map<string, Promise<SectionView>>();
   /** Sections the reader has taken over (asked for itself when not requested here yet). */
   const taken = new Set<string>();
-  const fetch = (id: string) => {
-    if (sections.has(id) || taken.has(id)) return;
-    const view = api.getSection({ id });
-    void view.catch(() => undefined); // reported when the reader awaits it
-    sections.set(id, view);
+  /** Asks for the sections not asked for yet, in as few calls as the contract allows. */
+  const fetch = (...ids: string[]) => {
+    const fresh = ids.filter((id) => !sections.has(id) && !taken.has(id));
+    for (const [id, view] of requestSections(api, fresh)) {
+      void view.catch(() => undefined); // reported when the reader awaits it
+      sections.set(id, view);
+    }
   };
   // A route is known now; a saved position when it arrives.
   const routed = routeFromHash(location.hash)?.sectionId ?? null;
@@ -39,9 +43,14 @@ function request() {
     ? Promise.resolve(routed)
     : position.then((p) => p?.sectionId ?? null).catch(() => null);
   void opening.then((id) => id && fetch(id));
-  // The rest of the first screen, once the outline is known too.
+  // The rest of the first screen, once the outline is known too: the section opened
+  // alone first when it was not known before (no saved position), then the others.
   void Promise.all([toc, opening])
-    .then(([list, id]) => startWindow(list, id).forEach(fetch))
+    .then(([list, id]) => {
+      const [first, ...rest] = startWindow(list, id);
+      if (first) fetch(first);
+      fetch(...rest);
+    })
     .catch(() => undefined);
   return {
     document: api.getDocument({}),
