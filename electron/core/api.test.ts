@@ -43,12 +43,20 @@ describe('createHandlers', () => {
     });
   });
 
-  it('returns several sections in one call, in the order asked, as getSection does', async () => {
+  /** Handlers over three sections, with the store's batch read watched. */
+  function overSlices() {
     const content = memoryContentStore(sliceSections());
     const read = vi.spyOn(content, 'sections');
     const user = tempLibrary();
     cleanups.push(user.cleanup);
-    const handlers = createHandlers({ content, search: null, library: user.library, host });
+    return {
+      read,
+      handlers: createHandlers({ content, search: null, library: user.library, host }),
+    };
+  }
+
+  it('returns several sections in one call, in the order asked, as getSection does', async () => {
+    const { read, handlers } = overSlices();
     const ids = ['s-sep', 's-us', 's-may'];
     const views = await invoke(handlers, 'getSections', { ids });
     expect(views.map((v) => v.id)).toEqual(ids);
@@ -61,11 +69,7 @@ describe('createHandlers', () => {
   });
 
   it('refuses a batch naming unknown sections, saying which, and reads nothing', async () => {
-    const content = memoryContentStore(sliceSections());
-    const read = vi.spyOn(content, 'sections');
-    const user = tempLibrary();
-    cleanups.push(user.cleanup);
-    const handlers = createHandlers({ content, search: null, library: user.library, host });
+    const { read, handlers } = overSlices();
     await expect(
       invoke(handlers, 'getSections', { ids: ['s-us', 'gone', 's-may', 'lost'] }),
     ).rejects.toEqual(new ApiError('not_found', 'no sections with ids "gone", "lost"'));

@@ -5,7 +5,7 @@
 // as an array of them. An unknown id fails the command naming every unknown id.
 import { ApiError } from '../../common/api/contract';
 import type { SectionView } from '../../common/api/types';
-import { MAX_SECTIONS_PER_CALL } from '../../common/rules/sections';
+import { sectionBatches } from '../../common/rules/sections';
 import { CliError, UsageError, type Command, type CoreSession } from '../command';
 import { DOC_OPTION, documentArg } from '../options';
 
@@ -18,13 +18,8 @@ async function readSections(
   try {
     if (ids.length === 1) return [await session.call('getSection', { id: ids[0]!, ...doc })];
     const views: SectionView[] = [];
-    for (let at = 0; at < ids.length; at += MAX_SECTIONS_PER_CALL)
-      views.push(
-        ...(await session.call('getSections', {
-          ids: ids.slice(at, at + MAX_SECTIONS_PER_CALL),
-          ...doc,
-        })),
-      );
+    for (const batch of sectionBatches(ids))
+      views.push(...(await session.call('getSections', { ids: batch, ...doc })));
     return views;
   } catch (err) {
     if (err instanceof ApiError && err.code === 'not_found')

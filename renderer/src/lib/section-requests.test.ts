@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SECTIONS_PER_CALL } from '../../../electron/common/rules/sections';
-import { chunks, requestSections } from './section-requests';
+import { MAX_SECTIONS_PER_CALL, sectionBatches } from '../../../electron/common/rules/sections';
+import { requestSections } from './section-requests';
 import { fakeApi } from './testing/fake-api';
 import { sectionView } from './testing/fixtures';
 
@@ -30,8 +30,14 @@ describe('requestSections', () => {
     expect((await requests.get('b'))!.id).toBe('b');
   });
 
-  it('cuts a list in runs of at most the size given', () => {
-    expect(chunks([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
-    expect(chunks([], 2)).toEqual([]);
+  it('cuts a list in runs of at most the bound, in order', () => {
+    const ids = Array.from({ length: 2 * MAX_SECTIONS_PER_CALL + 1 }, (_, i) => i);
+    expect(sectionBatches(ids).map((b) => b.length)).toEqual([
+      MAX_SECTIONS_PER_CALL,
+      MAX_SECTIONS_PER_CALL,
+      1,
+    ]);
+    expect(sectionBatches(ids).flat()).toEqual(ids);
+    expect(sectionBatches([])).toEqual([]);
   });
 });

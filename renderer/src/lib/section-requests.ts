@@ -6,16 +6,9 @@
 // alone: a failed call fails the ids it carried, and only those.
 import type { ApiClient } from '../../../electron/common/api/contract';
 import type { SectionView } from '../../../electron/common/api/types';
-import { MAX_SECTIONS_PER_CALL } from '../../../electron/common/rules/sections';
+import { sectionBatches } from '../../../electron/common/rules/sections';
 
 export type SectionsApi = Pick<ApiClient, 'getSection' | 'getSections'>;
-
-/** `ids` in runs of at most `size`, in order. */
-export function chunks<T>(ids: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let at = 0; at < ids.length; at += size) out.push(ids.slice(at, at + size));
-  return out;
-}
 
 /**
  * One request per MAX_SECTIONS_PER_CALL ids (an id given twice is asked for once: the
@@ -26,7 +19,7 @@ export function requestSections(
   ids: readonly string[],
 ): Map<string, Promise<SectionView>> {
   const requests = new Map<string, Promise<SectionView>>();
-  for (const run of chunks([...new Set(ids)], MAX_SECTIONS_PER_CALL)) {
+  for (const run of sectionBatches([...new Set(ids)])) {
     if (run.length === 1) {
       requests.set(run[0]!, api.getSection({ id: run[0]! }));
       continue;
