@@ -1,6 +1,6 @@
 // The contract's handlers over the core's services: shapes, the checks that
 // need the data (unknown sections), search availability and the About facts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API_METHODS, ApiError, invoke } from '../common/api/contract';
 import { DEFAULT_SEARCH_LIMIT } from '../common/rules/search';
 import { createHandlers } from './api';
@@ -41,6 +41,51 @@ describe('createHandlers', () => {
     await expect(invoke(handlers, 'getSection', { id: 'missing' })).rejects.toMatchObject({
       code: 'not_found',
     });
+  });
+
+  /** Handlers over three sections, with the store's batch read watched. */
+  function overSlices() {
+    const content = memoryContentStore(sliceSections());
+    const read = vi.spyOn(content, 'sections');
+    const user = tempLibrary();
+    cleanups.push(user.cleanup);
+    return {
+      read,
+      handlers: createHandlers({ content, search: null, library: user.library, host }),
+    };
+  }
+
+  it('returns several sections in one call, in the order asked, as getSection does', async () => {
+    const { read, handlers } = overSlices();
+    const ids = ['s-sep', 's-us', 's-may'];
+    const views = await invoke(handlers, 'getSections', { ids });
+    expect(views.map((v) => v.id)).toEqual(ids);
+    for (const view of views)
+      expect(view).toEqual(await invoke(handlers, 'getSection', { id: view.id }));
+    // The bundled chapter named by its own id is the same document.
+    const doc = (await invoke(handlers, 'getDocument', {})).id;
+    expect(await invoke(handlers, 'getSections', { ids, documentId: doc })).toEqual(views);
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses a batch naming unknown sections, saying which, and reads nothing', async () => {
+    const { read, handlers } = overSlices();
+    await expect(
+      invoke(handlers, 'getSections', { ids: ['s-us', 'gone', 's-may', 'lost'] }),
+    ).rejects.toEqual(new ApiError('not_found', 'no sections with ids "gone", "lost"'));
+    await expect(invoke(handlers, 'getSections', { ids: ['gone'] })).rejects.toEqual(
+      new ApiError('not_found', 'no section with id "gone"'),
+    );
+    // Bad input is refused by the contract before the handler runs.
+    for (const ids of [[], ['s-us', 's-us'], Array.from({ length: 33 }, (_, i) => `s${i}`)])
+      await expect(invoke(handlers, 'getSections', { ids })).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
+    // Another document that the library does not hold.
+    await expect(
+      invoke(handlers, 'getSections', { ids: ['s-us'], documentId: 'doc-x' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    expect(read).not.toHaveBeenCalled();
   });
 
   it('answers search unavailable without an index, and no rows for a blank query', async () => {

@@ -20,6 +20,7 @@ import { otherNamesTable } from '../common/glossary/other-names';
 import { translate } from '../common/i18n/format';
 import { DEFAULT_SEARCH_LIMIT, type SearchOrder } from '../common/rules/search';
 import { citationSourceOf } from './citation/read';
+import { missingSections } from './content/missing-sections';
 import { Outline } from './content/outline';
 import type { ContentStore } from './content/store-types';
 import { glossaryOf, otherNamesOf } from './glossary/read';
@@ -141,8 +142,15 @@ export function createDocumentHandlers(ctx: HandlerContext): DocumentHandlers {
     getDocument: () => content.document(),
     getToc: () => outlineOf().toc.map((entry) => ({ ...entry })),
     getSection: ({ id }) => {
-      if (!hasSection(id)) throw new ApiError('not_found', `no section with id "${id}"`);
+      if (!hasSection(id)) throw missingSections([id]);
       return content.section(id);
+    },
+    getSections: ({ ids }) => {
+      // Every id checked against the outline first: one unknown id names itself (and any
+      // other), and nothing is read; the paragraphs of the rest come in one query.
+      const missing = ids.filter((id) => !hasSection(id));
+      if (missing.length > 0) throw missingSections(missing);
+      return content.sections(ids);
     },
     search: async ({ query, limit, order }) => {
       if (!search) {
@@ -179,7 +187,7 @@ export function createDocumentHandlers(ctx: HandlerContext): DocumentHandlers {
     },
     setPosition: (position) => {
       if (!hasSection(position.sectionId)) {
-        throw new ApiError('not_found', `no section with id "${position.sectionId}"`);
+        throw missingSections([position.sectionId]);
       }
       return library.setPosition(position);
     },

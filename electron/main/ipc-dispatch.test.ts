@@ -23,6 +23,16 @@ describe('dispatchIpcCall', () => {
     if (reply.ok) expect((reply.result as { title: string }).title).toBe('3．半導体産業政策');
   });
 
+  it('answers a batch of sections in the order asked, naming unknown ids', async () => {
+    const reply = await dispatchIpcCall(handlers, trusted, 'getSections', { ids: ['s1-3', 's1'] });
+    expect(reply.ok && (reply.result as { id: string }[]).map((v) => v.id)).toEqual(['s1-3', 's1']);
+    expect(
+      await dispatchIpcCall(handlers, trusted, 'getSections', { ids: ['s1', 'nope'] }),
+    ).toEqual({ ok: false, error: { code: 'not_found', message: 'no section with id "nope"' } });
+    const twice = await dispatchIpcCall(handlers, trusted, 'getSections', { ids: ['s1', 's1'] });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
   it('refuses other frames before looking at the call', async () => {
     let called = false;
     const spy = { ...handlers, setPrefs: () => ((called = true), handlers.getPrefs({})) };

@@ -43,6 +43,9 @@ describe('preload', () => {
     const api = exposed.get('api') as Record<string, (a: unknown) => Promise<unknown>>;
     await expect(api.getSection!({ id: 's1' })).resolves.toBe('result of getSection');
     expect(invoke).toHaveBeenCalledWith(API_CHANNEL, 'getSection', { id: 's1' });
+    const ids = ['s1', 's2'];
+    await expect(api.getSections!({ ids })).resolves.toBe('result of getSections');
+    expect(invoke).toHaveBeenCalledWith(API_CHANNEL, 'getSections', { ids });
   });
 });
 

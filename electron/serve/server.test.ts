@@ -388,6 +388,10 @@ describe('API requests', () => {
     for (const [method, body] of [
       ['getSection', {}],
       ['getSection', { id: '../etc' }],
+      ['getSections', {}],
+      ['getSections', { ids: [] }],
+      ['getSections', { ids: ['s1', 's1'] }],
+      ['getSections', { ids: Array.from({ length: 33 }, (_, i) => `s${i}`) }],
       ['getToc', { extra: 1 }],
       ['setPrefs', { fontSize: 1000 }],
       ['setPosition', { sectionId: 's1', scroll: 2 }],
@@ -411,6 +415,16 @@ describe('API requests', () => {
     }
     const missing = await api('getSection', { id: 'no-such-section' });
     expect(missing.status).toBe(404);
+    const among = await api('getSections', { ids: ['s1', 'no-such-section', 's1-3'] });
+    expect(among.status).toBe(404);
+    expect(JSON.parse(among.body)).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'no section with id "no-such-section"' },
+    });
+    const batch = await api('getSections', { ids: ['s1-3', 's1'] });
+    expect(batch.status).toBe(200);
+    const views = (JSON.parse(batch.body) as { result: { id: string }[] }).result;
+    expect(views.map((v) => v.id)).toEqual(['s1-3', 's1']);
   });
 
   it('refuses other HTTP methods on the API', async () => {

@@ -113,6 +113,25 @@ describe('hakusho content commands (child process)', () => {
     ).toBe(true);
   });
 
+  it('`read` with several ids prints them in the order named (an array with --json)', () => {
+    const ids = ['canada', 'us-2-partnership', 'us'];
+    const json = cli(['read', ...ids, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const sections = JSON.parse(json.stdout) as { id: string; children: string[] }[];
+    expect(sections.map((s) => s.id)).toEqual(ids);
+    expect(sections[1]).toEqual(JSON.parse(cli(['read', 'us-2-partnership', '--json']).stdout));
+    const text = cli(['read', 'us-2-partnership', 'us']);
+    expect(text.code).toBe(0);
+    expect(text.stdout.indexOf('＜日米通商協力枠組み')).toBeLessThan(
+      text.stdout.indexOf('Subsections:'),
+    );
+    expect(text.stdout).toMatch(/^ {2}us-4 {2}4．地域・国際社会の繁栄に資する日米経済協力$/m);
+    const missing = cli(['read', 'us', 'us-9', 'canada', 'x-1']);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toBe('hakusho: read: no sections with ids "us-9", "x-1" (see: toc)\n');
+  });
+
   it('the bundle runs with plain Node, and answers as the bin does', () => {
     const viaBin = cli(['search', '半導体', '--json', '--limit', '3']);
     const direct = cli(['search', '半導体', '--json', '--limit', '3'], 'bundle');

@@ -121,6 +121,11 @@ describe('library through the contract', () => {
     expect(toc[0]?.title).toBe('第１節　米国');
     const section = await p.call('getSection', { id: toc[1]?.id as string, documentId: pdfId });
     expect(section.path[0]).toBe('第１節　米国');
+    // Several at once: each as getSection answers it (the printed pages of a PDF included).
+    const some = toc.slice(0, 3).map((e) => e.id);
+    expect(await p.call('getSections', { ids: some, documentId: pdfId })).toEqual(
+      await Promise.all(some.map((sid) => p.call('getSection', { id: sid, documentId: pdfId }))),
+    );
     // The bundled chapter is still the default, exactly as before.
     expect((await p.call('getToc', {}))[0]?.id).toBe('us');
     // An unknown document is not found.
@@ -632,6 +637,9 @@ describe('library through the contract', () => {
       id,
     );
     expect((await failure(p.call('getToc', { documentId: id }))).code).toBe('not_found');
+    expect(
+      (await failure(p.call('getSections', { ids: [first?.id as string], documentId: id }))).code,
+    ).toBe('not_found');
     // The notes stay: listed, and exported with the document's title.
     expect((await p.call('listAnnotations', { documentId: id })).map((a) => a.note)).toEqual([
       '残すメモ',

@@ -22,6 +22,7 @@ import {
   WRITING_MODES,
 } from '../rules/prefs';
 import { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT, SEARCH_ORDERS } from '../rules/search';
+import { MAX_SECTIONS_PER_CALL } from '../rules/sections';
 import {
   MAX_DOCUMENT_FILE_BYTES,
   MAX_DOCUMENT_NAME_LENGTH,
@@ -114,6 +115,34 @@ const searchNotesArgs = once(() =>
   z.strictObject({ query: queryField(), limit: limitField(), documentId }),
 );
 
+/**
+ * Several sections at once, in the order asked: at least one id, at most
+ * MAX_SECTIONS_PER_CALL, none twice (the refusal names the first id given twice).
+ */
+const getSectionsArgs = once(() =>
+  z.strictObject({
+    ids: z
+      .array(idSchema)
+      .min(1, 'at least one section id')
+      .max(MAX_SECTIONS_PER_CALL, `at most ${MAX_SECTIONS_PER_CALL} section ids per call`)
+      .superRefine((ids, ctx) => {
+        const seen = new Set<string>();
+        for (const [index, sectionId] of ids.entries()) {
+          if (seen.has(sectionId)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `section id "${sectionId}" is asked for twice`,
+              path: [index],
+            });
+            return;
+          }
+          seen.add(sectionId);
+        }
+      }),
+    documentId,
+  }),
+);
+
 /** A bookmark: a section, or a position in it (a paragraph and an offset into its text). */
 const addBookmarkArgs = once(() =>
   z
@@ -150,6 +179,7 @@ export const inputSchemas = lazyTable({
   getDocument: inDocument,
   getToc: inDocument,
   getSection: () => z.strictObject({ id, documentId }),
+  getSections: getSectionsArgs,
   search: searchArgs,
   searchSuggestions: () => z.strictObject({ query: z.string().max(MAX_QUERY_LENGTH), documentId }),
   getGlossary: inDocument,
@@ -310,6 +340,11 @@ export interface ApiResults {
   getDocument: DocumentInfo;
   getToc: TocEntry[];
   getSection: SectionView;
+  /**
+   * The sections named, in the order asked, each as getSection answers it; one id the
+   * document does not have fails the whole call with `not_found` naming every such id.
+   */
+  getSections: SectionView[];
   search: SearchResponse;
   /** "Also search for …": other names of what the query names, when it found few hits. */
   searchSuggestions: SearchSuggestions;

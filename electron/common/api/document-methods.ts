@@ -10,6 +10,7 @@ export const DOCUMENT_METHODS = [
   'getDocument',
   'getToc',
   'getSection',
+  'getSections',
   'search',
   'searchSuggestions',
   'getGlossary',

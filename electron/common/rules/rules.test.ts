@@ -3,7 +3,7 @@
 // defaults the renderer paints first are values the contract accepts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idSchema, inputSchemas } from '../api/contract';
+import { ApiError, idSchema, inputSchemas, parseArgs } from '../api/contract';
 import { isRouteId } from '../deep-link';
 import { HIGHLIGHT_COLORS, DEFAULT_HIGHLIGHT_COLOR } from './colors';
 import { isId, MAX_ID_LENGTH } from './ids';
@@ -11,6 +11,7 @@ import { MAX_LABEL_LENGTH, MAX_NOTE_LENGTH, MAX_TAGS } from './notes';
 import { MAX_OFFSET } from './passages';
 import { DEFAULT_PREFS, FONT_SIZE, READING_MODES, stepFontSize } from './prefs';
 import { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT, SEARCH_ORDERS } from './search';
+import { MAX_SECTIONS_PER_CALL } from './sections';
 
 const ok = (method: keyof typeof inputSchemas, args: unknown) =>
   inputSchemas[method].safeParse(args).success;
@@ -71,6 +72,33 @@ describe('rules and the contract agree', () => {
     expect(ok('listMarkedSections', { sectionId: 's' })).toBe(false);
     expect(ok('listAnnotations', { groupId: 'grp-1' })).toBe(true);
     expect(ok('listAnnotations', { groupId: 'a b' })).toBe(false);
+  });
+
+  it('getSections: from one id to the bound, distinct, each by the id rule', () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `s-${i}`);
+    expect(ok('getSections', { ids: ids(1) })).toBe(true);
+    expect(ok('getSections', { ids: ids(MAX_SECTIONS_PER_CALL), documentId: 'doc-1' })).toBe(true);
+    const refusal = (args: unknown) => {
+      try {
+        parseArgs('getSections', args);
+      } catch (err) {
+        return err instanceof ApiError ? `${err.code}: ${err.message}` : String(err);
+      }
+      return 'accepted';
+    };
+    expect(refusal({ ids: ids(MAX_SECTIONS_PER_CALL + 1) })).toBe(
+      `invalid_input: getSections: at most ${MAX_SECTIONS_PER_CALL} section ids per call at ids`,
+    );
+    expect(refusal({ ids: [] })).toBe('invalid_input: getSections: at least one section id at ids');
+    expect(refusal({ ids: ['a', 'b', 'a', 'b'] })).toBe(
+      'invalid_input: getSections: section id "a" is asked for twice at ids.2',
+    );
+    expect(refusal({ ids: ['a', 'no such id'] })).toMatch(
+      /^invalid_input: .*ids are .* at ids\.1$/,
+    );
+    expect(refusal({})).toMatch(/^invalid_input: getSections: .* at ids$/);
+    expect(refusal({ ids: 'a' })).toMatch(/^invalid_input: getSections: .* at ids$/);
+    expect(refusal({ ids: ['a'], id: 'b' })).toMatch(/^invalid_input: getSections: /);
   });
 
   it('search: longest query and largest limit accepted, one more refused', () => {

@@ -24,6 +24,11 @@ export interface ContentStore {
   toc(): TocEntry[];
   /** A section with its path, own paragraphs and children; throws ApiError('not_found'). */
   section(id: string): SectionView;
+  /**
+   * Several sections in the order given, their paragraphs read in one query; throws
+   * ApiError('not_found') naming every id the outline does not have.
+   */
+  sections(ids: readonly string[]): SectionView[];
   paragraph(id: string): ParagraphRecord | undefined;
   /** Every section in reading order with its own paragraphs (input of the search index). */
   searchDocs(): SearchDoc[];

@@ -1,7 +1,7 @@
 // The read-only store against a real database built in a temp dir.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../common/api/contract';
 import { buildContentDb } from '../ingest/build';
 import { makeTempContent, type TempContent } from '../testing/temp-content';
@@ -70,6 +70,40 @@ describe('openContentStore', () => {
       prev: null,
     });
     expect(store.section('canada').next).toBeNull();
+  });
+
+  it('returns several sections in the order given, their paragraphs in one query', () => {
+    // Every statement of the store is one of better-sqlite3's Statement objects: count
+    // the reads they run while the batch is answered.
+    const probe = new Database(':memory:');
+    const statement = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Database.Statement;
+    probe.close();
+    const runs = (['all', 'get', 'iterate', 'run'] as const).map((m) => vi.spyOn(statement, m));
+    const ids = ['canada', 'us', 'us-3', 'us-1-2022-05', 'us-2'];
+    let views;
+    try {
+      views = store.sections(ids);
+      expect(runs.map((r) => r.mock.calls.length)).toEqual([1, 0, 0, 0]);
+      expect((runs[0]!.mock.contexts[0] as Database.Statement).source).toMatch(/json_each\(\?\)/);
+    } finally {
+      for (const r of runs) r.mockRestore();
+    }
+    expect(views.map((v) => v.id)).toEqual(ids);
+    for (const view of views) expect(view).toEqual(store.section(view.id));
+    expect(views.map((v) => v.paragraphs.length)).toEqual([5, 0, 7, 1, 0]);
+    // The whole outline in one batch, and a section with no paragraphs alone.
+    const all = store.toc().map((e) => e.id);
+    expect(store.sections(all).map((v) => v.id)).toEqual(all);
+    expect(store.sections(['us'])[0]!.paragraphs).toEqual([]);
+  });
+
+  it('refuses a batch with unknown sections, naming every one', () => {
+    expect(() => store.sections(['us', 'us-9', 'canada', 'x-1'])).toThrowError(
+      new ApiError('not_found', 'no sections with ids "us-9", "x-1"'),
+    );
+    expect(() => store.sections(['us-9'])).toThrowError(
+      new ApiError('not_found', 'no section with id "us-9"'),
+    );
   });
 
   it('keeps the texts exactly as the source has them', () => {

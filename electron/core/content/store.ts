@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../common/api/contract';
 import type { DocumentInfo, SectionKind, SectionView, TocEntry } from '../../common/api/types';
+import { missingSections } from './missing-sections';
 import { META, SCHEMA_VERSION } from './schema';
 import type { ContentStore, ParagraphRecord, SearchDoc } from './store-types';
 import { openDatabase } from '../sqlite';
@@ -147,6 +148,9 @@ export function openContentStore(dbPath: string): ContentStore {
   const paragraphsOf = db.prepare(
     'SELECT id, section_id, ordinal, text FROM paragraphs WHERE section_id = ? ORDER BY ordinal',
   );
+  const paragraphsIn = db.prepare(
+    'SELECT id, section_id, ordinal, text FROM paragraphs WHERE section_id IN (SELECT value FROM json_each(?)) ORDER BY section_id, ordinal',
+  );
   const paragraphById = db.prepare(
     'SELECT id, section_id, ordinal, text FROM paragraphs WHERE id = ?',
   );
@@ -173,6 +177,35 @@ export function openContentStore(dbPath: string): ContentStore {
     sourceSha256: documentRow.source_sha256 as string,
     attribution: documentRow.attribution as string,
   };
+  type Found = { row: SectionRow; index: number };
+  /** The outline's entries of `ids`, in order; not_found naming every id it lacks. */
+  const known = (ids: readonly string[]): Found[] => {
+    const missing = ids.filter((id) => !byId.has(id));
+    if (missing.length > 0) throw missingSections(missing);
+    return ids.map((id) => byId.get(id)!);
+  };
+  /** A section as the contract answers it: its outline entry, its path and its paragraphs. */
+  const viewOf = ({ row, index }: Found, paragraphs: ParagraphRow[]): SectionView => {
+    const path: string[] = [];
+    for (
+      let s: SectionRow | undefined = row;
+      s;
+      s = s.parent_id ? byId.get(s.parent_id)?.row : undefined
+    )
+      path.unshift(s.title);
+    return {
+      id: row.id,
+      level: row.level,
+      title: row.title,
+      editorial: row.editorial === 1,
+      kind: row.kind,
+      path,
+      paragraphs: paragraphs.map((p) => ({ id: p.id, text: p.text })),
+      children: [...(childrenOf.get(row.id) ?? [])],
+      prev: sections[index - 1]?.id ?? null,
+      next: sections[index + 1]?.id ?? null,
+    };
+  };
   let open = true;
   const live = () => {
     if (!open) throw new ApiError('unavailable', 'content store is closed');
@@ -185,28 +218,26 @@ export function openContentStore(dbPath: string): ContentStore {
     toc: () => (live(), sections.map(tocEntry)),
     section(id: string): SectionView {
       live();
-      const found = byId.get(id);
-      if (!found) throw new ApiError('not_found', `no section "${id}"`);
-      const path: string[] = [];
-      for (
-        let s: SectionRow | undefined = found.row;
-        s;
-        s = s.parent_id ? byId.get(s.parent_id)?.row : undefined
-      )
-        path.unshift(s.title);
-      const rows = reading(() => paragraphsOf.all(id) as ParagraphRow[]);
-      return {
-        id: found.row.id,
-        level: found.row.level,
-        title: found.row.title,
-        editorial: found.row.editorial === 1,
-        kind: found.row.kind,
-        path,
-        paragraphs: rows.map((p) => ({ id: p.id, text: p.text })),
-        children: [...(childrenOf.get(id) ?? [])],
-        prev: sections[found.index - 1]?.id ?? null,
-        next: sections[found.index + 1]?.id ?? null,
-      };
+      const found = known([id])[0]!;
+      return viewOf(
+        found,
+        reading(() => paragraphsOf.all(id) as ParagraphRow[]),
+      );
+    },
+    sections(ids: readonly string[]): SectionView[] {
+      live();
+      const found = known(ids);
+      if (found.length === 0) return [];
+      // One query for the whole batch: the ids as one JSON array parameter, matched
+      // through the (section_id, ordinal) index; grouped by section here.
+      const rows = reading(() => paragraphsIn.all(JSON.stringify(ids)) as ParagraphRow[]);
+      const bySection = new Map<string, ParagraphRow[]>();
+      for (const row of rows) {
+        const list = bySection.get(row.section_id);
+        if (list) list.push(row);
+        else bySection.set(row.section_id, [row]);
+      }
+      return found.map((f) => viewOf(f, bySection.get(f.row.id) ?? []));
     },
     paragraph(id: string): ParagraphRecord | undefined {
       live();

@@ -97,6 +97,11 @@ export function libraryContent(store: ContentStore, row: DocumentRow): ContentSt
     document: () => ({ ...info }),
     toc: () => store.toc(),
     section: (id) => withExtras(store.section(id), (extras ??= readExtras(store.path))),
+    sections: (ids) => {
+      const views = store.sections(ids);
+      const known = (extras ??= readExtras(store.path));
+      return views.map((view) => withExtras(view, known));
+    },
     paragraph: (id) => store.paragraph(id),
     searchDocs: () => store.searchDocs(),
     artifact: (name) =>
@@ -118,6 +123,9 @@ export function removedContent(row: DocumentRow): ContentStore {
     document: () => ({ ...info }),
     toc: () => [],
     section: () => {
+      throw gone();
+    },
+    sections: () => {
       throw gone();
     },
     paragraph: () => undefined,

@@ -87,6 +87,7 @@ export interface DocumentLibraryOptions {
 const TEXT_METHODS = [
   'getToc',
   'getSection',
+  'getSections',
   'search',
   'searchSuggestions',
   'getGlossary',

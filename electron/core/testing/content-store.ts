@@ -6,12 +6,12 @@
 // (for the hosts, where only the shape does). `closed` tells whether close() ran.
 // Like a built content database it carries the glossary (the real extractor over its
 // sections), the other-names table and the citation data as stored artifacts.
-import { ApiError } from '../../common/api/contract';
 import type { DocumentInfo, SectionView, TocEntry } from '../../common/api/types';
 import type { CitationSource } from '../../common/citation/source';
 import type { OtherNamesGroup } from '../../common/glossary/types';
 import { SEED_PARAGRAPHS } from '../../../tests/fixtures/seed-slices';
 import { CITATION_ARTIFACT, CITATION_VERSION } from '../citation/artifact';
+import { missingSections } from '../content/missing-sections';
 import type { ContentStore, ParagraphRecord, SearchDoc } from '../content/store-types';
 import {
   GLOSSARY_ARTIFACT,
@@ -188,7 +188,7 @@ export function memoryContentStore(
     section(id: string): SectionView {
       const i = sections.findIndex((s) => s.id === id);
       const s = sections[i];
-      if (!s) throw new ApiError('not_found', `no section with id "${id}"`);
+      if (!s) throw missingSections([id]);
       const path: string[] = [];
       for (let e: FakeSection | undefined = s; e; e = sections.find((x) => x.id === e?.parent))
         path.unshift(e.title);
@@ -204,6 +204,11 @@ export function memoryContentStore(
         prev: sections[i - 1]?.id ?? null,
         next: sections[i + 1]?.id ?? null,
       };
+    },
+    sections(ids: readonly string[]): SectionView[] {
+      const missing = ids.filter((id) => !sections.some((s) => s.id === id));
+      if (missing.length > 0) throw missingSections(missing);
+      return ids.map((id) => store.section(id));
     },
     paragraph: (id: string) => paragraphs.get(id),
     searchDocs: (): SearchDoc[] => docs.map((d) => ({ ...d, paragraphs: [...d.paragraphs] })),

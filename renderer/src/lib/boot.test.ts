@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The transport stubbed: each call answers with its method name; the outline has six
-// sections, the saved position is in the second, and a section answers with its id.
+// sections, the saved position is in the second, and a section answers with its id
+// (several sections, with their ids in the order asked).
 const toc = ['s1', 's2', 's3', 's4', 's5', 's6'].map((id) => ({ id }));
 vi.mock('./api', () => {
   const call = (method: string) => vi.fn(() => Promise.resolve(method));
@@ -12,6 +13,9 @@ vi.mock('./api', () => {
       getPosition: vi.fn(() => Promise.resolve({ sectionId: 's2', scroll: 0.5 })),
       getPrefs: call('getPrefs'),
       getSection: vi.fn(({ id }: { id: string }) => Promise.resolve({ id })),
+      getSections: vi.fn(({ ids }: { ids: string[] }) =>
+        Promise.resolve(ids.map((id) => ({ id }))),
+      ),
       listAnnotations: vi.fn(() => Promise.resolve([])),
       getGlossary: vi.fn(() => Promise.resolve([])),
     },
@@ -23,7 +27,17 @@ const { bootAnswered, startBootRequests, startWindow, takeBootRequests } = await
 
 /** Lets the stubbed answers and what follows them run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-const asked = () => vi.mocked(api.getSection).mock.calls.map(([args]) => args.id);
+/** The section requests made, in order: an id asked alone, or the ids of one batch. */
+const asked = () => {
+  const one = vi.mocked(api.getSection).mock;
+  const many = vi.mocked(api.getSections).mock;
+  return [
+    ...one.calls.map(([a], i) => [one.invocationCallOrder[i]!, a.id] as const),
+    ...many.calls.map(([a], i) => [many.invocationCallOrder[i]!, a.ids] as const),
+  ]
+    .sort(([a], [b]) => a - b)
+    .map(([, ids]) => ids);
+};
 
 beforeEach(() => vi.stubGlobal('location', { hash: '' }));
 afterEach(() => {
@@ -45,12 +59,14 @@ describe('boot requests', () => {
     expect(api.getDocument).toHaveBeenCalledTimes(2);
   });
 
-  it('asks for the saved position’s section and the first screen after it, each once', async () => {
+  it('asks for the saved position’s section alone, then the rest of the first screen in one call', async () => {
     startBootRequests();
     const boot = takeBootRequests();
     await settle();
-    expect(asked()).toEqual(['s2', 's3', 's4', 's5']);
+    expect(asked()).toEqual(['s2', ['s3', 's4', 's5']]);
     expect(await boot.section('s2')).toEqual({ id: 's2' });
+    // Each section of the batch is handed over with its own answer.
+    expect(await boot.section('s4')).toEqual({ id: 's4' });
     // Handed over once: the reader's own requests follow.
     expect(boot.section('s2')).toBeNull();
     expect(boot.section('s6')).toBeNull();
@@ -70,21 +86,42 @@ describe('boot requests', () => {
     // The reader asked first (and made its own request): the boot leaves it alone.
     expect(boot.section('s3')).toBeNull();
     await settle();
-    expect(asked()).toEqual(['s2', 's4', 's5']);
+    expect(asked()).toEqual(['s2', ['s4', 's5']]);
+  });
+
+  it('without a saved position, asks for the first section alone before the rest', async () => {
+    vi.mocked(api.getPosition).mockResolvedValueOnce(null as never);
+    const boot = takeBootRequests();
+    await settle();
+    expect(asked()).toEqual(['s1', ['s2', 's3', 's4']]);
+    expect(await boot.section('s1')).toEqual({ id: 's1' });
+  });
+
+  it('a failed batch fails the sections it carried, and only those', async () => {
+    vi.mocked(api.getSections).mockRejectedValueOnce(new Error('host gone'));
+    const boot = takeBootRequests();
+    await settle();
+    expect(await boot.section('s2')).toEqual({ id: 's2' });
+    for (const id of ['s3', 's4', 's5'])
+      await expect(boot.section(id)).rejects.toThrow('host gone');
   });
 });
 
 describe('waiting for the start’s answers before the frame is built', () => {
   it('resolves once the first screen’s sections have been answered too', async () => {
     const answers: string[] = [];
-    vi.mocked(api.getSection).mockImplementation(
-      ({ id }: { id: string }) =>
-        new Promise((resolve) =>
-          setTimeout(() => {
-            answers.push(id);
-            resolve({ id } as never);
-          }, 5),
-        ),
+    const later = <T>(ids: string[], value: T) =>
+      new Promise<T>((resolve) =>
+        setTimeout(() => {
+          answers.push(...ids);
+          resolve(value);
+        }, 5),
+      );
+    vi.mocked(api.getSection).mockImplementationOnce(({ id }: { id: string }) =>
+      later([id], { id } as never),
+    );
+    vi.mocked(api.getSections).mockImplementationOnce(({ ids }: { ids: string[] }) =>
+      later(ids, ids.map((id) => ({ id })) as never),
     );
     startBootRequests();
     await bootAnswered(10_000);
@@ -92,9 +129,6 @@ describe('waiting for the start’s answers before the frame is built', () => {
     expect(api.listAnnotations).toHaveBeenCalledTimes(1);
     expect(api.getGlossary).toHaveBeenCalledTimes(1);
     takeBootRequests();
-    vi.mocked(api.getSection).mockImplementation(({ id }: { id: string }) =>
-      Promise.resolve({ id } as never),
-    );
   });
 
   it('stops waiting after its limit when the host does not answer', async () => {

@@ -4,11 +4,12 @@
 // milliseconds on a slow machine: issuing them first lets the host answer while the
 // frame is built. The text goes out as soon as its section is known — at once for a
 // route in the address bar, else when the saved position arrives — in parallel with the
-// outline, not after it: the section opened first, then the few after it that fill the
-// first screen once the outline says which they are. The reader state takes those
-// requests over (`section`), so no section is asked for twice. The reader's notes and the
-// glossary go out too: they mark the text, and drawn without them it would be drawn again
-// (and move, in vertical writing) when they arrive.
+// outline, not after it: the section opened first, alone (nothing else delays its answer),
+// then the few after it that fill the first screen, together in one call, once the
+// outline says which they are. The reader state takes those requests over (`section`),
+// so no section is asked for twice. The reader's notes and the glossary go out too: they
+// mark the text, and drawn without them it would be drawn again (and move, in vertical
+// writing) when they arrive.
 //
 // The entry point mounts the app once these have been answered (`bootAnswered`, bounded):
 // the frame and the first text are then laid out and painted once, together. Mounting the
@@ -16,6 +17,7 @@
 // view measuring itself) when the text came — about a fifth of a cold start.
 import type { Annotation, GlossaryEntry, SectionView } from '../../../electron/common/api/types';
 import { api } from './api';
+import { requestSections } from './section-requests';
 import { startWindow } from './start-window';
 import { routeFromHash } from '../../../electron/common/deep-link';
 
@@ -27,11 +29,13 @@ function request() {
   const sections = new Map<string, Promise<SectionView>>();
   /** Sections the reader has taken over (asked for itself when not requested here yet). */
   const taken = new Set<string>();
-  const fetch = (id: string) => {
-    if (sections.has(id) || taken.has(id)) return;
-    const view = api.getSection({ id });
-    void view.catch(() => undefined); // reported when the reader awaits it
-    sections.set(id, view);
+  /** Asks for the sections not asked for yet, in as few calls as the contract allows. */
+  const fetch = (...ids: string[]) => {
+    const fresh = ids.filter((id) => !sections.has(id) && !taken.has(id));
+    for (const [id, view] of requestSections(api, fresh)) {
+      void view.catch(() => undefined); // reported when the reader awaits it
+      sections.set(id, view);
+    }
   };
   // A route is known now; a saved position when it arrives.
   const routed = routeFromHash(location.hash)?.sectionId ?? null;
@@ -40,10 +44,13 @@ function request() {
     ? Promise.resolve(routed)
     : position.then((p) => p?.sectionId ?? null).catch(() => null);
   void opening.then((id) => id && fetch(id));
-  // The rest of the first screen, once the outline is known too.
+  // The rest of the first screen, once the outline is known too: the section opened
+  // alone first when it was not known before (no saved position), then the others.
   const firstScreen = Promise.all([toc, opening]).then(([list, id]) => {
     const ids = startWindow(list, id);
-    ids.forEach(fetch);
+    const [first, ...rest] = ids;
+    if (first) fetch(first);
+    fetch(...rest);
     return Promise.allSettled(ids.map((i) => sections.get(i)));
   });
   const doc = api.getDocument({});

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DocumentHit, SectionView } from '../../../../electron/common/api/types';
 import { deferred, fakeApi } from '../testing/fake-api';
 import { searchResponse, sectionView, tocEntry } from '../testing/fixtures';
+import { MAX_SECTIONS_PER_CALL } from '../../../../electron/common/rules/sections';
 import { ReaderState } from './reader.svelte';
 
 const SECTIONS: Record<string, SectionView> = {
@@ -9,28 +10,42 @@ const SECTIONS: Record<string, SectionView> = {
   'us-2': sectionView({ id: 'us-2', prev: 'us-1', next: 'us-3' }),
   'us-3': sectionView({ id: 'us-3', prev: 'us-2', next: null }),
 };
-const TOC = Object.keys(SECTIONS).map((id) => tocEntry({ id }));
 
-/** A reader over three sections; `slow` sections answer when the test says. */
-function setup(options: { slow?: string[] } = {}) {
+/**
+ * A reader over three sections (or those given); `slow` sections answer when the test
+ * says (a batch holding one answers with it). Unknown ids fail as the core fails them.
+ */
+function setup(options: { slow?: string[]; sections?: Record<string, SectionView> } = {}) {
+  const sections = options.sections ?? SECTIONS;
   const pending = new Map(options.slow?.map((id) => [id, deferred<SectionView>()]));
+  const missing = (ids: string[]) => ids.filter((id) => !sections[id]);
   const fake = fakeApi({
     getSection: async ({ id }) => {
-      const wait = pending.get(id);
-      if (wait) await wait.promise;
-      const view = SECTIONS[id];
-      if (!view) throw new Error(`no section with id "${id}"`);
-      return view;
+      await pending.get(id)?.promise;
+      if (missing([id]).length > 0) throw new Error(`no section with id "${id}"`);
+      return sections[id]!;
+    },
+    getSections: async ({ ids }) => {
+      await Promise.all(ids.map((id) => pending.get(id)?.promise));
+      if (missing(ids).length > 0) throw new Error(`no sections with ids ${missing(ids).join()}`);
+      return ids.map((id) => sections[id]!);
     },
   });
   const history = { record: vi.fn() };
   const state = new ReaderState({ api: fake.client, history });
-  state.toc = TOC;
+  state.toc = Object.keys(sections).map((id) => tocEntry({ id }));
   return { fake, history, state, pending };
 }
 
+/** Every section id asked for, in the order asked, alone or in batches. */
 const fetched = (fake: ReturnType<typeof setup>['fake']) =>
-  fake.argsOf('getSection').map((a) => a.id);
+  fake.calls.flatMap((c) =>
+    c.method === 'getSection'
+      ? [(c.args as { id: string }).id]
+      : c.method === 'getSections'
+        ? (c.args as { ids: string[] }).ids
+        : [],
+  );
 
 describe('reader state: moving through the document', () => {
   it('opens a section: in view, a jump to its top for the view, a new history entry', async () => {
@@ -55,7 +70,8 @@ describe('reader state: moving through the document', () => {
     await all;
     expect(fetched(fake).sort()).toEqual(['us-1', 'us-2', 'us-3']);
     await state.open('us-2');
-    expect(fake.calls).toHaveLength(3);
+    // us-2 alone (asked first), then the two others together.
+    expect(fake.calls).toHaveLength(2);
     expect([...state.views.keys()].sort()).toEqual(['us-1', 'us-2', 'us-3']);
   });
 
@@ -227,5 +243,90 @@ describe('reader state: the sections requested at boot', () => {
     expect(fetched(fake)).toEqual(['us-3']);
     expect(await state.open('us-2')).toBe(true);
     expect(fetched(fake)).toEqual(['us-3']);
+  });
+});
+
+describe('reader state: asking for sections together', () => {
+  /** A long outline: n sections, s0 … s(n−1). */
+  const many = (n: number): Record<string, SectionView> =>
+    Object.fromEntries(
+      Array.from({ length: n }, (_, i) => [`s${i}`, sectionView({ id: `s${i}` })] as const),
+    );
+  const batches = (fake: ReturnType<typeof setup>['fake']) =>
+    fake.argsOf('getSections').map((a) => a.ids);
+
+  it('asks for N unknown sections in ⌈N / bound⌉ calls, in order, each loaded', async () => {
+    for (const n of [2, MAX_SECTIONS_PER_CALL, 2 * MAX_SECTIONS_PER_CALL + 5]) {
+      const sections = many(n);
+      const { state, fake } = setup({ sections });
+      const ids = Object.keys(sections);
+      await state.loadAll(ids);
+      expect(fake.calls).toHaveLength(Math.ceil(n / MAX_SECTIONS_PER_CALL));
+      expect(batches(fake).flat()).toEqual(ids);
+      expect(batches(fake).every((b) => b.length <= MAX_SECTIONS_PER_CALL)).toBe(true);
+      for (const id of ids) expect(state.views.get(id)).toBe(sections[id]);
+      // All known now: nothing more is asked.
+      await state.loadAll(ids);
+      expect(fake.calls).toHaveLength(Math.ceil(n / MAX_SECTIONS_PER_CALL));
+    }
+  });
+
+  it('never asks twice for a section in flight or known, and a lone one alone', async () => {
+    const { state, fake, pending } = setup({ sections: many(6), slow: ['s1', 's3'] });
+    await state.load('s0');
+    const one = state.load('s1');
+    const first = state.loadAll(['s0', 's1', 's2', 's3', 's2']);
+    const second = state.loadAll(['s1', 's2', 's3', 's4']);
+    expect(fake.calls.map((c) => c.method)).toEqual([
+      'getSection',
+      'getSection',
+      'getSections',
+      'getSection',
+    ]);
+    expect(fetched(fake)).toEqual(['s0', 's1', 's2', 's3', 's4']);
+    // Each caller of a section in flight gets the one answer.
+    pending.get('s1')!.resolve(SECTIONS['us-1']!);
+    pending.get('s3')!.resolve(SECTIONS['us-1']!);
+    await Promise.all([first, second]);
+    expect(await one).toBe(await state.load('s1'));
+    expect([...state.views.keys()].sort()).toEqual(['s0', 's1', 's2', 's3', 's4']);
+    expect(fake.calls).toHaveLength(4);
+  });
+
+  it('a failed batch fails the loads of its sections as a failed single request does', async () => {
+    const { state, fake } = setup({ sections: many(4) });
+    // In the outline, but the host has no such section: the whole batch is refused.
+    state.toc = [...state.toc, tocEntry({ id: 'gone' })];
+    const all = state.loadAll(['s0', 'gone', 's1']);
+    const waiting = ['s0', 'gone', 's1'].map((id) => state.load(id));
+    for (const load of waiting) await expect(load).rejects.toThrow('no sections with ids gone');
+    await all;
+    expect(batches(fake)).toEqual([['s0', 'gone', 's1']]);
+    expect(state.views.size).toBe(0);
+    // Nothing stays in flight: opening asks again, and says why when it fails again.
+    expect(await state.open('s0')).toBe(true);
+    expect(await state.open('gone')).toBe(false);
+    expect(state.error).toBe('no section with id "gone"');
+    expect(fetched(fake)).toEqual(['s0', 'gone', 's1', 's0', 'gone']);
+  });
+
+  it('asks for an id the outline does not hold alone, so it fails no other section', async () => {
+    const { state, fake } = setup({ sections: many(3) });
+    await state.loadAll(['s0', 'nowhere', 's1', 's2']);
+    expect(batches(fake)).toEqual([['s0', 's1', 's2']]);
+    expect(fake.argsOf('getSection')).toEqual([{ id: 'nowhere' }]);
+    expect([...state.views.keys()].sort()).toEqual(['s0', 's1', 's2']);
+    expect(await state.open('nowhere')).toBe(false);
+    expect(state.error).toBe('no section with id "nowhere"');
+  });
+
+  it('drops a batch answered after another document was opened', async () => {
+    const { state, fake, pending } = setup({ sections: many(3), slow: ['s2'] });
+    const all = state.loadAll(['s0', 's1', 's2']);
+    state.reset();
+    pending.get('s2')!.resolve(SECTIONS['us-1']!);
+    await all;
+    expect(batches(fake)).toEqual([['s0', 's1', 's2']]);
+    expect(state.views.size).toBe(0);
   });
 });

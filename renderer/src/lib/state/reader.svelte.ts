@@ -8,9 +8,9 @@ import { SvelteMap } from 'svelte/reactivity';
 import { api as defaultApi } from '../api';
 import { messageOf } from '../errors';
 import type { BootRequests } from '../boot';
+import { requestSections, type SectionsApi } from '../section-requests';
 import { routeHistory, type HistoryMode, type RouteHistory } from '../route-history';
 import { hitFromSection, indexHits, stepIndex, type DocumentHits } from '../reading/document-hits';
-import type { ApiClient } from '../../../../electron/common/api/contract';
 import type {
   DocumentInfo,
   ReadingPosition,
@@ -42,7 +42,7 @@ export interface Jump {
 
 /** What the reader state works with: the contract and the window's history. */
 export interface ReaderDeps {
-  api: Pick<ApiClient, 'getSection'>;
+  api: SectionsApi;
   history: Pick<RouteHistory, 'record'>;
 }
 
@@ -100,33 +100,55 @@ export class ReaderState {
     this.early = early;
   }
 
-  /** A section's text: from what was fetched, else from the core (one request per section). */
+  /** A section's text: from what was fetched, else from the core (asked for once). */
   load(id: string): Promise<SectionView> {
     const known = this.views.get(id);
     if (known) return Promise.resolve(known);
-    let request = this.pending.get(id);
-    if (!request) {
-      const generation = this.generation;
-      request = (this.early?.(id) ?? this.deps.api.getSection({ id })).then(
-        (view) => {
-          if (generation !== this.generation) return view;
-          this.pending.delete(id);
-          this.views.set(id, view);
-          return view;
-        },
-        (err: unknown) => {
-          if (generation === this.generation) this.pending.delete(id);
-          throw err;
-        },
-      );
-      this.pending.set(id, request);
-    }
-    return request;
+    return (
+      this.pending.get(id) ?? this.track(id, this.early?.(id) ?? this.deps.api.getSection({ id }))
+    );
   }
 
-  /** Fetches the sections not fetched yet; failures are left for `open` to report. */
+  /**
+   * Fetches the sections not fetched yet: those neither known nor in flight are asked for
+   * together (requestSections: one call per MAX_SECTIONS_PER_CALL ids), each settling as
+   * its own `load` would; failures are left for `open` to report. An id the outline does
+   * not hold is asked for alone, so that its not_found fails no other section.
+   */
   async loadAll(ids: readonly string[]): Promise<void> {
+    const batch: string[] = [];
+    for (const id of ids) {
+      // Known or in flight: nothing to ask (an id given twice is asked for once, below).
+      if (this.views.has(id) || this.pending.has(id)) continue;
+      const early = this.early?.(id);
+      if (early) this.track(id, early);
+      else if (this.ranks.size > 0 && !this.ranks.has(id)) void this.load(id);
+      else batch.push(id);
+    }
+    for (const [id, request] of requestSections(this.deps.api, batch)) this.track(id, request);
     await Promise.all(ids.map((id) => this.load(id).catch(() => undefined)));
+  }
+
+  /**
+   * Follows a request for section `id`: its answer is kept (and it stops being in flight)
+   * unless another document has been opened since it was made.
+   */
+  private track(id: string, request: Promise<SectionView>): Promise<SectionView> {
+    const generation = this.generation;
+    const tracked = request.then(
+      (view) => {
+        if (generation !== this.generation) return view;
+        this.pending.delete(id);
+        this.views.set(id, view);
+        return view;
+      },
+      (err: unknown) => {
+        if (generation === this.generation) this.pending.delete(id);
+        throw err;
+      },
+    );
+    this.pending.set(id, tracked);
+    return tracked;
   }
 
   /**
