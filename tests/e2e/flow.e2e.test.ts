@@ -94,31 +94,24 @@ async function settled(): Promise<ViewState> {
   return last;
 }
 
-/** The sections whose heading is on screen now, in document order. */
-function headingsOnScreen(): Promise<string[]> {
+/** The `key` data attribute of the elements matching `selector` on screen now, in order. */
+function onScreen(selector: string, key: string): Promise<string[]> {
   return page.evaluate<string[]>(`(() => {
     const v = document.querySelector('main .scroller').getBoundingClientRect();
-    return [...document.querySelectorAll('main [data-heading-for]')]
+    return [...document.querySelectorAll(${JSON.stringify(selector)})]
       .filter((h) => {
         const r = h.getBoundingClientRect();
         return r.width > 0 && r.left < v.right && r.right > v.left && r.top < v.bottom && r.bottom > v.top;
       })
-      .map((h) => h.dataset.headingFor);
+      .map((h) => h.dataset[${JSON.stringify(key)}]);
   })()`);
 }
 
+/** The sections whose heading is on screen now, in document order. */
+const headingsOnScreen = () => onScreen('main [data-heading-for]', 'headingFor');
+
 /** The sections with any of their text on screen now, in document order. */
-function sectionsOnScreen(): Promise<string[]> {
-  return page.evaluate<string[]>(`(() => {
-    const v = document.querySelector('main .scroller').getBoundingClientRect();
-    return [...document.querySelectorAll('main section[data-section-id]:not(.pending)')]
-      .filter((s) => {
-        const r = s.getBoundingClientRect();
-        return r.width > 0 && r.left < v.right && r.right > v.left && r.top < v.bottom && r.bottom > v.top;
-      })
-      .map((s) => s.dataset.sectionId);
-  })()`);
-}
+const sectionsOnScreen = () => onScreen('main section[data-section-id]:not(.pending)', 'sectionId');
 
 interface Walk {
   /** The current section after each press (as the outline and breadcrumb show it). */
