@@ -41,3 +41,25 @@ export function displayTitle(title: string, editorial: boolean): string {
   const t = title.trim();
   return t.startsWith('［') && t.endsWith('］') ? t : `［${t}］`;
 }
+
+/** Entries of an outline built whole at start; a longer one starts with the parts near. */
+export const LONG_OUTLINE = 200;
+/** Parts (top-level entries) built at start on each side of the one being read. */
+export const NEAR_PARTS = 6;
+
+/**
+ * The parts (top-level nodes) of the outline to build now: every part of a short outline,
+ * or once the rest may be built (`complete`); else the parts within NEAR_PARTS of the one
+ * holding `currentId` (the first parts without one).
+ */
+export function partsToBuild(
+  roots: readonly OutlineNode[],
+  toc: readonly TocEntry[],
+  currentId: string | null,
+  complete: boolean,
+): readonly OutlineNode[] {
+  if (complete || toc.length <= LONG_OUTLINE) return roots;
+  const top = currentId ? (ancestorIds(toc, currentId)[0] ?? currentId) : null;
+  const at = Math.max(0, top ? roots.findIndex((n) => n.entry.id === top) : 0);
+  return roots.slice(Math.max(0, at - NEAR_PARTS), at + NEAR_PARTS + 1);
+}
