@@ -8,6 +8,7 @@
 import * as z from 'zod';
 import { colorSchema, labelSchema, noteSchema, tagSchema, tagsSchema } from '../annotations/fields';
 import { once } from '../once';
+import { ApiError, asApiError } from './errors';
 import { fileTooLargeMessage } from './file-args';
 import { ID_PATTERN, ID_RULE, MAX_ID_LENGTH } from '../rules/ids';
 import { EXPORT_FORMATS } from '../rules/exports';
@@ -56,6 +57,9 @@ import type {
   SectionView,
   TocEntry,
 } from './types';
+
+// The errors that cross the boundary, in a file of their own (re-exported: one import for hosts).
+export { ApiError, asApiError, type ApiErrorBody, type ApiErrorCode } from './errors';
 
 /** An id by the one id rule (../rules/ids.ts). */
 export const idSchema = z.string().min(1).max(MAX_ID_LENGTH).regex(ID_PATTERN, ID_RULE);
@@ -438,48 +442,6 @@ export type ApiClient = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiRes
 export type ApiHandlers = {
   [M in ApiMethod]: (args: ApiParsedArgs<M>) => ApiResult<M> | Promise<ApiResult<M>>;
 };
-
-/**
- * Typed errors that cross the boundary. Anything else becomes `internal`.
- * `forbidden` comes from a host's transport checks (browser edition: missing token
- * cookie, cross-origin request); `too_large` from them (an oversized body) or from
- * the core (an export larger than the bound every host can carry).
- */
-export type ApiErrorCode =
-  | 'invalid_input'
-  | 'not_found'
-  | 'conflict'
-  | 'unavailable'
-  | 'forbidden'
-  | 'too_large'
-  | 'internal';
-
-export interface ApiErrorBody {
-  code: ApiErrorCode;
-  message: string;
-}
-
-export class ApiError extends Error {
-  readonly code: ApiErrorCode;
-  constructor(code: ApiErrorCode, message: string) {
-    super(message);
-    this.name = 'ApiError';
-    this.code = code;
-  }
-  toJSON(): ApiErrorBody {
-    return { code: this.code, message: this.message };
-  }
-}
-
-/**
- * Any failure as the ApiError that crosses a boundary: an ApiError as it is,
- * anything else `internal` with its message (prefixed with `context`), never a stack.
- */
-export function asApiError(err: unknown, context?: string): ApiError {
-  if (err instanceof ApiError) return err;
-  const message = err instanceof Error ? err.message : String(err);
-  return new ApiError('internal', context ? `${context}: ${message}` : message);
-}
 
 /** Validates raw arguments against the method's schema; throws ApiError('invalid_input'). */
 export function parseArgs<M extends ApiMethod>(method: M, raw: unknown): ApiParsedArgs<M> {
