@@ -97,7 +97,9 @@ export class RouteHistory {
 
   /** The hash changed under the reader (Back/Forward, a link, the address bar): is it news? */
   takeChange(): boolean {
-    this.write();
+    // The history moved before the entry waiting for the frame was written (Back within a
+    // frame of a jump): writing it now would push it over where the reader went.
+    this.waiting = null;
     if (location.hash === this.shown) return false;
     this.shown = location.hash;
     return true;
