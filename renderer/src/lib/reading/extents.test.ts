@@ -3,6 +3,7 @@ import { fc, test } from '@fast-check/vitest';
 import {
   extentsOf,
   indexAt,
+  landingMargins,
   marginsFor,
   rangeOver,
   renderWindow,
@@ -63,6 +64,28 @@ describe('the window of drawn sections', () => {
     const { before, after } = spacers(ext, w);
     expect(before).toBe(ext.offsets[3]);
     expect(before + SIZES.slice(3, 9).reduce((a, b) => a + b, 0) + after).toBe(ext.total);
+  });
+
+  it("draws a jump's landing with half a screen either side; the margins come after", () => {
+    const long = extentsOf([...SIZES, ...SIZES]);
+    // Landing on section 8 (2900–4400): 2500–4100 drawn, sections 7–8; the full margins
+    // then reach 2100–4900, sections 6–9.
+    expect(renderWindow(long, long.offsets[8]!, view, landingMargins(view))).toEqual({
+      first: 7,
+      last: 8,
+    });
+    expect(renderWindow(long, long.offsets[8]!, view, marginsFor(view))).toEqual({
+      first: 6,
+      last: 9,
+    });
+    // What is drawn already and still near stays drawn; a short document stays whole.
+    expect(
+      renderWindow(long, long.offsets[8]!, view, landingMargins(view), { first: 5, last: 8 }),
+    ).toEqual({ first: 5, last: 8 });
+    expect(renderWindow(ext, ext.offsets[8]!, view, landingMargins(view))).toEqual({
+      first: 0,
+      last: 11,
+    });
   });
 
   it('keeps what was drawn and is still near, so a little scrolling back redraws nothing', () => {

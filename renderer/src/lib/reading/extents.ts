@@ -95,6 +95,17 @@ export function marginsFor(viewSize: number, whole = true): WindowMargins {
 }
 
 /**
+ * Margins for the screen a jump lands on, drawn before the frame that shows it: half a
+ * screen either side (a hit placed near a section's start shows the end of the one
+ * before). The rest of the margins (marginsFor) are drawn after that frame: on the
+ * synthetic document a hundred times this chapter, they were most of a far jump's
+ * layout, for text the reader does not see yet.
+ */
+export function landingMargins(viewSize: number, whole = true): WindowMargins {
+  return { ...marginsFor(viewSize, whole), ahead: viewSize / 2, behind: viewSize / 2 };
+}
+
+/**
  * The window of sections to draw for a view over [viewStart, viewStart + viewSize): every
  * section within the margins, grown to keep the sections of `previous` that are still
  * within `keep` — or every section of a document no longer than `whole`. Contiguous, so

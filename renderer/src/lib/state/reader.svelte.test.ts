@@ -293,6 +293,34 @@ describe('reader state: asking for sections together', () => {
     expect(fake.calls).toHaveLength(4);
   });
 
+  it('asks for the landing window of a jump with the section, in one call', async () => {
+    const { state, fake } = setup({ sections: many(8) });
+    state.landingSet = (id) => (id === 's4' ? ['s3', 's4', 's5', 's6'] : [id]);
+    expect(await state.open('s4')).toBe(true);
+    expect(fake.calls.map((c) => c.method)).toEqual(['getSections']);
+    expect(batches(fake)).toEqual([['s3', 's4', 's5', 's6']]);
+    expect([...state.views.keys()].sort()).toEqual(['s3', 's4', 's5', 's6']);
+    // A window of the section alone, or known already: nothing more is asked in a batch.
+    expect(await state.open('s1')).toBe(true);
+    expect(await state.open('s5')).toBe(true);
+    expect(fake.calls.map((c) => c.method)).toEqual(['getSections', 'getSection']);
+    expect(state.takeJump()).toMatchObject({ sectionId: 's5' });
+  });
+
+  it('opens a section whose landing window holds one the host cannot give', async () => {
+    const { state, fake } = setup({ sections: many(3) });
+    state.toc = [...state.toc, tocEntry({ id: 'gone' })];
+    state.landingSet = () => ['s2', 'gone'];
+    expect(await state.open('s2')).toBe(true);
+    expect(state.error).toBeNull();
+    expect(state.currentId).toBe('s2');
+    // The batch failed; the section was then asked for alone.
+    expect(fake.calls.map((c) => c.method)).toEqual(['getSections', 'getSection']);
+    // A section that cannot be had itself still fails, and says so.
+    expect(await state.open('gone')).toBe(false);
+    expect(state.error).toMatch(/gone/);
+  });
+
   it('a failed batch fails the loads of its sections as a failed single request does', async () => {
     const { state, fake } = setup({ sections: many(4) });
     // In the outline, but the host has no such section: the whole batch is refused.

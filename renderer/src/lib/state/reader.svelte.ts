@@ -68,6 +68,13 @@ export class ReaderState {
   section = $derived(this.currentId ? (this.views.get(this.currentId) ?? null) : null);
   hitCount = $derived(this.hits?.list.length ?? 0);
 
+  /**
+   * The sections the reading view in use draws with a section it lands on (it sets this):
+   * `open` asks for them together with the section, so a jump to text not fetched yet
+   * waits for one answer, not for the section's and then for its neighbours'.
+   */
+  landingSet: ((id: string) => readonly string[]) | null = null;
+
   /** Requests in flight (not state: nothing is drawn from them). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private pending = new Map<string, Promise<SectionView>>();
@@ -162,8 +169,16 @@ export class ReaderState {
     options: { scroll?: Placement; history?: HistoryMode } = {},
   ): Promise<boolean> {
     const seq = ++this.openSeq;
+    const around = this.landingSet?.(id) ?? [];
+    const batched = around.some((other) => other !== id);
+    if (batched) void this.loadAll(around.includes(id) ? around : [id, ...around]);
     try {
-      await this.load(id);
+      // Asked for with its neighbours, the section is asked for again alone when that call
+      // fails: a neighbour the host cannot give must not stop the jump.
+      await this.load(id).catch((err: unknown) => {
+        if (batched) return this.load(id);
+        throw err;
+      });
     } catch (err) {
       if (seq !== this.openSeq) return false;
       this.error = messageOf(err);
