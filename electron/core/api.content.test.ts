@@ -86,6 +86,38 @@ describe('handlers over the real content DB', () => {
     ).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it("answers a start in one call: the saved position and the first screen's text", async () => {
+    const toc = await invoke(handlers, 'getToc', {});
+    const ids = toc.map((e) => e.id);
+    const views = async (from: number) =>
+      invoke(handlers, 'getSections', { ids: ids.slice(from, from + 4) });
+
+    // Nothing saved: the first section and the three after it.
+    user.library.setPosition({ sectionId: 'gone-in-a-newer-build', scroll: 0.3 });
+    const fresh = await invoke(handlers, 'getStart', {});
+    expect(fresh).toEqual({ position: null, opening: ids[0], sections: await views(0) });
+
+    // A saved position: its section, exactly as getPosition and getSections answer.
+    await invoke(handlers, 'setPosition', { sectionId: ids[5]!, scroll: 0.25 });
+    const saved = await invoke(handlers, 'getStart', {});
+    expect(saved.position).toEqual(await invoke(handlers, 'getPosition', {}));
+    expect(saved.opening).toBe(ids[5]);
+    expect(saved.sections).toEqual(await views(5));
+
+    // A route's section beats the position; one the document lacks does not.
+    const routed = await invoke(handlers, 'getStart', { sectionId: ids[9]! });
+    expect(routed.opening).toBe(ids[9]);
+    expect(routed.sections.map((v) => v.id)).toEqual(ids.slice(9, 13));
+    expect(routed.position?.sectionId).toBe(ids[5]);
+    expect((await invoke(handlers, 'getStart', { sectionId: 'no-such' })).opening).toBe(ids[5]);
+    // The last section: the window stops at the end.
+    const last = await invoke(handlers, 'getStart', { sectionId: ids[ids.length - 1]! });
+    expect(last.sections.map((v) => v.id)).toEqual([ids[ids.length - 1]]);
+    await expect(invoke(handlers, 'getStart', { sectionId: '../x' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+  });
+
   it('gives About facts from the recorded metadata', async () => {
     const info = await invoke(handlers, 'getAppInfo', {});
     expect(info.attribution).toBe('「通商白書2023」（経済産業省）を加工して作成');

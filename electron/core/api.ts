@@ -13,12 +13,14 @@ import type {
   GlossaryEntry,
   HostKind,
   Notice,
+  ReadingPosition,
   SearchResponse,
 } from '../common/api/types';
 import { bareCitationSource, sourceStatement } from '../common/citation/cite';
 import { otherNamesTable } from '../common/glossary/other-names';
 import { translate } from '../common/i18n/format';
 import { DEFAULT_SEARCH_LIMIT, type SearchOrder } from '../common/rules/search';
+import { startWindow } from '../common/rules/start-window';
 import { citationSourceOf } from './citation/read';
 import { missingSections } from './content/missing-sections';
 import { Outline } from './content/outline';
@@ -117,6 +119,14 @@ export function createDocumentHandlers(ctx: HandlerContext): DocumentHandlers {
   let outline: Outline | null = null;
   const outlineOf = (): Outline => (outline ??= new Outline(content.toc()));
   const hasSection = (id: string): boolean => outlineOf().has(id);
+  /**
+   * The saved reading position. One in a section that a newer content build no longer
+   * has is not an error for the reader: they start at the top instead.
+   */
+  const savedPosition = (): ReadingPosition | null => {
+    const position = library.getPosition();
+    return position && !hasSection(position.sectionId) ? null : position;
+  };
   const coreNotices = (): Notice[] => (ctx.notices ?? []).map((n) => ({ ...n }));
   const libraryHandlers =
     ctx.libraryHandlers ??
@@ -178,12 +188,15 @@ export function createDocumentHandlers(ctx: HandlerContext): DocumentHandlers {
     getCitationSource: () => structuredClone(citationSource()),
     getPrefs: () => library.getPrefs(),
     setPrefs: (patch) => library.setPrefs(patch),
-    getPosition: () => {
-      const position = library.getPosition();
-      // A position in a section that a newer content build no longer has is
-      // not an error for the reader: start at the top instead.
-      if (position && !hasSection(position.sectionId)) return null;
-      return position;
+    getPosition: () => savedPosition(),
+    getStart: ({ sectionId }) => {
+      const position = savedPosition();
+      const opening =
+        sectionId !== undefined && hasSection(sectionId)
+          ? sectionId
+          : (position?.sectionId ?? outlineOf().toc[0]?.id ?? null);
+      const ids = startWindow(outlineOf().toc, opening);
+      return { position, opening, sections: ids.length > 0 ? content.sections(ids) : [] };
     },
     setPosition: (position) => {
       if (!hasSection(position.sectionId)) {

@@ -55,6 +55,7 @@ import type {
   SearchResultItem,
   SearchSuggestions,
   SectionView,
+  StartText,
   TocEntry,
 } from './types';
 
@@ -191,6 +192,8 @@ export const inputSchemas = lazyTable({
   getPrefs: () => empty,
   setPrefs: () => prefsSchema().partial(),
   getPosition: inDocument,
+  /** `sectionId`: the section a route names (opened when the document has it). */
+  getStart: () => z.strictObject({ sectionId: id.optional(), documentId }),
   setPosition: () =>
     z.strictObject({
       sectionId: id,
@@ -359,6 +362,11 @@ export interface ApiResults {
   getPrefs: Prefs;
   setPrefs: Prefs;
   getPosition: ReadingPosition | null;
+  /**
+   * The start's first screen in one answer: the saved position (as getPosition answers it)
+   * and the text of the section it opens and the few after it (as getSections answers them).
+   */
+  getStart: StartText;
   setPosition: ReadingPosition;
   /** What the reader must be told at start (damaged database recovered, orphaned notes, …). */
   getNotices: Notice[];

@@ -16,6 +16,7 @@ export const DOCUMENT_METHODS = [
   'getGlossary',
   'getCitationSource',
   'getPosition',
+  'getStart',
   'setPosition',
   'listBookmarks',
   'toggleBookmark',

@@ -151,6 +151,19 @@ export interface ReadingPosition {
   scroll: number;
 }
 
+/** What a start draws first, in one answer: the saved position and the text it opens at. */
+export interface StartText {
+  /** The saved reading position (null: none, or in a section the document no longer has). */
+  position: ReadingPosition | null;
+  /**
+   * The section the start opens: the one asked for when the document has it, else the
+   * saved position's, else the first (null: an empty outline).
+   */
+  opening: string | null;
+  /** The opening section and the few after it (rules/start-window.ts), in reading order. */
+  sections: SectionView[];
+}
+
 /** Something the reader must be told about (e.g. a damaged database moved aside at start). */
 export interface Notice {
   /** Stable code (see ./notices.ts NOTICE_CODES); a renderer words known codes itself. */

@@ -92,6 +92,7 @@ const TEXT_METHODS = [
   'searchSuggestions',
   'getGlossary',
   'getPosition',
+  'getStart',
   'setPosition',
   'toggleBookmark',
   'addBookmark',

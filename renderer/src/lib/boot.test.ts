@@ -1,21 +1,29 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The transport stubbed: each call answers with its method name; the outline has six
-// sections, the saved position is in the second, and a section answers with its id
-// (several sections, with their ids in the order asked).
+// sections, the saved position is in the second, and the start's text is the section it
+// opens (the route's when the outline has it, else the position's) and the three after it,
+// each answered as its id.
 const toc = ['s1', 's2', 's3', 's4', 's5', 's6'].map((id) => ({ id }));
+const startOf = ({ sectionId }: { sectionId?: string } = {}) => {
+  const opening = toc.some((e) => e.id === sectionId) ? sectionId! : 's2';
+  const at = toc.findIndex((e) => e.id === opening);
+  return {
+    position: { sectionId: 's2', scroll: 0.5 },
+    opening,
+    sections: toc.slice(at, at + 4).map((e) => ({ id: e.id })),
+  };
+};
 vi.mock('./api', () => {
   const call = (method: string) => vi.fn(() => Promise.resolve(method));
   return {
     api: {
       getDocument: call('getDocument'),
       getToc: vi.fn(() => Promise.resolve(toc)),
-      getPosition: vi.fn(() => Promise.resolve({ sectionId: 's2', scroll: 0.5 })),
+      getStart: vi.fn((args: { sectionId?: string }) => Promise.resolve(startOf(args))),
       getPrefs: call('getPrefs'),
-      getSection: vi.fn(({ id }: { id: string }) => Promise.resolve({ id })),
-      getSections: vi.fn(({ ids }: { ids: string[] }) =>
-        Promise.resolve(ids.map((id) => ({ id }))),
-      ),
+      getSection: vi.fn(),
+      getSections: vi.fn(),
       listAnnotations: vi.fn(() => Promise.resolve([])),
       getGlossary: vi.fn(() => Promise.resolve([])),
     },
@@ -27,17 +35,6 @@ const { bootAnswered, startBootRequests, startWindow, takeBootRequests } = await
 
 /** Lets the stubbed answers and what follows them run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-/** The section requests made, in order: an id asked alone, or the ids of one batch. */
-const asked = () => {
-  const one = vi.mocked(api.getSection).mock;
-  const many = vi.mocked(api.getSections).mock;
-  return [
-    ...one.calls.map(([a], i) => [one.invocationCallOrder[i]!, a.id] as const),
-    ...many.calls.map(([a], i) => [many.invocationCallOrder[i]!, a.ids] as const),
-  ]
-    .sort(([a], [b]) => a - b)
-    .map(([, ids]) => ids);
-};
 
 beforeEach(() => vi.stubGlobal('location', { hash: '' }));
 afterEach(() => {
@@ -59,76 +56,69 @@ describe('boot requests', () => {
     expect(api.getDocument).toHaveBeenCalledTimes(2);
   });
 
-  it('asks for the saved position’s section alone, then the rest of the first screen in one call', async () => {
+  it('asks for the saved position and the first screen’s text in one call', async () => {
     startBootRequests();
     const boot = takeBootRequests();
     await settle();
-    expect(asked()).toEqual(['s2', ['s3', 's4', 's5']]);
+    expect(api.getStart).toHaveBeenCalledTimes(1);
+    expect(api.getStart).toHaveBeenCalledWith({});
+    expect(api.getSection).not.toHaveBeenCalled();
+    expect(api.getSections).not.toHaveBeenCalled();
+    expect(await boot.position).toEqual({ sectionId: 's2', scroll: 0.5 });
     expect(await boot.section('s2')).toEqual({ id: 's2' });
-    // Each section of the batch is handed over with its own answer.
-    expect(await boot.section('s4')).toEqual({ id: 's4' });
+    expect(await boot.section('s5')).toEqual({ id: 's5' });
     // Handed over once: the reader's own requests follow.
     expect(boot.section('s2')).toBeNull();
     expect(boot.section('s6')).toBeNull();
   });
 
-  it('asks for a route’s section at once, before the position arrives', async () => {
+  it('names a route’s section in that call', async () => {
     vi.stubGlobal('location', { hash: '#/section/s5' });
     const boot = takeBootRequests();
-    expect(asked()).toEqual(['s5']);
+    expect(api.getStart).toHaveBeenCalledWith({ sectionId: 's5' });
     await settle();
-    expect(asked()).toEqual(['s5', 's6']);
-    expect(boot.section('s5')).not.toBeNull();
+    expect(await boot.section('s5')).toEqual({ id: 's5' });
+    expect(await boot.section('s6')).toEqual({ id: 's6' });
+    expect(boot.section('s2')).toBeNull();
   });
 
-  it('never asks again for a section the reader took over before it was asked', async () => {
+  it('never hands over a section the reader took over before the answer', async () => {
     const boot = takeBootRequests();
-    // The reader asked first (and made its own request): the boot leaves it alone.
+    // The reader asked first (and made its own request): the boot's answer is not used.
     expect(boot.section('s3')).toBeNull();
     await settle();
-    expect(asked()).toEqual(['s2', ['s4', 's5']]);
+    expect(boot.section('s3')).toBeNull();
+    expect(await boot.section('s4')).toEqual({ id: 's4' });
   });
 
-  it('without a saved position, asks for the first section alone before the rest', async () => {
-    vi.mocked(api.getPosition).mockResolvedValueOnce(null as never);
+  it('a failed start fails the position and hands over no text', async () => {
+    vi.mocked(api.getStart).mockRejectedValueOnce(new Error('host gone'));
+    startBootRequests();
+    await bootAnswered(10_000);
     const boot = takeBootRequests();
-    await settle();
-    expect(asked()).toEqual(['s1', ['s2', 's3', 's4']]);
-    expect(await boot.section('s1')).toEqual({ id: 's1' });
-  });
-
-  it('a failed batch fails the sections it carried, and only those', async () => {
-    vi.mocked(api.getSections).mockRejectedValueOnce(new Error('host gone'));
-    const boot = takeBootRequests();
-    await settle();
-    expect(await boot.section('s2')).toEqual({ id: 's2' });
-    for (const id of ['s3', 's4', 's5'])
-      await expect(boot.section(id)).rejects.toThrow('host gone');
+    await expect(boot.position).rejects.toThrow('host gone');
+    expect(boot.section('s2')).toBeNull();
   });
 });
 
 describe('waiting for the start’s answers before the frame is built', () => {
-  it('resolves once the first screen’s sections have been answered too', async () => {
-    const answers: string[] = [];
-    const later = <T>(ids: string[], value: T) =>
-      new Promise<T>((resolve) =>
-        setTimeout(() => {
-          answers.push(...ids);
-          resolve(value);
-        }, 5),
-      );
-    vi.mocked(api.getSection).mockImplementationOnce(({ id }: { id: string }) =>
-      later([id], { id } as never),
-    );
-    vi.mocked(api.getSections).mockImplementationOnce(({ ids }: { ids: string[] }) =>
-      later(ids, ids.map((id) => ({ id })) as never),
+  it('resolves once the start’s text has been answered too', async () => {
+    let answered = false;
+    vi.mocked(api.getStart).mockImplementationOnce(
+      (args) =>
+        new Promise((resolve) =>
+          setTimeout(() => {
+            answered = true;
+            resolve(startOf(args) as never);
+          }, 5),
+        ),
     );
     startBootRequests();
     await bootAnswered(10_000);
-    expect(answers.sort()).toEqual(['s2', 's3', 's4', 's5']);
+    expect(answered).toBe(true);
     expect(api.listAnnotations).toHaveBeenCalledTimes(1);
     expect(api.getGlossary).toHaveBeenCalledTimes(1);
-    takeBootRequests();
+    expect(await takeBootRequests().section('s3')).toEqual({ id: 's3' });
   });
 
   it('stops waiting after its limit when the host does not answer', async () => {

@@ -1,15 +1,13 @@
-// The first requests of a start (document, outline, saved position, preferences, and the
-// text the reader opens at), issued by the entry point before the app is mounted. They
-// depend on nothing the app computes, and mounting the whole frame takes tens of
-// milliseconds on a slow machine: issuing them first lets the host answer while the
-// frame is built. The text goes out as soon as its section is known — at once for a
-// route in the address bar, else when the saved position arrives — in parallel with the
-// outline, not after it: the section opened first, alone (nothing else delays its answer),
-// then the few after it that fill the first screen, together in one call, once the
-// outline says which they are. The reader state takes those requests over (`section`),
-// so no section is asked for twice. The reader's notes and the glossary go out too: they
-// mark the text, and drawn without them it would be drawn again (and move, in vertical
-// writing) when they arrive.
+// The first requests of a start (document, outline, preferences, and in one call the saved
+// position with the text the reader opens at), issued by the entry point before the app
+// is mounted. They depend on nothing the app computes, and mounting the whole frame takes
+// tens of milliseconds on a slow machine: issuing them first lets the host answer while
+// the frame is built. The text comes with the position (getStart: the host knows where
+// the reader was), so the first screen waits for one answer, not for the position and
+// then for its sections; a route in the address bar names the section to open. The
+// reader state takes those sections over (`section`), so none is asked for twice. The
+// reader's notes and the glossary go out too: they mark the text, and drawn without them
+// it would be drawn again (and move, in vertical writing) when they arrive.
 //
 // The entry point mounts the app once these have been answered (`bootAnswered`, bounded):
 // the frame and the first text are then laid out and painted once, together. Mounting the
@@ -17,47 +15,31 @@
 // view measuring itself) when the text came — about a fifth of a cold start.
 import type { Annotation, GlossaryEntry, SectionView } from '../../../electron/common/api/types';
 import { api } from './api';
-import { requestSections } from './section-requests';
-import { startWindow } from './start-window';
 import { routeFromHash } from '../../../electron/common/deep-link';
 
 export { START_WINDOW, startWindow } from './start-window';
 
 function request() {
   const toc = api.getToc({});
-  const position = api.getPosition({});
-  const sections = new Map<string, Promise<SectionView>>();
-  /** Sections the reader has taken over (asked for itself when not requested here yet). */
+  // A route is known now: its section is opened when the document has it.
+  const routed = routeFromHash(location.hash)?.sectionId;
+  const start = api.getStart(routed ? { sectionId: routed } : {});
+  const position = start.then((s) => s.position);
+  /** The start's sections, until the reader takes each over. */
+  const sections = new Map<string, SectionView>();
+  /** Sections the reader has taken over (asked for itself when not answered here yet). */
   const taken = new Set<string>();
-  /** Asks for the sections not asked for yet, in as few calls as the contract allows. */
-  const fetch = (...ids: string[]) => {
-    const fresh = ids.filter((id) => !sections.has(id) && !taken.has(id));
-    for (const [id, view] of requestSections(api, fresh)) {
-      void view.catch(() => undefined); // reported when the reader awaits it
-      sections.set(id, view);
-    }
-  };
-  // A route is known now; a saved position when it arrives.
-  const routed = routeFromHash(location.hash)?.sectionId ?? null;
-  if (routed) fetch(routed);
-  const opening = routed
-    ? Promise.resolve(routed)
-    : position.then((p) => p?.sectionId ?? null).catch(() => null);
-  void opening.then((id) => id && fetch(id));
-  // The rest of the first screen, once the outline is known too: the section opened
-  // alone first when it was not known before (no saved position), then the others.
-  const firstScreen = Promise.all([toc, opening]).then(([list, id]) => {
-    const ids = startWindow(list, id);
-    const [first, ...rest] = ids;
-    if (first) fetch(first);
-    fetch(...rest);
-    return Promise.allSettled(ids.map((i) => sections.get(i)));
-  });
+  const firstScreen = start.then(
+    (s) => {
+      for (const view of s.sections) if (!taken.has(view.id)) sections.set(view.id, view);
+    },
+    () => undefined, // reported when the reader awaits the position
+  );
   const doc = api.getDocument({});
   const prefs = api.getPrefs({});
   const annotations: Promise<Annotation[]> = api.listAnnotations({});
   const glossary: Promise<GlossaryEntry[]> = api.getGlossary({});
-  const answered = Promise.allSettled([doc, toc, position, prefs, annotations, glossary])
+  const answered = Promise.allSettled([doc, toc, start, prefs, annotations, glossary])
     .then(() => firstScreen)
     .then(
       () => undefined,
@@ -70,14 +52,14 @@ function request() {
     prefs,
     annotations,
     glossary,
-    /** Settles once all of the above and the first screen's sections have been answered. */
+    /** Settles once all of the above, the first screen's sections with them, have been answered. */
     answered,
-    /** The early request for section `id`, once (the reader's own requests follow). */
+    /** The start's text of section `id`, once (the reader's own requests follow). */
     section(id: string): Promise<SectionView> | null {
       taken.add(id);
-      const view = sections.get(id) ?? null;
+      const view = sections.get(id);
       sections.delete(id);
-      return view;
+      return view ? Promise.resolve(view) : null;
     },
   };
 }

@@ -1,13 +1,2 @@
-// The sections a start draws first: the one it opens and the few after it, which fill
-// the first screen. Asked for before anything else (./boot.ts); the UI benchmark's
-// static peer page holds the same sections. Free of the DOM, so Node code can use it.
-import type { TocEntry } from '../../../electron/common/api/types';
-
-/** The section a start opens and the few after it: what the first screen shows. */
-export const START_WINDOW = 4;
-
-/** The ids of the start's window in `toc`, from section `id` (the first section without one). */
-export function startWindow(toc: readonly TocEntry[], id: string | null | undefined): string[] {
-  const at = Math.max(0, id ? toc.findIndex((e) => e.id === id) : 0);
-  return toc.slice(at, at + START_WINDOW).map((e) => e.id);
-}
+// The start's window of sections is a rule of the contract's (the core answers it too).
+export { START_WINDOW, startWindow } from '../../../electron/common/rules/start-window';
