@@ -22,9 +22,15 @@ const WATCHDOG = `
   window.addEventListener('error', (e) => window.__hakusho.errors.push(String(e.message)));
 `;
 
-export async function openReader(context: BrowserContext, url: string): Promise<Page> {
+/** A new page that records CSP violations and page errors (cspViolations, pageErrors). */
+export async function watchedPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.addInitScript(WATCHDOG);
+  return page;
+}
+
+export async function openReader(context: BrowserContext, url: string): Promise<Page> {
+  const page = await watchedPage(context);
   await page.goto(url);
   await waitReady(page);
   return page;
