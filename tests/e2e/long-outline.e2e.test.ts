@@ -59,6 +59,18 @@ const OUTLINE_STATE = `(() => {
   };
 })()`;
 
+/**
+ * Waits until `expression` holds in the page (evaluated by the driver: the page's CSP
+ * forbids the string evaluation waitForFunction would do in it).
+ */
+async function until(page: Page, expression: string, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(expression))) {
+    if (Date.now() > end) throw new Error(`not true within ${timeoutMs} ms: ${expression}`);
+    await page.waitForTimeout(50);
+  }
+}
+
 interface OutlineState {
   entries: number;
   current: string | null;
@@ -98,10 +110,9 @@ describe('the outline of a long document', () => {
     expect(atFirstText).toBe(toc.filter((e) => near.has(partOf(e))).length);
     expect(atFirstText).toBeLessThan(toc.length / 2);
 
-    await fresh.waitForFunction(
-      (n) => document.querySelectorAll('#outline a[data-section-id]').length === n,
-      toc.length,
-      { timeout: 15_000 },
+    await until(
+      fresh,
+      `document.querySelectorAll('#outline a[data-section-id]').length === ${toc.length}`,
     );
     const built = await fresh.evaluate<OutlineState>(OUTLINE_STATE);
     expect(built).toEqual({ entries: toc.length, current: middle.id, currentInView: true });
@@ -113,9 +124,9 @@ describe('the outline of a long document', () => {
     const link = fresh.locator(`#outline a[data-section-id="${last.id}"]`);
     await link.scrollIntoViewIfNeeded();
     await link.click();
-    await fresh.waitForFunction(
-      (id) => document.querySelector<HTMLElement>('main .scroller')?.dataset.sectionId === id,
-      last.id,
+    await until(
+      fresh,
+      `document.querySelector('main .scroller')?.dataset.sectionId === '${last.id}'`,
     );
     expect((await fresh.evaluate<OutlineState>(OUTLINE_STATE)).current).toBe(last.id);
     expect(await cspViolations(fresh)).toEqual([]);
