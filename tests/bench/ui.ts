@@ -127,6 +127,9 @@ async function coldStart(page: Page, url: string): Promise<ColdStart> {
 
 /** Click in the outline → the section current, its text drawn and the view placed. */
 async function sectionJump(page: Page, id: string): Promise<number> {
+  // A long outline gets its parts far from the start at idle after the first text: the
+  // reader cannot click an entry before it is there, nor can this.
+  await page.waitForSelector(`#outline a[data-section-id="${id}"]`, { state: 'attached' });
   await page.evaluate(
     `document.querySelector('#outline a[data-section-id="${id}"]').scrollIntoView()`,
   );
