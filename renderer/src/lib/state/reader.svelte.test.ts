@@ -307,6 +307,18 @@ describe('reader state: asking for sections together', () => {
     expect(state.takeJump()).toMatchObject({ sectionId: 's5' });
   });
 
+  it('takes the landing window from the view in use, until that view is gone', () => {
+    const { state } = setup();
+    const paged = () => ['us-1'];
+    const undoScroll = state.landWith(() => ['us-2']);
+    const undoPaged = state.landWith(paged);
+    // The view replaced goes after its successor came: the successor's stays.
+    undoScroll();
+    expect(state.landingSet).toBe(paged);
+    undoPaged();
+    expect(state.landingSet).toBeNull();
+  });
+
   it('opens a section whose landing window holds one the host cannot give', async () => {
     const { state, fake } = setup({ sections: many(3) });
     state.toc = [...state.toc, tocEntry({ id: 'gone' })];

@@ -75,6 +75,14 @@ export class ReaderState {
    */
   landingSet: ((id: string) => readonly string[]) | null = null;
 
+  /** The view in use tells which sections it lands with; the returned function undoes it. */
+  landWith(landing: (id: string) => readonly string[]): () => void {
+    this.landingSet = landing;
+    return () => {
+      if (this.landingSet === landing) this.landingSet = null;
+    };
+  }
+
   /** Requests in flight (not state: nothing is drawn from them). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private pending = new Map<string, Promise<SectionView>>();
