@@ -24,6 +24,9 @@ import { defaultContentDbPath, PRODUCT_NAME, userDataOverride } from '../core/pa
 import { PDFJS_DIR_ENV, PDFJS_RESOURCE } from '../core/import/pdf/pdfjs';
 import { openReaderCore, type ReaderCore } from '../core/reader-core';
 import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
+import { startPage } from '../core/start-page';
+import { PAPER_COLORS } from '../common/rules/colors';
+import { resolveTheme } from '../common/rules/prefs';
 import { setSqliteNativeBinding } from '../core/sqlite';
 import { coreOpeners } from '../core/wiring';
 import { parseDeepLink } from '../common/deep-link';
@@ -159,9 +162,14 @@ function fail(err: unknown): void {
   app.exit(1);
 }
 
-/** The app:// protocol: files of the renderer build only, each with the CSP. */
-function serveRenderer(files: RendererFiles): void {
-  protocol.handle(APP_SCHEME, (request) => {
+/**
+ * The app:// protocol: files of the renderer build only, each with the CSP. The index
+ * page says the reader's theme and language (core/start-page.ts), read when it is asked
+ * for: its first paint, before the app's script has run, is in the reader's colours.
+ */
+function serveRenderer(files: RendererFiles, handlers: ApiHandlers): void {
+  const index = files.resolve('/')?.file;
+  protocol.handle(APP_SCHEME, async (request) => {
     let url: URL;
     try {
       url = new URL(request.url);
@@ -174,7 +182,12 @@ function serveRenderer(files: RendererFiles): void {
     const rawPath = request.url.slice(`${APP_SCHEME}://${APP_HOST}`.length).split(/[?#]/)[0] ?? '';
     const hit = files.resolve(rawPath === '' ? '/' : rawPath);
     if (!hit) return new Response('not found', { status: 404 });
-    return new Response(fs.readFileSync(hit.file), {
+    let body: Buffer | string = fs.readFileSync(hit.file);
+    if (hit.file === index) {
+      const prefs = await invoke(handlers, 'getPrefs', {}).catch(() => null);
+      if (prefs) body = startPage(body.toString('utf8'), prefs);
+    }
+    return new Response(body, {
       status: 200,
       headers: {
         'Content-Type': hit.mime,
@@ -269,11 +282,12 @@ async function start(): Promise<void> {
   lockDownSession(session.defaultSession);
   app.on('session-created', lockDownSession);
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
-  serveRenderer(files);
+  serveRenderer(files, handlers);
 
   const api = withMenuLanguage(handlers);
   bindContract(ipcMain, api);
-  setMenu((await invoke(handlers, 'getPrefs', {})).language, api);
+  const look = await invoke(handlers, 'getPrefs', {});
+  setMenu(look.language, api);
 
   const stateFile = path.join(userDataDir, 'window-state.json');
   const restored = restoreBounds(
@@ -283,7 +297,8 @@ async function start(): Promise<void> {
   const window = createMainWindow({
     preloadPath: path.join(__dirname, 'preload.cjs'),
     bounds: restored.bounds,
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1e1f22' : '#fbfaf7',
+    // The window appears in the reader's paper, not a white one the page then repaints.
+    backgroundColor: PAPER_COLORS[resolveTheme(look.theme, nativeTheme.shouldUseDarkColors)],
     devTools: development,
   });
   mainWindow = window;

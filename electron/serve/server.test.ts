@@ -210,6 +210,30 @@ describe('token', () => {
   });
 });
 
+describe('the index page', () => {
+  it('says the reader’s theme and language when asked with the token, and only then', async () => {
+    const page = '<!doctype html><html lang="ja"><title>白書</title></html>';
+    fs.writeFileSync(path.join(dir, 'dist', 'index.html'), page);
+    try {
+      expect((await api('setPrefs', { theme: 'sepia', language: 'en' })).status).toBe(200);
+      const mine = await request(server.port, {
+        path: `/?token=${server.token}`,
+        headers: { Host: host },
+      });
+      expect(mine.status).toBe(200);
+      expect(mine.body).toBe(
+        page.replace('<html lang="ja">', '<html lang="en" data-theme="sepia">'),
+      );
+      expect(Number(mine.headers['content-length'])).toBe(Buffer.byteLength(mine.body));
+      const anyone = await request(server.port, { path: '/', headers: { Host: host } });
+      expect(anyone.body).toBe(page);
+    } finally {
+      await api('setPrefs', { theme: 'system', language: 'ja' });
+      fs.writeFileSync(path.join(dir, 'dist', 'index.html'), '<!doctype html><title>白書</title>');
+    }
+  });
+});
+
 describe('Host header (DNS rebinding)', () => {
   it.each([
     'attacker.example',

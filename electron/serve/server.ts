@@ -20,6 +20,8 @@ import type { AddressInfo } from 'node:net';
 import { ApiError, isApiMethod, type ApiErrorCode, type ApiHandlers } from '../common/api/contract';
 import { errorEnvelope, invokeEnvelope } from '../common/api/envelope';
 import { baseHeaders } from '../common/http-headers';
+import { startPage } from '../core/start-page';
+import type { Prefs } from '../common/rules/prefs';
 import { FILE_ARG_LIMITS, fileTooLargeMessage, isFileArgMethod } from '../common/api/file-args';
 import { openRendererFiles, type RendererFiles } from '../core/renderer-files';
 
@@ -331,7 +333,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sendJson(res, STATUS_OF[reply.error.code], reply);
   };
 
-  const handleStatic = (req: http.IncomingMessage, res: http.ServerResponse, rawPath: string) => {
+  /**
+   * The index page in the reader's theme and language, as it is if they cannot be read.
+   * Only a page asked for with the token (the URL the host printed) says them: without
+   * it, the page is the same for every loopback client (the app drops the token from
+   * the address bar, so a reload paints the default paper first).
+   */
+  const servedPage = async (data: Buffer): Promise<Buffer> => {
+    const prefs = await invokeEnvelope(options.handlers, 'getPrefs', {});
+    return prefs.ok ? Buffer.from(startPage(data.toString('utf8'), prefs.result as Prefs)) : data;
+  };
+
+  const handleStatic = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    rawPath: string,
+    withToken: boolean,
+  ): Promise<void> => {
     const head = req.method === 'HEAD';
     if (req.method !== 'GET' && !head) {
       sendText(res, 405, 'method not allowed', head);
@@ -359,6 +377,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sendText(res, 404, 'not found', head);
       return;
     }
+    if (withToken && hit.file === files.resolve('/')?.file) data = await servedPage(data);
     const cache = rawPath.startsWith('/assets/')
       ? 'private, max-age=31536000, immutable'
       : 'no-cache';
@@ -398,7 +417,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sendText(res, 403, 'wrong token: open the URL printed by npm run serve');
       return;
     }
-    handleStatic(req, res, rawPath);
+    await handleStatic(req, res, rawPath, offered !== null);
   };
 
   const server = http.createServer((req, res) => {

@@ -111,3 +111,29 @@ it('restores section, scroll, theme, writing mode and notes after a restart on a
   await screenshot(page, 'bookmark-reopened');
   await page.close();
 });
+
+it('paints a start in the reader’s paper before the app’s script has run', async () => {
+  const edition = await session.start(session.tempDir('first-paint'));
+  const setup = await openReader(session.browser.context, edition.url);
+  /** The page's background at its first paint: the app's script is never loaded. */
+  const firstPaper = async (colorScheme: 'light' | 'dark'): Promise<string> => {
+    const page = await session.browser.context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.goto(edition.url);
+    const paper = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+    expect(await page.locator('#app').innerHTML()).toBe('');
+    await page.close();
+    return paper;
+  };
+  await callApi(setup, 'setPrefs', { theme: 'sepia' });
+  expect(await firstPaper('light')).toBe('rgb(245, 236, 217)'); // PAPER_COLORS.sepia
+  await callApi(setup, 'setPrefs', { theme: 'dark' });
+  expect(await firstPaper('light')).toBe('rgb(30, 31, 34)'); // PAPER_COLORS.dark
+  // 'system' follows the OS until the app has resolved it.
+  await callApi(setup, 'setPrefs', { theme: 'system' });
+  expect(await firstPaper('dark')).toBe('rgb(30, 31, 34)');
+  expect(await firstPaper('light')).toBe('rgb(253, 252, 249)'); // PAPER_COLORS.light
+  await setup.close();
+  await edition.stop();
+});

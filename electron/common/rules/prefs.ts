@@ -24,6 +24,8 @@ export const FONT_SIZE = {
 } as const;
 
 export type Theme = (typeof THEMES)[number];
+/** The theme drawn: 'system' is the OS's light or dark. */
+export type ResolvedTheme = Exclude<Theme, 'system'>;
 export type WritingMode = (typeof WRITING_MODES)[number];
 export type Language = (typeof LANGUAGES)[number];
 export type FontFamily = (typeof FONT_FAMILIES)[number];
@@ -56,6 +58,11 @@ export const DEFAULT_PREFS: Readonly<Prefs> = Object.freeze({
   autospace: true,
   searchOrder: 'relevance',
 });
+
+/** The theme drawn for `theme` while the OS is dark (`osDark`) or light. */
+export function resolveTheme(theme: Theme, osDark: boolean): ResolvedTheme {
+  return theme === 'system' ? (osDark ? 'dark' : 'light') : theme;
+}
 
 /**
  * The size A+ (direction 1) or A− (-1) moves to from `current`: the next preset

@@ -15,14 +15,20 @@ import type {
   Theme,
   WritingMode,
 } from '../../../../electron/common/api/types';
-import { DEFAULT_PREFS, FONT_SIZE, stepFontSize } from '../../../../electron/common/rules/prefs';
+import {
+  DEFAULT_PREFS,
+  FONT_SIZE,
+  resolveTheme,
+  stepFontSize,
+  type ResolvedTheme,
+} from '../../../../electron/common/rules/prefs';
 
 export const FONT_SIZE_MIN = FONT_SIZE.min;
 export const FONT_SIZE_MAX = FONT_SIZE.max;
 /** The sizes the size control offers (A−/A+ move between them). */
 export const FONT_SIZE_PRESETS: readonly number[] = FONT_SIZE.presets;
 
-export type ResolvedTheme = Exclude<Theme, 'system'>;
+export type { ResolvedTheme };
 
 /** The preferences this state holds, each applied at once by `update`. */
 const KEYS = [
@@ -56,9 +62,7 @@ export class PrefsState {
   /** Last failed write, shown to the reader; cleared by the next successful one. */
   saveError = $state<string | null>(null);
 
-  resolvedTheme: ResolvedTheme = $derived(
-    this.theme === 'system' ? (this.osDark ? 'dark' : 'light') : this.theme,
-  );
+  resolvedTheme: ResolvedTheme = $derived(resolveTheme(this.theme, this.osDark));
   vertical = $derived(this.writingMode === 'vertical');
   paged = $derived(this.readingMode === 'paged');
 
