@@ -11,6 +11,7 @@ import type { TocEntry } from '../../electron/common/api/types';
 import { defaultContentInputs } from '../../electron/core/content/inputs';
 import { buildSyntheticContentDb } from '../../electron/core/ingest/synthetic';
 import { LONG_OUTLINE, NEAR_PARTS } from '../../renderer/src/lib/outline';
+import { SATURATED_RUN, WARMUP_BATCH } from '../../renderer/src/lib/document-chars';
 import { useE2eSession } from './testing/session';
 import { startEdition, type RunningEdition } from './testing/server';
 import { DEFAULT_PREFS } from './testing/prefs';
@@ -130,6 +131,35 @@ describe('the outline of a long document', () => {
     );
     expect((await fresh.evaluate<OutlineState>(OUTLINE_STATE)).current).toBe(last.id);
     expect(await cspViolations(fresh)).toEqual([]);
+    expect(await pageErrors(fresh)).toEqual([]);
+    await fresh.close();
+  });
+
+  it('reads the text for the font warm-up in a few calls, not one per section', async () => {
+    const fresh = await watchedPage(session.browser.context);
+    /** Each section call of the start: how many ids it carried. */
+    const calls: number[] = [];
+    fresh.on('request', (request) => {
+      const method = /\/api\/(getSections?)$/.exec(request.url())?.[1];
+      if (method === 'getSection') calls.push(1);
+      if (method === 'getSections')
+        calls.push((JSON.parse(request.postData() ?? '{}') as { ids: string[] }).ids.length);
+    });
+    await fresh.goto(edition.url);
+    await waitReady(fresh);
+    // Until no section call has gone out for two seconds (the warm-up runs at idle).
+    let seen = -1;
+    while (seen !== calls.length) {
+      seen = calls.length;
+      await fresh.waitForTimeout(2000);
+    }
+    const ids = calls.reduce((a, b) => a + b, 0);
+    // The warm-up reads the document until SATURATED_RUN sections in a row bring no new
+    // character: on a document that repeats the chapter, a few dozen sections.
+    expect(ids).toBeGreaterThan(SATURATED_RUN);
+    expect(ids).toBeLessThan(toc.length / 2);
+    // WARMUP_BATCH ids a call: a handful of calls, where one call per section made dozens.
+    expect(calls.length).toBeLessThanOrEqual(Math.ceil(ids / WARMUP_BATCH) + 3);
     expect(await pageErrors(fresh)).toEqual([]);
     await fresh.close();
   });
