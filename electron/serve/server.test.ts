@@ -232,6 +232,38 @@ describe('the index page', () => {
       fs.writeFileSync(path.join(dir, 'dist', 'index.html'), '<!doctype html><title>白書</title>');
     }
   });
+
+  it('is served as it is when the preferences cannot be read', async () => {
+    const page = '<!doctype html><html lang="ja"><title>白書</title></html>';
+    const root = fs.mkdtempSync(path.join(dir, 'refused-'));
+    fs.writeFileSync(path.join(root, 'index.html'), page);
+    const refusing = tempLibrary();
+    const handlers = createHandlers({
+      content: memoryContentStore(),
+      search: null,
+      library: refusing.library,
+    });
+    const broken = await startServer({
+      handlers: {
+        ...handlers,
+        getPrefs: () => {
+          throw new Error('user.sqlite is locked by another process');
+        },
+      },
+      rendererDir: root,
+    });
+    try {
+      const reply = await request(broken.port, {
+        path: `/?token=${broken.token}`,
+        headers: { Host: `127.0.0.1:${broken.port}` },
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toBe(page);
+    } finally {
+      await broken.close();
+      refusing.cleanup();
+    }
+  });
 });
 
 describe('Host header (DNS rebinding)', () => {
