@@ -25,6 +25,19 @@ describe('api transport', () => {
     });
   });
 
+  it('lets a saved position outlive the page (keepalive), and no other call', async () => {
+    const fetchMock = vi.fn(async (_url: string, _init: RequestInit) =>
+      reply(200, { ok: true, result: null }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    await api.setPosition({ sectionId: 'us-1', scroll: 0.5 });
+    await api.getPrefs({});
+    expect(fetchMock.mock.calls.map(([url, init]) => [url, init.keepalive])).toEqual([
+      ['/api/setPosition', true],
+      ['/api/getPrefs', undefined],
+    ]);
+  });
+
   it('turns an error reply into an ApiCallError with the typed code', async () => {
     vi.stubGlobal('fetch', async () =>
       reply(404, { ok: false, error: { code: 'not_found', message: 'no section x' } }),

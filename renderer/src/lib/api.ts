@@ -95,6 +95,13 @@ function fileOf(args: unknown): { file: Uint8Array<ArrayBuffer>; rest: object } 
   return file instanceof Uint8Array ? { file: file as Uint8Array<ArrayBuffer>, rest } : null;
 }
 
+/**
+ * Calls made as the page is left (the reading position, saved on pagehide) whose request
+ * must outlive it: a plain fetch is cancelled with the document, and the reader reopened
+ * at the place before. Small bodies only (keepalive requests share a 64 KB budget).
+ */
+const OUTLIVES_PAGE: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['setPosition']);
+
 async function overHttp<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
   let response: Response;
   const bearer = sessionToken();
@@ -117,6 +124,7 @@ async function overHttp<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promi
       },
       credentials: 'omit',
       body: withFile ? withFile.file : JSON.stringify(args ?? {}),
+      ...(OUTLIVES_PAGE.has(method) ? { keepalive: true } : {}),
     });
   } catch (err) {
     throw new ApiCallError(method, { code: 'unavailable', message: String(err) });

@@ -32,6 +32,18 @@ describe('position saver', () => {
     expect(setPosition).toHaveBeenCalledWith({ sectionId: 'us-6', scroll: 0.25 });
   });
 
+  it('writes a section change at once in a hidden page, which paints no frame', () => {
+    vi.stubGlobal('document', { visibilityState: 'hidden' });
+    try {
+      positionSaver.record({ sectionId: 'us-8', scroll: 0 }, true);
+      expect(setPosition).toHaveBeenCalledWith({ sectionId: 'us-8', scroll: 0 });
+      vi.runAllTimers();
+      expect(setPosition).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('saves at once on leaving the page, without waiting for a frame', () => {
     positionSaver.record({ sectionId: 'us-7', scroll: 0.5 }, true);
     positionSaver.leave();

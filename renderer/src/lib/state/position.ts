@@ -1,12 +1,17 @@
 // Saves the reading position (section + scroll fraction in the reading direction)
 // through the API as the reader moves: on a section change as soon as the frame showing
-// it has been painted, at most every half second while scrolling, and at once on leaving
-// the page. Only user.sqlite keeps it.
+// it has been painted (at once in a hidden page, which paints none), at most every half
+// second while scrolling, and at once on leaving the page — a request the transport lets
+// outlive the page (keepalive in the browser edition). Only user.sqlite keeps it.
 import { api } from '../api';
 import { afterPaint } from '../after-paint';
 import type { ReadingPosition } from '../../../../electron/common/api/types';
 
 const SCROLL_SAVE_MS = 500;
+
+function pageHidden(): boolean {
+  return typeof document !== 'undefined' && document.visibilityState === 'hidden';
+}
 
 class PositionSaver {
   private last: ReadingPosition | null = null;
@@ -25,6 +30,12 @@ class PositionSaver {
     if (immediate) {
       clearTimeout(this.timer);
       this.timer = undefined;
+      // A hidden page paints no frame (a tab in the background): waiting for one would
+      // leave the position unsaved until the page is shown again or left.
+      if (pageHidden()) {
+        this.flush();
+        return;
+      }
       if (!this.afterFrame) {
         this.afterFrame = true;
         afterPaint(() => this.flush());
