@@ -138,6 +138,41 @@ it('paints a start in the reader’s paper before the app’s script has run', a
   await edition.stop();
 });
 
+it('paints a reload in the reader’s paper too, before the app’s script has run', async () => {
+  const edition = await session.start(session.tempDir('reload-paint'));
+  const setup = await openReader(session.browser.context, edition.url);
+  await callApi(setup, 'setPrefs', { theme: 'sepia', language: 'en' });
+  await setup.close();
+  // The page's scripts: the classic one (the first paint's) and the app's modules.
+  const html = await (await fetch(new URL('/', edition.url))).text();
+  const firstPaint = /<script src="\.\/([^"]+)"><\/script>/.exec(html)?.[1];
+  expect(firstPaint).toMatch(/^assets\/.+\.js$/);
+  const page = await openReader(session.browser.context, edition.url);
+  // The token is out of the address bar: a reload is served the page any client gets.
+  expect(page.url()).not.toContain('token');
+  await page.route('**/assets/*.js', (route) =>
+    route.request().url().endsWith(`/${firstPaint}`) ? route.continue() : route.abort(),
+  );
+  await page.reload();
+  expect(await page.evaluate<string>('getComputedStyle(document.body).backgroundColor')).toBe(
+    'rgb(245, 236, 217)', // PAPER_COLORS.sepia
+  );
+  expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
+  expect(await page.locator('#app').innerHTML()).toBe('');
+  // Another tab has kept nothing: it is served, and paints, the default page.
+  const other = await session.browser.context.newPage();
+  await other.route('**/assets/*.js', (route) =>
+    route.request().url().endsWith(`/${firstPaint}`) ? route.continue() : route.abort(),
+  );
+  await other.goto(new URL('/', edition.url).href);
+  expect(await other.evaluate<string>('getComputedStyle(document.body).backgroundColor')).toBe(
+    'rgb(253, 252, 249)', // PAPER_COLORS.light
+  );
+  await other.close();
+  await page.close();
+  await edition.stop();
+});
+
 it('sends the start’s requests before the app’s own script has run', async () => {
   const edition = await session.start(session.tempDir('early-requests'));
   // The page's module scripts in document order: the first is the early entry, the last the app's.
