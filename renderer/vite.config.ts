@@ -9,9 +9,6 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { LANGUAGES, THEMES } from '../electron/common/rules/prefs.ts';
 import { firstPaintScript } from './src/lib/first-paint.ts';
 
-/** The name of the early entry's chunk (src/early.ts). */
-const EARLY_ENTRY = 'early';
-
 /**
  * Fontsource's CSS lists a .woff fallback beside every .woff2 subset. Chromium (and
  * therefore Electron) always takes the woff2, so the fallbacks would only double the
@@ -24,30 +21,6 @@ function woff2Only(): Plugin {
     transform(code, id) {
       if (!/@fontsource[\\/].+\.css$/.test(id)) return null;
       return { code: code.replace(/,\s*url\([^)]*\.woff\)\s*format\('woff'\)/g, ''), map: null };
-    },
-  };
-}
-
-/**
- * The early entry (src/early.ts: the start's requests) goes into the page before the app's
- * own script. Module scripts run in document order, each as soon as it is loaded and the
- * ones before it have run, so the small one runs while the large one is still compiling.
- */
-function earlyEntryFirst(): Plugin {
-  return {
-    name: 'hakusho:early-entry-first',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, ctx) {
-        const early = Object.values(ctx.bundle ?? {}).find(
-          (file) => file.type === 'chunk' && file.isEntry && file.name === EARLY_ENTRY,
-        );
-        const app = /<script type="module"[^>]*><\/script>/.exec(html);
-        if (!early || !app) throw new Error('the early entry or the app script is missing');
-        const tag = `<script type="module" crossorigin src="./${early.fileName}"></script>`;
-        return html.replace(app[0], `${tag}\n    ${app[0]}`);
-      },
     },
   };
 }
@@ -120,7 +93,7 @@ export default defineConfig({
   root: import.meta.dirname,
   base: './',
   logLevel: 'warn',
-  plugins: [woff2Only(), svelte(), earlyEntryFirst(), firstPaint(), buildSummary()],
+  plugins: [woff2Only(), svelte(), firstPaint(), buildSummary()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -131,12 +104,6 @@ export default defineConfig({
     reportCompressedSize: false,
     chunkSizeWarningLimit: 600,
     // The plugin-timing report is noise for a build this small (and on a busy machine).
-    rolldownOptions: {
-      checks: { pluginTimings: false },
-      input: {
-        index: `${import.meta.dirname}/index.html`,
-        [EARLY_ENTRY]: `${import.meta.dirname}/src/early.ts`,
-      },
-    },
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
 });

@@ -11,9 +11,8 @@ const BOOT_WAIT_MS = 500;
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');
 
-// The start's requests went out before this script ran (./early.ts; here a no-op unless that
-// entry failed to load), and the frame is built once they are answered: the frame and the
-// first text are laid out and painted once (./lib/boot.ts).
+// The start's requests go out before the frame is built, and the frame is built once they
+// are answered: the frame and the first text are laid out and painted once (./lib/boot.ts).
 startBootRequests();
 await bootAnswered(BOOT_WAIT_MS);
 

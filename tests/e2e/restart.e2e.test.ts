@@ -172,34 +172,3 @@ it('paints a reload in the reader’s paper too, before the app’s script has r
   await page.close();
   await edition.stop();
 });
-
-it('sends the start’s requests before the app’s own script has run', async () => {
-  const edition = await session.start(session.tempDir('early-requests'));
-  // The page's module scripts in document order: the first is the early entry, the last the app's.
-  const html = await (await fetch(new URL('/', edition.url))).text();
-  const scripts = [...html.matchAll(/<script type="module"[^>]* src="\.\/([^"]+)"/g)].map(
-    (m) => m[1]!,
-  );
-  expect(scripts).toHaveLength(2);
-  const page = await session.browser.context.newPage();
-  await page.route(`**/${scripts[1]}`, (route) => route.abort());
-  const asked: string[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.pathname.startsWith('/api/')) asked.push(url.pathname.slice('/api/'.length));
-  });
-  let scriptBytes = 0;
-  page.on('response', async (response) => {
-    if (response.request().resourceType() === 'script' && response.ok())
-      scriptBytes += (await response.body()).length;
-  });
-  await page.goto(edition.url);
-  const start = ['getDocument', 'getToc', 'getStart', 'getPrefs', 'listAnnotations', 'getGlossary'];
-  await expect.poll(() => start.every((method) => asked.includes(method))).toBe(true);
-  // The app never ran: only the early entry and the little it imports were loaded.
-  expect(await page.locator('#app').innerHTML()).toBe('');
-  expect(scriptBytes).toBeGreaterThan(0);
-  expect(scriptBytes).toBeLessThan(16 * 1024);
-  await page.close();
-  await edition.stop();
-});

@@ -1,8 +1,8 @@
 // The first requests of a start (document, outline, preferences, and in one call the saved
-// position with the text the reader opens at), issued by the page's first script
-// (../early.ts) while the app's bundle is still compiling. They depend on nothing the app
-// computes, and compiling and mounting the app take a few hundred milliseconds on a slow
-// machine: issuing them first lets the host answer meanwhile. The text comes with the position (getStart: the host knows where
+// position with the text the reader opens at), issued by the entry point before the app
+// is mounted. They depend on nothing the app computes, and mounting the whole frame takes
+// tens of milliseconds on a slow machine: issuing them first lets the host answer while
+// the frame is built. The text comes with the position (getStart: the host knows where
 // the reader was), so the first screen waits for one answer, not for the position and
 // then for its sections; a route in the address bar names the section to open. The
 // reader state takes those sections over (`section`), so none is asked for twice. The
