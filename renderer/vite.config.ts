@@ -31,12 +31,11 @@ function woff2Only(): Plugin {
  * a classic script in <head> runs before the first paint, and this one is a few hundred bytes.
  */
 function firstPaint(): Plugin {
-  let ref = '';
   return {
     name: 'hakusho:first-paint',
     apply: 'build',
     buildStart() {
-      ref = this.emitFile({
+      this.emitFile({
         type: 'asset',
         name: 'first-paint.js',
         source: firstPaintScript({ themes: THEMES, languages: LANGUAGES }),
@@ -49,8 +48,7 @@ function firstPaint(): Plugin {
           (file) => file.type === 'asset' && file.names.includes('first-paint.js'),
         );
         const csp = /<meta\s+http-equiv="Content-Security-Policy"[^>]*>/.exec(html);
-        if (!script || !csp || !ref)
-          throw new Error('the first-paint script or the CSP is missing');
+        if (!script || !csp) throw new Error('the first-paint script or the CSP is missing');
         const tag = `<script src="./${script.fileName}"></script>`;
         return html.replace(csp[0], `${csp[0]}\n    ${tag}`);
       },
